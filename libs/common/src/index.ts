@@ -1,0 +1,5 @@
+export * from './lib/error-code';
+export * from './lib/domain.exception';
+export * from './lib/state-machine';
+export * from './lib/pagination';
+export * from './lib/actor';

@@ -1,0 +1,19 @@
+/** The roles of DESIGN.md. A user has exactly one. */
+export enum Role {
+  ADMIN = 'ADMIN',
+  COORDINATOR = 'COORDINATOR',
+  EMPLOYER = 'EMPLOYER',
+  APPLICANT = 'APPLICANT',
+}
+
+/**
+ * Who is asking, as services need it for ownership checks: an employer user carries its employer id, an
+ * applicant user its applicant id. Services take it explicitly so every row-level decision is visible.
+ */
+export interface Actor {
+  userId: string;
+  role: Role;
+  employerId: string | null;
+  applicantId: string | null;
+  requestId?: string;
+}

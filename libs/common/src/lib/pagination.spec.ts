@@ -1,0 +1,38 @@
+import { DomainException } from './domain.exception';
+import { decodeCursor, encodeCursor, parsePage, toConnection } from './pagination';
+
+describe('parsePage', () => {
+  it.each([0, -1, 101, 1_000_000, 2.5])('refuses first = %p with BAD_USER_INPUT', (first) => {
+    expect(() => parsePage({ first })).toThrow(DomainException);
+    expect(() => parsePage({ first })).toThrow(/between 1 and 100/);
+  });
+
+  it('defaults to 20 and accepts 1 and 100', () => {
+    expect(parsePage({}).limit).toBe(20);
+    expect(parsePage({ first: 1 }).limit).toBe(1);
+    expect(parsePage({ first: 100 }).limit).toBe(100);
+  });
+
+  it('round-trips a cursor and refuses a forged one', () => {
+    const row = { createdAt: new Date('2026-01-02T03:04:05.678Z'), id: '8f0c1e0a-4c2b-4a57-9d1e-3b5f6a7c8d9e' };
+    expect(decodeCursor(encodeCursor(row))).toEqual(row);
+    expect(() => parsePage({ first: 5, after: 'not-a-cursor' })).toThrow(/cursor is not valid/);
+  });
+});
+
+describe('toConnection', () => {
+  const rows = [1, 2, 3].map((n) => ({ createdAt: new Date(2026, 0, n), id: `00000000-0000-4000-8000-00000000000${n}` }));
+
+  it('says there is a next page when the extra row came back', () => {
+    const c = toConnection(rows, { limit: 2, after: null }, (r) => r.id);
+    expect(c.edges.map((e) => e.node)).toEqual([rows[0]!.id, rows[1]!.id]);
+    expect(c.pageInfo.hasNextPage).toBe(true);
+    expect(decodeCursor(c.pageInfo.endCursor!)).toEqual(rows[1]);
+  });
+
+  it('ends the list when no extra row came back', () => {
+    const c = toConnection(rows, { limit: 3, after: null }, (r) => r.id);
+    expect(c.pageInfo.hasNextPage).toBe(false);
+    expect(toConnection([], { limit: 3, after: null }, (r) => r).pageInfo.endCursor).toBeNull();
+  });
+});
