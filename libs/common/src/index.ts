@@ -3,3 +3,5 @@ export * from './lib/domain.exception';
 export * from './lib/state-machine';
 export * from './lib/pagination';
 export * from './lib/actor';
+export * from './lib/validators';
+export * from './lib/calendar';

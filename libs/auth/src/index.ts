@@ -1,0 +1,10 @@
+export * from './lib/user.entity';
+export * from './lib/auth.service';
+export * from './lib/token.service';
+export * from './lib/auth.guard';
+export * from './lib/decorators';
+export * from './lib/request-context';
+export * from './lib/auth.module';
+export * from './lib/auth-graphql.module';
+export { ARGON2_OPTIONS } from './lib/password.service';
+export { PublicThrottleGuard } from './lib/graphql/public-throttle.guard';

@@ -1,0 +1,29 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { DomainException, ErrorCode, Role } from '@puente/common';
+import { PUBLIC_KEY, ROLES_KEY } from './decorators';
+import { requestContextOf } from './request-context';
+
+/**
+ * The global guard: deny by default. An operation or field resolver runs only if it is @Public() or names
+ * @Roles(...) that include the caller's; one that declares neither is refused for everyone, so a forgotten
+ * decorator fails closed (and the schema-guard test names it).
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(ctx: ExecutionContext): boolean {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const context = requestContextOf(ctx);
+    if (!context.actor) {
+      throw new DomainException(ErrorCode.UNAUTHENTICATED, context.authError ?? 'Sign in first: send Authorization: Bearer <accessToken>.');
+    }
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!roles?.includes(context.actor.role)) {
+      throw new DomainException(ErrorCode.FORBIDDEN, 'Your role does not allow this.');
+    }
+    return true;
+  }
+}

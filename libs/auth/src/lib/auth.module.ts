@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthService } from './auth.service';
+import { PasswordService } from './password.service';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { TokenService } from './token.service';
+import { UserEntity } from './user.entity';
+
+/** Users, passwords and tokens: imported by both apps and by the domains that open logins. */
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]), JwtModule.register({})],
+  providers: [AuthService, PasswordService, TokenService],
+  exports: [AuthService, TokenService],
+})
+export class AuthModule {}

@@ -1,0 +1,181 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomInt, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { PuenteConfig } from '@puente/config';
+import { Actor, DomainException, ErrorCode, Role } from '@puente/common';
+import { uniqueViolationOf } from '@puente/database';
+import { PasswordService } from './password.service';
+import { passwordProblems, temporaryPassword } from './password.policy';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { hashRefreshToken, TokenService } from './token.service';
+import { UserEntity } from './user.entity';
+
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  user: UserEntity;
+}
+
+export interface NewUser {
+  identifier: string;
+  email: string | null;
+  role: Role;
+  password: string | null;
+  employerId?: string | null;
+  applicantId?: string | null;
+  mustChangePassword?: boolean;
+}
+
+const INVALID_LOGIN = 'The identifier or password is not correct.';
+
+/** E-mails are case-insensitive identifiers; national IDs are kept as typed (validated elsewhere). */
+export function normalizeIdentifier(identifier: string): string {
+  const trimmed = identifier.trim();
+  return trimmed.includes('@') ? trimmed.toLowerCase() : trimmed;
+}
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly passwords: PasswordService,
+    private readonly tokens: TokenService,
+    private readonly config: PuenteConfig,
+  ) {}
+
+  async login(identifier: string, password: string): Promise<Session> {
+    const user = await this.dataSource.manager.findOneBy(UserEntity, { identifier: normalizeIdentifier(identifier) });
+    const ok = await this.passwords.verify(user?.active ? user.passwordHash : null, password);
+    if (!user || !ok) throw new DomainException(ErrorCode.UNAUTHENTICATED, INVALID_LOGIN);
+    await this.dataSource.manager.update(UserEntity, { id: user.id }, { lastLoginAt: new Date() });
+    return this.dataSource.transaction((em) => this.openSession(em, user, randomUUID()));
+  }
+
+  /**
+   * Rotates a refresh token. Presenting a token that was already used revokes its whole family: either the
+   * holder or a thief has a copy, and only a fresh login can tell them apart.
+   */
+  async refresh(refreshToken: string): Promise<Session> {
+    const outcome = await this.dataSource.transaction(async (em) => {
+      const stored = await em
+        .createQueryBuilder(RefreshTokenEntity, 't')
+        .where('t.token_hash = :hash', { hash: hashRefreshToken(refreshToken) })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!stored || stored.revokedAt || stored.expiresAt <= new Date()) return null;
+      if (stored.usedAt) {
+        await em.update(RefreshTokenEntity, { familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+        return 'reused' as const;
+      }
+      const user = await em.findOneBy(UserEntity, { id: stored.userId });
+      if (!user?.active) return null;
+      await em.update(RefreshTokenEntity, { id: stored.id }, { usedAt: new Date() });
+      return this.openSession(em, user, stored.familyId);
+    });
+    if (outcome === 'reused') {
+      this.logger.warn({ event: 'refresh_token_reuse' }, 'A used refresh token was presented again; its family is revoked');
+    }
+    if (!outcome || outcome === 'reused') {
+      throw new DomainException(ErrorCode.UNAUTHENTICATED, 'The refresh token is invalid, expired or already used; sign in again.');
+    }
+    return outcome;
+  }
+
+  async me(actor: Actor): Promise<UserEntity> {
+    const user = await this.dataSource.manager.findOneBy(UserEntity, { id: actor.userId });
+    if (!user?.active) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'This account is no longer active.');
+    return user;
+  }
+
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.me(actor);
+    if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
+      throw new DomainException(ErrorCode.BAD_USER_INPUT, 'The current password is not correct.', [
+        { field: 'currentPassword', message: 'is not correct' },
+      ]);
+    }
+    DomainException.assertValid(passwordProblems('newPassword', newPassword));
+    const passwordHash = await this.passwords.hash(newPassword);
+    await this.dataSource.transaction(async (em) => {
+      await em.update(UserEntity, { id: user.id }, { passwordHash, mustChangePassword: false });
+      // Other devices must sign in again with the new password.
+      await em.update(RefreshTokenEntity, { userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    });
+  }
+
+  /** Creates a login inside the caller's transaction, so a registration and its login commit together. */
+  async createUser(em: EntityManager, input: NewUser): Promise<UserEntity> {
+    if (input.password !== null) DomainException.assertValid(passwordProblems('password', input.password));
+    const passwordHash = input.password === null ? null : await this.passwords.hash(input.password);
+    try {
+      return await em.save(
+        em.create(UserEntity, {
+          identifier: normalizeIdentifier(input.identifier),
+          email: input.email?.toLowerCase() ?? null,
+          role: input.role,
+          passwordHash,
+          employerId: input.employerId ?? null,
+          applicantId: input.applicantId ?? null,
+          mustChangePassword: input.mustChangePassword ?? false,
+        }),
+      );
+    } catch (error) {
+      if (uniqueViolationOf(error) === 'app_user_identifier_key') {
+        throw new DomainException(ErrorCode.CONFLICT, 'An account with this identifier already exists.', [
+          { field: input.identifier.includes('@') ? 'email' : 'nationalId', message: 'is already registered' },
+        ]);
+      }
+      throw error;
+    }
+  }
+
+  /** A readable one-time password for accounts a coordinator opens at a desk. */
+  temporaryPassword(): string {
+    return temporaryPassword((max) => randomInt(max));
+  }
+
+  /** Creates the first administrator from PUENTE_ADMIN_EMAIL / PUENTE_ADMIN_PASSWORD when there is none yet. */
+  async ensureBootstrapAdmin(): Promise<void> {
+    const admin = this.config.bootstrapAdmin;
+    if (!admin) return;
+    await this.dataSource.transaction(async (em) => {
+      // One api process at a time decides, so two starting together do not both create it.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('puente.bootstrap-admin'))`);
+      if (await em.existsBy(UserEntity, { role: Role.ADMIN })) return;
+      await this.createUser(em, { identifier: admin.email, email: admin.email, role: Role.ADMIN, password: admin.password });
+      this.logger.log('Created the first administrator from PUENTE_ADMIN_EMAIL');
+    });
+  }
+
+  /** Deletes refresh tokens past their expiry; a maintenance job calls it. Returns how many went. */
+  async purgeExpiredRefreshTokens(now = new Date()): Promise<number> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .delete()
+      .from(RefreshTokenEntity)
+      .where('expires_at < :now', { now })
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  private async openSession(em: EntityManager, user: UserEntity, familyId: string): Promise<Session> {
+    const { token, hash } = this.tokens.newRefreshToken();
+    const expiresAt = new Date(Date.now() + this.config.auth.refreshTtlDays * 86_400_000);
+    await em.insert(RefreshTokenEntity, { userId: user.id, familyId, tokenHash: hash, expiresAt });
+    return {
+      accessToken: this.tokens.signAccess({
+        userId: user.id,
+        role: user.role,
+        employerId: user.employerId,
+        applicantId: user.applicantId,
+      }),
+      refreshToken: token,
+      expiresIn: this.config.auth.accessTtlSeconds,
+      user,
+    };
+  }
+}

@@ -1,0 +1,83 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { UseGuards } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, DomainException, ErrorCode, isEmail, Role } from '@puente/common';
+import { AuthService, Session } from '../auth.service';
+import { CurrentActor, Public, Roles } from '../decorators';
+import {
+  AuthPayload,
+  ChangePasswordInput,
+  CreateStaffUserInput,
+  CreateStaffUserPayload,
+  LoginInput,
+  RefreshTokenInput,
+  UserModel,
+} from './auth.model';
+import { PublicThrottleGuard } from './public-throttle.guard';
+import { toUserModel } from './user.mapper';
+
+function toPayload(session: Session): AuthPayload {
+  return { ...session, user: toUserModel(session.user) };
+}
+
+@Resolver()
+export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Public()
+  @UseGuards(PublicThrottleGuard)
+  @Mutation(() => AuthPayload, { description: 'Sign in with e-mail (staff, employers) or national ID (applicants).' })
+  async login(@Args('input') input: LoginInput): Promise<AuthPayload> {
+    return toPayload(await this.auth.login(input.identifier, input.password));
+  }
+
+  @Public()
+  @UseGuards(PublicThrottleGuard)
+  @Mutation(() => AuthPayload, { description: 'Exchange a refresh token for a new pair; the old one stops working.' })
+  async refreshToken(@Args('input') input: RefreshTokenInput): Promise<AuthPayload> {
+    return toPayload(await this.auth.refresh(input.refreshToken));
+  }
+
+  @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER, Role.APPLICANT)
+  @Query(() => UserModel)
+  async me(@CurrentActor() actor: Actor): Promise<UserModel> {
+    return toUserModel(await this.auth.me(actor));
+  }
+
+  @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER, Role.APPLICANT)
+  @Mutation(() => Boolean, { description: 'Sets a new password and signs out other sessions.' })
+  async changePassword(@CurrentActor() actor: Actor, @Args('input') input: ChangePasswordInput): Promise<boolean> {
+    await this.auth.changePassword(actor, input.currentPassword, input.newPassword);
+    return true;
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => CreateStaffUserPayload, { description: 'Opens a ministry staff account (coordinator or administrator).' })
+  async createStaffUser(@Args('input') input: CreateStaffUserInput): Promise<CreateStaffUserPayload> {
+    if (input.role !== Role.COORDINATOR && input.role !== Role.ADMIN) {
+      throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Staff accounts are COORDINATOR or ADMIN.', [
+        { field: 'role', message: 'must be COORDINATOR or ADMIN' },
+      ]);
+    }
+    if (!isEmail(input.email.trim())) {
+      throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Please enter a valid e-mail address.', [
+        { field: 'email', message: 'is not a valid e-mail address' },
+      ]);
+    }
+    const temporaryPassword = this.auth.temporaryPassword();
+    const user = await this.dataSource.transaction((em) =>
+      this.auth.createUser(em, {
+        identifier: input.email,
+        email: input.email,
+        role: input.role,
+        password: temporaryPassword,
+        mustChangePassword: true,
+      }),
+    );
+    return { user: toUserModel(user), temporaryPassword };
+  }
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { PuenteConfig } from '@puente/config';
+import { Actor, DomainException, ErrorCode, Role } from '@puente/common';
+
+const ISSUER = 'puente';
+const AUDIENCE = 'puente-api';
+const ALGORITHM = 'HS256';
+
+interface AccessClaims {
+  sub: string;
+  role: Role;
+  emp?: string;
+  app?: string;
+}
+
+/** Access tokens are short-lived JWTs with a pinned algorithm; refresh tokens are opaque random strings. */
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: PuenteConfig,
+  ) {}
+
+  signAccess(actor: Omit<Actor, 'requestId'>): string {
+    const claims: AccessClaims = { sub: actor.userId, role: actor.role };
+    if (actor.employerId) claims.emp = actor.employerId;
+    if (actor.applicantId) claims.app = actor.applicantId;
+    return this.jwt.sign(claims, {
+      secret: this.config.auth.accessSecret,
+      algorithm: ALGORITHM,
+      expiresIn: this.config.auth.accessTtlSeconds,
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      jwtid: randomUUID(),
+    });
+  }
+
+  /** The actor of a bearer token, or UNAUTHENTICATED for anything expired, forged or malformed. */
+  verifyAccess(token: string): Actor {
+    let claims: AccessClaims;
+    try {
+      claims = this.jwt.verify<AccessClaims>(token, {
+        secret: this.config.auth.accessSecret,
+        algorithms: [ALGORITHM],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+      });
+    } catch {
+      throw new DomainException(ErrorCode.UNAUTHENTICATED, 'The access token is invalid or expired; sign in again or refresh it.');
+    }
+    if (!claims.sub || !Object.values(Role).includes(claims.role)) {
+      throw new DomainException(ErrorCode.UNAUTHENTICATED, 'The access token is invalid; sign in again.');
+    }
+    return { userId: claims.sub, role: claims.role, employerId: claims.emp ?? null, applicantId: claims.app ?? null };
+  }
+
+  newRefreshToken(): { token: string; hash: string } {
+    const token = randomBytes(32).toString('base64url');
+    return { token, hash: hashRefreshToken(token) };
+  }
+}
+
+export function hashRefreshToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

@@ -1,0 +1,2 @@
+export * from './lib/puente-config';
+export * from './lib/config.module';

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .min(1)
+    .refine((v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+/** Every variable Puente reads, validated once at boot. Nothing else reads process.env. */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: port.default(3000),
+    WORKER_HEALTH_PORT: port.default(3001),
+    DATABASE_URL: url(['postgres:', 'postgresql:']),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    REDIS_URL: url(['redis:', 'rediss:']),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/, 'must be 1-40 lower-case letters, digits or dashes')
+      .default('puente'),
+    JWT_ACCESS_SECRET: z.string().min(32, 'must be at least 32 characters (use a long random string)'),
+    JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(60).max(900, 'must be at most 900 (15 minutes)').default(900),
+    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+    PUENTE_ADMIN_EMAIL: z.string().email().optional(),
+    PUENTE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    LOGIN_THROTTLE_LIMIT: z.coerce.number().int().min(1).default(5),
+    LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+  })
+  .refine((env) => Boolean(env.PUENTE_ADMIN_EMAIL) === Boolean(env.PUENTE_ADMIN_PASSWORD), {
+    message: 'must be set together with PUENTE_ADMIN_EMAIL',
+    path: ['PUENTE_ADMIN_PASSWORD'],
+  });
+
+export type Env = z.infer<typeof envSchema>;

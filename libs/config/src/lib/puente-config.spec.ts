@@ -1,0 +1,56 @@
+import { ConfigError, loadConfig } from './puente-config';
+
+const valid = {
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/puente',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  JWT_ACCESS_SECRET: 'x'.repeat(40),
+};
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('fills defaults into one typed object', () => {
+    const config = loadConfig(valid);
+    expect(config.port).toBe(3000);
+    expect(config.env).toBe('development');
+    expect(config.auth.accessTtlSeconds).toBe(900);
+    expect(config.bootstrapAdmin).toBeNull();
+    expect(config.redis.queuePrefix).toBe('puente');
+  });
+
+  it('names every missing variable', () => {
+    expect(problemsOf({})).toEqual(
+      expect.arrayContaining([
+        'DATABASE_URL is required but not set',
+        'REDIS_URL is required but not set',
+        'JWT_ACCESS_SECRET is required but not set',
+      ]),
+    );
+  });
+
+  it('names a malformed variable with what is wrong', () => {
+    expect(problemsOf({ ...valid, DATABASE_URL: 'mysql://x' })).toEqual([
+      'DATABASE_URL must be a URL starting with postgres:// or postgresql://',
+    ]);
+    expect(problemsOf({ ...valid, PORT: 'eighty' })[0]).toMatch(/^PORT /);
+    expect(problemsOf({ ...valid, JWT_ACCESS_TTL_SECONDS: '3600' })).toEqual([
+      'JWT_ACCESS_TTL_SECONDS must be at most 900 (15 minutes)',
+    ]);
+  });
+
+  it('requires the bootstrap admin e-mail and password together', () => {
+    expect(problemsOf({ ...valid, PUENTE_ADMIN_EMAIL: 'admin@puente.example' })).toEqual([
+      'PUENTE_ADMIN_PASSWORD must be set together with PUENTE_ADMIN_EMAIL',
+    ]);
+    const config = loadConfig({ ...valid, PUENTE_ADMIN_EMAIL: 'Admin@Puente.example', PUENTE_ADMIN_PASSWORD: 'a-long-password!' });
+    expect(config.bootstrapAdmin).toEqual({ email: 'admin@puente.example', password: 'a-long-password!' });
+  });
+});

@@ -1,0 +1,65 @@
+import { envSchema } from './config.schema';
+
+/** The one typed configuration object, injected by class. */
+export class PuenteConfig {
+  readonly env!: 'development' | 'test' | 'production';
+  readonly isProduction!: boolean;
+  readonly port!: number;
+  readonly workerHealthPort!: number;
+  readonly database!: { url: string; poolSize: number };
+  readonly redis!: { url: string; queuePrefix: string };
+  readonly auth!: {
+    accessSecret: string;
+    accessTtlSeconds: number;
+    refreshTtlDays: number;
+    loginThrottle: { limit: number; windowSeconds: number };
+  };
+  readonly bootstrapAdmin!: { email: string; password: string } | null;
+  readonly logLevel!: string;
+  readonly shutdownTimeoutMs!: number;
+  readonly workerConcurrency!: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment, naming every missing or malformed variable at once. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): PuenteConfig {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.') || 'environment';
+        const missing = issue.code === 'invalid_type' && cleaned[name] === undefined;
+        return missing ? `${name} is required but not set` : `${name} ${issue.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  return Object.assign(new PuenteConfig(), {
+    env: e.NODE_ENV,
+    isProduction: e.NODE_ENV === 'production',
+    port: e.PORT,
+    workerHealthPort: e.WORKER_HEALTH_PORT,
+    database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
+    redis: { url: e.REDIS_URL, queuePrefix: e.QUEUE_PREFIX },
+    auth: {
+      accessSecret: e.JWT_ACCESS_SECRET,
+      accessTtlSeconds: e.JWT_ACCESS_TTL_SECONDS,
+      refreshTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+      loginThrottle: { limit: e.LOGIN_THROTTLE_LIMIT, windowSeconds: e.LOGIN_THROTTLE_WINDOW_SECONDS },
+    },
+    bootstrapAdmin:
+      e.PUENTE_ADMIN_EMAIL && e.PUENTE_ADMIN_PASSWORD
+        ? { email: e.PUENTE_ADMIN_EMAIL.toLowerCase(), password: e.PUENTE_ADMIN_PASSWORD }
+        : null,
+    logLevel: e.LOG_LEVEL,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    workerConcurrency: e.WORKER_CONCURRENCY,
+  });
+}

@@ -1,0 +1,5 @@
+import { ReferenceData1732400000001 } from './1732400000001-reference-data';
+import { Registries1732400000002 } from './1732400000002-registries';
+
+/** Every migration, in order. Listed explicitly so the apps, the CLI and tests run exactly the same set. */
+export const MIGRATIONS = [ReferenceData1732400000001, Registries1732400000002];

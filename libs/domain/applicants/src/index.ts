@@ -1,0 +1,6 @@
+export * from './lib/applicant.entity';
+export * from './lib/applicant.rules';
+export * from './lib/applicant.state-machine';
+export * from './lib/applicant.service';
+export * from './lib/applicants.module';
+export * from './lib/applicants-graphql.module';

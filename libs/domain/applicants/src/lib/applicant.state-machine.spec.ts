@@ -1,0 +1,32 @@
+import { ErrorCode } from '@puente/common';
+import { APPLICANT_STATUSES, applicantStateMachine as m } from './applicant.state-machine';
+
+describe('applicant state machine', () => {
+  it('walks the main path of DESIGN.md', () => {
+    let s = m.next('REGISTERED', 'VERIFY');
+    for (const event of ['MAKE_AVAILABLE', 'SHORTLIST', 'SELECT', 'START_PRE_DEPARTURE', 'DEPLOY', 'RETURN'] as const) {
+      s = m.next(s, event);
+    }
+    expect(s).toBe('RETURNED');
+    expect(m.next(s, 'MAKE_AVAILABLE')).toBe('AVAILABLE');
+    expect(m.next(s, 'MARK_INELIGIBLE')).toBe('INELIGIBLE');
+  });
+
+  it.each([
+    ['REGISTERED', 'SHORTLIST'],
+    ['VERIFIED', 'VERIFY'],
+    ['AVAILABLE', 'DEPLOY'],
+    ['DEPLOYED', 'WITHDRAW'],
+    ['BLOCKED', 'VERIFY'],
+    ['WITHDRAWN', 'MAKE_AVAILABLE'],
+  ] as const)('refuses %s --%s--> with INVALID_TRANSITION', (from, event) => {
+    expect(() => m.next(from, event)).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_TRANSITION }));
+  });
+
+  it('lets a coordinator block from every state but BLOCKED and DEPLOYED', () => {
+    const blockable = APPLICANT_STATUSES.filter((s) => m.can(s, 'BLOCK'));
+    expect(blockable).not.toContain('BLOCKED');
+    expect(blockable).not.toContain('DEPLOYED');
+    expect(blockable).toHaveLength(APPLICANT_STATUSES.length - 2);
+  });
+});

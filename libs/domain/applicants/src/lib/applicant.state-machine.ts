@@ -1,0 +1,50 @@
+import { StateMachine } from '@puente/common';
+
+export type ApplicantStatus =
+  | 'REGISTERED'
+  | 'VERIFIED'
+  | 'AVAILABLE'
+  | 'SHORTLISTED'
+  | 'SELECTED'
+  | 'PRE_DEPARTURE'
+  | 'DEPLOYED'
+  | 'RETURNED'
+  | 'INELIGIBLE'
+  | 'WITHDRAWN'
+  | 'BLOCKED';
+
+export const APPLICANT_STATUSES: readonly ApplicantStatus[] = [
+  'REGISTERED', 'VERIFIED', 'AVAILABLE', 'SHORTLISTED', 'SELECTED', 'PRE_DEPARTURE', 'DEPLOYED', 'RETURNED',
+  'INELIGIBLE', 'WITHDRAWN', 'BLOCKED',
+];
+
+export type ApplicantEvent =
+  | 'VERIFY'
+  | 'MAKE_AVAILABLE'
+  | 'SHORTLIST'
+  | 'RELEASE'
+  | 'SELECT'
+  | 'START_PRE_DEPARTURE'
+  | 'DEPLOY'
+  | 'RETURN'
+  | 'MARK_INELIGIBLE'
+  | 'WITHDRAW'
+  | 'BLOCK';
+
+/** DESIGN.md: REGISTERED → VERIFIED → AVAILABLE → SHORTLISTED → SELECTED → PRE_DEPARTURE → DEPLOYED → RETURNED. */
+export const applicantStateMachine = new StateMachine<ApplicantStatus, ApplicantEvent>('applicant', {
+  VERIFY: { from: ['REGISTERED'], to: 'VERIFIED' },
+  MAKE_AVAILABLE: { from: ['VERIFIED', 'RETURNED'], to: 'AVAILABLE' },
+  SHORTLIST: { from: ['AVAILABLE'], to: 'SHORTLISTED' },
+  RELEASE: { from: ['SHORTLISTED', 'SELECTED'], to: 'AVAILABLE' },
+  SELECT: { from: ['AVAILABLE', 'SHORTLISTED'], to: 'SELECTED' },
+  START_PRE_DEPARTURE: { from: ['SELECTED'], to: 'PRE_DEPARTURE' },
+  DEPLOY: { from: ['PRE_DEPARTURE'], to: 'DEPLOYED' },
+  RETURN: { from: ['DEPLOYED'], to: 'RETURNED' },
+  MARK_INELIGIBLE: { from: ['RETURNED'], to: 'INELIGIBLE' },
+  WITHDRAW: { from: ['REGISTERED', 'VERIFIED', 'AVAILABLE', 'SHORTLISTED', 'SELECTED', 'PRE_DEPARTURE'], to: 'WITHDRAWN' },
+  BLOCK: {
+    from: ['REGISTERED', 'VERIFIED', 'AVAILABLE', 'SHORTLISTED', 'SELECTED', 'PRE_DEPARTURE', 'RETURNED', 'INELIGIBLE', 'WITHDRAWN'],
+    to: 'BLOCKED',
+  },
+});

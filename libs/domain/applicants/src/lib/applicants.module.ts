@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@puente/auth';
+import { ReferenceModule } from '@puente/domain/reference';
+import { ApplicantEntity } from './applicant.entity';
+import { ApplicantService } from './applicant.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ApplicantEntity]), AuthModule, ReferenceModule],
+  providers: [ApplicantService],
+  exports: [ApplicantService],
+})
+export class ApplicantsModule {}

@@ -1,0 +1,96 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { Connected } from '@puente/common';
+import { MunicipalityModel } from '@puente/domain/reference';
+import { APPLICANT_STATUSES, ApplicantStatus } from '../applicant.state-machine';
+import { EDUCATION_LEVELS, GENDERS, LANGUAGE_CODES, LANGUAGE_LEVELS } from '../applicant.rules';
+
+const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
+export const ApplicantStatusEnum = enumOf(APPLICANT_STATUSES);
+export const GenderEnum = enumOf(GENDERS);
+export const EducationEnum = enumOf(EDUCATION_LEVELS);
+export const LanguageCodeEnum = enumOf(LANGUAGE_CODES);
+export const LanguageLevelEnum = enumOf(LANGUAGE_LEVELS);
+registerEnumType(ApplicantStatusEnum, { name: 'ApplicantStatus' });
+registerEnumType(GenderEnum, { name: 'Gender' });
+registerEnumType(EducationEnum, { name: 'Education' });
+registerEnumType(LanguageCodeEnum, { name: 'LanguageCode', description: 'ISO 639-1' });
+registerEnumType(LanguageLevelEnum, { name: 'LanguageLevel', description: 'CEFR level, or NATIVE' });
+
+@ObjectType('LanguageSkill')
+export class LanguageSkillModel {
+  @Field(() => LanguageCodeEnum) code!: string;
+  @Field(() => LanguageLevelEnum) level!: string;
+}
+
+@InputType()
+export class LanguageSkillInput {
+  @Field(() => LanguageCodeEnum) code!: (typeof LANGUAGE_CODES)[number];
+  @Field(() => LanguageLevelEnum) level!: (typeof LANGUAGE_LEVELS)[number];
+}
+
+@ObjectType('Applicant', { description: 'A worker registered with the program. Only coordinators and the applicant see this.' })
+export class ApplicantModel {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'DUI, e.g. 04567890-1' }) nationalId!: string;
+  @Field() firstNames!: string;
+  @Field() lastNames!: string;
+  @Field(() => GraphQLLocalDate) birthDate!: string;
+  @Field(() => Int) age!: number;
+  @Field(() => GenderEnum) gender!: string;
+  @Field(() => MunicipalityModel) municipality!: MunicipalityModel;
+  @Field(() => String, { nullable: true }) address!: string | null;
+  @Field() phone!: string;
+  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => [String], { description: 'ISCO-08 codes' }) occupations!: string[];
+  @Field(() => [String]) skills!: string[];
+  @Field(() => [LanguageSkillModel]) languages!: LanguageSkillModel[];
+  @Field(() => Int) yearsExperience!: number;
+  @Field(() => EducationEnum) education!: string;
+  @Field(() => String, { nullable: true }) passportNumber!: string | null;
+  @Field(() => GraphQLLocalDate, { nullable: true }) passportExpiry!: string | null;
+  @Field(() => ApplicantStatusEnum) status!: ApplicantStatus;
+  @Field(() => Date, { nullable: true }) verifiedAt!: Date | null;
+  @Field() createdAt!: Date;
+}
+
+@ObjectType()
+export class ApplicantConnection extends Connected(ApplicantModel) {}
+
+@InputType()
+export class RegisterApplicantInput {
+  @Field({ description: 'DUI with its check digit, e.g. 04567890-1' }) nationalId!: string;
+  @Field() firstNames!: string;
+  @Field() lastNames!: string;
+  @Field(() => GraphQLLocalDate) birthDate!: string;
+  @Field(() => GenderEnum) gender!: string;
+  @Field() municipalityCode!: string;
+  @Field(() => String, { nullable: true }) address?: string | null;
+  @Field({ description: 'E.164, e.g. +50371234567' }) phone!: string;
+  @Field(() => String, { nullable: true }) email?: string | null;
+  @Field(() => [String], { description: '1 to 5 ISCO-08 codes' }) occupations!: string[];
+  @Field(() => [String], { defaultValue: [] }) skills!: string[];
+  @Field(() => [LanguageSkillInput], { defaultValue: [] }) languages!: LanguageSkillInput[];
+  @Field(() => Int, { defaultValue: 0 }) yearsExperience!: number;
+  @Field(() => EducationEnum) education!: string;
+  @Field(() => String, { nullable: true }) passportNumber?: string | null;
+  @Field(() => GraphQLLocalDate, { nullable: true }) passportExpiry?: string | null;
+}
+
+@ObjectType()
+export class RegisterApplicantPayload {
+  @Field(() => ApplicantModel) applicant!: ApplicantModel;
+  @Field({ description: 'Give it to the applicant once: they sign in with their DUI and must change it.' })
+  temporaryPassword!: string;
+}
+
+@InputType()
+export class ApplicantFilterInput {
+  @Field(() => ApplicantStatusEnum, { nullable: true }) status?: ApplicantStatus | null;
+  @Field(() => String, { nullable: true }) municipalityCode?: string | null;
+  @Field(() => String, { nullable: true }) departmentCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'ISCO-08 code' }) occupation?: string | null;
+  @Field(() => [String], { nullable: true, description: 'Applicants with all of these skills' }) skills?: string[] | null;
+  @Field(() => GenderEnum, { nullable: true }) gender?: 'FEMALE' | 'MALE' | 'OTHER' | null;
+  @Field(() => String, { nullable: true }) nationalId?: string | null;
+}

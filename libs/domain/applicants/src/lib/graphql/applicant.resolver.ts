@@ -1,0 +1,55 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentActor, Roles } from '@puente/auth';
+import { Actor, PageArgs, parsePage, Role, toConnection } from '@puente/common';
+import { ReferenceService } from '@puente/domain/reference';
+import { ApplicantService } from '../applicant.service';
+import {
+  ApplicantConnection,
+  ApplicantFilterInput,
+  ApplicantModel,
+  RegisterApplicantInput,
+  RegisterApplicantPayload,
+} from './applicant.model';
+import { toApplicantModel } from './applicant.mapper';
+
+@Resolver(() => ApplicantModel)
+export class ApplicantResolver {
+  constructor(
+    private readonly applicants: ApplicantService,
+    private readonly reference: ReferenceService,
+  ) {}
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => RegisterApplicantPayload, { description: 'Registers an applicant and opens their login.' })
+  async registerApplicant(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: RegisterApplicantInput,
+  ): Promise<RegisterApplicantPayload> {
+    const { applicant, temporaryPassword } = await this.applicants.register(actor, input);
+    return { applicant: toApplicantModel(applicant, await this.reference.data()), temporaryPassword };
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => ApplicantModel, { description: 'Marks the documents verified; with a valid passport the applicant becomes AVAILABLE.' })
+  async verifyApplicant(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ApplicantModel> {
+    return toApplicantModel(await this.applicants.verify(actor, id), await this.reference.data());
+  }
+
+  @Roles(Role.COORDINATOR, Role.APPLICANT)
+  @Query(() => ApplicantModel, { description: 'Coordinators see any applicant; an applicant only themself.' })
+  async applicant(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ApplicantModel> {
+    return toApplicantModel(await this.applicants.findForActor(actor, id), await this.reference.data());
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Query(() => ApplicantConnection)
+  async applicants(
+    @CurrentActor() actor: Actor,
+    @Args() pageArgs: PageArgs,
+    @Args('filter', { nullable: true }) filter?: ApplicantFilterInput,
+  ): Promise<ApplicantConnection> {
+    const page = parsePage(pageArgs);
+    const [rows, ref] = await Promise.all([this.applicants.list(actor, filter ?? {}, page), this.reference.data()]);
+    return toConnection(rows, page, (a) => toApplicantModel(a, ref));
+  }
+}

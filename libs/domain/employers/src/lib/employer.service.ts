@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { AuthService } from '@puente/auth';
+import { Actor, cleanText, DomainException, ErrorCode, isUuid, Page, Role } from '@puente/common';
+import { pageQuery, uniqueViolationOf } from '@puente/database';
+import { ReferenceService } from '@puente/domain/reference';
+import { EmployerEntity } from './employer.entity';
+import { EmployerDraft, employerProblems, Program, Sector } from './employer.rules';
+import { EmployerEvent, EmployerStatus, employerStateMachine } from './employer.state-machine';
+
+export interface EmployerFilter {
+  status?: EmployerStatus | null;
+  country?: 'US' | 'CA' | null;
+  regionCode?: string | null;
+  sector?: Sector | null;
+}
+
+@Injectable()
+export class EmployerService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reference: ReferenceService,
+    private readonly auth: AuthService,
+  ) {}
+
+  /** Public sign-up: the employer starts PENDING_VERIFICATION with one user, its contact e-mail. */
+  async register(draft: EmployerDraft, password: string): Promise<EmployerEntity> {
+    const ref = await this.reference.data();
+    const regionCountry = new Map([...ref.regions.values()].map((r) => [r.code, r.country as string]));
+    DomainException.assertValid(employerProblems(draft, regionCountry));
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const employer = await em.save(
+          em.create(EmployerEntity, {
+            legalName: cleanText(draft.legalName),
+            tradeName: cleanText(draft.tradeName) || null,
+            country: draft.country as 'US' | 'CA',
+            regionCode: draft.regionCode,
+            city: cleanText(draft.city),
+            sector: draft.sector as Sector,
+            program: draft.program as Program,
+            programReference: draft.programReference.trim(),
+            contactName: cleanText(draft.contactName),
+            contactEmail: draft.contactEmail.trim().toLowerCase(),
+            contactPhone: draft.contactPhone,
+            status: 'PENDING_VERIFICATION',
+          }),
+        );
+        await this.auth.createUser(em, {
+          identifier: employer.contactEmail,
+          email: employer.contactEmail,
+          role: Role.EMPLOYER,
+          password,
+          employerId: employer.id,
+        });
+        return employer;
+      });
+    } catch (error) {
+      if (uniqueViolationOf(error) === 'employer_program_reference_key') {
+        throw new DomainException(ErrorCode.CONFLICT, 'An employer with this program reference is already registered.', [
+          { field: 'programReference', message: 'is already registered' },
+        ]);
+      }
+      throw error;
+    }
+  }
+
+  verify(actor: Actor, id: string): Promise<EmployerEntity> {
+    return this.transition(id, 'VERIFY', { verifiedAt: new Date(), verifiedBy: actor.userId, statusReason: null });
+  }
+
+  suspend(id: string, reason: string): Promise<EmployerEntity> {
+    const clean = cleanText(reason);
+    if (clean.length < 10 || clean.length > 2000) {
+      throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Give the reason for the suspension (10 to 2000 characters).', [
+        { field: 'reason', message: 'must be 10 to 2000 characters' },
+      ]);
+    }
+    return this.transition(id, 'SUSPEND', { statusReason: clean });
+  }
+
+  /** Coordinators reach every employer; an employer user only its own. Anything else reads as not found. */
+  async findForActor(actor: Actor, id: string): Promise<EmployerEntity> {
+    const mayRead = actor.role === Role.COORDINATOR || (actor.role === Role.EMPLOYER && actor.employerId === id);
+    const employer = mayRead && isUuid(id) ? await this.dataSource.manager.findOneBy(EmployerEntity, { id }) : null;
+    if (!employer) throw DomainException.notFound('Employer');
+    return employer;
+  }
+
+  async findById(id: string): Promise<EmployerEntity | null> {
+    return this.dataSource.manager.findOneBy(EmployerEntity, { id });
+  }
+
+  /** One query for many ids, in the order asked (DataLoader's contract). */
+  async findByIds(ids: readonly string[]): Promise<(EmployerEntity | null)[]> {
+    const rows = await this.dataSource.manager.findBy(EmployerEntity, { id: In([...ids]) });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async list(filter: EmployerFilter, page: Page): Promise<EmployerEntity[]> {
+    const qb = this.dataSource.manager.createQueryBuilder(EmployerEntity, 'e');
+    if (filter.status) qb.andWhere('e.status = :status', { status: filter.status });
+    if (filter.country) qb.andWhere('e.country = :country', { country: filter.country });
+    if (filter.regionCode) qb.andWhere('e.region_code = :region', { region: filter.regionCode });
+    if (filter.sector) qb.andWhere('e.sector = :sector', { sector: filter.sector });
+    return pageQuery(qb, page).getMany();
+  }
+
+  private transition(id: string, event: EmployerEvent, changes: Partial<EmployerEntity>): Promise<EmployerEntity> {
+    return this.dataSource.transaction(async (em) => {
+      const employer = isUuid(id)
+        ? await em.createQueryBuilder(EmployerEntity, 'e').where('e.id = :id', { id }).setLock('pessimistic_write').getOne()
+        : null;
+      if (!employer) throw DomainException.notFound('Employer');
+      Object.assign(employer, changes, { status: employerStateMachine.next(employer.status, event) });
+      return em.save(employer);
+    });
+  }
+}

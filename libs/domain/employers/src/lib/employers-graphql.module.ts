@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ReferenceModule } from '@puente/domain/reference';
+import { EmployersModule } from './employers.module';
+import { EmployerResolver } from './graphql/employer.resolver';
+
+@Module({ imports: [EmployersModule, ReferenceModule], providers: [EmployerResolver] })
+export class EmployersGraphqlModule {}

@@ -1,0 +1,40 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type Sector = 'AGRICULTURE' | 'LIVESTOCK' | 'FOOD_PROCESSING' | 'CONSTRUCTION' | 'HOSPITALITY';
+export type Country = 'US' | 'CA';
+
+@Entity('department')
+export class DepartmentEntity {
+  @PrimaryColumn('text') code!: string;
+  @Column('text') name!: string;
+}
+
+@Entity('municipality')
+export class MunicipalityEntity {
+  @PrimaryColumn('text') code!: string;
+  @Column('text') name!: string;
+  @Column('text') departmentCode!: string;
+}
+
+@Entity('region')
+export class RegionEntity {
+  @PrimaryColumn('text') code!: string;
+  @Column('char', { length: 2 }) country!: Country;
+  @Column('text') name!: string;
+}
+
+@Entity('occupation')
+export class OccupationEntity {
+  @PrimaryColumn('char', { length: 4 }) iscoCode!: string;
+  @Column('text') title!: string;
+  @Column('text') sector!: Sector;
+  @Column('text', { array: true }) nocCodes!: string[];
+  @Column('text', { array: true }) socCodes!: string[];
+}
+
+@Entity('skill')
+export class SkillEntity {
+  @PrimaryColumn('text') code!: string;
+  @Column('text') label!: string;
+  @Column('text', { array: true }) occupationCodes!: string[];
+}
