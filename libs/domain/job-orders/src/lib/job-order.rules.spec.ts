@@ -1,0 +1,98 @@
+import { ErrorCode } from '@puente/common';
+import { endDate, JobOrderDraft, jobOrderProblems, currencyOf } from './job-order.rules';
+import { jobOrderStateMachine as m } from './job-order.state-machine';
+
+const context = {
+  employerCountry: 'CA' as const,
+  regionCountry: new Map([
+    ['CA-QC', 'CA'],
+    ['US-FL', 'US'],
+  ]),
+  occupations: new Set(['9212']),
+  skills: new Set(['MILKING_MACHINE', 'ANIMAL_HEALTH_BASICS', 'FIRST_AID']),
+  today: '2026-11-24',
+};
+const valid: JobOrderDraft = {
+  title: 'Livestock labourer – dairy',
+  iscoCode: '9212',
+  destinationOccupationCode: '85100',
+  positions: 70,
+  requiredSkills: ['MILKING_MACHINE'],
+  preferredSkills: ['ANIMAL_HEALTH_BASICS'],
+  languages: [{ code: 'fr', level: 'A1' }],
+  minExperienceYears: 1,
+  workRegionCode: 'CA-QC',
+  workCity: 'Saint-Hyacinthe',
+  startDate: '2027-04-01',
+  durationWeeks: 104,
+  hourlyWage: 16.1,
+  hoursPerWeek: 45,
+  housingProvided: true,
+  housingDescription: 'On-farm bunkhouse for 24, inspected 2026-01-15',
+  employerPaysRecruitment: true,
+  employerPaysTravel: true,
+};
+const fieldsOf = (d: Partial<JobOrderDraft>, c = context) => jobOrderProblems({ ...valid, ...d }, c).map((p) => p.field);
+
+describe('jobOrderProblems', () => {
+  it('accepts a complete order', () => expect(fieldsOf({})).toEqual([]));
+
+  it.each([0, 501, 2.5, -3])('refuses %p positions', (positions) => expect(fieldsOf({ positions })).toEqual(['positions']));
+  it('accepts 1 and 500 positions', () => {
+    expect(fieldsOf({ positions: 1 })).toEqual([]);
+    expect(fieldsOf({ positions: 500 })).toEqual([]);
+  });
+
+  it.each([0, -16.1, 16.105])('refuses a wage of %p', (hourlyWage) => expect(fieldsOf({ hourlyWage })).toEqual(['hourlyWage']));
+
+  it('requires the Employer Pays declaration for recruitment and travel', () => {
+    expect(fieldsOf({ employerPaysRecruitment: false, employerPaysTravel: false })).toEqual([
+      'employerPaysRecruitment',
+      'employerPaysTravel',
+    ]);
+  });
+
+  it('refuses a start sooner than the lead time, or an impossible date', () => {
+    expect(fieldsOf({ startDate: '2026-12-01' })).toEqual(['startDate']);
+    expect(fieldsOf({ startDate: '2026-12-08' })).toEqual([]);
+    expect(fieldsOf({ startDate: '2027-02-30' })).toEqual(['startDate']);
+    expect(fieldsOf({ durationWeeks: 0 })).toEqual(['durationWeeks']);
+  });
+
+  it('checks codes against the destination country', () => {
+    expect(fieldsOf({ destinationOccupationCode: '45-2093.00' })).toEqual(['destinationOccupationCode']);
+    expect(fieldsOf({ workRegionCode: 'US-FL' })).toEqual(['workRegionCode']);
+    expect(fieldsOf({ iscoCode: '1111', requiredSkills: ['WELDING'] })).toEqual(['iscoCode', 'requiredSkills[0]']);
+    expect(fieldsOf({ preferredSkills: ['MILKING_MACHINE'] })).toEqual(['preferredSkills']);
+    const us = { ...context, employerCountry: 'US' as const };
+    expect(fieldsOf({ destinationOccupationCode: '45-2093.00', workRegionCode: 'US-FL' }, us)).toEqual([]);
+  });
+
+  it('requires a description when housing is provided', () => {
+    expect(fieldsOf({ housingDescription: null })).toEqual(['housingDescription']);
+    expect(fieldsOf({ housingProvided: false, housingDescription: null })).toEqual([]);
+  });
+});
+
+describe('job order dates and money', () => {
+  it('ends the contract on the last day of its weeks', () => {
+    expect(endDate('2027-04-01', 1)).toBe('2027-04-07');
+    expect(endDate('2027-04-01', 104)).toBe('2029-03-28');
+  });
+  it('pays in the destination currency', () => {
+    expect(currencyOf('CA')).toBe('CAD');
+    expect(currencyOf('US')).toBe('USD');
+  });
+});
+
+describe('job order state machine', () => {
+  it('walks DRAFT → SUBMITTED → OPEN → FILLED → IN_PROGRESS → COMPLETED', () => {
+    const path = ['SUBMIT', 'APPROVE', 'FILL', 'START', 'COMPLETE'] as const;
+    expect(path.reduce((s, e) => m.next(s, e), 'DRAFT' as Parameters<typeof m.next>[0])).toBe('COMPLETED');
+  });
+  it('refuses approving a draft or a rejected order', () => {
+    expect(() => m.next('DRAFT', 'APPROVE')).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_TRANSITION }));
+    expect(() => m.next('REJECTED', 'APPROVE')).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_TRANSITION }));
+    expect(() => m.next('COMPLETED', 'CANCEL')).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_TRANSITION }));
+  });
+});

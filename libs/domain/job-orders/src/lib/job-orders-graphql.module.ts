@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { EmployersModule } from '@puente/domain/employers';
+import { ReferenceModule } from '@puente/domain/reference';
+import { EmployerJobOrdersResolver, JobOrderFieldsResolver } from './graphql/job-order-fields.resolver';
+import { JobOrderResolver } from './graphql/job-order.resolver';
+import { JobOrdersModule } from './job-orders.module';
+
+@Module({
+  imports: [JobOrdersModule, EmployersModule, ReferenceModule],
+  providers: [JobOrderResolver, JobOrderFieldsResolver, EmployerJobOrdersResolver],
+})
+export class JobOrdersGraphqlModule {}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EmployersModule } from '@puente/domain/employers';
+import { ReferenceModule } from '@puente/domain/reference';
+import { JobOrderEntity } from './job-order.entity';
+import { JobOrderService } from './job-order.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([JobOrderEntity]), EmployersModule, ReferenceModule],
+  providers: [JobOrderService],
+  exports: [JobOrderService],
+})
+export class JobOrdersModule {}
