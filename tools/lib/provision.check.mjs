@@ -17,7 +17,8 @@ import { provision } from './provision.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
-const mode = args.includes('--mode') ? args[args.indexOf('--mode') + 1] : 'test';
+const mode = /** @type {'start' | 'test'} */ (args.includes('--mode') ? args[args.indexOf('--mode') + 1] : 'test');
+if (mode !== 'start' && mode !== 'test') throw new Error('--mode must be start or test');
 if (!args.includes('--keep-env')) {
   delete process.env.DATABASE_URL;
   delete process.env.REDIS_URL;

@@ -28,7 +28,7 @@ const REDIS_INSTALL_HINT = 'Install Redis: sudo apt-get install redis-server, or
 
 const require = createRequire(import.meta.url);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const seconds = (ms) => (ms < 1_000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
 // ---------------------------------------------------------------------------
@@ -599,9 +599,11 @@ async function startEmbeddedPostgres({ mode, base, log, rel, run, cleanups }) {
     onLog: (m) => sink.write(m),
     onError: (m) => sink.write(m),
   });
+  // `process` and `getUidAndGid` are private in the typings; we need both.
+  const internals = /** @type {any} */ (epg);
   if (runAs) {
     const ids = { uid: runAs.uid, gid: runAs.gid };
-    epg.getUidAndGid = async () => ids;
+    internals.getUidAndGid = async () => ids;
   }
 
   let initMs = 0;
@@ -625,15 +627,15 @@ async function startEmbeddedPostgres({ mode, base, log, rel, run, cleanups }) {
   try {
     await withTimeout(epg.start(), PG_START_TIMEOUT_MS, `PostgreSQL did not start within ${seconds(PG_START_TIMEOUT_MS)}`);
   } catch (err) {
-    const proc = epg.process;
+    const proc = internals.process;
     if (proc) await stopChild(proc, [['SIGKILL', 5_000]]);
-    epg.process = undefined;
+    internals.process = undefined;
     await sink.close();
     const reason = err instanceof Error ? err.message : 'the server exited';
     throw new Error(`PostgreSQL failed to start (${reason}). Last lines of ${rel(logFile)}:\n${sink.tail()}`);
   }
   const startMs = Date.now() - t1;
-  const proc = /** @type {import('node:child_process').ChildProcess} */ (epg.process);
+  const proc = /** @type {import('node:child_process').ChildProcess} */ (internals.process);
   const child = { proc, signal: /** @type {NodeJS.Signals} */ ('SIGINT') };
   run.children.add(child);
   run.updateLock({ postgres: { pid: proc.pid } });
@@ -646,7 +648,7 @@ async function startEmbeddedPostgres({ mode, base, log, rel, run, cleanups }) {
       ['SIGKILL', 5_000],
     ]);
     run.children.delete(child);
-    epg.process = undefined; // nothing left for the library's exit hook to do
+    internals.process = undefined; // nothing left for the library's exit hook to do
     await sink.close();
   });
 
@@ -892,8 +894,7 @@ export async function provision(opts) {
       })();
       return stopping;
     },
-    /** @param {Record<string, unknown>} _fields */
-    updateLock: (_fields) => undefined,
+    updateLock: /** @type {(fields: Record<string, unknown>) => void} */ (() => undefined),
   };
   activeRuns.add(run);
   armSafetyNet();
@@ -920,6 +921,7 @@ export async function provision(opts) {
           base = dataRoot;
           if (isRoot()) fs.chmodSync(dataRoot, fs.statSync(dataRoot).mode | 0o011);
         }
+        fs.accessSync(base, fs.constants.W_OK);
       } catch (err) {
         const code = /** @type {any} */ (err).code;
         if (code === 'EACCES' || code === 'EPERM') {

@@ -43,7 +43,10 @@ const DEPARTMENTS: readonly (readonly [code: string, name: string])[] = [
   ['SV-UN', 'La Unión'],
 ];
 
-/** [code, name, department_code]: the 44 municipalities in force since 1 May 2024 (Ley Especial para la Reestructuración Municipal, 2023). */
+/**
+ * [code, name, department_code]: the 44 municipalities in force since 1 May 2024
+ * (Ley Especial para la Reestructuración Municipal, 2023).
+ */
 const MUNICIPALITIES: readonly (readonly [code: string, name: string, departmentCode: string])[] = [
   ['SV-AH-NORTE', 'Ahuachapán Norte', 'SV-AH'],
   ['SV-AH-CENTRO', 'Ahuachapán Centro', 'SV-AH'],
@@ -229,7 +232,11 @@ const SKILLS: readonly (readonly [code: string, label: string, occupations: read
   ['PLANT_PROPAGATION', 'Plant propagation and grafting', ['6112', '6113', '9214']],
   ['IRRIGATION', 'Irrigation (drip and sprinkler systems)', ['6111', '6112', '6113', '6114', '9211', '9213', '9214']],
   ['FERTILIZER_APPLICATION', 'Fertilizer application', ['6111', '6112', '6113', '6114', '8341', '9211']],
-  ['PESTICIDE_SAFETY', 'Safe handling and application of pesticides', ['6111', '6112', '6113', '6114', '8341', '9211', '9213', '9214', '9215']],
+  [
+    'PESTICIDE_SAFETY',
+    'Safe handling and application of pesticides',
+    ['6111', '6112', '6113', '6114', '8341', '9211', '9213', '9214', '9215'],
+  ],
   ['GREENHOUSE_CARE', 'Greenhouse crop care (tomato, cucumber, pepper, flowers)', ['6111', '6113', '9211', '9214']],
   ['PRODUCE_SORTING_GRADING', 'Sorting and grading of fruit and vegetables', ['6111', '6114', '9211', '9213', '9321']],
   ['SOIL_PREPARATION', 'Soil preparation and bed making', ['6111', '6114', '8341', '9211', '9213', '9214']],
@@ -253,7 +260,11 @@ const SKILLS: readonly (readonly [code: string, label: string, occupations: read
   ['MEAT_CUTTING_BONING', 'Meat cutting and deboning', ['7511']],
   ['POULTRY_PROCESSING', 'Poultry processing (evisceration, cutting, trimming)', ['7511', '9329']],
   ['FISH_SEAFOOD_PROCESSING', 'Fish and seafood processing (filleting, peeling, shucking)', ['7511', '9329']],
-  ['FOOD_SAFETY_HACCP', 'Food safety and hygiene (HACCP, good manufacturing practices)', ['5120', '5131', '7511', '7512', '8160', '9321', '9329', '9411', '9412']],
+  [
+    'FOOD_SAFETY_HACCP',
+    'Food safety and hygiene (HACCP, good manufacturing practices)',
+    ['5120', '5131', '7511', '7512', '8160', '9321', '9329', '9411', '9412'],
+  ],
   ['PRODUCTION_LINE_WORK', 'Production line work at a set pace', ['7511', '7512', '8160', '9321', '9329']],
   ['PACKING_LABELLING', 'Packing, weighing and labelling', ['7512', '8160', '9211', '9321', '9329']],
   ['FOOD_MACHINE_OPERATION', 'Operation of food processing machines', ['7512', '8160']],
@@ -289,7 +300,11 @@ const SKILLS: readonly (readonly [code: string, label: string, occupations: read
   // Cross-cutting
   ['FIRST_AID', 'First aid', ALL_OCCUPATIONS],
   ['OHS_BASICS', 'Occupational health and safety basics', ALL_OCCUPATIONS],
-  ['MANUAL_HANDLING', 'Safe lifting and manual handling of loads', ['6122', '7511', '8160', '9112', '9211', '9212', '9213', '9214', '9215', '9312', '9313', '9321', '9329', '9412']],
+  [
+    'MANUAL_HANDLING',
+    'Safe lifting and manual handling of loads',
+    ['6122', '7511', '8160', '9112', '9211', '9212', '9213', '9214', '9215', '9312', '9313', '9321', '9329', '9412'],
+  ],
   ['HEAT_STRESS_PREVENTION', 'Working safely in heat', ['6111', '6112', '6114', '9211', '9213', '9214', '9215', '9312', '9313']],
   ['HAZARDOUS_PRODUCTS_WHMIS', 'Hazardous products and chemicals (WHMIS / HazCom)', ['7131', '8160', '9112', '9329', '9412']],
   ['DRIVING_LICENSE_B', 'Driving licence for light vehicles', ['6111', '6121', '8341', '9214', '9312']],
@@ -306,9 +321,14 @@ export class ReferenceData1732400000001 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE region (code text PRIMARY KEY, country char(2) NOT NULL CHECK (country IN ('US','CA')), name text NOT NULL)`,
     );
-    await queryRunner.query(
-      `CREATE TABLE occupation (isco_code char(4) PRIMARY KEY, title text NOT NULL, sector text NOT NULL CHECK (sector IN ('AGRICULTURE','LIVESTOCK','FOOD_PROCESSING','CONSTRUCTION','HOSPITALITY')), noc_codes text[] NOT NULL DEFAULT '{}', soc_codes text[] NOT NULL DEFAULT '{}')`,
-    );
+    await queryRunner.query(`
+      CREATE TABLE occupation (
+        isco_code char(4) PRIMARY KEY,
+        title text NOT NULL,
+        sector text NOT NULL CHECK (sector IN ('AGRICULTURE','LIVESTOCK','FOOD_PROCESSING','CONSTRUCTION','HOSPITALITY')),
+        noc_codes text[] NOT NULL DEFAULT '{}',
+        soc_codes text[] NOT NULL DEFAULT '{}'
+      )`);
     await queryRunner.query(
       `CREATE TABLE skill (code text PRIMARY KEY, label text NOT NULL, occupation_codes text[] NOT NULL DEFAULT '{}')`,
     );

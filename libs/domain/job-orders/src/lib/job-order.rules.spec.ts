@@ -38,6 +38,7 @@ describe('jobOrderProblems', () => {
   it('accepts a complete order', () => expect(fieldsOf({})).toEqual([]));
 
   it.each([0, 501, 2.5, -3])('refuses %p positions', (positions) => expect(fieldsOf({ positions })).toEqual(['positions']));
+  it.each([16.1, 17.6, 17.85, 15.75])('accepts a wage of %p', (hourlyWage) => expect(fieldsOf({ hourlyWage })).toEqual([]));
   it('accepts 1 and 500 positions', () => {
     expect(fieldsOf({ positions: 1 })).toEqual([]);
     expect(fieldsOf({ positions: 500 })).toEqual([]);

@@ -49,6 +49,11 @@ const DESTINATION_CODE: Record<OccupationSystem, { pattern: RegExp; example: str
   ONET_SOC: { pattern: /^\d{2}-\d{4}(\.\d{2})?$/, example: '45-2092.00' },
 };
 
+/** At most two decimals, tolerant of binary floating point (16.1 * 100 is 1610.0000000000002). */
+function hasCents(amount: number): boolean {
+  return Math.abs(Math.round(amount * 100) - amount * 100) < 1e-6;
+}
+
 export function currencyOf(country: 'US' | 'CA'): 'USD' | 'CAD' {
   return country === 'CA' ? 'CAD' : 'USD';
 }
@@ -104,7 +109,7 @@ export function jobOrderProblems(d: JobOrderDraft, c: JobOrderContext): FieldPro
     `must be a whole number of weeks from 1 to ${MAX_DURATION_WEEKS}`,
   );
   p.check(
-    Number.isFinite(d.hourlyWage) && d.hourlyWage > 0 && d.hourlyWage <= MAX_HOURLY_WAGE && Math.round(d.hourlyWage * 100) === d.hourlyWage * 100,
+    Number.isFinite(d.hourlyWage) && d.hourlyWage > 0 && d.hourlyWage <= MAX_HOURLY_WAGE && hasCents(d.hourlyWage),
     'hourlyWage',
     `must be a positive amount with at most two decimals, up to ${MAX_HOURLY_WAGE}`,
   );

@@ -1,0 +1,105 @@
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { GraphQLError, OperationTypeNode, getOperationAST, validate } from 'graphql';
+import type { Context } from 'graphql-ws';
+import { PuenteConfig } from '@puente/config';
+import { RequestContext } from '@puente/auth';
+import { formatError } from './error-formatter';
+import { httpArmor, parseLimited, webSocketRules } from './limits';
+import { RequestContextFactory } from './request-context.factory';
+
+interface WsExtra {
+  puente?: RequestContext;
+  request?: { socket?: { remoteAddress?: string } };
+}
+
+const wsError = (message: string, code: string) => [new GraphQLError(message, { extensions: { code } })];
+
+/**
+ * Apollo on Fastify, code-first, with the same limits on HTTP and WebSocket: graphql-ws bypasses Apollo's
+ * validation rules and plugins, so WebSocket operations are parsed, limited and validated here by hand.
+ */
+export function graphqlOptions(
+  config: PuenteConfig,
+  contexts: RequestContextFactory,
+  schemaHost: GraphQLSchemaHost,
+): ApolloDriverConfig {
+  const armor = httpArmor(config.isProduction);
+  const rules = webSocketRules(config.isProduction);
+  return {
+    autoSchemaFile: true,
+    sortSchema: true,
+    path: '/graphql',
+    playground: false,
+    introspection: !config.isProduction,
+    hideSchemaDetailsFromClientErrors: config.isProduction,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    fieldResolverEnhancers: ['guards'],
+    plugins: [...armor.plugins, requestIdPlugin, ...(config.isProduction ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })])],
+    validationRules: armor.validationRules,
+    context: (arg: { req?: unknown; request?: unknown }) => {
+      const req = (arg.request ?? arg.req) as Parameters<RequestContextFactory['fromHttp']>[0];
+      return contexts.fromHttp(req);
+    },
+    formatError: (formatted, error) => formatError(formatted, error),
+    subscriptions: {
+      'graphql-ws': {
+        path: '/graphql',
+        /** A WebSocket must sign in when it opens: connectionParams { authorization: "Bearer <accessToken>" }. */
+        onConnect: (ctx: Context<Record<string, unknown> | undefined, WsExtra>) => {
+          const context = contexts.fromConnection(ctx.connectionParams?.['authorization'], ctx.extra.request?.socket?.remoteAddress);
+          if (!context.actor) return false;
+          ctx.extra.puente = context;
+          return true;
+        },
+        onSubscribe: (ctx: Context<Record<string, unknown> | undefined, WsExtra>, _id: string, payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null }) => {
+          let document;
+          try {
+            document = parseLimited(payload.query);
+          } catch (error) {
+            return wsError(error instanceof Error ? error.message : 'The query could not be parsed.', 'GRAPHQL_PARSE_FAILED');
+          }
+          const operation = getOperationAST(document, payload.operationName ?? undefined);
+          if (!operation) return wsError('Name the operation to run.', 'BAD_REQUEST');
+          if (operation.operation === OperationTypeNode.MUTATION) {
+            return wsError('Mutations are accepted over HTTP only.', 'BAD_REQUEST');
+          }
+          const errors = validate(schemaHost.schema, document, rules);
+          if (errors.length) {
+            return errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+          }
+          const base = ctx.extra.puente!;
+          return {
+            schema: schemaHost.schema,
+            document,
+            variableValues: payload.variables ?? undefined,
+            operationName: payload.operationName ?? undefined,
+            // Fresh loaders per operation: a long-lived socket must not serve stale rows from a cache.
+            contextValue: { ...base, loaders: contexts.fromConnection(undefined, base.ip).loaders },
+          };
+        },
+        onNext: (_ctx: unknown, _id: string, _payload: unknown, _args: unknown, result: { errors?: readonly GraphQLError[] }) =>
+          result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : result,
+      },
+    },
+  } as ApolloDriverConfig;
+}
+
+/** Stamps masked internal errors with the request id, so a person can quote it and staff can find the log. */
+const requestIdPlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single') return;
+        for (const error of response.body.singleResult.errors ?? []) {
+          if (error.extensions?.['code'] === 'INTERNAL_SERVER_ERROR') {
+            Object.assign(error, { extensions: { ...error.extensions, requestId: contextValue.requestId } });
+          }
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,28 @@
+import { JobName, jobId, jobsOf, processorCoverageProblems, QueueName } from './queues';
+
+describe('queue contracts', () => {
+  it('builds deterministic ids BullMQ accepts', () => {
+    const id = jobId(JobName.PurgeExpiredRefreshTokens, '2026-11-24');
+    expect(id).toBe(jobId(JobName.PurgeExpiredRefreshTokens, '2026-11-24'));
+    expect(id).not.toMatch(/:/);
+    expect(id).not.toMatch(/^\d+$/);
+  });
+
+  it('lists the jobs of a queue', () => {
+    expect(jobsOf(QueueName.Maintenance)).toContain(JobName.PurgeExpiredRefreshTokens);
+  });
+
+  it('accepts exactly one processor per job', () => {
+    expect(processorCoverageProblems(Object.values(JobName))).toEqual([]);
+  });
+
+  it('names a job without a processor, one with two, and an undeclared one', () => {
+    expect(processorCoverageProblems([])).toEqual([`job "${JobName.PurgeExpiredRefreshTokens}" has no processor`]);
+    expect(processorCoverageProblems([JobName.PurgeExpiredRefreshTokens, JobName.PurgeExpiredRefreshTokens])).toEqual([
+      `job "${JobName.PurgeExpiredRefreshTokens}" has 2 processors`,
+    ]);
+    expect(processorCoverageProblems([...Object.values(JobName), 'matching.run'])).toEqual([
+      'a processor handles "matching.run", which no queue declares',
+    ]);
+  });
+});

@@ -1,0 +1,62 @@
+import type { DefaultJobOptions } from 'bullmq';
+
+/** Queue names: kebab-case nouns. Both apps import them from here and nowhere else. */
+export enum QueueName {
+  Maintenance = 'maintenance',
+}
+
+/** Job names: `<domain>.<verb-noun>`. Each belongs to exactly one queue. */
+export enum JobName {
+  PurgeExpiredRefreshTokens = 'maintenance.purge-expired-refresh-tokens',
+}
+
+/** What travels with every job: ids and the request that caused it, never personal data. */
+export interface JobMeta {
+  requestId?: string;
+}
+
+/** The typed contract: the payload of each job. */
+export interface JobPayloads {
+  [JobName.PurgeExpiredRefreshTokens]: JobMeta & { olderThan?: string };
+}
+
+export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
+  [JobName.PurgeExpiredRefreshTokens]: QueueName.Maintenance,
+};
+
+/** Retry, backoff and retention, set once (research: at-least-once delivery, so handlers are idempotent). */
+export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000, jitter: 0.5 },
+  removeOnComplete: { age: 86_400, count: 1000 },
+  removeOnFail: { age: 30 * 86_400 },
+};
+
+export function jobsOf(queue: QueueName): JobName[] {
+  return (Object.keys(JOB_QUEUE) as JobName[]).filter((job) => JOB_QUEUE[job] === queue);
+}
+
+/**
+ * A deterministic job id from the job name and the ids that make it unique, so enqueuing the same logical job
+ * twice is one job. BullMQ forbids ':' in custom ids and all-digit ids.
+ */
+export function jobId(job: JobName, ...parts: (string | number)[]): string {
+  return [job, ...parts].join('__').replace(/:/g, '_');
+}
+
+/**
+ * The worker's boot check: every declared job has exactly one processor and no processor serves an
+ * undeclared job. Returns the problems; the worker refuses to start when there are any.
+ */
+export function processorCoverageProblems(handled: readonly string[]): string[] {
+  const problems: string[] = [];
+  for (const job of Object.values(JobName)) {
+    const count = handled.filter((h) => h === job).length;
+    if (count === 0) problems.push(`job "${job}" has no processor`);
+    if (count > 1) problems.push(`job "${job}" has ${count} processors`);
+  }
+  for (const name of new Set(handled)) {
+    if (!(Object.values(JobName) as string[]).includes(name)) problems.push(`a processor handles "${name}", which no queue declares`);
+  }
+  return problems;
+}
