@@ -20,6 +20,12 @@ export const REDACTED_PATHS = [
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 
+/** The caller's x-request-id when well-formed, else a new UUID; Fastify and the logger share it. */
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
 /** Structured JSON logs with a request id (the caller's x-request-id when well-formed) on every line. */
 export function loggerParams(level: string, service: string): Params {
   return {
@@ -27,10 +33,7 @@ export function loggerParams(level: string, service: string): Params {
       level,
       base: { service },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      genReqId: (req: IncomingMessage) => {
-        const given = req.headers['x-request-id'];
-        return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-      },
+      genReqId: requestIdOf,
       serializers: {
         // The path only: a GET query string can carry GraphQL variables.
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),

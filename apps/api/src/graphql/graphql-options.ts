@@ -40,10 +40,8 @@ export function graphqlOptions(
     fieldResolverEnhancers: ['guards'],
     plugins: [...armor.plugins, requestIdPlugin, ...(config.isProduction ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })])],
     validationRules: armor.validationRules,
-    context: (arg: { req?: unknown; request?: unknown }) => {
-      const req = (arg.request ?? arg.req) as Parameters<RequestContextFactory['fromHttp']>[0];
-      return contexts.fromHttp(req);
-    },
+    // Apollo's Fastify integration calls context(request, reply).
+    context: (request: Parameters<RequestContextFactory['fromHttp']>[0]) => contexts.fromHttp(request),
     formatError: (formatted, error) => formatError(formatted, error),
     subscriptions: {
       'graphql-ws': {

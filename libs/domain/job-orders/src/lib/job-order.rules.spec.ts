@@ -1,9 +1,9 @@
 import { ErrorCode } from '@puente/common';
-import { endDate, JobOrderDraft, jobOrderProblems, currencyOf } from './job-order.rules';
+import { currencyOf, endDate, JobOrderContext, JobOrderDraft, jobOrderProblems } from './job-order.rules';
 import { jobOrderStateMachine as m } from './job-order.state-machine';
 
-const context = {
-  employerCountry: 'CA' as const,
+const context: JobOrderContext = {
+  employerCountry: 'CA',
   regionCountry: new Map([
     ['CA-QC', 'CA'],
     ['US-FL', 'US'],
@@ -65,7 +65,7 @@ describe('jobOrderProblems', () => {
     expect(fieldsOf({ workRegionCode: 'US-FL' })).toEqual(['workRegionCode']);
     expect(fieldsOf({ iscoCode: '1111', requiredSkills: ['WELDING'] })).toEqual(['iscoCode', 'requiredSkills[0]']);
     expect(fieldsOf({ preferredSkills: ['MILKING_MACHINE'] })).toEqual(['preferredSkills']);
-    const us = { ...context, employerCountry: 'US' as const };
+    const us: JobOrderContext = { ...context, employerCountry: 'US' };
     expect(fieldsOf({ destinationOccupationCode: '45-2093.00', workRegionCode: 'US-FL' }, us)).toEqual([]);
   });
 

@@ -15,7 +15,7 @@ import { toApplicantModel } from './applicant.mapper';
 @Resolver(() => ApplicantModel)
 export class ApplicantResolver {
   constructor(
-    private readonly applicants: ApplicantService,
+    private readonly service: ApplicantService,
     private readonly reference: ReferenceService,
   ) {}
 
@@ -25,20 +25,20 @@ export class ApplicantResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: RegisterApplicantInput,
   ): Promise<RegisterApplicantPayload> {
-    const { applicant, temporaryPassword } = await this.applicants.register(actor, input);
+    const { applicant, temporaryPassword } = await this.service.register(actor, input);
     return { applicant: toApplicantModel(applicant, await this.reference.data()), temporaryPassword };
   }
 
   @Roles(Role.COORDINATOR)
   @Mutation(() => ApplicantModel, { description: 'Marks the documents verified; with a valid passport the applicant becomes AVAILABLE.' })
   async verifyApplicant(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ApplicantModel> {
-    return toApplicantModel(await this.applicants.verify(actor, id), await this.reference.data());
+    return toApplicantModel(await this.service.verify(actor, id), await this.reference.data());
   }
 
   @Roles(Role.COORDINATOR, Role.APPLICANT)
   @Query(() => ApplicantModel, { description: 'Coordinators see any applicant; an applicant only themself.' })
   async applicant(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ApplicantModel> {
-    return toApplicantModel(await this.applicants.findForActor(actor, id), await this.reference.data());
+    return toApplicantModel(await this.service.findForActor(actor, id), await this.reference.data());
   }
 
   @Roles(Role.COORDINATOR)
@@ -49,7 +49,7 @@ export class ApplicantResolver {
     @Args('filter', { nullable: true }) filter?: ApplicantFilterInput,
   ): Promise<ApplicantConnection> {
     const page = parsePage(pageArgs);
-    const [rows, ref] = await Promise.all([this.applicants.list(actor, filter ?? {}, page), this.reference.data()]);
+    const [rows, ref] = await Promise.all([this.service.list(actor, filter ?? {}, page), this.reference.data()]);
     return toConnection(rows, page, (a) => toApplicantModel(a, ref));
   }
 }

@@ -16,7 +16,7 @@ import { toEmployerModel } from './employer.mapper';
 @Resolver(() => EmployerModel)
 export class EmployerResolver {
   constructor(
-    private readonly employers: EmployerService,
+    private readonly service: EmployerService,
     private readonly reference: ReferenceService,
   ) {}
 
@@ -25,25 +25,25 @@ export class EmployerResolver {
   @Mutation(() => EmployerModel, { description: 'Public sign-up. The employer can draft job orders once a coordinator verifies it.' })
   async registerEmployer(@Args('input') input: RegisterEmployerInput): Promise<EmployerModel> {
     const { password, ...draft } = input;
-    return toEmployerModel(await this.employers.register(draft, password), await this.reference.data());
+    return toEmployerModel(await this.service.register(draft, password), await this.reference.data());
   }
 
   @Roles(Role.COORDINATOR)
   @Mutation(() => EmployerModel)
   async verifyEmployer(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<EmployerModel> {
-    return toEmployerModel(await this.employers.verify(actor, id), await this.reference.data());
+    return toEmployerModel(await this.service.verify(actor, id), await this.reference.data());
   }
 
   @Roles(Role.COORDINATOR)
   @Mutation(() => EmployerModel, { description: 'Suspends an employer, e.g. after substantiated abuse; it can no longer submit orders.' })
   async suspendEmployer(@Args('input') input: SuspendEmployerInput): Promise<EmployerModel> {
-    return toEmployerModel(await this.employers.suspend(input.id, input.reason), await this.reference.data());
+    return toEmployerModel(await this.service.suspend(input.id, input.reason), await this.reference.data());
   }
 
   @Roles(Role.COORDINATOR, Role.EMPLOYER)
   @Query(() => EmployerModel)
   async employer(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<EmployerModel> {
-    return toEmployerModel(await this.employers.findForActor(actor, id), await this.reference.data());
+    return toEmployerModel(await this.service.findForActor(actor, id), await this.reference.data());
   }
 
   @Roles(Role.COORDINATOR)
@@ -53,7 +53,7 @@ export class EmployerResolver {
     @Args('filter', { nullable: true }) filter?: EmployerFilterInput,
   ): Promise<EmployerConnection> {
     const page = parsePage(pageArgs);
-    const [rows, ref] = await Promise.all([this.employers.list(filter ?? {}, page), this.reference.data()]);
+    const [rows, ref] = await Promise.all([this.service.list(filter ?? {}, page), this.reference.data()]);
     return toConnection(rows, page, (e) => toEmployerModel(e, ref));
   }
 }

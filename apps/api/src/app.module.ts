@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthGraphqlModule, AuthGuard, AuthModule } from '@puente/auth';
+import { PuenteConfig, PuenteConfigModule } from '@puente/config';
+import { DatabaseModule } from '@puente/database';
+import { ApplicantsGraphqlModule } from '@puente/domain/applicants';
+import { EmployersGraphqlModule } from '@puente/domain/employers';
+import { JobOrdersGraphqlModule } from '@puente/domain/job-orders';
+import { ReferenceGraphqlModule } from '@puente/domain/reference';
+import { HealthModule } from '@puente/health';
+import { graphqlOptions } from './graphql/graphql-options';
+import { RequestContextFactory } from './graphql/request-context.factory';
+import { HealthController } from './health/health.controller';
+import { loggerParams } from './logging';
+
+@Module({ imports: [AuthModule], providers: [RequestContextFactory], exports: [RequestContextFactory] })
+class RequestContextModule {}
+
+/** The GraphQL API: composes the domain libraries' GraphQL modules behind one default-deny guard. */
+@Module({
+  imports: [
+    PuenteConfigModule,
+    LoggerModule.forRootAsync({ inject: [PuenteConfig], useFactory: (c: PuenteConfig) => loggerParams(c.logLevel, 'api') }),
+    DatabaseModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [RequestContextModule],
+      inject: [PuenteConfig, RequestContextFactory, GraphQLSchemaHost],
+      useFactory: graphqlOptions,
+    }),
+    AuthModule,
+    AuthGraphqlModule,
+    ReferenceGraphqlModule,
+    ApplicantsGraphqlModule,
+    EmployersGraphqlModule,
+    JobOrdersGraphqlModule,
+    HealthModule,
+  ],
+  controllers: [HealthController],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+})
+export class AppModule {}
