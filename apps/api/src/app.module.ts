@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
@@ -11,6 +11,7 @@ import { EmployersGraphqlModule } from '@puente/domain/employers';
 import { JobOrdersGraphqlModule } from '@puente/domain/job-orders';
 import { ReferenceGraphqlModule } from '@puente/domain/reference';
 import { HealthModule } from '@puente/health';
+import { DomainExceptionFilter } from './graphql/domain-exception.filter';
 import { graphqlOptions } from './graphql/graphql-options';
 import { RequestContextFactory } from './graphql/request-context.factory';
 import { HealthController } from './health/health.controller';
@@ -40,6 +41,9 @@ class RequestContextModule {}
     HealthModule,
   ],
   controllers: [HealthController],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_FILTER, useClass: DomainExceptionFilter },
+  ],
 })
 export class AppModule {}

@@ -1,6 +1,6 @@
 import type { Params } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 
 /** What never reaches a log line: credentials, tokens and personal identifiers. */
 export const REDACTED_PATHS = [
@@ -21,7 +21,7 @@ export const REDACTED_PATHS = [
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 /** The caller's x-request-id when well-formed, else a new UUID; Fastify and the logger share it. */
-export function requestIdOf(req: IncomingMessage): string {
+export function requestIdOf(req: { headers: IncomingHttpHeaders }): string {
   const given = req.headers['x-request-id'];
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }

@@ -8,3 +8,4 @@ export * from './lib/auth.module';
 export * from './lib/auth-graphql.module';
 export { ARGON2_OPTIONS } from './lib/password.service';
 export { PublicThrottleGuard } from './lib/graphql/public-throttle.guard';
+export * from './lib/auth-jobs.module';

@@ -1,0 +1,24 @@
+import { ArgumentsHost, Catch, HttpStatus } from '@nestjs/common';
+import { GqlExceptionFilter } from '@nestjs/graphql';
+import { DomainException, ErrorCode } from '@puente/common';
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.UNAUTHENTICATED]: HttpStatus.UNAUTHORIZED,
+  [ErrorCode.FORBIDDEN]: HttpStatus.FORBIDDEN,
+  [ErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [ErrorCode.TOO_MANY_REQUESTS]: HttpStatus.TOO_MANY_REQUESTS,
+};
+
+/**
+ * Domain exceptions are expected outcomes (a refusal, a bad input), not faults: hand them to the GraphQL error
+ * formatter untouched instead of letting Nest log them as unhandled errors.
+ */
+@Catch(DomainException)
+export class DomainExceptionFilter implements GqlExceptionFilter {
+  catch(exception: DomainException, host: ArgumentsHost) {
+    if (host.getType<string>() === 'graphql') return exception;
+    const reply = host.switchToHttp().getResponse<{ status(code: number): { send(body: unknown): void } }>();
+    reply.status(HTTP_STATUS[exception.code] ?? HttpStatus.BAD_REQUEST).send({ code: exception.code, message: exception.message });
+    return undefined;
+  }
+}

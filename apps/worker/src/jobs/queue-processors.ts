@@ -1,0 +1,44 @@
+import { Logger, OnApplicationBootstrap, Type } from '@nestjs/common';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { PinoLogger } from 'nestjs-pino';
+import { storage, Store } from 'nestjs-pino/storage';
+import { PuenteConfig } from '@puente/config';
+import { JobMeta, QueueName } from '@puente/queue-contracts';
+import { JobDispatcher } from './job-dispatcher';
+
+/**
+ * One BullMQ worker per queue of the contract; each job runs with a logger bound to its job id and the request
+ * id that caused it, so a job's log lines join the request's.
+ */
+function processorFor(queue: QueueName): Type<WorkerHost> {
+  @Processor(queue)
+  class QueueProcessor extends WorkerHost implements OnApplicationBootstrap {
+    private readonly logger = new Logger(`queue:${queue}`);
+
+    constructor(
+      private readonly dispatcher: JobDispatcher,
+      private readonly config: PuenteConfig,
+    ) {
+      super();
+    }
+
+    onApplicationBootstrap(): void {
+      this.worker.concurrency = this.config.workerConcurrency;
+    }
+
+    async process(job: Job<JobMeta>): Promise<unknown> {
+      const bound = PinoLogger.root.child({ queue, job: job.name, jobId: job.id, requestId: job.data.requestId, attempt: job.attemptsMade + 1 });
+      return storage.run(new Store(bound), async () => {
+        const started = Date.now();
+        const result = await this.dispatcher.handlerFor(job.name).handle(job.data as never, { jobId: job.id ?? '', attempt: job.attemptsMade + 1 });
+        this.logger.log({ ms: Date.now() - started }, 'Job completed');
+        return result;
+      });
+    }
+  }
+  Object.defineProperty(QueueProcessor, 'name', { value: `${queue}QueueProcessor` });
+  return QueueProcessor;
+}
+
+export const QUEUE_PROCESSORS = Object.values(QueueName).map(processorFor);

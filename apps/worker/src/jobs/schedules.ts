@@ -1,0 +1,21 @@
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { JobProducer } from '@puente/queue';
+import { JobName, QueueName } from '@puente/queue-contracts';
+
+/**
+ * Recurring jobs, declared with BullMQ job schedulers: upserting by a fixed id is idempotent, so every worker
+ * process can declare them at boot and there is still one schedule.
+ */
+@Injectable()
+export class Schedules implements OnApplicationBootstrap {
+  constructor(private readonly producer: JobProducer) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.producer
+      .queue(QueueName.Maintenance)
+      .upsertJobScheduler('nightly-purge-expired-refresh-tokens', { pattern: '17 3 * * *', tz: 'America/El_Salvador' }, {
+        name: JobName.PurgeExpiredRefreshTokens,
+        data: {},
+      });
+  }
+}

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthJobsModule } from '@puente/auth';
+import { PuenteConfig, PuenteConfigModule } from '@puente/config';
+import { DatabaseModule } from '@puente/database';
+import { HealthModule } from '@puente/health';
+import { QueuesModule } from '@puente/queue';
+import { JobDispatcher } from './jobs/job-dispatcher';
+import { QUEUE_PROCESSORS } from './jobs/queue-processors';
+import { Schedules } from './jobs/schedules';
+
+/** The domain layer without GraphQL: each library's jobs module, one BullMQ worker per queue. */
+@Module({
+  imports: [
+    PuenteConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [PuenteConfig],
+      useFactory: (c: PuenteConfig) => ({ pinoHttp: { level: c.logLevel, base: { service: 'worker' } } }),
+    }),
+    DatabaseModule,
+    QueuesModule.forRoot(),
+    DiscoveryModule,
+    HealthModule,
+    AuthJobsModule,
+  ],
+  providers: [JobDispatcher, Schedules, ...QUEUE_PROCESSORS],
+})
+export class WorkerModule {}
