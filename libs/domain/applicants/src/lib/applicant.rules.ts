@@ -24,8 +24,9 @@ export const MAXIMUM_AGE = 100;
  * Returns the canonical "12345678-9" or null.
  */
 export function normalizeDui(raw: string): string | null {
-  const compact = raw.trim().replace(/-/g, '');
-  if (!/^\d{9}$/.test(compact)) return null;
+  const typed = raw.trim();
+  if (!/^\d{8}-?\d$/.test(typed)) return null;
+  const compact = typed.replace('-', '');
   const digits = [...compact].map(Number);
   const sum = digits.slice(0, 8).reduce((acc, d, i) => acc + d * (9 - i), 0);
   const check = (10 - (sum % 10)) % 10;

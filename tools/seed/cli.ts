@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { seedDemo } from './seed';
+
+/** `npm run seed`: loads the demo data into DATABASE_URL once; prints the demo logins as JSON. */
+async function main(): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is required but not set');
+  const logins = await seedDemo(url, Number(process.env.SEED_APPLICANTS ?? 2000));
+  process.stdout.write(`${JSON.stringify({ seeded: logins !== null, logins })}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`seed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,217 @@
+import { hash } from '@node-rs/argon2';
+import { DataSource } from 'typeorm';
+import { ARGON2_OPTIONS } from '@puente/auth';
+import { addDays, Role, todayIso } from '@puente/common';
+import { databaseOptions } from '@puente/database';
+import {
+  applicantProblems,
+  duiWithCheckDigit,
+  EDUCATION_LEVELS,
+  LanguageSkill,
+  languageLevelTokens,
+} from '@puente/domain/applicants';
+import { employerProblems } from '@puente/domain/employers';
+import { currencyOf, destinationSystem, endDate, jobOrderProblems } from '@puente/domain/job-orders';
+import { DEMO_EMPLOYERS, DEMO_JOB_ORDERS, DEPARTMENT_WEIGHTS, FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES } from './demo-catalog';
+
+/** The demo logins printed by `npm start`. Demo data only: never load it into a real deployment. */
+export const DEMO_PASSWORD = 'puente-demo-2026';
+export const DEMO_COORDINATOR = 'coordinator@puente.demo';
+export const DEMO_EMPLOYER = 'employer@puente.demo';
+
+export interface DemoLogins {
+  coordinator: string;
+  employer: string;
+  applicant: string;
+  password: string;
+}
+
+/** A small deterministic PRNG (mulberry32), so every machine gets the same demo data. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (max: number) => Math.floor(next() * max);
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
+  const weighted = <T extends string>(weights: Readonly<Record<T, number>>): T => {
+    const entries = Object.entries(weights) as [T, number][];
+    let r = next() * entries.reduce((s, [, w]) => s + w, 0);
+    for (const [key, w] of entries) if ((r -= w) < 0) return key;
+    return entries[0]![0];
+  };
+  const sample = <T>(items: readonly T[], n: number): T[] => {
+    const copy = [...items];
+    const out: T[] = [];
+    while (out.length < n && copy.length) out.push(copy.splice(int(copy.length), 1)[0]!);
+    return out;
+  };
+  return { next, int, pick, weighted, sample };
+}
+
+function fail(what: string, problems: { field: string; message: string }[]): never {
+  throw new Error(`demo ${what} is invalid: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`);
+}
+
+/**
+ * Loads the demo data once: a coordinator, 20 verified employers with one login each (the first is the demo
+ * employer), 30 job orders and `applicants` applicants spread over the municipalities by the registration
+ * weights of the research. Every row passes the same validation rules the API applies. Returns null when the
+ * data is already there.
+ */
+export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogins | null> {
+  const ds = new DataSource(databaseOptions(url, 2));
+  await ds.initialize();
+  try {
+    return await ds.transaction(async (em) => {
+      const [{ exists }] = await em.query(`SELECT EXISTS (SELECT 1 FROM app_user WHERE identifier = $1) AS exists`, [DEMO_COORDINATOR]);
+      if (exists) return null;
+      const rnd = random(20261124);
+      const today = todayIso();
+      const passwordHash = await hash(DEMO_PASSWORD, ARGON2_OPTIONS);
+
+      const municipalities: { code: string; department_code: string }[] = await em.query(`SELECT code, department_code FROM municipality`);
+      const occupations: { isco_code: string }[] = await em.query(`SELECT isco_code FROM occupation`);
+      const skills: { code: string; occupation_codes: string[] }[] = await em.query(`SELECT code, occupation_codes FROM skill`);
+      const regions: { code: string; country: string }[] = await em.query(`SELECT code, country FROM region`);
+      const regionCountry = new Map(regions.map((r) => [r.code, r.country]));
+      const known = {
+        municipalities: new Set(municipalities.map((m) => m.code)),
+        occupations: new Set(occupations.map((o) => o.isco_code)),
+        skills: new Set(skills.map((s) => s.code)),
+      };
+
+      await em.query(`INSERT INTO app_user (identifier, email, role, password_hash) VALUES ($1, $1, $2, $3)`, [
+        DEMO_COORDINATOR,
+        Role.COORDINATOR,
+        passwordHash,
+      ]);
+      const [coordinator] = await em.query(`SELECT id FROM app_user WHERE identifier = $1`, [DEMO_COORDINATOR]);
+
+      // Employers, all verified, each with one login (only the demo employer's password is known).
+      const employerIds: string[] = [];
+      for (const e of DEMO_EMPLOYERS) {
+        const problems = employerProblems(e, regionCountry);
+        if (problems.length) fail(`employer ${e.legalName}`, problems);
+        const [row] = await em.query(
+          `INSERT INTO employer (legal_name, trade_name, country, region_code, city, sector, program, program_reference,
+             contact_name, contact_email, contact_phone, status, verified_at, verified_by)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,'VERIFIED',now(),$12) RETURNING id`,
+          [e.legalName, e.tradeName, e.country, e.regionCode, e.city, e.sector, e.program, e.programReference, e.contactName,
+            e.contactEmail, e.contactPhone, coordinator.id],
+        );
+        employerIds.push(row.id);
+        await em.query(`INSERT INTO app_user (identifier, email, role, password_hash, employer_id) VALUES ($1, $1, 'EMPLOYER', $2, $3)`, [
+          e.contactEmail,
+          e.contactEmail === DEMO_EMPLOYER ? passwordHash : null,
+          row.id,
+        ]);
+      }
+
+      // Job orders: most open for matching, some waiting for approval, a few drafts.
+      for (const [i, o] of DEMO_JOB_ORDERS.entries()) {
+        const employer = DEMO_EMPLOYERS[o.employerIndex]!;
+        const startDate = addDays(today, 30 * o.startMonthOffset);
+        const draft = { ...o, workRegionCode: o.regionCode, startDate, employerPaysRecruitment: true, employerPaysTravel: true };
+        const problems = jobOrderProblems(draft, { employerCountry: employer.country, regionCountry, ...known, today });
+        if (problems.length) fail(`job order ${o.title}`, problems);
+        const status = i % 10 === 8 ? 'SUBMITTED' : i % 10 === 9 ? 'DRAFT' : 'OPEN';
+        await em.query(
+          `INSERT INTO job_order (reference, employer_id, title, isco_code, destination_occupation_system, destination_occupation_code,
+             positions, required_skills, preferred_skills, languages, required_language_levels, min_experience_years,
+             work_region_code, work_city, start_date, duration_weeks, end_date, hourly_wage, currency, hours_per_week,
+             housing_provided, housing_description, employer_pays_recruitment, employer_pays_travel, status,
+             submitted_at, approved_at, approved_by)
+           VALUES ('JO-' || $1 || '-' || lpad(nextval('job_order_number_seq')::text, 6, '0'), $2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,
+             $15,$16,$17,$18,$19,$20,$21,$22,true,true,$23,
+             CASE WHEN $23 <> 'DRAFT' THEN now() END, CASE WHEN $23 = 'OPEN' THEN now() END, CASE WHEN $23 = 'OPEN' THEN $24::uuid END)`,
+          [today.slice(0, 4), employerIds[o.employerIndex], o.title, o.iscoCode, destinationSystem(employer.country),
+            o.destinationOccupationCode, o.positions, o.requiredSkills, o.preferredSkills, JSON.stringify(o.languages),
+            o.languages.map((l) => `${l.code}:${l.level}`), o.minExperienceYears, o.regionCode, o.workCity, startDate,
+            o.durationWeeks, endDate(startDate, o.durationWeeks), o.hourlyWage, currencyOf(employer.country), o.hoursPerWeek,
+            o.housingProvided, o.housingDescription, status, coordinator.id],
+        );
+      }
+
+      // Applicants: 15-20% women (the research's registration share), ages 18-55, mostly rural trades.
+      const byDepartment = new Map<string, string[]>();
+      for (const m of municipalities) byDepartment.set(m.department_code, [...(byDepartment.get(m.department_code) ?? []), m.code]);
+      const skillsOf = (isco: string) => skills.filter((s) => s.occupation_codes.includes(isco)).map((s) => s.code);
+      const usedDui = new Set<string>();
+      let demoApplicant = '';
+      const rows: unknown[][] = [];
+      for (let n = 0; n < applicants; n++) {
+        let nationalId: string;
+        do nationalId = duiWithCheckDigit(String(rnd.int(100_000_000)).padStart(8, '0'));
+        while (usedDui.has(nationalId));
+        usedDui.add(nationalId);
+        const female = rnd.next() < 0.18;
+        const age = 18 + Math.min(37, Math.floor(-Math.log(1 - rnd.next()) * 12));
+        const birthDate = addDays(addDays(today, -Math.round(age * 365.25)), -rnd.int(300));
+        const occupation = rnd.pick(occupations).isco_code;
+        const second = rnd.next() < 0.3 ? [rnd.pick(occupations).isco_code] : [];
+        const occ = [...new Set([occupation, ...second])];
+        const skillSet = [...new Set(occ.flatMap((o) => rnd.sample(skillsOf(o), 2 + rnd.int(4))))];
+        const languages: LanguageSkill[] = [{ code: 'es', level: 'NATIVE' }];
+        if (rnd.next() < 0.35) languages.push({ code: 'en', level: rnd.pick(['A1', 'A1', 'A2', 'B1'] as const) });
+        if (rnd.next() < 0.05) languages.push({ code: 'fr', level: 'A1' });
+        const roll = rnd.next();
+        const status = roll < 0.6 ? 'AVAILABLE' : roll < 0.8 ? 'VERIFIED' : 'REGISTERED';
+        const hasPassport = status === 'AVAILABLE' || rnd.next() < 0.5;
+        const department = rnd.weighted(DEPARTMENT_WEIGHTS);
+        const draft = {
+          nationalId,
+          firstNames: rnd.pick(female ? FIRST_NAMES_F : FIRST_NAMES_M),
+          lastNames: `${rnd.pick(LAST_NAMES)} ${rnd.pick(LAST_NAMES)}`,
+          birthDate,
+          gender: female ? 'FEMALE' : 'MALE',
+          municipalityCode: rnd.pick(byDepartment.get(department) ?? [municipalities[0]!.code]),
+          phone: `+503${rnd.pick(['6', '7'])}${String(rnd.int(10_000_000)).padStart(7, '0')}`,
+          email: null,
+          occupations: occ,
+          skills: skillSet,
+          languages,
+          yearsExperience: rnd.int(16),
+          education: rnd.pick(EDUCATION_LEVELS.slice(0, 5)),
+          passportNumber: hasPassport ? `A${String(70_000_000 + n).padStart(8, '0')}` : null,
+          passportExpiry: hasPassport ? addDays(today, 200 + rnd.int(3000)) : null,
+        };
+        const problems = applicantProblems(draft, known, today);
+        if (problems.length) fail(`applicant ${n}`, problems);
+        if (n === 0) demoApplicant = nationalId;
+        rows.push([
+          draft.nationalId, draft.firstNames, draft.lastNames, draft.birthDate, draft.gender, draft.municipalityCode, draft.phone,
+          draft.occupations, draft.skills, JSON.stringify(languages), languageLevelTokens(languages), draft.yearsExperience,
+          draft.education, draft.passportNumber, draft.passportExpiry, status, status === 'REGISTERED' ? null : coordinator.id,
+          coordinator.id,
+        ]);
+      }
+      // Bulk insert in chunks: one statement per 500 rows, not one per applicant.
+      for (let i = 0; i < rows.length; i += 500) {
+        const chunk = rows.slice(i, i + 500);
+        const values = chunk.map((r, j) => `(${r.map((_, k) => `$${j * r.length + k + 1}`).join(',')}, now() - interval '1 second' * ${i + j})`);
+        await em.query(
+          `INSERT INTO applicant (national_id, first_names, last_names, birth_date, gender, municipality_code, phone, occupations,
+             skills, languages, language_levels, years_experience, education, passport_number, passport_expiry, status,
+             verified_by, registered_by, created_at)
+           VALUES ${values.join(',')}`,
+          chunk.flat(),
+        );
+      }
+      await em.query(`UPDATE applicant SET verified_at = created_at WHERE verified_by IS NOT NULL`);
+      // Each applicant has a login; only the demo applicant's password is known, the others are set at a desk.
+      await em.query(
+        `INSERT INTO app_user (identifier, role, password_hash, applicant_id)
+         SELECT national_id, 'APPLICANT', CASE WHEN national_id = $1 THEN $2 END, id FROM applicant`,
+        [demoApplicant, passwordHash],
+      );
+      return { coordinator: DEMO_COORDINATOR, employer: DEMO_EMPLOYER, applicant: demoApplicant, password: DEMO_PASSWORD };
+    });
+  } finally {
+    await ds.destroy();
+  }
+}
