@@ -5,8 +5,7 @@ import { seedDemo } from './seed';
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is required but not set');
-  const logins = await seedDemo(url, Number(process.env.SEED_APPLICANTS ?? 2000));
-  process.stdout.write(`${JSON.stringify({ seeded: logins !== null, logins })}\n`);
+  process.stdout.write(`${JSON.stringify(await seedDemo(url, Number(process.env.SEED_APPLICANTS ?? 2000)))}\n`);
 }
 
 main().catch((error: unknown) => {

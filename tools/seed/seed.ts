@@ -18,8 +18,10 @@ import { DEMO_EMPLOYERS, DEMO_JOB_ORDERS, DEPARTMENT_WEIGHTS, FIRST_NAMES_F, FIR
 export const DEMO_PASSWORD = 'puente-demo-2026';
 export const DEMO_COORDINATOR = 'coordinator@puente.demo';
 export const DEMO_EMPLOYER = 'employer@puente.demo';
+export const DEMO_APPLICANT_EMAIL = 'applicant@puente.demo';
 
 export interface DemoLogins {
+  seeded: boolean;
   coordinator: string;
   employer: string;
   applicant: string;
@@ -60,16 +62,19 @@ function fail(what: string, problems: { field: string; message: string }[]): nev
 /**
  * Loads the demo data once: a coordinator, 20 verified employers with one login each (the first is the demo
  * employer), 30 job orders and `applicants` applicants spread over the municipalities by the registration
- * weights of the research. Every row passes the same validation rules the API applies. Returns null when the
- * data is already there.
+ * weights of the research. Every row passes the same validation rules the API applies. Loads nothing when the
+ * data is already there; returns the demo logins either way.
  */
-export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogins | null> {
+export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogins> {
   const ds = new DataSource(databaseOptions(url, 2));
   await ds.initialize();
   try {
     return await ds.transaction(async (em) => {
       const [{ exists }] = await em.query(`SELECT EXISTS (SELECT 1 FROM app_user WHERE identifier = $1) AS exists`, [DEMO_COORDINATOR]);
-      if (exists) return null;
+      if (exists) {
+        const [applicant] = await em.query(`SELECT national_id FROM applicant WHERE email = $1`, [DEMO_APPLICANT_EMAIL]);
+        return { coordinator: DEMO_COORDINATOR, employer: DEMO_EMPLOYER, applicant: applicant?.national_id ?? '', password: DEMO_PASSWORD, seeded: false };
+      }
       const rnd = random(20261124);
       const today = todayIso();
       const passwordHash = await hash(DEMO_PASSWORD, ARGON2_OPTIONS);
@@ -160,7 +165,7 @@ export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogi
         if (rnd.next() < 0.35) languages.push({ code: 'en', level: rnd.pick(['A1', 'A1', 'A2', 'B1'] as const) });
         if (rnd.next() < 0.05) languages.push({ code: 'fr', level: 'A1' });
         const roll = rnd.next();
-        const status = roll < 0.6 ? 'AVAILABLE' : roll < 0.8 ? 'VERIFIED' : 'REGISTERED';
+        const status = n === 0 || roll < 0.6 ? 'AVAILABLE' : roll < 0.8 ? 'VERIFIED' : 'REGISTERED';
         const hasPassport = status === 'AVAILABLE' || rnd.next() < 0.5;
         const department = rnd.weighted(DEPARTMENT_WEIGHTS);
         const draft = {
@@ -171,7 +176,7 @@ export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogi
           gender: female ? 'FEMALE' : 'MALE',
           municipalityCode: rnd.pick(byDepartment.get(department) ?? [municipalities[0]!.code]),
           phone: `+503${rnd.pick(['6', '7'])}${String(rnd.int(10_000_000)).padStart(7, '0')}`,
-          email: null,
+          email: n === 0 ? DEMO_APPLICANT_EMAIL : null,
           occupations: occ,
           skills: skillSet,
           languages,
@@ -184,7 +189,7 @@ export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogi
         if (problems.length) fail(`applicant ${n}`, problems);
         if (n === 0) demoApplicant = nationalId;
         rows.push([
-          draft.nationalId, draft.firstNames, draft.lastNames, draft.birthDate, draft.gender, draft.municipalityCode, draft.phone,
+          draft.nationalId, draft.firstNames, draft.lastNames, draft.birthDate, draft.gender, draft.municipalityCode, draft.phone, draft.email,
           draft.occupations, draft.skills, JSON.stringify(languages), languageLevelTokens(languages), draft.yearsExperience,
           draft.education, draft.passportNumber, draft.passportExpiry, status, status === 'REGISTERED' ? null : coordinator.id,
           coordinator.id,
@@ -195,7 +200,7 @@ export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogi
         const chunk = rows.slice(i, i + 500);
         const values = chunk.map((r, j) => `(${r.map((_, k) => `$${j * r.length + k + 1}`).join(',')}, now() - interval '1 second' * ${i + j})`);
         await em.query(
-          `INSERT INTO applicant (national_id, first_names, last_names, birth_date, gender, municipality_code, phone, occupations,
+          `INSERT INTO applicant (national_id, first_names, last_names, birth_date, gender, municipality_code, phone, email, occupations,
              skills, languages, language_levels, years_experience, education, passport_number, passport_expiry, status,
              verified_by, registered_by, created_at)
            VALUES ${values.join(',')}`,
@@ -209,7 +214,7 @@ export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogi
          SELECT national_id, 'APPLICANT', CASE WHEN national_id = $1 THEN $2 END, id FROM applicant`,
         [demoApplicant, passwordHash],
       );
-      return { coordinator: DEMO_COORDINATOR, employer: DEMO_EMPLOYER, applicant: demoApplicant, password: DEMO_PASSWORD };
+      return { coordinator: DEMO_COORDINATOR, employer: DEMO_EMPLOYER, applicant: demoApplicant, password: DEMO_PASSWORD, seeded: true };
     });
   } finally {
     await ds.destroy();

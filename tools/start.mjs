@@ -1,0 +1,77 @@
+// `npm start`: Puente with demo data on this machine. Uses DATABASE_URL / REDIS_URL when set, otherwise an
+// embedded PostgreSQL and a local redis-server (data kept in .data/ between runs). Ctrl-C stops everything.
+import path from 'node:path';
+import { ensureInstalled, localSecret, root, runTs, spawnTs, stopChild, tail } from './lib/run.mjs';
+
+const log = (msg) => console.log(`[puente] ${msg}`);
+const started = Date.now();
+ensureInstalled(log);
+const { freePort, provision, waitForHttp } = await import('./lib/provision.mjs');
+
+const services = await provision({ mode: 'start', root, log: (m) => log(m) });
+const children = [];
+let stopping = false;
+async function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  log('Stopping...');
+  await Promise.all(children.map((c) => stopChild(c)));
+  await services.stop().catch((e) => log(`could not stop cleanly: ${e.message}`));
+  log('Stopped.');
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+
+try {
+  const port = Number(process.env.PORT ?? 3000);
+  const env = {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+    DATABASE_URL: services.databaseUrl,
+    REDIS_URL: services.redisUrl,
+    PORT: String(port),
+    WORKER_HEALTH_PORT: process.env.WORKER_HEALTH_PORT ?? String(await freePort()),
+    JWT_ACCESS_SECRET: process.env.JWT_ACCESS_SECRET ?? localSecret('JWT_ACCESS_SECRET'),
+    PUENTE_ADMIN_EMAIL: process.env.PUENTE_ADMIN_EMAIL ?? 'admin@puente.demo',
+    PUENTE_ADMIN_PASSWORD: process.env.PUENTE_ADMIN_PASSWORD ?? 'puente-admin-2026',
+  };
+  log('Migrating the database...');
+  process.stdout.write(runTs('tools/migrate.ts', env));
+  log('Loading demo data (first run only)...');
+  const seeded = JSON.parse(runTs('tools/seed/cli.ts', env));
+  log(seeded.seeded ? 'Demo data loaded.' : 'Demo data already present.');
+
+  const logs = path.join(root, '.data', 'logs');
+  for (const app of ['api', 'worker']) {
+    const child = spawnTs(`apps/${app}/src/main.ts`, env, path.join(logs, `${app}.log`));
+    child.once('exit', (code) => {
+      if (stopping) return;
+      log(`The ${app} stopped unexpectedly (exit ${code}). Last lines of .data/logs/${app}.log:\n${tail(path.join(logs, `${app}.log`))}`);
+      void stop(1);
+    });
+    children.push(child);
+  }
+  await waitForHttp(`http://127.0.0.1:${port}/health`, 90_000);
+  await waitForHttp(`http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health`, 90_000);
+
+  const d = seeded.password;
+  console.log(`
+Puente is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).
+
+  GraphQL endpoint   http://localhost:${port}/graphql   (open it in a browser for Apollo Sandbox)
+  Health             http://localhost:${port}/health
+  Logs               .data/logs/api.log, .data/logs/worker.log
+
+  Demo logins (mutation login(input: { identifier, password })):
+    ADMIN        ${env.PUENTE_ADMIN_EMAIL.padEnd(26)} ${process.env.PUENTE_ADMIN_PASSWORD ? '(your PUENTE_ADMIN_PASSWORD)' : env.PUENTE_ADMIN_PASSWORD}
+    COORDINATOR  ${seeded.coordinator.padEnd(26)} ${d}
+    EMPLOYER     ${seeded.employer.padEnd(26)} ${d}
+    APPLICANT    ${`${seeded.applicant} (national ID)`.padEnd(26)} ${d}
+
+Press Ctrl-C to stop.
+`);
+} catch (error) {
+  log(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  await stop(1);
+}
