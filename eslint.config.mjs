@@ -1,0 +1,66 @@
+import js from '@eslint/js';
+import nx from '@nx/eslint-plugin';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Module boundaries (STYLE.md): apps use domains, platform, contracts and utils; a domain uses only the domains
+ * its allow-list names; platform uses contracts, utils and the platform pieces below it; contracts use utils.
+ */
+const platform = (scope, allowed) => ({
+  sourceTag: `scope:${scope}`,
+  onlyDependOnLibsWithTags: allowed.map((s) => `scope:${s}`),
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', '.data/**', '.nx/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@puente/*/src/*', '../../*/src/*'], message: 'Import another library through its barrel.' }] }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          banTransitiveDependencies: false,
+          depConstraints: [
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:contract', 'type:util'] },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+            { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:util'] },
+            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contract', 'type:util'] },
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:contract', 'type:util'] },
+            // Platform pieces, bottom up.
+            platform('config', ['common']),
+            platform('database', ['config', 'common']),
+            platform('queue', ['config', 'queue', 'common']),
+            platform('health', ['config', 'common']),
+            platform('auth', ['config', 'database', 'queue', 'common']),
+            // Domains: each names the domains it may use.
+            { sourceTag: 'scope:reference', onlyDependOnLibsWithTags: ['type:platform', 'type:contract', 'type:util'] },
+            { sourceTag: 'scope:applicants', onlyDependOnLibsWithTags: ['scope:reference', 'type:platform', 'type:contract', 'type:util'] },
+            { sourceTag: 'scope:employers', onlyDependOnLibsWithTags: ['scope:reference', 'type:platform', 'type:contract', 'type:util'] },
+            {
+              sourceTag: 'scope:job-orders',
+              onlyDependOnLibsWithTags: ['scope:reference', 'scope:applicants', 'scope:employers', 'type:platform', 'type:contract', 'type:util'],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    files: ['tools/**/*.mjs', 'jest.config.js', 'eslint.config.mjs'],
+    languageOptions: { globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
