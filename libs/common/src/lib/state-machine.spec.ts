@@ -26,7 +26,7 @@ describe('StateMachine', () => {
     }
     expect(caught).toBeInstanceOf(DomainException);
     expect((caught as DomainException).code).toBe(ErrorCode.INVALID_TRANSITION);
-    expect((caught as DomainException).message).toBe('Cannot go a light that is OFF; allowed only from RED.');
+    expect((caught as DomainException).message).toBe('Cannot go this light: it is OFF, and this is allowed only from RED.');
   });
 
   it('lists the events allowed from a state', () => {

@@ -21,7 +21,7 @@ export class StateMachine<S extends string, E extends string> {
     if (!rule.from.includes(current)) {
       throw new DomainException(
         ErrorCode.INVALID_TRANSITION,
-        `Cannot ${humanize(event)} a ${this.aggregate} that is ${current}; allowed only from ${rule.from.join(', ')}.`,
+        `Cannot ${humanize(event)} this ${this.aggregate}: it is ${current}, and this is allowed only from ${rule.from.join(', ')}.`,
       );
     }
     return rule.to;

@@ -1,0 +1,88 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { createClient, Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+
+export interface GqlError {
+  message: string;
+  extensions?: { code?: string; fields?: { field: string; message: string }[] };
+}
+
+export interface GqlResult<T = Record<string, unknown>> {
+  status: number;
+  data: T | null;
+  errors: GqlError[];
+}
+
+export interface TestApi {
+  app: NestFastifyApplication;
+  url: string;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  ws(token?: string): Client;
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the real api (real PostgreSQL and Redis from the environment `npm test` prepared) on a free port.
+ * `env` overrides variables for this app only, e.g. NODE_ENV=production or a tight login throttle.
+ */
+export async function startApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  let app: NestFastifyApplication;
+  try {
+    app = await createApiApp({ logger: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  const clients: Client[] = [];
+  return {
+    app,
+    url,
+    async gql(query, variables, token) {
+      const req = request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
+      if (token) req.set('authorization', `Bearer ${token}`);
+      const res = await req.send({ query, variables });
+      return { status: res.status, data: res.body?.data ?? null, errors: res.body?.errors ?? [] };
+    },
+    ws(token) {
+      const client = createClient({
+        url: `ws://127.0.0.1:${address.port}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+        retryAttempts: 0,
+        lazy: true,
+      });
+      clients.push(client);
+      return client;
+    },
+    async close() {
+      await Promise.all(clients.map((c) => c.dispose()));
+      await app.close();
+    },
+  };
+}
+
+/** Runs one operation over graphql-ws and returns its result, or the errors it was refused with. */
+export function wsRequest(client: Client, query: string, variables?: Record<string, unknown>): Promise<{ data?: unknown; errors?: GqlError[] }> {
+  return new Promise((resolve) => {
+    let result: { data?: unknown; errors?: GqlError[] } = {};
+    client.subscribe(
+      { query, variables },
+      {
+        next: (value) => (result = value as typeof result),
+        error: (error) => resolve({ errors: Array.isArray(error) ? (error as GqlError[]) : [{ message: String((error as { reason?: string })?.reason ?? error), extensions: { code: 'CONNECTION_CLOSED' } }] }),
+        complete: () => resolve(result),
+      },
+    );
+  });
+}
+
+export const codesOf = (r: { errors?: GqlError[] }) => (r.errors ?? []).map((e) => e.extensions?.code);

@@ -1,0 +1,138 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { duiWithCheckDigit } from '@puente/domain/applicants';
+import type { TestApi } from './api';
+
+/** Each test makes its own people: nothing depends on order or on shared fixtures. */
+export const randomDui = () => duiWithCheckDigit(String(randomInt(100_000_000)).padStart(8, '0'));
+const tag = () => randomBytes(4).toString('hex');
+
+export function futureDate(days: number): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function dataOf<T>(result: { data: T | null; errors: { message: string }[] }, what: string): T {
+  if (!result.data || result.errors.length) throw new Error(`${what} failed: ${JSON.stringify(result.errors)}`);
+  return result.data;
+}
+
+export async function login(api: TestApi, identifier: string, password: string): Promise<string> {
+  const r = await api.gql<{ login: { accessToken: string } }>(
+    `mutation($i: LoginInput!) { login(input: $i) { accessToken } }`,
+    { i: { identifier, password } },
+  );
+  return dataOf(r, `login of ${identifier}`).login.accessToken;
+}
+
+export async function adminToken(api: TestApi): Promise<string> {
+  return login(api, process.env.PUENTE_ADMIN_EMAIL!, process.env.PUENTE_ADMIN_PASSWORD!);
+}
+
+export async function newCoordinator(api: TestApi): Promise<{ token: string; id: string }> {
+  const email = `coordinator-${tag()}@puente.test`;
+  const r = await api.gql<{ createStaffUser: { user: { id: string }; temporaryPassword: string } }>(
+    `mutation($i: CreateStaffUserInput!) { createStaffUser(input: $i) { user { id } temporaryPassword } }`,
+    { i: { email, role: 'COORDINATOR' } },
+    await adminToken(api),
+  );
+  const created = dataOf(r, 'createStaffUser').createStaffUser;
+  return { id: created.user.id, token: await login(api, email, created.temporaryPassword) };
+}
+
+export function employerInput(overrides: Record<string, unknown> = {}) {
+  const t = tag();
+  return {
+    legalName: `Ferme Test ${t} inc.`,
+    country: 'CA',
+    regionCode: 'CA-QC',
+    city: 'Saint-Hyacinthe',
+    sector: 'LIVESTOCK',
+    program: 'CA_TFWP_AGRICULTURAL',
+    programReference: String(randomInt(1_000_000, 999_999_999)),
+    contactName: 'Julie Tremblay',
+    contactEmail: `rh-${t}@ferme.example`,
+    contactPhone: '+14505550123',
+    password: `password-${t}-long`,
+    ...overrides,
+  };
+}
+
+/** Signs an employer up through the public mutation; verified by a coordinator unless told otherwise. */
+export async function newEmployer(api: TestApi, coordinatorToken: string, opts: { verified?: boolean } = {}) {
+  const input = employerInput();
+  const r = await api.gql<{ registerEmployer: { id: string } }>(
+    `mutation($i: RegisterEmployerInput!) { registerEmployer(input: $i) { id } }`,
+    { i: input },
+  );
+  const id = dataOf(r, 'registerEmployer').registerEmployer.id;
+  if (opts.verified !== false) {
+    dataOf(await api.gql(`mutation($id: ID!) { verifyEmployer(id: $id) { id } }`, { id }, coordinatorToken), 'verifyEmployer');
+  }
+  return { id, token: await login(api, input.contactEmail, input.password) };
+}
+
+export function jobOrderInput(overrides: Record<string, unknown> = {}) {
+  return {
+    title: 'Livestock labourer – dairy',
+    iscoCode: '9212',
+    destinationOccupationCode: '85100',
+    positions: 12,
+    requiredSkills: [],
+    preferredSkills: [],
+    languages: [{ code: 'fr', level: 'A1' }],
+    minExperienceYears: 1,
+    workRegionCode: 'CA-QC',
+    workCity: 'Saint-Hyacinthe',
+    startDate: futureDate(90),
+    durationWeeks: 52,
+    hourlyWage: 16.1,
+    hoursPerWeek: 45,
+    housingProvided: true,
+    housingDescription: 'On-farm bunkhouse for 24 workers',
+    employerPaysRecruitment: true,
+    employerPaysTravel: true,
+    ...overrides,
+  };
+}
+
+export async function newJobOrder(api: TestApi, employerToken: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const r = await api.gql<{ createJobOrder: { id: string } }>(
+    `mutation($i: CreateJobOrderInput!) { createJobOrder(input: $i) { id } }`,
+    { i: jobOrderInput(overrides) },
+    employerToken,
+  );
+  return dataOf(r, 'createJobOrder').createJobOrder.id;
+}
+
+export function applicantInput(overrides: Record<string, unknown> = {}) {
+  return {
+    nationalId: randomDui(),
+    firstNames: 'María José',
+    lastNames: 'Hernández López',
+    birthDate: '1994-05-12',
+    gender: 'FEMALE',
+    municipalityCode: 'SV-SA-NORTE',
+    phone: '+50371234567',
+    occupations: ['9211'],
+    skills: [],
+    languages: [{ code: 'es', level: 'NATIVE' }],
+    yearsExperience: 4,
+    education: 'PRIMARY',
+    passportNumber: `A${randomInt(10_000_000, 99_999_999)}`,
+    passportExpiry: futureDate(900),
+    ...overrides,
+  };
+}
+
+/** Registers an applicant at a coordinator's desk and signs them in with the temporary password. */
+export async function newApplicant(api: TestApi, coordinatorToken: string, overrides: Record<string, unknown> = {}) {
+  const input = applicantInput(overrides);
+  const r = await api.gql<{ registerApplicant: { applicant: { id: string }; temporaryPassword: string } }>(
+    `mutation($i: RegisterApplicantInput!) { registerApplicant(input: $i) { applicant { id } temporaryPassword } }`,
+    { i: input },
+    coordinatorToken,
+  );
+  const { applicant, temporaryPassword } = dataOf(r, 'registerApplicant').registerApplicant;
+  return { id: applicant.id, nationalId: input.nationalId, token: await login(api, input.nationalId, temporaryPassword) };
+}
