@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { codesOf, startApi, TestApi } from '../support/api';
+import {
+  adminToken,
+  applicantInput,
+  employerInput,
+  jobOrderInput,
+  newApplicant,
+  newCoordinator,
+  newEmployer,
+  newJobOrder,
+} from '../support/people';
+
+type Role = 'ANONYMOUS' | 'ADMIN' | 'COORDINATOR' | 'EMPLOYER' | 'APPLICANT';
+const ROLES: Role[] = ['ANONYMOUS', 'ADMIN', 'COORDINATOR', 'EMPLOYER', 'APPLICANT'];
+
+interface Operation {
+  name: string;
+  allowed: Role[] | 'EVERYONE';
+  query: string;
+  /** Fresh variables for each call, owned by the caller where ownership matters. */
+  variables: (role: Role) => Promise<Record<string, unknown>> | Record<string, unknown>;
+}
+
+/**
+ * The authorization matrix of DESIGN.md: every operation against every role. A denied call must fail with
+ * UNAUTHENTICATED (no token) or FORBIDDEN; an allowed call must not (it may still fail on the data, e.g. an
+ * INVALID_TRANSITION or NOT_FOUND, which is the business rule speaking, not authorization).
+ */
+describe('authorization matrix', () => {
+  let api: TestApi;
+  const tokens = {} as Record<Role, string | undefined>;
+  let coordinator: string;
+  let employer: { id: string; token: string };
+  let applicant: { id: string; token: string };
+  let ownOrder: string;
+
+  beforeAll(async () => {
+    api = await startApi();
+    coordinator = (await newCoordinator(api)).token;
+    employer = await newEmployer(api, coordinator);
+    applicant = await newApplicant(api, coordinator);
+    ownOrder = await newJobOrder(api, employer.token);
+    Object.assign(tokens, { ANONYMOUS: undefined, ADMIN: await adminToken(api), COORDINATOR: coordinator, EMPLOYER: employer.token, APPLICANT: applicant.token });
+  });
+  afterAll(() => api.close());
+
+  const adminCredentials = () => ({ identifier: process.env.PUENTE_ADMIN_EMAIL!, password: process.env.PUENTE_ADMIN_PASSWORD! });
+  const freshRefreshToken = async () =>
+    (await api.gql(`mutation($i: LoginInput!) { login(input: $i) { refreshToken } }`, { i: adminCredentials() })).data!.login.refreshToken as string;
+  const freshApplicant = async () => (await newApplicant(api, coordinator)).id;
+  const freshEmployer = async () => (await newEmployer(api, coordinator, { verified: false })).id;
+  const submittedOrder = async () => {
+    const id = await newJobOrder(api, employer.token);
+    await api.gql(`mutation($id: ID!) { submitJobOrder(id: $id) { id } }`, { id }, employer.token);
+    return id;
+  };
+
+  const operations: Operation[] = [
+    { name: 'login', allowed: 'EVERYONE', query: `mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, variables: () => ({ i: adminCredentials() }) },
+    { name: 'refreshToken', allowed: 'EVERYONE', query: `mutation($i: RefreshTokenInput!) { refreshToken(input: $i) { accessToken } }`, variables: async () => ({ i: { refreshToken: await freshRefreshToken() } }) },
+    { name: 'registerEmployer', allowed: 'EVERYONE', query: `mutation($i: RegisterEmployerInput!) { registerEmployer(input: $i) { id } }`, variables: () => ({ i: employerInput() }) },
+    { name: 'me', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER', 'APPLICANT'], query: `{ me { id } }`, variables: () => ({}) },
+    { name: 'changePassword', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER', 'APPLICANT'], query: `mutation($i: ChangePasswordInput!) { changePassword(input: $i) }`, variables: () => ({ i: { currentPassword: 'not-the-password', newPassword: 'a-new-password-2026' } }) },
+    { name: 'createStaffUser', allowed: ['ADMIN'], query: `mutation($i: CreateStaffUserInput!) { createStaffUser(input: $i) { user { id } } }`, variables: () => ({ i: { email: `staff-${randomUUID()}@puente.test`, role: 'COORDINATOR' } }) },
+    { name: 'municipalities', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER', 'APPLICANT'], query: `{ municipalities { code } }`, variables: () => ({}) },
+    { name: 'regions', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER', 'APPLICANT'], query: `{ regions { code } }`, variables: () => ({}) },
+    { name: 'occupations', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER', 'APPLICANT'], query: `{ occupations { iscoCode } }`, variables: () => ({}) },
+    { name: 'skills', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER', 'APPLICANT'], query: `{ skills { code } }`, variables: () => ({}) },
+    { name: 'registerApplicant', allowed: ['COORDINATOR'], query: `mutation($i: RegisterApplicantInput!) { registerApplicant(input: $i) { applicant { id } } }`, variables: () => ({ i: applicantInput() }) },
+    { name: 'verifyApplicant', allowed: ['COORDINATOR'], query: `mutation($id: ID!) { verifyApplicant(id: $id) { id } }`, variables: async () => ({ id: await freshApplicant() }) },
+    { name: 'applicant', allowed: ['COORDINATOR', 'APPLICANT'], query: `query($id: ID!) { applicant(id: $id) { id } }`, variables: () => ({ id: applicant.id }) },
+    { name: 'applicants', allowed: ['COORDINATOR'], query: `{ applicants(first: 1) { edges { node { id } } } }`, variables: () => ({}) },
+    { name: 'verifyEmployer', allowed: ['COORDINATOR'], query: `mutation($id: ID!) { verifyEmployer(id: $id) { id } }`, variables: async () => ({ id: await freshEmployer() }) },
+    { name: 'suspendEmployer', allowed: ['COORDINATOR'], query: `mutation($i: SuspendEmployerInput!) { suspendEmployer(input: $i) { id } }`, variables: async () => ({ i: { id: await freshEmployer(), reason: 'Recruitment fees charged to workers.' } }) },
+    { name: 'employer', allowed: ['COORDINATOR', 'EMPLOYER'], query: `query($id: ID!) { employer(id: $id) { id } }`, variables: () => ({ id: employer.id }) },
+    { name: 'employers', allowed: ['COORDINATOR'], query: `{ employers(first: 1) { edges { node { id } } } }`, variables: () => ({}) },
+    { name: 'createJobOrder', allowed: ['EMPLOYER'], query: `mutation($i: CreateJobOrderInput!) { createJobOrder(input: $i) { id } }`, variables: () => ({ i: jobOrderInput() }) },
+    { name: 'submitJobOrder', allowed: ['EMPLOYER'], query: `mutation($id: ID!) { submitJobOrder(id: $id) { id } }`, variables: async () => ({ id: await newJobOrder(api, employer.token) }) },
+    { name: 'approveJobOrder', allowed: ['COORDINATOR'], query: `mutation($id: ID!) { approveJobOrder(id: $id) { id } }`, variables: async () => ({ id: await submittedOrder() }) },
+    { name: 'rejectJobOrder', allowed: ['COORDINATOR'], query: `mutation($i: RejectJobOrderInput!) { rejectJobOrder(input: $i) { id } }`, variables: async () => ({ i: { id: await submittedOrder(), reason: 'Wage below the prevailing rate.' } }) },
+    { name: 'jobOrder', allowed: ['COORDINATOR', 'EMPLOYER'], query: `query($id: ID!) { jobOrder(id: $id) { id employer { id } } }`, variables: () => ({ id: ownOrder }) },
+    { name: 'jobOrders', allowed: ['COORDINATOR', 'EMPLOYER'], query: `{ jobOrders(first: 1) { edges { node { id } } } }`, variables: () => ({}) },
+  ];
+
+  const cases = operations.flatMap((op) => ROLES.map((role) => [op.name, role, op.allowed === 'EVERYONE' || op.allowed.includes(role)] as const));
+
+  it.each(cases)('%s as %s: allowed = %s', async (name, role, allowed) => {
+    const op = operations.find((o) => o.name === name)!;
+    const result = await api.gql(op.query, await op.variables(role), tokens[role]);
+    const codes = codesOf(result);
+    if (allowed) {
+      expect(codes).not.toContain('UNAUTHENTICATED');
+      expect(codes).not.toContain('FORBIDDEN');
+    } else {
+      expect(codes).toEqual([role === 'ANONYMOUS' ? 'UNAUTHENTICATED' : 'FORBIDDEN']);
+      expect(result.data).toBeNull();
+    }
+  });
+
+  it('covers every root operation of the schema', async () => {
+    const r = await api.gql(`{ __schema { queryType { fields { name } } mutationType { fields { name } } } }`);
+    const schemaFields = [...r.data!.__schema.queryType.fields, ...r.data!.__schema.mutationType.fields].map((f: { name: string }) => f.name);
+    expect(operations.map((o) => o.name).sort()).toEqual(schemaFields.sort());
+  });
+
+  describe('ownership: one owner never reaches another', () => {
+    let other: { id: string; token: string };
+    let othersOrder: string;
+    let otherApplicant: { id: string; token: string };
+
+    beforeAll(async () => {
+      other = await newEmployer(api, coordinator);
+      othersOrder = await newJobOrder(api, other.token);
+      otherApplicant = await newApplicant(api, coordinator);
+    });
+
+    it("an employer asking for another employer's order by id gets NOT_FOUND, as for an order that does not exist", async () => {
+      const q = `query($id: ID!) { jobOrder(id: $id) { id title } }`;
+      const theirs = await api.gql(q, { id: othersOrder }, employer.token);
+      const missing = await api.gql(q, { id: randomUUID() }, employer.token);
+      expect(codesOf(theirs)).toEqual(['NOT_FOUND']);
+      expect(theirs.errors[0]!.message).toBe(missing.errors[0]!.message);
+      expect(codesOf(await api.gql(q, { id: othersOrder }, coordinator))).toEqual([]);
+    });
+
+    it("an employer cannot submit another employer's order", async () => {
+      const r = await api.gql(`mutation($id: ID!) { submitJobOrder(id: $id) { status } }`, { id: othersOrder }, employer.token);
+      expect(codesOf(r)).toEqual(['NOT_FOUND']);
+      const still = await api.gql(`query($id: ID!) { jobOrder(id: $id) { status } }`, { id: othersOrder }, other.token);
+      expect(still.data!.jobOrder.status).toBe('DRAFT');
+    });
+
+    it('an employer sees only its own employer record and orders, whatever the filter says', async () => {
+      expect(codesOf(await api.gql(`query($id: ID!) { employer(id: $id) { id } }`, { id: other.id }, employer.token))).toEqual(['NOT_FOUND']);
+      const list = await api.gql(`query($f: JobOrderFilterInput) { jobOrders(first: 100, filter: $f) { edges { node { id employerId } } } }`, {}, employer.token);
+      const ids = list.data!.jobOrders.edges.map((e: { node: { employerId: string } }) => e.node.employerId);
+      expect(ids.length).toBeGreaterThan(0);
+      expect(new Set(ids)).toEqual(new Set([employer.id]));
+      const filtered = await api.gql(`query($f: JobOrderFilterInput) { jobOrders(first: 100, filter: $f) { edges { node { id } } } }`, { f: { employerId: other.id } }, employer.token);
+      expect(filtered.data!.jobOrders.edges).toEqual([]);
+      const nested = await api.gql(`query($id: ID!) { employer(id: $id) { jobOrders(first: 100) { edges { node { employerId } } } } }`, { id: employer.id }, employer.token);
+      expect(new Set(nested.data!.employer.jobOrders.edges.map((e: { node: { employerId: string } }) => e.node.employerId))).toEqual(new Set([employer.id]));
+    });
+
+    it('an applicant reaches only themself', async () => {
+      const q = `query($id: ID!) { applicant(id: $id) { id nationalId } }`;
+      expect(codesOf(await api.gql(q, { id: otherApplicant.id }, applicant.token))).toEqual(['NOT_FOUND']);
+      expect((await api.gql(q, { id: applicant.id }, applicant.token)).data!.applicant.id).toBe(applicant.id);
+      expect((await api.gql(q, { id: applicant.id }, otherApplicant.token)).data).toBeNull();
+    });
+
+    it('a malformed id reads as NOT_FOUND, never as a server error', async () => {
+      expect(codesOf(await api.gql(`{ jobOrder(id: "1 OR 1=1") { id } }`, {}, coordinator))).toEqual(['NOT_FOUND']);
+      expect(codesOf(await api.gql(`{ applicant(id: "x") { id } }`, {}, coordinator))).toEqual(['NOT_FOUND']);
+    });
+  });
+});
