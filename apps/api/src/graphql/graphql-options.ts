@@ -58,7 +58,9 @@ export function graphqlOptions(
           try {
             document = parseLimited(payload.query);
           } catch (error) {
-            return wsError(error instanceof Error ? error.message : 'The query could not be parsed.', 'GRAPHQL_PARSE_FAILED');
+            const message = error instanceof Error ? error.message : 'The query could not be parsed.';
+            // The same codes as HTTP, where graphql-armor reports the token limit as a validation failure.
+            return wsError(message, /Token limit/.test(message) ? 'GRAPHQL_VALIDATION_FAILED' : 'GRAPHQL_PARSE_FAILED');
           }
           const operation = getOperationAST(document, payload.operationName ?? undefined);
           if (!operation) return wsError('Name the operation to run.', 'BAD_REQUEST');
@@ -67,7 +69,9 @@ export function graphqlOptions(
           }
           const errors = validate(schemaHost.schema, document, rules);
           if (errors.length) {
-            return errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+            // As on HTTP in production: no "Did you mean …?" that would reveal the schema.
+            const message = (e: GraphQLError) => (config.isProduction ? e.message.replace(/ ?Did you mean .*\?$/, '') : e.message);
+            return errors.map((e) => new GraphQLError(message(e), { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
           }
           const base = ctx.extra.puente!;
           return {
