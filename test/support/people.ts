@@ -29,7 +29,7 @@ export async function adminToken(api: TestApi): Promise<string> {
   return login(api, process.env.PUENTE_ADMIN_EMAIL!, process.env.PUENTE_ADMIN_PASSWORD!);
 }
 
-export async function newCoordinator(api: TestApi): Promise<{ token: string; id: string }> {
+export async function newCoordinator(api: TestApi): Promise<{ token: string; id: string; email: string; password: string }> {
   const email = `coordinator-${tag()}@puente.test`;
   const r = await api.gql<{ createStaffUser: { user: { id: string }; temporaryPassword: string } }>(
     `mutation($i: CreateStaffUserInput!) { createStaffUser(input: $i) { user { id } temporaryPassword } }`,
@@ -37,7 +37,7 @@ export async function newCoordinator(api: TestApi): Promise<{ token: string; id:
     await adminToken(api),
   );
   const created = dataOf(r, 'createStaffUser').createStaffUser;
-  return { id: created.user.id, token: await login(api, email, created.temporaryPassword) };
+  return { id: created.user.id, email, password: created.temporaryPassword, token: await login(api, email, created.temporaryPassword) };
 }
 
 export function employerInput(overrides: Record<string, unknown> = {}) {
