@@ -3,16 +3,12 @@ import { GraphQLLocalDate } from 'graphql-scalars';
 import { Connected } from '@puente/common';
 import { CountryEnum, RegionModel } from '@puente/domain/reference';
 import { EmployerModel } from '@puente/domain/employers';
+import { LanguageSkillInput, LanguageSkillModel } from '@puente/domain/applicants';
 import { JOB_ORDER_STATUSES, JobOrderStatus } from '../job-order.state-machine';
 
 export const JobOrderStatusEnum = Object.fromEntries(JOB_ORDER_STATUSES.map((s) => [s, s])) as Record<JobOrderStatus, JobOrderStatus>;
 registerEnumType(JobOrderStatusEnum, { name: 'JobOrderStatus' });
 
-@ObjectType('RequiredLanguage')
-export class RequiredLanguageModel {
-  @Field() code!: string;
-  @Field({ description: 'Minimum CEFR level' }) level!: string;
-}
 
 @ObjectType('JobOrder', { description: "An employer's request for workers. Coordinators see all; an employer only its own." })
 export class JobOrderModel {
@@ -26,7 +22,7 @@ export class JobOrderModel {
   @Field(() => Int) positions!: number;
   @Field(() => [String]) requiredSkills!: string[];
   @Field(() => [String]) preferredSkills!: string[];
-  @Field(() => [RequiredLanguageModel]) languages!: RequiredLanguageModel[];
+  @Field(() => [LanguageSkillModel], { description: 'Each at least this level' }) languages!: LanguageSkillModel[];
   @Field(() => Int) minExperienceYears!: number;
   @Field(() => RegionModel) workRegion!: RegionModel;
   @Field() workCity!: string;
@@ -51,11 +47,6 @@ export class JobOrderModel {
 @ObjectType()
 export class JobOrderConnection extends Connected(JobOrderModel) {}
 
-@InputType()
-export class JobOrderLanguageInput {
-  @Field({ description: 'es, en or fr' }) code!: 'es' | 'en' | 'fr';
-  @Field({ description: 'A1 … C2 or NATIVE' }) level!: 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2' | 'NATIVE';
-}
 
 @InputType()
 export class CreateJobOrderInput {
@@ -66,7 +57,7 @@ export class CreateJobOrderInput {
   @Field(() => Int, { description: '1 to 500' }) positions!: number;
   @Field(() => [String], { defaultValue: [] }) requiredSkills!: string[];
   @Field(() => [String], { defaultValue: [] }) preferredSkills!: string[];
-  @Field(() => [JobOrderLanguageInput], { defaultValue: [] }) languages!: JobOrderLanguageInput[];
+  @Field(() => [LanguageSkillInput], { defaultValue: [], description: 'Each at least this level' }) languages!: LanguageSkillInput[];
   @Field(() => Int, { defaultValue: 0 }) minExperienceYears!: number;
   @Field() workRegionCode!: string;
   @Field() workCity!: string;
