@@ -1,4 +1,6 @@
-import { codesOf, startApi, TestApi } from '../support/api';
+import { codesOf, GqlResult, startApi, TestApi } from '../support/api';
+
+type ApplicantPage = { applicants: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
 import {
   applicantInput,
   employerInput,
@@ -95,8 +97,12 @@ describe('registries through the API', () => {
       const seen: string[] = [];
       let after: string | null = null;
       do {
-        const page: Awaited<ReturnType<TestApi['gql']>> = await api.gql(APPLICANTS, { f: filter, first: 2, after }, coordinator);
-        seen.push(...page.data!.applicants.edges.map((e: { node: { id: string } }) => e.node.id));
+        const page: GqlResult<ApplicantPage> = await api.gql<ApplicantPage>(
+          APPLICANTS,
+          { f: filter, first: 2, after },
+          coordinator,
+        );
+        seen.push(...page.data!.applicants.edges.map((e) => e.node.id));
         after = page.data!.applicants.pageInfo.hasNextPage ? page.data!.applicants.pageInfo.endCursor : null;
       } while (after);
       expect(new Set(seen).size).toBe(seen.length);

@@ -1,0 +1,21 @@
+import pino from 'pino';
+import { Writable } from 'node:stream';
+import { REDACTED_PATHS } from './logging';
+
+describe('log redaction', () => {
+  it('never writes tokens, passwords, national IDs, passport numbers or contacts', () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk, _, done) => (lines.push(String(chunk)), done()) });
+    const logger = pino({ redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, sink);
+    logger.info({
+      req: { headers: { authorization: 'Bearer eyJhbGciOi.secret', cookie: 'sid=1' } },
+      input: { password: 'hunter2-hunter2', nationalId: '00016297-5', passportNumber: 'ZZ0000001', phone: '+50300000001', email: 'maria@example.com' },
+      session: { accessToken: 'eyJ.a.b', refreshToken: 'r-123' },
+    });
+    const out = lines.join('');
+    for (const secret of ['eyJhbGciOi', 'sid=1', 'hunter2', '00016297-5', 'ZZ0000001', '+50300000001', 'maria@example.com', 'eyJ.a.b', 'r-123']) {
+      expect(out).not.toContain(secret);
+    }
+    expect(out).toContain('[redacted]');
+  });
+});
