@@ -9,14 +9,17 @@ import { QueuesModule } from '@puente/queue';
 import { JobDispatcher } from './jobs/job-dispatcher';
 import { QUEUE_PROCESSORS } from './jobs/queue-processors';
 import { Schedules } from './jobs/schedules';
+import { WORKER_LOGGER, workerLogger } from './logger';
+import type { Logger as PinoRoot } from 'pino';
 
 /** The domain layer without GraphQL: each library's jobs module, one BullMQ worker per queue. */
 @Module({
   imports: [
     PuenteConfigModule,
     LoggerModule.forRootAsync({
-      inject: [PuenteConfig],
-      useFactory: (c: PuenteConfig) => ({ pinoHttp: { level: c.logLevel, base: { service: 'worker' } } }),
+      inject: [WORKER_LOGGER],
+      useFactory: (logger: PinoRoot) => ({ pinoHttp: { logger } }),
+      providers: [{ provide: WORKER_LOGGER, inject: [PuenteConfig], useFactory: workerLogger }],
     }),
     DatabaseModule,
     QueuesModule.forRoot(),
@@ -24,6 +27,11 @@ import { Schedules } from './jobs/schedules';
     HealthModule,
     AuthJobsModule,
   ],
-  providers: [JobDispatcher, Schedules, ...QUEUE_PROCESSORS],
+  providers: [
+    { provide: WORKER_LOGGER, inject: [PuenteConfig], useFactory: workerLogger },
+    JobDispatcher,
+    Schedules,
+    ...QUEUE_PROCESSORS,
+  ],
 })
 export class WorkerModule {}

@@ -1,11 +1,12 @@
-import { Logger, OnApplicationBootstrap, Type } from '@nestjs/common';
+import { Inject, Logger, OnApplicationBootstrap, Type } from '@nestjs/common';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
-import { PinoLogger } from 'nestjs-pino';
+import type { Logger as PinoRoot } from 'pino';
 import { storage, Store } from 'nestjs-pino/storage';
 import { PuenteConfig } from '@puente/config';
 import { JobMeta, QueueName } from '@puente/queue-contracts';
 import { JobDispatcher } from './job-dispatcher';
+import { WORKER_LOGGER } from '../logger';
 
 /**
  * One BullMQ worker per queue of the contract; each job runs with a logger bound to its job id and the request
@@ -19,6 +20,7 @@ function processorFor(queue: QueueName): Type<WorkerHost> {
     constructor(
       private readonly dispatcher: JobDispatcher,
       private readonly config: PuenteConfig,
+      @Inject(WORKER_LOGGER) private readonly root: PinoRoot,
     ) {
       super();
     }
@@ -28,7 +30,7 @@ function processorFor(queue: QueueName): Type<WorkerHost> {
     }
 
     async process(job: Job<JobMeta>): Promise<unknown> {
-      const bound = PinoLogger.root.child({ queue, job: job.name, jobId: job.id, requestId: job.data.requestId, attempt: job.attemptsMade + 1 });
+      const bound = this.root.child({ queue, job: job.name, jobId: job.id, requestId: job.data.requestId, attempt: job.attemptsMade + 1 });
       return storage.run(new Store(bound), async () => {
         const started = Date.now();
         const result = await this.dispatcher.handlerFor(job.name).handle(job.data as never, { jobId: job.id ?? '', attempt: job.attemptsMade + 1 });

@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { DiscoveryModule, NestFactory } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
+import type { INestApplicationContext } from '@nestjs/common';
+import { QueueEvents } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { JobHandler, JobProducer, JobProcessor } from '@puente/queue';
+import { JobName, jobId, QueueName } from '@puente/queue-contracts';
+import { JobDispatcher, ProcessorCoverageError } from './jobs/job-dispatcher';
+import { WorkerModule } from './worker.module';
+import { WORKER_LOGGER } from './logger';
+import { Logger } from 'nestjs-pino';
+import pino from 'pino';
+import { Writable } from 'node:stream';
+
+@Injectable()
+@JobProcessor(JobName.PurgeExpiredRefreshTokens)
+class PurgeA implements JobHandler<JobName.PurgeExpiredRefreshTokens> {
+  async handle() {
+    return 0;
+  }
+}
+
+@Injectable()
+@JobProcessor(JobName.PurgeExpiredRefreshTokens)
+class PurgeB extends PurgeA {}
+
+describe('worker', () => {
+  describe('refuses to start with a job that has no processor or two', () => {
+    const boot = (providers: (typeof PurgeA)[]) =>
+      Test.createTestingModule({ imports: [DiscoveryModule], providers: [JobDispatcher, ...providers] })
+        .compile()
+        .then((m) => m.init());
+
+    it('names the job with no processor', async () => {
+      await expect(boot([])).rejects.toThrow(ProcessorCoverageError);
+      await expect(boot([])).rejects.toThrow(`job "${JobName.PurgeExpiredRefreshTokens}" has no processor`);
+    });
+
+    it('names the job with two', async () => {
+      await expect(boot([PurgeA, PurgeB])).rejects.toThrow(`job "${JobName.PurgeExpiredRefreshTokens}" has 2 processors`);
+    });
+
+    it('starts with exactly one', async () => {
+      const module = await boot([PurgeA]);
+      expect(module.get(JobDispatcher).handlerFor(JobName.PurgeExpiredRefreshTokens)).toBeInstanceOf(PurgeA);
+      await module.close();
+    });
+  });
+
+  describe('on real PostgreSQL and Redis', () => {
+    let worker: INestApplicationContext;
+    let events: QueueEvents;
+    const prefix = process.env.QUEUE_PREFIX!;
+
+    const logLines: string[] = [];
+
+    beforeAll(async () => {
+      const sink = new Writable({ write: (chunk, _, done) => (logLines.push(...String(chunk).trim().split('\n')), done()) });
+      const module = await Test.createTestingModule({ imports: [WorkerModule] })
+        .overrideProvider(WORKER_LOGGER)
+        .useValue(pino({ level: 'info', base: { service: 'worker' } }, sink))
+        .compile();
+      module.useLogger(module.get(Logger));
+      worker = await module.init();
+      events = new QueueEvents(QueueName.Maintenance, { connection: { url: process.env.REDIS_URL! }, prefix });
+      await events.waitUntilReady();
+    });
+    afterAll(async () => {
+      await events?.close();
+      await worker?.close();
+    });
+
+    it('runs a job enqueued with a deterministic id once, with the request id that caused it', async () => {
+      const ds = worker.get(DataSource);
+      const [user] = await ds.query(`INSERT INTO app_user (identifier, role) VALUES ($1, 'COORDINATOR') RETURNING id`, [`purge-${randomUUID()}@puente.test`]);
+      const family = randomUUID();
+      await ds.query(
+        `INSERT INTO refresh_token (user_id, family_id, token_hash, expires_at) VALUES
+           ($1, $2, $3, now() - interval '1 day'), ($1, $2, $4, now() + interval '1 day')`,
+        [user.id, family, randomUUID(), randomUUID()],
+      );
+      const producer = worker.get(JobProducer);
+      const id = jobId(JobName.PurgeExpiredRefreshTokens, randomUUID());
+      const requestId = randomUUID();
+      const done = new Promise<string>((resolve) => events.on('completed', ({ jobId: finished, returnvalue }) => finished === id && resolve(returnvalue)));
+      await producer.enqueue(JobName.PurgeExpiredRefreshTokens, { requestId }, { jobId: id });
+      await producer.enqueue(JobName.PurgeExpiredRefreshTokens, { requestId }, { jobId: id });
+      expect(Number(await done)).toBeGreaterThanOrEqual(1);
+
+      const left = await ds.query(`SELECT expires_at > now() AS live FROM refresh_token WHERE family_id = $1`, [family]);
+      expect(left).toEqual([{ live: true }]);
+      const job = await producer.queue(QueueName.Maintenance).getJob(id);
+      expect(job?.data).toEqual({ requestId });
+      expect(job?.attemptsMade).toBe(1);
+      // The job's log lines carry the request that caused it.
+      const line = logLines.map((l) => JSON.parse(l)).find((l) => l.jobId === id && l.msg === 'Job completed');
+      expect(line).toMatchObject({ requestId, queue: 'maintenance', job: JobName.PurgeExpiredRefreshTokens, service: 'worker' });
+      const counts = await producer.queue(QueueName.Maintenance).getJobCounts('completed', 'waiting', 'active');
+      expect(counts.waiting + counts.active).toBe(0);
+    });
+
+    it('declares the nightly purge once, however many workers start', async () => {
+      const second = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+      try {
+        const schedulers = await worker.get(JobProducer).queue(QueueName.Maintenance).getJobSchedulers();
+        expect(schedulers.map((s) => s.key)).toEqual(['nightly-purge-expired-refresh-tokens']);
+      } finally {
+        await second.close();
+      }
+    });
+  });
+});

@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { databaseOptions } from './database-options';
+import { MIGRATIONS } from '../migrations';
+
+/** Runs every migration up, all the way down and up again on a scratch database of its own. */
+describe('migrations', () => {
+  const name = `puente_migrations_${randomBytes(4).toString('hex')}`;
+  const adminUrl = process.env.DATABASE_URL!;
+  const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    ds = await new DataSource(databaseOptions(url, 1)).initialize();
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  const tables = async () =>
+    (await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`)).map(
+      (r: { table_name: string }) => r.table_name,
+    );
+
+  it('creates the schema and the reference data', async () => {
+    expect((await ds.runMigrations()).map((m) => m.name)).toEqual(MIGRATIONS.map((m) => m.name));
+    expect(await tables()).toEqual(['app_user', 'applicant', 'department', 'employer', 'job_order', 'municipality', 'occupation', 'refresh_token', 'region', 'skill']);
+    const [counts] = await ds.query(
+      `SELECT (SELECT count(*) FROM department)::int AS departments, (SELECT count(*) FROM municipality)::int AS municipalities,
+              (SELECT count(*) FROM region WHERE country = 'US')::int AS states, (SELECT count(*) FROM region WHERE country = 'CA')::int AS provinces`,
+    );
+    expect(counts).toEqual({ departments: 14, municipalities: 44, states: 51, provinces: 13 });
+    expect(await ds.showMigrations()).toBe(false);
+  });
+
+  it('reverts every migration and applies them again', async () => {
+    for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration();
+    expect(await tables()).toEqual([]);
+    expect(await ds.runMigrations()).toHaveLength(MIGRATIONS.length);
+    expect(await tables()).toHaveLength(10);
+  });
+
+  it('refuses what the domain forbids even when a service is bypassed', async () => {
+    const [employer] = await ds.query(
+      `INSERT INTO employer (legal_name, country, region_code, city, sector, program, program_reference, contact_name, contact_email, contact_phone)
+       VALUES ('Farm', 'CA', 'CA-QC', 'Laval', 'AGRICULTURE', 'CA_TFWP_AGRICULTURAL', '9000001', 'A', 'a@b.example', '+15145550100') RETURNING id`,
+    );
+    const order = (positions: number, pays: boolean) =>
+      ds.query(
+        `INSERT INTO job_order (reference, employer_id, title, isco_code, destination_occupation_system, destination_occupation_code, positions,
+           work_region_code, work_city, start_date, duration_weeks, end_date, hourly_wage, currency, hours_per_week, housing_provided,
+           employer_pays_recruitment, employer_pays_travel)
+         VALUES ($1, $2, 't', '9211', 'NOC_2021', '85101', $3, 'CA-QC', 'Laval', '2030-01-01', 4, '2030-01-28', 16, 'CAD', 40, false, $4, true)`,
+        [`JO-${positions}-${pays}`, employer.id, positions, pays],
+      );
+    await expect(order(0, true)).rejects.toThrow(/check constraint/);
+    await expect(order(501, true)).rejects.toThrow(/check constraint/);
+    await expect(order(10, false)).rejects.toThrow(/check constraint/);
+    await expect(order(10, true)).resolves.toBeDefined();
+  });
+});
