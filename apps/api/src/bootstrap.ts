@@ -14,7 +14,6 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
     { bufferLogs: true, abortOnError: false, ...(options.logger === false ? { logger: false } : {}) },
   );
   if (options.logger !== false) app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   await app.get(AuthService).ensureBootstrapAdmin();
   return app;
 }
