@@ -1,0 +1,76 @@
+// `npm run bench:api`: throughput and p99 latency of an authenticated `jobOrders(first: 20)` with employers,
+// and of a trivial `{ __typename }` on the same server in the same run. Provides its own database and starts its
+// own api (NODE_ENV=production, as deployed). The last line is one JSON object with the figures.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { ensureInstalled, root, runTs, spawnTs, stopChild } from './lib/run.mjs';
+
+const log = (msg) => console.error(`[bench:api] ${msg}`);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const WARM_UP = 3;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+
+ensureInstalled(log);
+const { freePort, provision, waitForHttp } = await import('./lib/provision.mjs');
+const { default: autocannon } = await import('autocannon');
+
+const services = await provision({ mode: 'test', root, log });
+let api;
+try {
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: services.databaseUrl,
+    REDIS_URL: services.redisUrl,
+    PORT: String(port),
+    QUEUE_PREFIX: `puente-bench-${randomBytes(3).toString('hex')}`,
+    JWT_ACCESS_SECRET: randomBytes(48).toString('base64url'),
+  };
+  runTs('tools/migrate.ts', env);
+  const demo = JSON.parse(runTs('tools/seed/cli.ts', env));
+  api = spawnTs('apps/api/src/main.ts', env, path.join(root, '.data', 'logs', 'bench-api.log'));
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/health`, 90_000);
+
+  const post = (body, token) =>
+    fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) }).then((r) => r.json());
+  const signIn = await post({ query: `mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, variables: { i: { identifier: demo.coordinator, password: demo.password } } });
+  const token = signIn.data.login.accessToken;
+  const listQuery = {
+    query: `{ jobOrders(first: 20) { edges { cursor node { id reference title positions status startDate hourlyWage currency
+      workRegion { code name } employer { id legalName country region { name } status } } } pageInfo { hasNextPage endCursor } } }`,
+  };
+  const check = await post(listQuery, token);
+  if (check.errors || check.data.jobOrders.edges.length !== 20) throw new Error(`the benchmark query does not work: ${JSON.stringify(check).slice(0, 300)}`);
+
+  const measure = (body, title, duration = DURATION) =>
+    new Promise((resolve, reject) => {
+      autocannon(
+        {
+          url: `${url}/graphql`,
+          method: 'POST',
+          connections: CONNECTIONS,
+          duration,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(body),
+          title,
+        },
+        (error, result) => (error ? reject(error) : resolve(result)),
+      );
+    });
+  const figures = (r) => ({ reqPerSec: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors });
+
+  log(`warming up (3 s each), then ${DURATION} s per query with ${CONNECTIONS} connections`);
+  await measure(listQuery, 'warm-up', WARM_UP);
+  await measure({ query: '{ __typename }' }, 'warm-up', WARM_UP);
+  const list = figures(await measure(listQuery, 'jobOrders(first: 20) with employers'));
+  const baseline = figures(await measure({ query: '{ __typename }' }, '{ __typename }'));
+  console.log(`jobOrders(first: 20) with employers: ${list.reqPerSec} req/s, p50 ${list.p50Ms} ms, p99 ${list.p99Ms} ms, non-2xx ${list.non2xx}, errors ${list.errors}`);
+  console.log(`{ __typename } baseline:             ${baseline.reqPerSec} req/s, p50 ${baseline.p50Ms} ms, p99 ${baseline.p99Ms} ms, non-2xx ${baseline.non2xx}, errors ${baseline.errors}`);
+  console.log(JSON.stringify({ reqPerSec: list.reqPerSec, p99Ms: list.p99Ms, baselineReqPerSec: baseline.reqPerSec, baselineP99Ms: baseline.p99Ms }));
+} finally {
+  await stopChild(api);
+  await services.stop();
+}
