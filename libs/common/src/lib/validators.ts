@@ -1,4 +1,5 @@
-import type { FieldProblem } from './domain.exception';
+import { DomainException, type FieldProblem } from './domain.exception';
+import { ErrorCode } from './error-code';
 
 const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 const E164 = /^\+[1-9]\d{7,14}$/;
@@ -42,4 +43,15 @@ export function cleanText(value: string | null | undefined): string {
 
 export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+/** The written reason a refusal or a sanction carries (shown to the person it concerns): 10 to 2000 characters. */
+export function requireReason(reason: string, what: string): string {
+  const clean = cleanText(reason);
+  if (clean.length < 10 || clean.length > 2000) {
+    throw new DomainException(ErrorCode.BAD_USER_INPUT, `Give the reason ${what} (10 to 2000 characters).`, [
+      { field: 'reason', message: 'must be 10 to 2000 characters' },
+    ]);
+  }
+  return clean;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AuthService } from '@puente/auth';
-import { Actor, cleanText, DomainException, ErrorCode, isUuid, Page, Role } from '@puente/common';
+import { Actor, cleanText, DomainException, ErrorCode, isUuid, Page, requireReason, Role } from '@puente/common';
 import { pageQuery, uniqueViolationOf } from '@puente/database';
 import { ReferenceService } from '@puente/domain/reference';
 import { EmployerEntity } from './employer.entity';
@@ -71,13 +71,7 @@ export class EmployerService {
   }
 
   suspend(id: string, reason: string): Promise<EmployerEntity> {
-    const clean = cleanText(reason);
-    if (clean.length < 10 || clean.length > 2000) {
-      throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Give the reason for the suspension (10 to 2000 characters).', [
-        { field: 'reason', message: 'must be 10 to 2000 characters' },
-      ]);
-    }
-    return this.transition(id, 'SUSPEND', { statusReason: clean });
+    return this.transition(id, 'SUSPEND', { statusReason: requireReason(reason, 'for the suspension') });
   }
 
   /** Coordinators reach every employer; an employer user only its own. Anything else reads as not found. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, cleanText, DomainException, ErrorCode, isUuid, Page, Role, todayIso } from '@puente/common';
+import { Actor, cleanText, DomainException, ErrorCode, isUuid, Page, requireReason, Role, todayIso } from '@puente/common';
 import { pageQuery } from '@puente/database';
 import { EmployerService } from '@puente/domain/employers';
 import { ReferenceService } from '@puente/domain/reference';
@@ -108,13 +108,8 @@ export class JobOrderService {
   }
 
   async reject(actor: Actor, id: string, reason: string): Promise<JobOrderEntity> {
-    const clean = cleanText(reason);
-    if (clean.length < 10 || clean.length > 2000) {
-      throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Tell the employer why the order is rejected (10 to 2000 characters).', [
-        { field: 'reason', message: 'must be 10 to 2000 characters' },
-      ]);
-    }
-    return this.transition(actor, id, 'REJECT', async () => ({ statusReason: clean }));
+    const statusReason = requireReason(reason, 'for the rejection; the employer reads it');
+    return this.transition(actor, id, 'REJECT', async () => ({ statusReason }));
   }
 
   /** Coordinators reach every order; an employer only its own. Anything else reads as not found. */
