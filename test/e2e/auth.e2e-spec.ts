@@ -2,7 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import request from 'supertest';
 import { codesOf, startApi, TestApi } from '../support/api';
-import { employerInput, login, newCoordinator } from '../support/people';
+import { adminToken, employerInput, login } from '../support/people';
 
 const LOGIN = `mutation($i: LoginInput!) { login(input: $i) { accessToken refreshToken expiresIn user { id role } } }`;
 const REFRESH = `mutation($i: RefreshTokenInput!) { refreshToken(input: $i) { accessToken refreshToken } }`;
@@ -72,20 +72,32 @@ describe('authentication', () => {
     expect(codesOf(r)).toEqual(['UNAUTHENTICATED']);
   });
 
-  it('changes a password: the old one stops working and other sessions are signed out', async () => {
-    const coordinator = await newCoordinator(api);
-    expect((await api.gql(`{ me { mustChangePassword } }`, {}, coordinator.token)).data!.me.mustChangePassword).toBe(true);
-    const otherDevice = (await api.gql(LOGIN, { i: { identifier: coordinator.email, password: coordinator.password } })).data!.login;
-    const change = `mutation($i: ChangePasswordInput!) { changePassword(input: $i) }`;
-    const weak = await api.gql(change, { i: { currentPassword: coordinator.password, newPassword: 'short' } }, coordinator.token);
-    expect(weak.errors[0]!.extensions!.fields).toEqual([{ field: 'newPassword', message: 'must be at least 12 characters long' }]);
-    expect(codesOf(await api.gql(change, { i: { currentPassword: 'not-it-at-all', newPassword: 'a-brand-new-passphrase' } }, coordinator.token))).toEqual(['BAD_USER_INPUT']);
+  it('keeps a temporary password good for nothing but choosing a new one, which signs out the other sessions', async () => {
+    const email = `staff-${Date.now()}@puente.test`;
+    const created = await api.gql(
+      `mutation($i: CreateStaffUserInput!) { createStaffUser(input: $i) { temporaryPassword } }`,
+      { i: { email, role: 'COORDINATOR' } },
+      await adminToken(api),
+    );
+    const temporary = created.data!.createStaffUser.temporaryPassword as string;
+    const first = (await api.gql(LOGIN, { i: { identifier: email, password: temporary } })).data!.login;
+    expect((await api.gql(`{ me { mustChangePassword } }`, {}, first.accessToken)).data!.me.mustChangePassword).toBe(true);
+    const blocked = await api.gql(`{ employers(first: 1) { edges { node { id } } } }`, {}, first.accessToken);
+    expect(codesOf(blocked)).toEqual(['FORBIDDEN']);
+    expect(blocked.errors[0]!.message).toMatch(/Change your temporary password first/);
 
-    expect((await api.gql(change, { i: { currentPassword: coordinator.password, newPassword: 'a-brand-new-passphrase' } }, coordinator.token)).data).toEqual({ changePassword: true });
-    expect(codesOf(await api.gql(LOGIN, { i: { identifier: coordinator.email, password: coordinator.password } }))).toEqual(['UNAUTHENTICATED']);
-    expect(codesOf(await api.gql(REFRESH, { i: { refreshToken: otherDevice.refreshToken } }))).toEqual(['UNAUTHENTICATED']);
-    const fresh = await login(api, coordinator.email, 'a-brand-new-passphrase');
-    expect((await api.gql(`{ me { mustChangePassword } }`, {}, fresh)).data!.me.mustChangePassword).toBe(false);
+    const change = `mutation($i: ChangePasswordInput!) { changePassword(input: $i) { accessToken refreshToken user { mustChangePassword } } }`;
+    const weak = await api.gql(change, { i: { currentPassword: temporary, newPassword: 'short' } }, first.accessToken);
+    expect(weak.errors[0]!.extensions!.fields).toEqual([{ field: 'newPassword', message: 'must be at least 12 characters long' }]);
+    const wrong = await api.gql(change, { i: { currentPassword: 'not-it-at-all', newPassword: 'a-brand-new-passphrase' } }, first.accessToken);
+    expect(codesOf(wrong)).toEqual(['BAD_USER_INPUT']);
+
+    const changed = (await api.gql(change, { i: { currentPassword: temporary, newPassword: 'a-brand-new-passphrase' } }, first.accessToken)).data!.changePassword;
+    expect(changed.user.mustChangePassword).toBe(false);
+    expect(codesOf(await api.gql(`{ employers(first: 1) { edges { node { id } } } }`, {}, changed.accessToken))).toEqual([]);
+    expect(codesOf(await api.gql(LOGIN, { i: { identifier: email, password: temporary } }))).toEqual(['UNAUTHENTICATED']);
+    expect(codesOf(await api.gql(REFRESH, { i: { refreshToken: first.refreshToken } }))).toEqual(['UNAUTHENTICATED']);
+    expect((await api.gql(REFRESH, { i: { refreshToken: changed.refreshToken } })).errors).toEqual([]);
   });
 
   it('throttles repeated sign-in attempts per account and address, aliased ones included', async () => {

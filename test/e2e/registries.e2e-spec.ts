@@ -42,11 +42,20 @@ describe('registries through the API', () => {
       expect(applicant.municipality).toEqual({ name: 'Santa Ana Norte', department: { code: 'SV-SA' } });
       expect(applicant.age).toBeGreaterThanOrEqual(30);
 
-      const token = await login(api, applicant.nationalId, temporaryPassword);
+      // The DUI signs in with or without its dash.
+      const token = await login(api, input.nationalId, temporaryPassword);
       const me = await api.gql(`{ me { role applicantId mustChangePassword } }`, {}, token);
       expect(me.data!.me).toEqual({ role: 'APPLICANT', applicantId: applicant.id, mustChangePassword: true });
-      const own = await api.gql(`query($id: ID!) { applicant(id: $id) { id passportNumber } }`, { id: applicant.id }, token);
-      expect(own.data!.applicant.id).toBe(applicant.id);
+      const own = `query($id: ID!) { applicant(id: $id) { id passportNumber } }`;
+      expect(codesOf(await api.gql(own, { id: applicant.id }, token))).toEqual(['FORBIDDEN']);
+      const changed = await api.gql(
+        `mutation($i: ChangePasswordInput!) { changePassword(input: $i) { accessToken } }`,
+        { i: { currentPassword: temporaryPassword, newPassword: 'mi-nueva-clave-segura' } },
+        token,
+      );
+      const after = changed.data!.changePassword.accessToken;
+      expect((await api.gql(own, { id: applicant.id }, after)).data!.applicant.id).toBe(applicant.id);
+      expect(await login(api, applicant.nationalId, 'mi-nueva-clave-segura')).toEqual(expect.any(String));
     });
 
     it('refuses bad input with BAD_USER_INPUT naming every field, and writes nothing', async () => {

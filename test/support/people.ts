@@ -25,11 +25,24 @@ export async function login(api: TestApi, identifier: string, password: string):
   return dataOf(r, `login of ${identifier}`).login.accessToken;
 }
 
+/** Signs in with a temporary password and replaces it, as a new user must before anything else. */
+async function firstSignIn(api: TestApi, identifier: string, temporaryPassword: string): Promise<{ token: string; password: string }> {
+  const password = `changed-${tag()}-passphrase`;
+  const r = await api.gql<{ changePassword: { accessToken: string } }>(
+    `mutation($i: ChangePasswordInput!) { changePassword(input: $i) { accessToken } }`,
+    { i: { currentPassword: temporaryPassword, newPassword: password } },
+    await login(api, identifier, temporaryPassword),
+  );
+  return { token: dataOf(r, `changePassword of ${identifier}`).changePassword.accessToken, password };
+}
+
 export async function adminToken(api: TestApi): Promise<string> {
   return login(api, process.env.PUENTE_ADMIN_EMAIL!, process.env.PUENTE_ADMIN_PASSWORD!);
 }
 
-export async function newCoordinator(api: TestApi): Promise<{ token: string; id: string; email: string; password: string }> {
+export async function newCoordinator(
+  api: TestApi,
+): Promise<{ token: string; id: string; email: string; password: string; temporaryPassword: string }> {
   const email = `coordinator-${tag()}@puente.test`;
   const r = await api.gql<{ createStaffUser: { user: { id: string }; temporaryPassword: string } }>(
     `mutation($i: CreateStaffUserInput!) { createStaffUser(input: $i) { user { id } temporaryPassword } }`,
@@ -37,7 +50,7 @@ export async function newCoordinator(api: TestApi): Promise<{ token: string; id:
     await adminToken(api),
   );
   const created = dataOf(r, 'createStaffUser').createStaffUser;
-  return { id: created.user.id, email, password: created.temporaryPassword, token: await login(api, email, created.temporaryPassword) };
+  return { id: created.user.id, email, temporaryPassword: created.temporaryPassword, ...(await firstSignIn(api, email, created.temporaryPassword)) };
 }
 
 export function employerInput(overrides: Record<string, unknown> = {}) {
@@ -134,5 +147,5 @@ export async function newApplicant(api: TestApi, coordinatorToken: string, overr
     coordinatorToken,
   );
   const { applicant, temporaryPassword } = dataOf(r, 'registerApplicant').registerApplicant;
-  return { id: applicant.id, nationalId: input.nationalId, token: await login(api, input.nationalId, temporaryPassword) };
+  return { id: applicant.id, nationalId: input.nationalId, ...(await firstSignIn(api, input.nationalId, temporaryPassword)) };
 }

@@ -1,13 +1,14 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainException, ErrorCode, Role } from '@puente/common';
-import { PUBLIC_KEY, ROLES_KEY } from './decorators';
+import { PUBLIC_KEY, ROLES_KEY, TEMPORARY_PASSWORD_KEY } from './decorators';
 import { requestContextOf } from './request-context';
 
 /**
  * The global guard: deny by default. An operation or field resolver runs only if it is @Public() or names
  * @Roles(...) that include the caller's; one that declares neither is refused for everyone, so a forgotten
- * decorator fails closed (and the schema-guard test names it).
+ * decorator fails closed (and the schema-guard test names it). An account opened with a temporary password
+ * (read out at a desk, or sent once) can only change it until it has.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -23,6 +24,9 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!roles?.includes(context.actor.role)) {
       throw new DomainException(ErrorCode.FORBIDDEN, 'Your role does not allow this.');
+    }
+    if (context.actor.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(TEMPORARY_PASSWORD_KEY, targets)) {
+      throw new DomainException(ErrorCode.FORBIDDEN, 'Change your temporary password first (mutation changePassword), then sign in again.');
     }
     return true;
   }

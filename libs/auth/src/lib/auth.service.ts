@@ -33,7 +33,9 @@ const INVALID_LOGIN = 'The identifier or password is not correct.';
 /** E-mails are case-insensitive identifiers; national IDs are kept as typed (validated elsewhere). */
 export function normalizeIdentifier(identifier: string): string {
   const trimmed = identifier.trim();
-  return trimmed.includes('@') ? trimmed.toLowerCase() : trimmed;
+  if (trimmed.includes('@')) return trimmed.toLowerCase();
+  // A DUI typed without its dash is the same DUI.
+  return /^\d{9}$/.test(trimmed) ? `${trimmed.slice(0, 8)}-${trimmed.slice(8)}` : trimmed;
 }
 
 @Injectable()
@@ -91,7 +93,7 @@ export class AuthService {
     return user;
   }
 
-  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<Session> {
     const user = await this.me(actor);
     if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
       throw new DomainException(ErrorCode.BAD_USER_INPUT, 'The current password is not correct.', [
@@ -99,11 +101,17 @@ export class AuthService {
       ]);
     }
     DomainException.assertValid(passwordProblems('newPassword', newPassword));
+    if (newPassword === currentPassword) {
+      throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Choose a password different from the current one.', [
+        { field: 'newPassword', message: 'must differ from the current password' },
+      ]);
+    }
     const passwordHash = await this.passwords.hash(newPassword);
-    await this.dataSource.transaction(async (em) => {
+    return this.dataSource.transaction(async (em) => {
       await em.update(UserEntity, { id: user.id }, { passwordHash, mustChangePassword: false });
-      // Other devices must sign in again with the new password.
+      // Every other session must sign in again with the new password.
       await em.update(RefreshTokenEntity, { userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      return this.openSession(em, { ...user, passwordHash, mustChangePassword: false }, randomUUID());
     });
   }
 
@@ -172,6 +180,7 @@ export class AuthService {
         role: user.role,
         employerId: user.employerId,
         applicantId: user.applicantId,
+        mustChangePassword: user.mustChangePassword,
       }),
       refreshToken: token,
       expiresIn: this.config.auth.accessTtlSeconds,

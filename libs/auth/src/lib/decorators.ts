@@ -4,12 +4,16 @@ import { requestContextOf } from './request-context';
 
 export const PUBLIC_KEY = 'puente:public';
 export const ROLES_KEY = 'puente:roles';
+export const TEMPORARY_PASSWORD_KEY = 'puente:temporary-password';
 
 /** Open to anyone, signed in or not. Everything else is denied unless it names its roles. */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 /** The roles allowed to call an operation or resolve a field. Ownership is checked further in, by services. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/** Reachable with a temporary password (which must be changed before anything else). */
+export const AllowTemporaryPassword = () => SetMetadata(TEMPORARY_PASSWORD_KEY, true);
 
 /** The signed-in actor; the guard has already refused anonymous callers where this is used. */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {

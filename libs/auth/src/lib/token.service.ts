@@ -13,6 +13,8 @@ interface AccessClaims {
   role: Role;
   emp?: string;
   app?: string;
+  /** Signed in with a temporary password. */
+  tmp?: true;
 }
 
 /** Access tokens are short-lived JWTs with a pinned algorithm; refresh tokens are opaque random strings. */
@@ -27,6 +29,7 @@ export class TokenService {
     const claims: AccessClaims = { sub: actor.userId, role: actor.role };
     if (actor.employerId) claims.emp = actor.employerId;
     if (actor.applicantId) claims.app = actor.applicantId;
+    if (actor.mustChangePassword) claims.tmp = true;
     return this.jwt.sign(claims, {
       secret: this.config.auth.accessSecret,
       algorithm: ALGORITHM,
@@ -53,7 +56,13 @@ export class TokenService {
     if (!claims.sub || !Object.values(Role).includes(claims.role)) {
       throw new DomainException(ErrorCode.UNAUTHENTICATED, 'The access token is invalid; sign in again.');
     }
-    return { userId: claims.sub, role: claims.role, employerId: claims.emp ?? null, applicantId: claims.app ?? null };
+    return {
+      userId: claims.sub,
+      role: claims.role,
+      employerId: claims.emp ?? null,
+      applicantId: claims.app ?? null,
+      mustChangePassword: claims.tmp === true,
+    };
   }
 
   newRefreshToken(): { token: string; hash: string } {

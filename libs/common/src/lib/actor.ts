@@ -15,5 +15,7 @@ export interface Actor {
   role: Role;
   employerId: string | null;
   applicantId: string | null;
+  /** Signed in with a temporary password: may only change it (and read `me`) until then. */
+  mustChangePassword?: boolean;
   requestId?: string;
 }

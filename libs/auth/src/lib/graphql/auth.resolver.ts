@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, DomainException, ErrorCode, isEmail, Role } from '@puente/common';
 import { AuthService, Session } from '../auth.service';
-import { CurrentActor, Public, Roles } from '../decorators';
+import { AllowTemporaryPassword, CurrentActor, Public, Roles } from '../decorators';
 import {
   AuthPayload,
   ChangePasswordInput,
@@ -43,16 +43,17 @@ export class AuthResolver {
   }
 
   @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER, Role.APPLICANT)
+  @AllowTemporaryPassword()
   @Query(() => UserModel)
   async me(@CurrentActor() actor: Actor): Promise<UserModel> {
     return toUserModel(await this.auth.me(actor));
   }
 
   @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER, Role.APPLICANT)
-  @Mutation(() => Boolean, { description: 'Sets a new password and signs out other sessions.' })
-  async changePassword(@CurrentActor() actor: Actor, @Args('input') input: ChangePasswordInput): Promise<boolean> {
-    await this.auth.changePassword(actor, input.currentPassword, input.newPassword);
-    return true;
+  @AllowTemporaryPassword()
+  @Mutation(() => AuthPayload, { description: 'Sets a new password, signs out every other session and returns a fresh one.' })
+  async changePassword(@CurrentActor() actor: Actor, @Args('input') input: ChangePasswordInput): Promise<AuthPayload> {
+    return toPayload(await this.auth.changePassword(actor, input.currentPassword, input.newPassword));
   }
 
   @Roles(Role.ADMIN)
