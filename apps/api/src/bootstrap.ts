@@ -2,7 +2,6 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AuthService } from '@puente/auth';
-import { PuenteConfig } from '@puente/config';
 import { AppModule } from './app.module';
 import { requestIdOf } from './logging';
 
@@ -16,8 +15,4 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   if (options.logger !== false) app.useLogger(app.get(Logger));
   await app.get(AuthService).ensureBootstrapAdmin();
   return app;
-}
-
-export function configOf(app: NestFastifyApplication): PuenteConfig {
-  return app.get(PuenteConfig);
 }

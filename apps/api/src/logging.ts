@@ -1,22 +1,8 @@
 import type { Params } from 'nestjs-pino';
+import { LOG_REDACTIONS } from '@puente/config';
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 
-/** What never reaches a log line: credentials, tokens and personal identifiers. */
-export const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  '*.password',
-  '*.currentPassword',
-  '*.newPassword',
-  '*.accessToken',
-  '*.refreshToken',
-  '*.token',
-  '*.nationalId',
-  '*.passportNumber',
-  '*.phone',
-  '*.email',
-];
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 
@@ -32,7 +18,7 @@ export function loggerParams(level: string, service: string): Params {
     pinoHttp: {
       level,
       base: { service },
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      redact: { paths: LOG_REDACTIONS, censor: '[redacted]' },
       genReqId: requestIdOf,
       serializers: {
         // The path only: a GET query string can carry GraphQL variables.

@@ -1,11 +1,9 @@
 import pino, { Logger } from 'pino';
-import type { PuenteConfig } from '@puente/config';
+import { LOG_REDACTIONS, type PuenteConfig } from '@puente/config';
 
 /** The worker's root logger: JSON lines with the same redaction rules as the api. */
 export const WORKER_LOGGER = Symbol('WORKER_LOGGER');
 
-const REDACTED = ['*.password', '*.accessToken', '*.refreshToken', '*.token', '*.nationalId', '*.passportNumber', '*.phone', '*.email'];
-
 export function workerLogger(config: PuenteConfig): Logger {
-  return pino({ level: config.logLevel, base: { service: 'worker' }, redact: { paths: REDACTED, censor: '[redacted]' } });
+  return pino({ level: config.logLevel, base: { service: 'worker' }, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } });
 }

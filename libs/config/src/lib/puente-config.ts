@@ -63,3 +63,20 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     workerConcurrency: e.WORKER_CONCURRENCY,
   });
 }
+
+/** What never reaches a log line, in either app: credentials, tokens and personal identifiers (pino paths). */
+export const LOG_REDACTIONS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  '*.password',
+  '*.currentPassword',
+  '*.newPassword',
+  '*.temporaryPassword',
+  '*.accessToken',
+  '*.refreshToken',
+  '*.token',
+  '*.nationalId',
+  '*.passportNumber',
+  '*.phone',
+  '*.email',
+];

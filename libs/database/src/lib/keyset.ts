@@ -13,6 +13,5 @@ export function pageQuery<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, pa
   return qb
     .orderBy(`${alias}.created_at`, 'DESC')
     .addOrderBy(`${alias}.id`, 'DESC')
-    .take(undefined)
     .limit(page.limit + 1);
 }

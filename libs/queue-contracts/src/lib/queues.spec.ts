@@ -1,4 +1,4 @@
-import { JobName, jobId, jobsOf, processorCoverageProblems, QueueName } from './queues';
+import { JOB_QUEUE, JobName, jobId, processorCoverageProblems, QueueName } from './queues';
 
 describe('queue contracts', () => {
   it('builds deterministic ids BullMQ accepts', () => {
@@ -8,8 +8,8 @@ describe('queue contracts', () => {
     expect(id).not.toMatch(/^\d+$/);
   });
 
-  it('lists the jobs of a queue', () => {
-    expect(jobsOf(QueueName.Maintenance)).toContain(JobName.PurgeExpiredRefreshTokens);
+  it('puts every job on a declared queue', () => {
+    for (const job of Object.values(JobName)) expect(Object.values(QueueName)).toContain(JOB_QUEUE[job]);
   });
 
   it('accepts exactly one processor per job', () => {

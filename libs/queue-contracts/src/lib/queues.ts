@@ -32,10 +32,6 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   removeOnFail: { age: 30 * 86_400 },
 };
 
-export function jobsOf(queue: QueueName): JobName[] {
-  return (Object.keys(JOB_QUEUE) as JobName[]).filter((job) => JOB_QUEUE[job] === queue);
-}
-
 /**
  * A deterministic job id from the job name and the ids that make it unique, so enqueuing the same logical job
  * twice is one job. BullMQ forbids ':' in custom ids and all-digit ids.

@@ -1,12 +1,12 @@
 import pino from 'pino';
 import { Writable } from 'node:stream';
-import { REDACTED_PATHS } from './logging';
+import { LOG_REDACTIONS } from './puente-config';
 
-describe('log redaction', () => {
+describe('log redaction (api and worker)', () => {
   it('never writes tokens, passwords, national IDs, passport numbers or contacts', () => {
     const lines: string[] = [];
     const sink = new Writable({ write: (chunk, _, done) => (lines.push(String(chunk)), done()) });
-    const logger = pino({ redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, sink);
+    const logger = pino({ redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } }, sink);
     logger.info({
       req: { headers: { authorization: 'Bearer eyJhbGciOi.secret', cookie: 'sid=1' } },
       input: { password: 'hunter2-hunter2', nationalId: '00016297-5', passportNumber: 'ZZ0000001', phone: '+50300000001', email: 'maria@example.com' },
