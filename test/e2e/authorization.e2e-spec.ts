@@ -153,6 +153,10 @@ describe('authorization matrix', () => {
     it('a malformed id reads as NOT_FOUND, never as a server error', async () => {
       expect(codesOf(await api.gql(`{ jobOrder(id: "1 OR 1=1") { id } }`, {}, coordinator))).toEqual(['NOT_FOUND']);
       expect(codesOf(await api.gql(`{ applicant(id: "x") { id } }`, {}, coordinator))).toEqual(['NOT_FOUND']);
+      for (const mutation of ['verifyApplicant', 'verifyEmployer', 'approveJobOrder']) {
+        expect(codesOf(await api.gql(`mutation { ${mutation}(id: "'; DROP TABLE applicant; --") { id } }`, {}, coordinator))).toEqual(['NOT_FOUND']);
+      }
+      expect(codesOf(await api.gql(`mutation { submitJobOrder(id: "nope") { id } }`, {}, employer.token))).toEqual(['NOT_FOUND']);
     });
   });
 });

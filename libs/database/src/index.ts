@@ -5,3 +5,4 @@ export * from './lib/postgres-errors';
 export * from './lib/keyset';
 export * from './lib/timestamped.entity';
 export { runMigrations } from './lib/migrate';
+export * from './lib/lock';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthService } from '@puente/auth';
 import { Actor, cleanText, DomainException, ErrorCode, isUuid, Page, Role, todayIso } from '@puente/common';
-import { pageQuery, uniqueViolationOf } from '@puente/database';
+import { lockForUpdate, pageQuery, uniqueViolationOf } from '@puente/database';
 import { ReferenceService } from '@puente/domain/reference';
 import { ApplicantEntity } from './applicant.entity';
 import {
@@ -110,11 +110,7 @@ export class ApplicantService {
   /** Verifies the documents; an applicant with a valid passport becomes AVAILABLE for matching at once. */
   async verify(actor: Actor, id: string): Promise<ApplicantEntity> {
     return this.dataSource.transaction(async (em) => {
-      const applicant = await em
-        .createQueryBuilder(ApplicantEntity, 'a')
-        .where('a.id = :id', { id })
-        .setLock('pessimistic_write')
-        .getOne();
+      const applicant = await lockForUpdate(em, ApplicantEntity, id);
       if (!applicant) throw DomainException.notFound('Applicant');
       let status = applicantStateMachine.next(applicant.status, 'VERIFY');
       if (applicant.passportExpiry && applicant.passportExpiry > todayIso()) {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AuthService } from '@puente/auth';
 import { Actor, cleanText, DomainException, ErrorCode, isUuid, Page, requireReason, Role } from '@puente/common';
-import { pageQuery, uniqueViolationOf } from '@puente/database';
+import { lockForUpdate, pageQuery, uniqueViolationOf } from '@puente/database';
 import { ReferenceService } from '@puente/domain/reference';
 import { EmployerEntity } from './employer.entity';
 import { EmployerDraft, employerProblems, Program, Sector } from './employer.rules';
@@ -104,9 +104,7 @@ export class EmployerService {
 
   private transition(id: string, event: EmployerEvent, changes: Partial<EmployerEntity>): Promise<EmployerEntity> {
     return this.dataSource.transaction(async (em) => {
-      const employer = isUuid(id)
-        ? await em.createQueryBuilder(EmployerEntity, 'e').where('e.id = :id', { id }).setLock('pessimistic_write').getOne()
-        : null;
+      const employer = await lockForUpdate(em, EmployerEntity, id);
       if (!employer) throw DomainException.notFound('Employer');
       Object.assign(employer, changes, { status: employerStateMachine.next(employer.status, event) });
       return em.save(employer);

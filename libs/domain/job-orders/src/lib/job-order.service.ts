@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, cleanText, DomainException, ErrorCode, isUuid, Page, requireReason, Role, todayIso } from '@puente/common';
-import { pageQuery } from '@puente/database';
+import { lockForUpdate, pageQuery } from '@puente/database';
 import { EmployerService } from '@puente/domain/employers';
 import { ReferenceService } from '@puente/domain/reference';
 import { JobOrderEntity } from './job-order.entity';
@@ -146,9 +146,7 @@ export class JobOrderService {
     guard: (order: JobOrderEntity) => Promise<Partial<JobOrderEntity>>,
   ): Promise<JobOrderEntity> {
     return this.dataSource.transaction(async (em) => {
-      const order = isUuid(id)
-        ? await em.createQueryBuilder(JobOrderEntity, 'o').where('o.id = :id', { id }).setLock('pessimistic_write').getOne()
-        : null;
+      const order = await lockForUpdate(em, JobOrderEntity, id);
       if (!order || !this.mayRead(actor, order)) throw DomainException.notFound('Job order');
       const status = jobOrderStateMachine.next(order.status, event);
       Object.assign(order, await guard(order), { status });
