@@ -1,7 +1,8 @@
 import { Column, Entity } from 'typeorm';
 import { Timestamped } from '@puente/database';
 import type { EmployerStatus } from './employer.state-machine';
-import type { Country, Program, Sector } from './employer.rules';
+import type { Country, Sector } from '@puente/domain/reference';
+import type { Program } from './employer.rules';
 
 @Entity('employer')
 export class EmployerEntity extends Timestamped {

@@ -1,10 +1,8 @@
 import { cleanText, FieldProblem, isE164, isEmail, Problems } from '@puente/common';
+import { type Country, type Sector, SECTORS } from '@puente/domain/reference';
 
 export type Program = 'US_H2A' | 'US_H2B' | 'CA_TFWP_AGRICULTURAL' | 'CA_TFWP_LOW_WAGE' | 'CA_SAWP';
 export const PROGRAMS: readonly Program[] = ['US_H2A', 'US_H2B', 'CA_TFWP_AGRICULTURAL', 'CA_TFWP_LOW_WAGE', 'CA_SAWP'];
-export type Country = 'US' | 'CA';
-export type Sector = 'AGRICULTURE' | 'LIVESTOCK' | 'FOOD_PROCESSING' | 'CONSTRUCTION' | 'HOSPITALITY';
-export const SECTORS: readonly Sector[] = ['AGRICULTURE', 'LIVESTOCK', 'FOOD_PROCESSING', 'CONSTRUCTION', 'HOSPITALITY'];
 
 /**
  * The program reference each stream carries: a DOL case number (H-300-… for H-2A, H-400-… for H-2B) or an

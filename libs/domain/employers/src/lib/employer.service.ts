@@ -6,7 +6,8 @@ import { Actor, cleanText, DomainException, ErrorCode, isUuid, Page, requireReas
 import { lockForUpdate, pageQuery, uniqueViolationOf } from '@puente/database';
 import { ReferenceService } from '@puente/domain/reference';
 import { EmployerEntity } from './employer.entity';
-import { EmployerDraft, employerProblems, Program, Sector } from './employer.rules';
+import type { Sector } from '@puente/domain/reference';
+import { EmployerDraft, employerProblems, Program } from './employer.rules';
 import { EmployerEvent, EmployerStatus, employerStateMachine } from './employer.state-machine';
 
 export interface EmployerFilter {

@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type Sector = 'AGRICULTURE' | 'LIVESTOCK' | 'FOOD_PROCESSING' | 'CONSTRUCTION' | 'HOSPITALITY';
+/** The sectors of the program's occupations and employers (the migration's CHECK constraints repeat them). */
+export const SECTORS = ['AGRICULTURE', 'LIVESTOCK', 'FOOD_PROCESSING', 'CONSTRUCTION', 'HOSPITALITY'] as const;
+export type Sector = (typeof SECTORS)[number];
+/** Destination countries. */
 export type Country = 'US' | 'CA';
 
 @Entity('department')
