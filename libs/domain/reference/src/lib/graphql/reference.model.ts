@@ -1,12 +1,7 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { type Sector, SECTORS } from '../reference.entities';
 
-export enum SectorEnum {
-  AGRICULTURE = 'AGRICULTURE',
-  LIVESTOCK = 'LIVESTOCK',
-  FOOD_PROCESSING = 'FOOD_PROCESSING',
-  CONSTRUCTION = 'CONSTRUCTION',
-  HOSPITALITY = 'HOSPITALITY',
-}
+export const SectorEnum = Object.fromEntries(SECTORS.map((s) => [s, s])) as Record<Sector, Sector>;
 registerEnumType(SectorEnum, { name: 'Sector' });
 
 export enum CountryEnum {
@@ -39,7 +34,7 @@ export class RegionModel {
 export class OccupationModel {
   @Field({ description: 'ISCO-08 unit group.' }) iscoCode!: string;
   @Field() title!: string;
-  @Field(() => SectorEnum) sector!: SectorEnum;
+  @Field(() => SectorEnum) sector!: Sector;
   @Field(() => [String], { description: 'Matching Canadian NOC 2021 codes.' }) nocCodes!: string[];
   @Field(() => [String], { description: 'Matching US SOC / O*NET-SOC codes.' }) socCodes!: string[];
 }
