@@ -46,6 +46,10 @@ export default tseslint.config(
             { sourceTag: 'scope:applicants', onlyDependOnLibsWithTags: ['scope:reference', 'type:platform', 'type:contract', 'type:util'] },
             { sourceTag: 'scope:employers', onlyDependOnLibsWithTags: ['scope:reference', 'type:platform', 'type:contract', 'type:util'] },
             {
+              sourceTag: 'scope:matching',
+              onlyDependOnLibsWithTags: ['scope:reference', 'scope:applicants', 'scope:employers', 'scope:job-orders', 'type:platform', 'type:contract', 'type:util'],
+            },
+            {
               sourceTag: 'scope:job-orders',
               onlyDependOnLibsWithTags: ['scope:reference', 'scope:applicants', 'scope:employers', 'type:platform', 'type:contract', 'type:util'],
             },
