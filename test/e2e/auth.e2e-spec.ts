@@ -126,6 +126,24 @@ describe('authentication', () => {
     }
   });
 
+  it('answers browsers only from the configured web origins', async () => {
+    const withCors = await startApi({ CORS_ORIGINS: 'https://portal.trabajo.example' });
+    try {
+      const preflight = (origin: string) =>
+        request(withCors.app.getHttpServer())
+          .options('/graphql')
+          .set('origin', origin)
+          .set('access-control-request-method', 'POST')
+          .set('access-control-request-headers', 'content-type,authorization');
+      expect((await preflight('https://portal.trabajo.example')).headers['access-control-allow-origin']).toBe('https://portal.trabajo.example');
+      expect((await preflight('https://evil.example')).headers['access-control-allow-origin']).toBeUndefined();
+    } finally {
+      await withCors.close();
+    }
+    const same = await request(api.app.getHttpServer()).options('/graphql').set('origin', 'https://portal.trabajo.example').set('access-control-request-method', 'POST');
+    expect(same.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('reports health of PostgreSQL and Redis at /health', async () => {
     const res = await request(api.app.getHttpServer()).get('/health');
     expect(res.status).toBe(200);

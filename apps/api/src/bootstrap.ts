@@ -2,17 +2,20 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AuthService } from '@puente/auth';
+import { loadConfig } from '@puente/config';
 import { AppModule } from './app.module';
 import { requestIdOf } from './logging';
 
 /** Builds the api application (also used by the end-to-end tests, which listen on a port of their own). */
 export async function createApiApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  const config = loadConfig(process.env);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule,
-    new FastifyAdapter({ bodyLimit: 256 * 1024, trustProxy: process.env.TRUST_PROXY === 'true', genReqId: requestIdOf }),
+    new FastifyAdapter({ bodyLimit: 256 * 1024, trustProxy: config.trustProxy, genReqId: requestIdOf }),
     { bufferLogs: true, abortOnError: false, ...(options.logger === false ? { logger: false } : {}) },
   );
   if (options.logger !== false) app.useLogger(app.get(Logger));
+  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 });
   await app.get(AuthService).ensureBootstrapAdmin();
   return app;
 }

@@ -2,7 +2,7 @@ import { createServer, Server } from 'node:http';
 import { HealthService } from '@puente/health';
 
 /** The worker's readiness on a port of its own: 200 when PostgreSQL and Redis answer, 503 otherwise. */
-export function startHealthServer(health: HealthService, port: number): Promise<Server> {
+export function startHealthServer(health: HealthService, port: number, host: string): Promise<Server> {
   const server = createServer((req, res) => {
     if (req.url !== '/health') {
       res.writeHead(404).end();
@@ -16,6 +16,6 @@ export function startHealthServer(health: HealthService, port: number): Promise<
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, process.env.HOST ?? '0.0.0.0', () => resolve(server));
+    server.listen(port, host, () => resolve(server));
   });
 }

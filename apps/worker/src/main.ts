@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
-  const health = await startHealthServer(app.get(HealthService), config.workerHealthPort);
+  const health = await startHealthServer(app.get(HealthService), config.workerHealthPort, config.host);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -18,6 +18,8 @@ const port = z.coerce.number().int().min(1).max(65535);
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    TRUST_PROXY: z.enum(['true', 'false']).default('false'),
     PORT: port.default(3000),
     WORKER_HEALTH_PORT: port.default(3001),
     DATABASE_URL: url(['postgres:', 'postgresql:']),
@@ -37,6 +39,10 @@ export const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .refine((v) => v.split(',').every((o) => !o.trim() || /^https?:\/\/[^/\s]+$/.test(o.trim())), 'must be a comma-separated list of origins like https://portal.example.gov'),
   })
   .refine((env) => Boolean(env.PUENTE_ADMIN_EMAIL) === Boolean(env.PUENTE_ADMIN_PASSWORD), {
     message: 'must be set together with PUENTE_ADMIN_EMAIL',

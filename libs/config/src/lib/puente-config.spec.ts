@@ -46,6 +46,15 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads the allowed web origins and refuses a malformed one', () => {
+    expect(loadConfig(valid).corsOrigins).toEqual([]);
+    expect(loadConfig({ ...valid, CORS_ORIGINS: 'https://portal.trabajo.gob.sv, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://portal.trabajo.gob.sv',
+      'http://localhost:5173',
+    ]);
+    expect(problemsOf({ ...valid, CORS_ORIGINS: 'portal.trabajo.gob.sv' })[0]).toMatch(/^CORS_ORIGINS must be a comma-separated list/);
+  });
+
   it('requires the bootstrap admin e-mail and password together', () => {
     expect(problemsOf({ ...valid, PUENTE_ADMIN_EMAIL: 'admin@puente.example' })).toEqual([
       'PUENTE_ADMIN_PASSWORD must be set together with PUENTE_ADMIN_EMAIL',

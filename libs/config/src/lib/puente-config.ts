@@ -4,6 +4,9 @@ import { envSchema } from './config.schema';
 export class PuenteConfig {
   readonly env!: 'development' | 'test' | 'production';
   readonly isProduction!: boolean;
+  readonly host!: string;
+  /** Behind a load balancer: take the client's address from X-Forwarded-For. */
+  readonly trustProxy!: boolean;
   readonly port!: number;
   readonly workerHealthPort!: number;
   readonly database!: { url: string; poolSize: number };
@@ -18,6 +21,8 @@ export class PuenteConfig {
   readonly logLevel!: string;
   readonly shutdownTimeoutMs!: number;
   readonly workerConcurrency!: number;
+  /** Web origins allowed to call the API from a browser; none means same-origin only. */
+  readonly corsOrigins!: string[];
 }
 
 export class ConfigError extends Error {
@@ -44,6 +49,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   return Object.assign(new PuenteConfig(), {
     env: e.NODE_ENV,
     isProduction: e.NODE_ENV === 'production',
+    host: e.HOST,
+    trustProxy: e.TRUST_PROXY === 'true',
     port: e.PORT,
     workerHealthPort: e.WORKER_HEALTH_PORT,
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
@@ -61,6 +68,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
   });
 }
 
