@@ -1,9 +1,11 @@
 /**
  * Optimal assignment of applicants to competing job orders: each applicant to at most one order, each order at
- * most its number of slots, first as many proposals as possible, then the largest total score. It is a
- * min-cost max-flow on source → order (capacity = slots) → applicant (score) → sink (capacity 1), solved by the
- * primal-dual method: Dijkstra on reduced costs, then a blocking flow along every shortest path at once.
- * Plain TypeScript, deterministic: inputs are sorted, ties go to the lower order id, then applicant id.
+ * most its number of slots; first as many proposals as possible, then the largest total score. It is a
+ * min-cost max-flow on source → order (capacity = slots) → applicant (−score) → sink (capacity 1), solved by the
+ * primal-dual method: Dijkstra on reduced costs, then a blocking flow along every shortest path at once, so the
+ * number of rounds is bounded by the number of distinct path costs, not by the number of proposals. Orders that
+ * share no candidate are solved apart (connected components).
+ * Plain TypeScript, deterministic: inputs are sorted; ties go to the lower order id, then applicant id.
  */
 export interface CandidateEdge {
   orderId: string;
@@ -23,186 +25,251 @@ export interface Proposal {
   score: number;
 }
 
-class Network {
-  readonly to: number[] = [];
-  readonly cap: number[] = [];
-  readonly cost: number[] = [];
-  readonly adj: number[][];
-
-  constructor(readonly size: number) {
-    this.adj = Array.from({ length: size }, () => []);
-  }
-
-  /** Adds u→v and its residual twin v→u (index ^ 1); returns the forward edge. */
-  add(u: number, v: number, cap: number, cost: number): number {
-    const e = this.to.length;
-    this.to.push(v, u);
-    this.cap.push(cap, 0);
-    this.cost.push(cost, -cost);
-    this.adj[u]!.push(e);
-    this.adj[v]!.push(e + 1);
-    return e;
-  }
-}
-
-/** A binary heap of (distance, node), ties to the lower node so the result never depends on insertion order. */
-class Heap {
-  private readonly d: number[] = [];
-  private readonly n: number[] = [];
-
-  get size(): number {
-    return this.d.length;
-  }
-
-  push(dist: number, node: number): void {
-    this.d.push(dist);
-    this.n.push(node);
-    let i = this.d.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.less(i, p)) break;
-      this.swap(i, p);
-      i = p;
-    }
-  }
-
-  pop(): [number, number] {
-    const top: [number, number] = [this.d[0]!, this.n[0]!];
-    const lastD = this.d.pop()!;
-    const lastN = this.n.pop()!;
-    if (this.d.length) {
-      this.d[0] = lastD;
-      this.n[0] = lastN;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < this.d.length && this.less(l, m)) m = l;
-        if (r < this.d.length && this.less(r, m)) m = r;
-        if (m === i) break;
-        this.swap(i, m);
-        i = m;
-      }
-    }
-    return top;
-  }
-
-  private less(a: number, b: number): boolean {
-    return this.d[a]! < this.d[b]! || (this.d[a] === this.d[b] && this.n[a]! < this.n[b]!);
-  }
-
-  private swap(a: number, b: number): void {
-    [this.d[a], this.d[b]] = [this.d[b]!, this.d[a]!];
-    [this.n[a], this.n[b]] = [this.n[b]!, this.n[a]!];
-  }
-}
+const byIds = (a: CandidateEdge, b: CandidateEdge) =>
+  a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : a.applicantId < b.applicantId ? -1 : a.applicantId > b.applicantId ? 1 : 0;
 
 export function assignOptimally(orders: readonly OrderSlots[], edges: readonly CandidateEdge[]): Proposal[] {
-  const orderIds = [...new Set(orders.filter((o) => o.slots > 0).map((o) => o.orderId))].sort();
-  const slots = new Map(orders.map((o) => [o.orderId, o.slots]));
-  const usable = edges
-    .filter((e) => slots.has(e.orderId) && (slots.get(e.orderId) ?? 0) > 0)
-    .slice()
-    .sort((a, b) => (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : a.applicantId < b.applicantId ? -1 : a.applicantId > b.applicantId ? 1 : 0));
-  const applicantIds = [...new Set(usable.map((e) => e.applicantId))].sort();
-  if (!orderIds.length || !applicantIds.length) return [];
+  const slots = new Map<string, number>();
+  for (const o of orders) if (o.slots > 0) slots.set(o.orderId, o.slots);
+  const usable = edges.filter((e) => slots.has(e.orderId)).sort(byIds);
+  const proposals: Proposal[] = [];
+  for (const component of components(usable)) proposals.push(...solve(component, slots));
+  return proposals.sort(byIds);
+}
 
+/** Groups edges into connected components of the order–applicant graph (union–find on order ids). */
+function components(edges: readonly CandidateEdge[]): CandidateEdge[][] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    while (parent.get(x) !== root) {
+      const next = parent.get(x)!;
+      parent.set(x, root);
+      x = next;
+    }
+    return root;
+  };
+  const firstOrderOf = new Map<string, string>();
+  for (const e of edges) {
+    if (!parent.has(e.orderId)) parent.set(e.orderId, e.orderId);
+    const seen = firstOrderOf.get(e.applicantId);
+    if (seen === undefined) firstOrderOf.set(e.applicantId, e.orderId);
+    else {
+      const [a, b] = [find(seen), find(e.orderId)];
+      if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+    }
+  }
+  const groups = new Map<string, CandidateEdge[]>();
+  for (const e of edges) {
+    const root = find(e.orderId);
+    let group = groups.get(root);
+    if (!group) groups.set(root, (group = []));
+    group.push(e);
+  }
+  return [...groups.keys()].sort().map((k) => groups.get(k)!);
+}
+
+function solve(edges: readonly CandidateEdge[], slots: ReadonlyMap<string, number>): Proposal[] {
+  const orderIds = [...new Set(edges.map((e) => e.orderId))];
+  const applicantIds = [...new Set(edges.map((e) => e.applicantId))].sort();
   const orderIndex = new Map(orderIds.map((id, i) => [id, 1 + i]));
   const applicantIndex = new Map(applicantIds.map((id, i) => [id, 1 + orderIds.length + i]));
   const source = 0;
   const sink = 1 + orderIds.length + applicantIds.length;
-  const g = new Network(sink + 1);
-  for (const id of orderIds) g.add(source, orderIndex.get(id)!, slots.get(id)!, 0);
-  const pairEdges: { edge: number; candidate: CandidateEdge }[] = [];
-  for (const c of usable) {
-    // Costs in tenths of a point, negated: the cheapest flow is the best-scoring one.
-    pairEdges.push({ edge: g.add(orderIndex.get(c.orderId)!, applicantIndex.get(c.applicantId)!, 1, -Math.round(c.score * 10)), candidate: c });
-  }
-  for (const id of applicantIds) g.add(applicantIndex.get(id)!, sink, 1, 0);
+  const nodes = sink + 1;
+  const edgeCount = 2 * (orderIds.length + edges.length + applicantIds.length);
 
-  // Potentials that make every initial reduced cost non-negative (the network is a DAG: one relaxation pass).
-  const potential = new Array<number>(g.size).fill(0);
-  for (const { edge } of pairEdges) {
-    const v = g.to[edge]!;
-    potential[v] = Math.min(potential[v]!, g.cost[edge]!);
-  }
-  potential[sink] = Math.min(0, ...applicantIds.map((id) => potential[applicantIndex.get(id)!]!));
+  // Edges in flat typed arrays; the residual twin of edge e is e ^ 1. Adjacency in CSR form, in insertion order.
+  const to = new Int32Array(edgeCount);
+  const from = new Int32Array(edgeCount);
+  const cap = new Int32Array(edgeCount);
+  const cost = new Float64Array(edgeCount);
+  let m = 0;
+  const add = (u: number, v: number, capacity: number, c: number) => {
+    to[m] = v;
+    from[m] = u;
+    cap[m] = capacity;
+    cost[m] = c;
+    to[m + 1] = u;
+    from[m + 1] = v;
+    cost[m + 1] = -c;
+    m += 2;
+    return m - 2;
+  };
+  for (const id of orderIds) add(source, orderIndex.get(id)!, slots.get(id)!, 0);
+  const firstPair = m;
+  // Costs in tenths of a point, negated: the cheapest flow is the best-scoring one.
+  for (const e of edges) add(orderIndex.get(e.orderId)!, applicantIndex.get(e.applicantId)!, 1, -Math.round(e.score * 10));
+  for (const id of applicantIds) add(applicantIndex.get(id)!, sink, 1, 0);
 
-  const INF = Number.POSITIVE_INFINITY;
-  const dist = new Array<number>(g.size);
-  const level = new Int32Array(g.size);
-  const iter = new Int32Array(g.size);
-  const reduced = (e: number, u: number) => g.cost[e]! + potential[u]! - potential[g.to[e]!]!;
+  const start = new Int32Array(nodes + 1);
+  for (let e = 0; e < m; e++) start[from[e]! + 1]!++;
+  for (let v = 0; v < nodes; v++) start[v + 1]! += start[v]!;
+  const adj = new Int32Array(m);
+  const fill = start.slice(0, nodes);
+  for (let e = 0; e < m; e++) adj[fill[from[e]!]!++] = e;
+
+  // Potentials that make every initial reduced cost non-negative (the network is a DAG: one pass).
+  const potential = new Float64Array(nodes);
+  for (let e = firstPair; e < firstPair + 2 * edges.length; e += 2) potential[to[e]!] = Math.min(potential[to[e]!]!, cost[e]!);
+  for (const id of applicantIds) potential[sink] = Math.min(potential[sink]!, potential[applicantIndex.get(id)!]!);
+  const reduced = (e: number) => cost[e]! + potential[from[e]!]! - potential[to[e]!]!;
+
+  const dist = new Float64Array(nodes);
+  const settled = new Uint8Array(nodes);
+  const level = new Int32Array(nodes);
+  const iter = new Int32Array(nodes);
+  const queue = new Int32Array(nodes);
+  const pathEdges = new Int32Array(nodes);
+  const heap = new MinHeap(nodes);
 
   for (;;) {
-    // 1. Shortest reduced distances from the source.
-    dist.fill(INF);
+    // 1. Shortest reduced distances from the source, stopping once the sink is settled.
+    dist.fill(Number.POSITIVE_INFINITY);
+    settled.fill(0);
     dist[source] = 0;
-    const heap = new Heap();
+    heap.clear();
     heap.push(0, source);
-    const done = new Uint8Array(g.size);
     while (heap.size) {
-      const [d, u] = heap.pop();
-      if (done[u] || d > dist[u]!) continue;
-      done[u] = 1;
-      // Every node not yet settled is at least as far as the sink: step 2 gives them the sink's distance.
+      const u = heap.pop();
+      if (settled[u]) continue;
+      settled[u] = 1;
       if (u === sink) break;
-      for (const e of g.adj[u]!) {
-        if (g.cap[e]! <= 0) continue;
-        const v = g.to[e]!;
-        const nd = d + reduced(e, u);
+      const du = dist[u]!;
+      for (let i = start[u]!; i < start[u + 1]!; i++) {
+        const e = adj[i]!;
+        if (cap[e]! <= 0) continue;
+        const v = to[e]!;
+        const nd = du + reduced(e);
         if (nd < dist[v]!) {
           dist[v] = nd;
           heap.push(nd, v);
         }
       }
     }
-    if (dist[sink] === INF) break;
-    // 2. New potentials: shortest-path edges get reduced cost 0, none goes negative.
+    if (!settled[sink]) break;
+    // 2. New potentials: shortest-path edges get reduced cost 0 and none goes negative (unsettled nodes are at
+    //    least as far as the sink, so they take the sink's distance).
     const dt = dist[sink]!;
-    for (let v = 0; v < g.size; v++) potential[v] += done[v] ? dist[v]! : dt;
-    // 3. Blocking flow along every zero-reduced-cost path (Dinic on the admissible graph).
+    for (let v = 0; v < nodes; v++) potential[v]! += settled[v] ? dist[v]! : dt;
+    // 3. Blocking flows along zero-reduced-cost paths (Dinic on the admissible graph), iterative DFS.
     for (;;) {
       level.fill(-1);
       level[source] = 0;
-      const queue = [source];
-      for (let qi = 0; qi < queue.length; qi++) {
-        const u = queue[qi]!;
-        for (const e of g.adj[u]!) {
-          const v = g.to[e]!;
-          if (g.cap[e]! > 0 && level[v] === -1 && reduced(e, u) === 0) {
+      let head = 0;
+      let tail = 0;
+      queue[tail++] = source;
+      while (head < tail) {
+        const u = queue[head++]!;
+        for (let i = start[u]!; i < start[u + 1]!; i++) {
+          const e = adj[i]!;
+          const v = to[e]!;
+          if (cap[e]! > 0 && level[v] === -1 && reduced(e) === 0) {
             level[v] = level[u]! + 1;
-            queue.push(v);
+            queue[tail++] = v;
           }
         }
       }
       if (level[sink] === -1) break;
-      iter.fill(0);
-      while (push(source)) {
-        /* one unit per path: applicant→sink edges have capacity 1 */
+      for (let v = 0; v < nodes; v++) iter[v] = start[v]!;
+      for (;;) {
+        // Walk forward from the source until the sink or a dead end; each path carries one unit.
+        let u = source;
+        let depth = 0;
+        while (u !== sink) {
+          let advanced = false;
+          for (; iter[u]! < start[u + 1]!; iter[u]!++) {
+            const e = adj[iter[u]!]!;
+            const v = to[e]!;
+            if (cap[e]! > 0 && level[v] === level[u]! + 1 && reduced(e) === 0) {
+              pathEdges[depth++] = e;
+              u = v;
+              advanced = true;
+              break;
+            }
+          }
+          if (advanced) continue;
+          if (u === source) break;
+          // Dead end: never come back here in this round; retreat one step.
+          level[u] = -1;
+          const back = pathEdges[--depth]!;
+          u = from[back]!;
+          iter[u]!++;
+        }
+        if (u !== sink) break;
+        for (let k = 0; k < depth; k++) {
+          const e = pathEdges[k]!;
+          cap[e]!--;
+          cap[e ^ 1]!++;
+        }
       }
     }
   }
 
-  function push(u: number): boolean {
-    if (u === sink) return true;
-    const edgesOfU = g.adj[u]!;
-    for (; iter[u]! < edgesOfU.length; iter[u]++) {
-      const e = edgesOfU[iter[u]!]!;
-      const v = g.to[e]!;
-      if (g.cap[e]! > 0 && level[v] === level[u]! + 1 && reduced(e, u) === 0 && push(v)) {
-        g.cap[e]--;
-        g.cap[e ^ 1]++;
-        return true;
-      }
-    }
-    return false;
+  const proposals: Proposal[] = [];
+  for (let k = 0; k < edges.length; k++) {
+    if (cap[firstPair + 2 * k] === 0) proposals.push({ orderId: edges[k]!.orderId, applicantId: edges[k]!.applicantId, score: edges[k]!.score });
+  }
+  return proposals;
+}
+
+/** A binary heap of (distance, node) with ties to the lower node, so results never depend on insertion order. */
+class MinHeap {
+  private d: Float64Array;
+  private n: Int32Array;
+  size = 0;
+
+  constructor(capacity: number) {
+    this.d = new Float64Array(Math.max(16, capacity));
+    this.n = new Int32Array(Math.max(16, capacity));
   }
 
-  return pairEdges
-    .filter(({ edge }) => g.cap[edge] === 0)
-    .map(({ candidate }) => ({ orderId: candidate.orderId, applicantId: candidate.applicantId, score: candidate.score }));
+  clear(): void {
+    this.size = 0;
+  }
+
+  push(dist: number, node: number): void {
+    if (this.size === this.d.length) {
+      const d = new Float64Array(this.size * 2);
+      const n = new Int32Array(this.size * 2);
+      d.set(this.d);
+      n.set(this.n);
+      this.d = d;
+      this.n = n;
+    }
+    let i = this.size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (this.d[p]! < dist || (this.d[p] === dist && this.n[p]! <= node)) break;
+      this.d[i] = this.d[p]!;
+      this.n[i] = this.n[p]!;
+      i = p;
+    }
+    this.d[i] = dist;
+    this.n[i] = node;
+  }
+
+  /** Removes the nearest node and returns it. */
+  pop(): number {
+    const top = this.n[0]!;
+    const lastD = this.d[--this.size]!;
+    const lastN = this.n[this.size]!;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= this.size) break;
+      const r = l + 1;
+      const c = r < this.size && (this.d[r]! < this.d[l]! || (this.d[r] === this.d[l] && this.n[r]! < this.n[l]!)) ? r : l;
+      if (this.d[c]! > lastD || (this.d[c] === lastD && this.n[c]! >= lastN)) break;
+      this.d[i] = this.d[c]!;
+      this.n[i] = this.n[c]!;
+      i = c;
+    }
+    this.d[i] = lastD;
+    this.n[i] = lastN;
+    return top;
+  }
 }
 
 /** First come, first served: each order in turn takes its best remaining applicants. The method Puente does not use. */
