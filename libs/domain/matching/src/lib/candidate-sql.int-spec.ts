@@ -1,0 +1,112 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { databaseOptions } from '@puente/database';
+import { ApplicantRow, applicantFacts, eligibleApplicantCondition } from './candidate-sql';
+import { unmetRequirements } from './eligibility.rules';
+import type { OrderFacts } from './matching.model';
+import { MATCHING_POLICY_V1 as policy } from './matching.policy';
+
+/** Mulberry32, seeded: the same random data on every run. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'NATIVE'];
+const day = (offset: number) => new Date(Date.UTC(2027, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * SQL and TypeScript must never disagree on who qualifies: 400 random applicants, 60 random orders, and for every
+ * pair the SQL condition and `unmetRequirements` give the same answer. Values cluster around each boundary
+ * (passport end + margin, age 18 on the start date, minimum experience) so the edges are exercised.
+ */
+describe('eligibility in SQL agrees with the rules', () => {
+  let ds: DataSource;
+  const tag = randomUUID();
+  const ids: string[] = [];
+  const random = rng(2026);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const subset = <T>(xs: readonly T[], p: number) => xs.filter(() => random() < p);
+  const OCCUPATIONS = ['9211', '9212', '9313'];
+  const SKILLS = ['MILKING_MACHINE', 'CATTLE_HANDLING', 'FIRST_AID', 'OHS_BASICS', 'HAND_HARVESTING'];
+
+  beforeAll(async () => {
+    ds = await new DataSource(databaseOptions(process.env.DATABASE_URL!, 2)).initialize();
+    for (let i = 0; i < 400; i++) {
+      const languages = subset(['en', 'fr'], 0.5).map((code) => ({ code, level: pick(LEVELS) }));
+      const tokens = languages.flatMap((l) => LEVELS.slice(0, LEVELS.indexOf(l.level) + 1).map((v) => `${l.code}:${v}`));
+      const passport = random() < 0.8;
+      const [row] = await ds.query(
+        `INSERT INTO applicant (national_id, first_names, last_names, birth_date, gender, municipality_code, phone, occupations, skills,
+           languages, language_levels, years_experience, education, passport_number, passport_expiry, status, address)
+         VALUES ($1, 'Test', 'Applicant', $2, $3, 'SV-SA-NORTE', '+50370000000', $4, $5, $6, $7, $8, 'PRIMARY', $9, $10, $11, $12) RETURNING id`,
+        [
+          `T${String(randomInt(1e9)).padStart(9, '0')}-${i}`,
+          day(-18 * 365 - 5 + Math.floor(random() * 20) - Math.floor(random() * 3) * 3650),
+          pick(['FEMALE', 'MALE']),
+          subset(OCCUPATIONS, 0.5),
+          subset(SKILLS, 0.5),
+          JSON.stringify(languages),
+          tokens,
+          Math.floor(random() * 6),
+          passport ? `P${tag.slice(0, 8)}${i}` : null,
+          passport ? day(400 + Math.floor(random() * 120)) : null,
+          random() < 0.8 ? 'AVAILABLE' : pick(['REGISTERED', 'SELECTED', 'BLOCKED', 'DEPLOYED']),
+          tag,
+        ],
+      );
+      ids.push(row.id);
+    }
+  });
+
+  afterAll(async () => {
+    await ds.query(`DELETE FROM applicant WHERE address = $1`, [tag]);
+    await ds.destroy();
+  });
+
+  it('gives the same eligible set for 60 random orders', async () => {
+    const rows: ApplicantRow[] = await ds.query(
+      `SELECT id, status, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, gender, municipality_code, occupations, skills,
+              language_levels, years_experience, to_char(passport_expiry, 'YYYY-MM-DD') AS passport_expiry
+       FROM applicant WHERE address = $1`,
+      [tag],
+    );
+    let eligibleSomewhere = 0;
+    for (let k = 0; k < 60; k++) {
+      const startOffset = Math.floor(random() * 30);
+      const order: OrderFacts = {
+        id: `o${k}`,
+        employerId: 'e',
+        iscoCode: pick(OCCUPATIONS),
+        requiredSkills: subset(SKILLS, 0.25),
+        preferredSkills: [],
+        requiredLanguageLevels: subset(['en', 'fr'], 0.3).map((c) => `${c}:${pick(LEVELS.slice(0, 3))}`),
+        destinationLanguages: ['en'],
+        minExperienceYears: Math.floor(random() * 4),
+        startDate: day(startOffset),
+        endDate: day(startOffset + 300 + Math.floor(random() * 60)),
+      };
+      const condition = eligibleApplicantCondition(order, policy);
+      const found = await ds
+        .createQueryBuilder()
+        .select('a.id', 'id')
+        .from('applicant', 'a')
+        .where(condition.sql, condition.params)
+        .andWhere('a.address = :tag', { tag })
+        .getRawMany<{ id: string }>();
+      const bySql = new Set(found.map((r) => r.id));
+      const byRules = new Set(rows.filter((r) => unmetRequirements(applicantFacts(r), order, policy).length === 0).map((r) => r.id));
+      expect({ order: k, sql: [...bySql].sort() }).toEqual({ order: k, sql: [...byRules].sort() });
+      eligibleSomewhere += byRules.size;
+    }
+    // The data is not so strict that both sides agree on "nobody".
+    expect(eligibleSomewhere).toBeGreaterThan(60);
+    expect(ids).toHaveLength(400);
+  });
+});

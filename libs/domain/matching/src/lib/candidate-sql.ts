@@ -1,0 +1,67 @@
+import { latestAdultBirthDate, passportValidThrough } from './eligibility.rules';
+import type { ApplicantFacts, OrderFacts } from './matching.model';
+import type { MatchingPolicy } from './matching.policy';
+
+/**
+ * The hard requirements of `unmetRequirements` as one SQL condition on the `applicant` table, so PostgreSQL
+ * returns only eligible rows through its indexes (GIN on occupations, skills and language levels; btree on
+ * status). Overlapping commitments are covered by the status: a selected, departing or deployed applicant is
+ * not AVAILABLE. An integration test checks on random data that this and `unmetRequirements` agree.
+ */
+export function eligibleApplicantCondition(
+  order: OrderFacts,
+  policy: MatchingPolicy,
+  alias = 'a',
+): { sql: string; params: Record<string, unknown> } {
+  return {
+    sql: [
+      `${alias}.status = 'AVAILABLE'`,
+      `${alias}.occupations @> ARRAY[:occupation]::text[]`,
+      `${alias}.skills @> :requiredSkills::text[]`,
+      `${alias}.language_levels @> :requiredLanguageLevels::text[]`,
+      `${alias}.years_experience >= :minExperience`,
+      `${alias}.passport_expiry >= :passportValidThrough`,
+      `${alias}.birth_date <= :latestBirthDate`,
+    ].join(' AND '),
+    params: {
+      occupation: order.iscoCode,
+      requiredSkills: [...order.requiredSkills],
+      requiredLanguageLevels: [...order.requiredLanguageLevels],
+      minExperience: order.minExperienceYears,
+      passportValidThrough: passportValidThrough(order, policy),
+      latestBirthDate: latestAdultBirthDate(order, policy),
+    },
+  };
+}
+
+/** The row shape the condition runs on, as the matching rules see it (no history yet: issue 5 adds it). */
+export interface ApplicantRow {
+  id: string;
+  status: string;
+  birth_date: string;
+  gender: string;
+  municipality_code: string;
+  occupations: string[];
+  skills: string[];
+  language_levels: string[];
+  years_experience: number;
+  passport_expiry: string | null;
+}
+
+export function applicantFacts(row: ApplicantRow): ApplicantFacts {
+  return {
+    id: row.id,
+    status: row.status,
+    birthDate: row.birth_date,
+    gender: row.gender,
+    municipalityCode: row.municipality_code,
+    occupations: row.occupations,
+    skills: row.skills,
+    languageLevels: row.language_levels,
+    yearsExperience: row.years_experience,
+    passportExpiry: row.passport_expiry,
+    evaluationAverage: null,
+    rehireEmployerIds: [],
+    hasOverlappingCommitment: false,
+  };
+}
