@@ -56,6 +56,12 @@ describe('authorization matrix', () => {
     return id;
   };
 
+  const openOrder = async () => {
+    const id = await submittedOrder();
+    await api.gql(`mutation($id: ID!) { approveJobOrder(id: $id) { id } }`, { id }, coordinator);
+    return id;
+  };
+
   const operations: Operation[] = [
     { name: 'login', allowed: 'EVERYONE', query: `mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, variables: () => ({ i: adminCredentials() }) },
     { name: 'refreshToken', allowed: 'EVERYONE', query: `mutation($i: RefreshTokenInput!) { refreshToken(input: $i) { accessToken } }`, variables: async () => ({ i: { refreshToken: await freshRefreshToken() } }) },
@@ -80,6 +86,8 @@ describe('authorization matrix', () => {
     { name: 'approveJobOrder', allowed: ['COORDINATOR'], query: `mutation($id: ID!) { approveJobOrder(id: $id) { id } }`, variables: async () => ({ id: await submittedOrder() }) },
     { name: 'rejectJobOrder', allowed: ['COORDINATOR'], query: `mutation($i: RejectJobOrderInput!) { rejectJobOrder(input: $i) { id } }`, variables: async () => ({ i: { id: await submittedOrder(), reason: 'Wage below the prevailing rate.' } }) },
     { name: 'jobOrder', allowed: ['COORDINATOR', 'EMPLOYER'], query: `query($id: ID!) { jobOrder(id: $id) { id employer { id } } }`, variables: () => ({ id: ownOrder }) },
+    { name: 'runMatching', allowed: ['COORDINATOR'], query: `mutation($ids: [ID!]!) { runMatching(jobOrderIds: $ids) { id } }`, variables: async () => ({ ids: [await openOrder()] }) },
+    { name: 'matchingRun', allowed: ['COORDINATOR'], query: `query($id: ID!) { matchingRun(id: $id) { id } }`, variables: () => ({ id: randomUUID() }) },
     { name: 'jobOrders', allowed: ['COORDINATOR', 'EMPLOYER'], query: `{ jobOrders(first: 1) { edges { node { id } } } }`, variables: () => ({}) },
   ];
 

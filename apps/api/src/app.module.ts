@@ -9,6 +9,8 @@ import { DatabaseModule } from '@puente/database';
 import { ApplicantsGraphqlModule } from '@puente/domain/applicants';
 import { EmployersGraphqlModule } from '@puente/domain/employers';
 import { JobOrdersGraphqlModule } from '@puente/domain/job-orders';
+import { MatchingGraphqlModule } from '@puente/domain/matching';
+import { QueuesModule } from '@puente/queue';
 import { ReferenceGraphqlModule } from '@puente/domain/reference';
 import { HealthModule } from '@puente/health';
 import { DomainExceptionFilter } from './graphql/domain-exception.filter';
@@ -38,6 +40,8 @@ class RequestContextModule {}
     ApplicantsGraphqlModule,
     EmployersGraphqlModule,
     JobOrdersGraphqlModule,
+    QueuesModule.forRoot(),
+    MatchingGraphqlModule,
     HealthModule,
   ],
   controllers: [HealthController],

@@ -26,9 +26,17 @@ class PurgeA implements JobHandler<JobName.PurgeExpiredRefreshTokens> {
 @JobProcessor(JobName.PurgeExpiredRefreshTokens)
 class PurgeB extends PurgeA {}
 
+@Injectable()
+@JobProcessor(JobName.RunMatching)
+class Matching implements JobHandler<JobName.RunMatching> {
+  async handle() {
+    return 0;
+  }
+}
+
 describe('worker', () => {
   describe('refuses to start with a job that has no processor or two', () => {
-    const boot = (providers: (typeof PurgeA)[]) =>
+    const boot = (providers: (typeof PurgeA | typeof Matching)[]) =>
       Test.createTestingModule({ imports: [DiscoveryModule], providers: [JobDispatcher, ...providers] })
         .compile()
         .then((m) => m.init());
@@ -39,11 +47,12 @@ describe('worker', () => {
     });
 
     it('names the job with two', async () => {
-      await expect(boot([PurgeA, PurgeB])).rejects.toThrow(`job "${JobName.PurgeExpiredRefreshTokens}" has 2 processors`);
+      await expect(boot([PurgeA, PurgeB, Matching])).rejects.toThrow(`job "${JobName.PurgeExpiredRefreshTokens}" has 2 processors`);
     });
 
     it('starts with exactly one', async () => {
-      const module = await boot([PurgeA]);
+      await expect(boot([PurgeA])).rejects.toThrow(`job "${JobName.RunMatching}" has no processor`);
+      const module = await boot([PurgeA, Matching]);
       expect(module.get(JobDispatcher).handlerFor(JobName.PurgeExpiredRefreshTokens)).toBeInstanceOf(PurgeA);
       await module.close();
     });

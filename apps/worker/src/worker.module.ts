@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthJobsModule } from '@puente/auth';
+import { MatchingJobsModule } from '@puente/domain/matching';
 import { PuenteConfig, PuenteConfigModule } from '@puente/config';
 import { DatabaseModule } from '@puente/database';
 import { HealthModule } from '@puente/health';
@@ -26,6 +27,7 @@ import type { Logger as PinoRoot } from 'pino';
     DiscoveryModule,
     HealthModule,
     AuthJobsModule,
+    MatchingJobsModule,
   ],
   providers: [
     { provide: WORKER_LOGGER, inject: [PuenteConfig], useFactory: workerLogger },

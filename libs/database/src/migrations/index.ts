@@ -1,5 +1,6 @@
 import { ReferenceData1732400000001 } from './1732400000001-reference-data';
 import { Registries1732400000002 } from './1732400000002-registries';
+import { Matching1732400000003 } from './1732400000003-matching';
 
 /** Every migration, in order. Listed explicitly so the apps, the CLI and tests run exactly the same set. */
-export const MIGRATIONS = [ReferenceData1732400000001, Registries1732400000002];
+export const MIGRATIONS = [ReferenceData1732400000001, Registries1732400000002, Matching1732400000003];

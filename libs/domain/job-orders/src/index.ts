@@ -4,3 +4,4 @@ export * from './lib/job-order.state-machine';
 export * from './lib/job-order.service';
 export * from './lib/job-orders.module';
 export * from './lib/job-orders-graphql.module';
+export { JobOrderModel } from './lib/graphql/job-order.model';

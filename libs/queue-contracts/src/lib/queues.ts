@@ -3,11 +3,13 @@ import type { DefaultJobOptions } from 'bullmq';
 /** Queue names: kebab-case nouns. Both apps import them from here and nowhere else. */
 export enum QueueName {
   Maintenance = 'maintenance',
+  Matching = 'matching',
 }
 
 /** Job names: `<domain>.<verb-noun>`. Each belongs to exactly one queue. */
 export enum JobName {
   PurgeExpiredRefreshTokens = 'maintenance.purge-expired-refresh-tokens',
+  RunMatching = 'matching.run',
 }
 
 /** What travels with every job: ids and the request that caused it, never personal data. */
@@ -18,10 +20,12 @@ export interface JobMeta {
 /** The typed contract: the payload of each job. */
 export interface JobPayloads {
   [JobName.PurgeExpiredRefreshTokens]: JobMeta & { olderThan?: string };
+  [JobName.RunMatching]: JobMeta & { runId: string };
 }
 
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.PurgeExpiredRefreshTokens]: QueueName.Maintenance,
+  [JobName.RunMatching]: QueueName.Matching,
 };
 
 /** Retry, backoff and retention, set once (research: at-least-once delivery, so handlers are idempotent). */

@@ -1,0 +1,20 @@
+import { Column, Entity } from 'typeorm';
+import { Timestamped } from '@puente/database';
+import type { ScoreLine } from './score.rules';
+
+export type CandidateStatus = 'SUGGESTED' | 'RESERVE' | 'SELECTED' | 'REJECTED';
+
+const decimal = { to: (v: number) => v, from: (v: string) => Number(v) };
+
+/** An applicant proposed for a job order by a run: score, explanation, rank in the order's shortlist. */
+@Entity('candidate')
+export class CandidateEntity extends Timestamped {
+  @Column('uuid') jobOrderId!: string;
+  @Column('uuid') applicantId!: string;
+  @Column('uuid') runId!: string;
+  @Column('numeric', { precision: 4, scale: 1, transformer: decimal }) score!: number;
+  @Column('jsonb') breakdown!: ScoreLine[];
+  @Column('integer') rank!: number;
+  @Column('text') status!: CandidateStatus;
+  @Column('text', { nullable: true }) statusReason!: string | null;
+}

@@ -1,0 +1,114 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, In } from 'typeorm';
+import { CurrentActor, Roles } from '@puente/auth';
+import { Actor, DomainException, ErrorCode, PageArgs, parsePage, Role, todayIso } from '@puente/common';
+import { ageOn, ApplicantEntity } from '@puente/domain/applicants';
+import { JobOrderModel } from '@puente/domain/job-orders';
+import { ReferenceService, toMunicipalityModel } from '@puente/domain/reference';
+import { CandidateEntity } from '../candidate.entity';
+import { candidatesOf, MatchingService } from '../matching.service';
+import { MatchingRunEntity } from '../matching-run.entity';
+import { CandidateConnectionModel, CandidateModel, MatchingRunModel } from './matching.model';
+
+const toRunModel = (r: MatchingRunEntity): MatchingRunModel => ({
+  id: r.id,
+  status: r.status,
+  jobOrderIds: r.jobOrderIds,
+  policyVersion: r.policyVersion,
+  failureReason: r.failureReason,
+  candidatesCount: r.candidatesCount,
+  createdAt: r.createdAt,
+  startedAt: r.startedAt,
+  finishedAt: r.finishedAt,
+});
+
+/** A candidate's public reference: stable for the order, unrelated to any identifier of the person. */
+const referenceOf = (c: CandidateEntity) => `C-${createHash('sha256').update(c.id).digest('hex').slice(0, 8).toUpperCase()}`;
+
+const rankCursor = (rank: number) => Buffer.from(`rank:${rank}`).toString('base64url');
+function afterRank(cursor: string | null | undefined): number {
+  if (!cursor) return 0;
+  const match = /^rank:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) {
+    throw new DomainException(ErrorCode.BAD_USER_INPUT, 'The "after" cursor is not valid; use an endCursor returned by this list.', [
+      { field: 'after', message: 'not a cursor returned by this list' },
+    ]);
+  }
+  return Number(match[1]);
+}
+
+@Resolver()
+export class MatchingResolver {
+  constructor(private readonly matching: MatchingService) {}
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => MatchingRunModel, { description: 'Queues a matching of open orders together; poll matchingRun(id) for the result.' })
+  async runMatching(@CurrentActor() actor: Actor, @Args('jobOrderIds', { type: () => [ID] }) jobOrderIds: string[]): Promise<MatchingRunModel> {
+    return toRunModel(await this.matching.requestRun(actor, jobOrderIds));
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Query(() => MatchingRunModel)
+  async matchingRun(@Args('id', { type: () => ID }) id: string): Promise<MatchingRunModel> {
+    return toRunModel(await this.matching.findRun(id));
+  }
+}
+
+/** The shortlist of an order the caller already reached (its own, for an employer), without names or identifiers. */
+@Resolver(() => JobOrderModel)
+export class JobOrderCandidatesResolver {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reference: ReferenceService,
+  ) {}
+
+  @Roles(Role.COORDINATOR, Role.EMPLOYER)
+  @ResolveField(() => CandidateConnectionModel)
+  async candidates(@Parent() order: JobOrderModel, @Args() args: PageArgs): Promise<CandidateConnectionModel> {
+    const { limit } = parsePage({ first: args.first });
+    const rows = await candidatesOf(this.dataSource, order.id, afterRank(args.after), limit + 1);
+    const page = rows.slice(0, limit);
+    const [applicants, ref] = await Promise.all([
+      this.dataSource.manager.findBy(ApplicantEntity, { id: In(page.map((c) => c.applicantId)) }),
+      this.reference.data(),
+    ]);
+    const byId = new Map(applicants.map((a) => [a.id, a]));
+    const today = todayIso();
+    const edges = page.map((c) => {
+      const a = byId.get(c.applicantId)!;
+      const municipality = ref.municipalities.get(a.municipalityCode)!;
+      const node: CandidateModel = {
+        applicant: {
+          reference: referenceOf(c),
+          age: ageOn(a.birthDate, today),
+          gender: a.gender,
+          municipality: toMunicipalityModel(municipality, ref),
+          occupations: a.occupations,
+          skills: a.skills,
+          languages: a.languages,
+          yearsExperience: a.yearsExperience,
+          evaluationsSummary: null,
+        },
+        score: c.score,
+        breakdown: c.breakdown,
+        rank: c.rank,
+        status: c.status,
+        applicantId: c.applicantId,
+      };
+      return { cursor: rankCursor(c.rank), node };
+    });
+    return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+}
+
+@Resolver(() => CandidateModel)
+export class CandidateFieldsResolver {
+  /** The applicant's id, for coordinators who open the full file; an employer asking is refused. */
+  @Roles(Role.COORDINATOR)
+  @ResolveField(() => ID)
+  applicantId(@Parent() candidate: CandidateModel): string {
+    return candidate.applicantId;
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ReferenceModule } from '@puente/domain/reference';
+import { CandidateFieldsResolver, JobOrderCandidatesResolver, MatchingResolver } from './graphql/matching.resolver';
+import { MatchingModule } from './matching.module';
+
+@Module({ imports: [MatchingModule, ReferenceModule], providers: [MatchingResolver, JobOrderCandidatesResolver, CandidateFieldsResolver] })
+export class MatchingGraphqlModule {}

@@ -1,0 +1,19 @@
+import { Column, Entity } from 'typeorm';
+import { Timestamped } from '@puente/database';
+import type { MatchingPolicy } from './matching.policy';
+
+export type MatchingRunStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+
+/** One matching of a set of open orders, with the policy it used, so every score stays explainable. */
+@Entity('matching_run')
+export class MatchingRunEntity extends Timestamped {
+  @Column('text') status!: MatchingRunStatus;
+  @Column('uuid', { array: true }) jobOrderIds!: string[];
+  @Column('text') policyVersion!: string;
+  @Column('jsonb') policy!: MatchingPolicy;
+  @Column('text', { nullable: true }) failureReason!: string | null;
+  @Column('integer', { nullable: true }) candidatesCount!: number | null;
+  @Column('uuid', { nullable: true }) requestedBy!: string | null;
+  @Column('timestamptz', { nullable: true }) startedAt!: Date | null;
+  @Column('timestamptz', { nullable: true }) finishedAt!: Date | null;
+}

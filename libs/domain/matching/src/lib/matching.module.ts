@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CandidateEntity } from './candidate.entity';
+import { MatchingRunEntity } from './matching-run.entity';
+import { MatchingService } from './matching.service';
+
+/** Needs the QueuesModule (global) of the app that imports it, for the producer. */
+@Module({
+  imports: [TypeOrmModule.forFeature([MatchingRunEntity, CandidateEntity])],
+  providers: [MatchingService],
+  exports: [MatchingService],
+})
+export class MatchingModule {}

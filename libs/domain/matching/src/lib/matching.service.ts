@@ -1,0 +1,197 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { Actor, DomainException, ErrorCode, isUuid } from '@puente/common';
+import { JobOrderEntity } from '@puente/domain/job-orders';
+import { JobProducer } from '@puente/queue';
+import { DEFAULT_JOB_OPTIONS, jobId, JobName } from '@puente/queue-contracts';
+import { assignOptimally, CandidateEdge } from './assignment';
+import { ApplicantRow, applicantFacts, eligibleApplicantCondition } from './candidate-sql';
+import { CandidateEntity } from './candidate.entity';
+import type { OrderFacts } from './matching.model';
+import { MATCHING_POLICY_V1, MatchingPolicy, shortlistSize } from './matching.policy';
+import { MatchingRunEntity } from './matching-run.entity';
+import { scoreCandidate, ScoreLine } from './score.rules';
+import { rankShortlist } from './shortlist.rules';
+
+export const MAX_ORDERS_PER_RUN = 1000;
+/** Rows fetched per order before the exact score: a few times its shortlist, never the whole table. */
+const RETRIEVAL_FACTOR = 3;
+const MIN_RETRIEVAL = 50;
+
+const DESTINATION_LANGUAGES: Record<string, string[]> = { USD: ['en'], CAD: ['en', 'fr'] };
+
+export function orderFacts(o: JobOrderEntity): OrderFacts {
+  return {
+    id: o.id,
+    employerId: o.employerId,
+    iscoCode: o.iscoCode,
+    requiredSkills: o.requiredSkills,
+    preferredSkills: o.preferredSkills,
+    requiredLanguageLevels: o.requiredLanguageLevels,
+    destinationLanguages: DESTINATION_LANGUAGES[o.currency] ?? ['en'],
+    minExperienceYears: o.minExperienceYears,
+    startDate: o.startDate,
+    endDate: o.endDate,
+  };
+}
+
+@Injectable()
+export class MatchingService {
+  private readonly logger = new Logger(MatchingService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly producer: JobProducer,
+  ) {}
+
+  /** Records a run of open orders and queues it; the worker does the work. Returns at once, QUEUED. */
+  async requestRun(actor: Actor, jobOrderIds: readonly string[], policy: MatchingPolicy = MATCHING_POLICY_V1): Promise<MatchingRunEntity> {
+    const ids = [...new Set(jobOrderIds)];
+    if (!ids.length || ids.length > MAX_ORDERS_PER_RUN) {
+      throw new DomainException(ErrorCode.BAD_USER_INPUT, `Give 1 to ${MAX_ORDERS_PER_RUN} job orders to match.`, [
+        { field: 'jobOrderIds', message: `must list 1 to ${MAX_ORDERS_PER_RUN} job orders` },
+      ]);
+    }
+    const orders = await this.dataSource.manager.findBy(JobOrderEntity, { id: In(ids.filter(isUuid)) });
+    const missing = ids.filter((id) => !orders.some((o) => o.id === id));
+    if (missing.length) throw DomainException.notFound(`Job order ${missing[0]}`);
+    const notOpen = orders.filter((o) => o.status !== 'OPEN');
+    if (notOpen.length) {
+      throw new DomainException(
+        ErrorCode.BAD_USER_INPUT,
+        `Only approved (OPEN) orders are matched: ${notOpen.map((o) => `${o.reference} is ${o.status}`).join(', ')}.`,
+        [{ field: 'jobOrderIds', message: 'lists an order that is not OPEN' }],
+      );
+    }
+    const run = await this.dataSource.manager.save(
+      this.dataSource.manager.create(MatchingRunEntity, {
+        status: 'QUEUED',
+        jobOrderIds: ids,
+        policyVersion: policy.version,
+        policy,
+        requestedBy: actor.userId,
+      }),
+    );
+    try {
+      await this.producer.enqueue(JobName.RunMatching, { runId: run.id, requestId: actor.requestId }, { jobId: jobId(JobName.RunMatching, run.id) });
+    } catch (error) {
+      await this.dataSource.manager.update(MatchingRunEntity, { id: run.id }, { status: 'FAILED', failureReason: 'The run could not be queued; try again.' });
+      throw error;
+    }
+    return run;
+  }
+
+  async findRun(id: string): Promise<MatchingRunEntity> {
+    const run = isUuid(id) ? await this.dataSource.manager.findOneBy(MatchingRunEntity, { id }) : null;
+    if (!run) throw DomainException.notFound('Matching run');
+    return run;
+  }
+
+  /**
+   * The job. Idempotent: a run that already succeeded is left alone, and the new candidates replace the old
+   * suggestions in one transaction, so a worker killed half-way leaves the previous result intact and the retry
+   * starts over. Orders that already have a selected applicant keep their shortlist.
+   */
+  async execute(runId: string, attempt = 1): Promise<number> {
+    const run = await this.dataSource.manager.findOneBy(MatchingRunEntity, { id: runId });
+    if (!run || run.status === 'SUCCEEDED') return run?.candidatesCount ?? 0;
+    await this.dataSource.manager.update(MatchingRunEntity, { id: runId }, { status: 'RUNNING', startedAt: new Date(), failureReason: null });
+    try {
+      const count = await this.match(run);
+      this.logger.log({ runId, orders: run.jobOrderIds.length, candidates: count }, 'Matching run succeeded');
+      return count;
+    } catch (error) {
+      const last = attempt >= (DEFAULT_JOB_OPTIONS.attempts ?? 1);
+      await this.dataSource.manager.update(
+        MatchingRunEntity,
+        { id: runId },
+        { status: last ? 'FAILED' : 'QUEUED', failureReason: `Attempt ${attempt} failed: ${error instanceof Error ? error.message : String(error)}` },
+      );
+      throw error;
+    }
+  }
+
+  private async match(run: MatchingRunEntity): Promise<number> {
+    const policy = run.policy;
+    const m = this.dataSource.manager;
+    const orders = (await m.findBy(JobOrderEntity, { id: In(run.jobOrderIds), status: 'OPEN' })).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const decided: { job_order_id: string; applicant_id: string; status: string }[] = await m.query(
+      `SELECT job_order_id, applicant_id, status FROM candidate WHERE job_order_id = ANY($1) AND status IN ('SELECTED', 'REJECTED')`,
+      [orders.map((o) => o.id)],
+    );
+    const withSelections = new Set(decided.filter((d) => d.status === 'SELECTED').map((d) => d.job_order_id));
+    const rejected = new Set(decided.filter((d) => d.status === 'REJECTED').map((d) => `${d.job_order_id}|${d.applicant_id}`));
+    const targets = orders.filter((o) => !withSelections.has(o.id));
+    const targetIds = targets.map((o) => o.id);
+
+    const edges: CandidateEdge[] = [];
+    const breakdowns = new Map<string, ScoreLine[]>();
+    for (const order of targets) {
+      const facts = orderFacts(order);
+      const condition = eligibleApplicantCondition(facts, policy);
+      const limit = Math.max(MIN_RETRIEVAL, RETRIEVAL_FACTOR * shortlistSize(order.positions, 0, policy));
+      // A cheap pre-score in SQL (preferred skills, experience) picks the rows worth the exact score.
+      const rows: ApplicantRow[] = await m
+        .createQueryBuilder()
+        .select([
+          'a.id AS id', 'a.status AS status', `to_char(a.birth_date, 'YYYY-MM-DD') AS birth_date`, 'a.gender AS gender',
+          'a.municipality_code AS municipality_code', 'a.occupations AS occupations', 'a.skills AS skills',
+          'a.language_levels AS language_levels', 'a.years_experience AS years_experience',
+          `to_char(a.passport_expiry, 'YYYY-MM-DD') AS passport_expiry`,
+        ])
+        .from('applicant', 'a')
+        .where(condition.sql, condition.params)
+        .andWhere(
+          `NOT EXISTS (SELECT 1 FROM candidate c WHERE c.applicant_id = a.id AND c.status IN ('SUGGESTED', 'RESERVE', 'SELECTED')
+             AND NOT (c.job_order_id = ANY(:targetIds::uuid[])))`,
+          { targetIds },
+        )
+        .orderBy('cardinality(ARRAY(SELECT unnest(a.skills) INTERSECT SELECT unnest(:preferred::text[])))', 'DESC')
+        .addOrderBy('a.years_experience', 'DESC')
+        .addOrderBy('a.id', 'ASC')
+        .setParameter('preferred', [...order.preferredSkills])
+        .limit(limit)
+        .getRawMany();
+      for (const row of rows) {
+        if (rejected.has(`${order.id}|${row.id}`)) continue;
+        const score = scoreCandidate(applicantFacts(row), facts, policy);
+        edges.push({ orderId: order.id, applicantId: row.id, score: score.total });
+        breakdowns.set(`${order.id}|${row.id}`, score.breakdown);
+      }
+    }
+    const proposals = assignOptimally(
+      targets.map((o) => ({ orderId: o.id, slots: shortlistSize(o.positions, 0, policy) })),
+      edges,
+    );
+    const rows = targets.flatMap((o) =>
+      rankShortlist(proposals.filter((p) => p.orderId === o.id), o.positions, policy).map((p) => ({
+        jobOrderId: o.id,
+        applicantId: p.applicantId,
+        runId: run.id,
+        score: p.score,
+        breakdown: breakdowns.get(`${o.id}|${p.applicantId}`)!,
+        rank: p.rank,
+        status: p.status,
+      })),
+    );
+    await this.dataSource.transaction(async (em) => {
+      if (targetIds.length) {
+        await em.query(`DELETE FROM candidate WHERE job_order_id = ANY($1) AND status IN ('SUGGESTED', 'RESERVE')`, [targetIds]);
+      }
+      for (let i = 0; i < rows.length; i += 1000) await em.insert(CandidateEntity, rows.slice(i, i + 1000));
+      await em.update(MatchingRunEntity, { id: run.id }, { status: 'SUCCEEDED', candidatesCount: rows.length, finishedAt: new Date(), failureReason: null });
+    });
+    return rows.length;
+  }
+}
+
+/** Candidates of one order in shortlist order; `afterRank` continues after a page. */
+export async function candidatesOf(ds: DataSource, jobOrderId: string, afterRank: number, limit: number): Promise<CandidateEntity[]> {
+  return ds.manager
+    .createQueryBuilder(CandidateEntity, 'c')
+    .where('c.job_order_id = :jobOrderId AND c.rank > :afterRank', { jobOrderId, afterRank })
+    .orderBy('c.rank', 'ASC')
+    .limit(limit)
+    .getMany();
+}

@@ -1,0 +1,140 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { codesOf, startApi, TestApi } from '../support/api';
+import { newApplicant, newCoordinator, newEmployer, newJobOrder } from '../support/people';
+
+const RUN = `mutation($ids: [ID!]!) { runMatching(jobOrderIds: $ids) { id status policyVersion } }`;
+const RUN_STATUS = `query($id: ID!) { matchingRun(id: $id) { status candidatesCount failureReason } }`;
+const CANDIDATES = `query($id: ID!, $first: Int, $after: String) { jobOrder(id: $id) { candidates(first: $first, after: $after) {
+  edges { cursor node { rank score status breakdown { factor points maxPoints explanation }
+    applicant { reference age municipality { name } occupations skills yearsExperience } } }
+  pageInfo { hasNextPage endCursor } } } }`;
+
+/**
+ * Matching end to end: the api queues a run, a real worker (BullMQ on Redis) computes it, and the shortlist is
+ * read back through GraphQL as a coordinator and as the employer, who sees no name or identifier.
+ */
+describe('matching runs', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let coordinator: string;
+  let employer: { id: string; token: string };
+  let orderId: string;
+  const applicants: string[] = [];
+
+  const waitForRun = async (id: string) => {
+    for (let i = 0; i < 100; i++) {
+      const r = await api.gql(RUN_STATUS, { id }, coordinator);
+      if (['SUCCEEDED', 'FAILED'].includes(r.data!.matchingRun.status)) return r.data!.matchingRun;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the run did not finish');
+  };
+
+  beforeAll(async () => {
+    api = await startApi();
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    coordinator = (await newCoordinator(api)).token;
+    employer = await newEmployer(api, coordinator);
+    // Poultry producers with egg collection and French B1: neither other tests nor the demo data have such people.
+    orderId = await newJobOrder(api, employer.token, {
+      title: 'Poultry worker',
+      iscoCode: '6122',
+      destinationOccupationCode: '84120',
+      positions: 1,
+      requiredSkills: ['EGG_COLLECTION'],
+      preferredSkills: ['BIOSECURITY'],
+      languages: [{ code: 'fr', level: 'B1' }],
+      minExperienceYears: 1,
+    });
+    await api.gql(`mutation($id: ID!) { submitJobOrder(id: $id) { id } }`, { id: orderId }, employer.token);
+    await api.gql(`mutation($id: ID!) { approveJobOrder(id: $id) { id } }`, { id: orderId }, coordinator);
+    for (const [years, skills] of [
+      [6, ['EGG_COLLECTION', 'BIOSECURITY']],
+      [3, ['EGG_COLLECTION', 'BIOSECURITY']],
+      [2, ['EGG_COLLECTION']],
+      [9, ['EGG_COLLECTION']],
+      [8, ['BIOSECURITY']], // lacks the required skill
+      [0, ['EGG_COLLECTION']], // below the minimum experience
+    ] as const) {
+      const a = await newApplicant(api, coordinator, {
+        occupations: ['6122'],
+        skills,
+        yearsExperience: years,
+        languages: [{ code: 'es', level: 'NATIVE' }, { code: 'fr', level: 'B2' }],
+      });
+      await api.gql(`mutation($id: ID!) { verifyApplicant(id: $id) { status } }`, { id: a.id }, coordinator);
+      applicants.push(a.id);
+    }
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('queues a run at once and lets the worker compute an explained shortlist', async () => {
+    const queued = await api.gql(RUN, { ids: [orderId] }, coordinator);
+    expect(queued.data!.runMatching).toMatchObject({ status: 'QUEUED', policyVersion: expect.any(String) });
+    const done = await waitForRun(queued.data!.runMatching.id);
+    expect(done).toEqual({ status: 'SUCCEEDED', candidatesCount: 4, failureReason: null });
+
+    const list = await api.gql(CANDIDATES, { id: orderId, first: 10 }, coordinator);
+    const nodes = list.data!.jobOrder.candidates.edges.map((e: { node: Record<string, unknown> }) => e.node);
+    // One position: three shown, one reserve, best first; the two who fail a hard requirement are absent.
+    expect(nodes.map((n: { rank: number; status: string }) => [n.rank, n.status])).toEqual([
+      [1, 'SUGGESTED'],
+      [2, 'SUGGESTED'],
+      [3, 'SUGGESTED'],
+      [4, 'RESERVE'],
+    ]);
+    const scores = nodes.map((n: { score: number }) => n.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const n of nodes) {
+      const lines = n.breakdown as { points: number }[];
+      expect(Math.round(lines.reduce((s, l) => s + l.points, 0) * 10) / 10).toBe(n.score);
+      expect((n.applicant as { skills: string[] }).skills).toContain('EGG_COLLECTION');
+    }
+    expect(nodes[0].applicant.yearsExperience).toBe(6);
+  });
+
+  it('shows the employer its shortlist without names or identifiers, and refuses it the applicant id', async () => {
+    const own = await api.gql(CANDIDATES, { id: orderId, first: 2 }, employer.token);
+    expect(own.errors).toEqual([]);
+    expect(own.data!.jobOrder.candidates.edges).toHaveLength(2);
+    expect(own.data!.jobOrder.candidates.pageInfo.hasNextPage).toBe(true);
+    const text = JSON.stringify(own.data);
+    expect(text).not.toMatch(/Hernández|María|\+503|"[0-9]{8}-[0-9]"/);
+    const next = await api.gql(CANDIDATES, { id: orderId, first: 10, after: own.data!.jobOrder.candidates.pageInfo.endCursor }, employer.token);
+    expect(next.data!.jobOrder.candidates.edges.map((e: { node: { rank: number } }) => e.node.rank)).toEqual([3, 4]);
+
+    const probing = await api.gql(`query($id: ID!) { jobOrder(id: $id) { candidates(first: 1) { edges { node { applicantId } } } } }`, { id: orderId }, employer.token);
+    expect(codesOf(probing)).toContain('FORBIDDEN');
+    const coordinatorView = await api.gql(`query($id: ID!) { jobOrder(id: $id) { candidates(first: 1) { edges { node { applicantId } } } } }`, { id: orderId }, coordinator);
+    expect(applicants).toContain(coordinatorView.data!.jobOrder.candidates.edges[0].node.applicantId);
+
+    const other = await newEmployer(api, coordinator);
+    expect(codesOf(await api.gql(CANDIDATES, { id: orderId, first: 1 }, other.token))).toEqual(['NOT_FOUND']);
+  });
+
+  it('re-runs without duplicating a candidate and keeps the same ranking for the same inputs', async () => {
+    const before = (await api.gql(CANDIDATES, { id: orderId, first: 10 }, coordinator)).data!.jobOrder.candidates.edges;
+    const run = (await api.gql(RUN, { ids: [orderId, orderId] }, coordinator)).data!.runMatching;
+    expect(await waitForRun(run.id)).toMatchObject({ status: 'SUCCEEDED', candidatesCount: 4 });
+    const after = (await api.gql(CANDIDATES, { id: orderId, first: 10 }, coordinator)).data!.jobOrder.candidates.edges;
+    const shape = (edges: { node: { rank: number; score: number; applicant: { yearsExperience: number } } }[]) =>
+      edges.map((e) => [e.node.rank, e.node.score, e.node.applicant.yearsExperience]);
+    expect(shape(after)).toEqual(shape(before));
+  });
+
+  it('refuses orders that are not open, and callers that are not coordinators', async () => {
+    const draft = await newJobOrder(api, employer.token);
+    const r = await api.gql(RUN, { ids: [draft] }, coordinator);
+    expect(codesOf(r)).toEqual(['BAD_USER_INPUT']);
+    expect(r.errors[0]!.message).toMatch(/is DRAFT/);
+    expect(codesOf(await api.gql(RUN, { ids: [] }, coordinator))).toEqual(['BAD_USER_INPUT']);
+    expect(codesOf(await api.gql(RUN, { ids: [orderId] }, employer.token))).toEqual(['FORBIDDEN']);
+    expect(codesOf(await api.gql(RUN_STATUS, { id: '00000000-0000-4000-8000-000000000000' }, coordinator))).toEqual(['NOT_FOUND']);
+  });
+});
