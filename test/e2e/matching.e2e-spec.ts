@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { codesOf, startApi, TestApi } from '../support/api';
 import { newApplicant, newCoordinator, newEmployer, newJobOrder } from '../support/people';
@@ -126,6 +127,15 @@ describe('matching runs', () => {
     const shape = (edges: { node: { rank: number; score: number; applicant: { yearsExperience: number } } }[]) =>
       edges.map((e) => [e.node.rank, e.node.score, e.node.applicant.yearsExperience]);
     expect(shape(after)).toEqual(shape(before));
+  });
+
+  it('queues a run by itself when a coordinator approves an order', async () => {
+    const id = await newJobOrder(api, employer.token, { iscoCode: '6122', destinationOccupationCode: '84120', positions: 2, requiredSkills: ['EGG_COLLECTION'], languages: [{ code: 'fr', level: 'B1' }] });
+    await api.gql(`mutation($id: ID!) { submitJobOrder(id: $id) { id } }`, { id }, employer.token);
+    await api.gql(`mutation($id: ID!) { approveJobOrder(id: $id) { status } }`, { id }, coordinator);
+    const [run] = await api.app.get(DataSource).query(`SELECT id FROM matching_run WHERE job_order_ids = ARRAY[$1]::uuid[]`, [id]);
+    expect(run).toBeDefined();
+    expect((await waitForRun(run.id)).status).toBe('SUCCEEDED');
   });
 
   it('refuses orders that are not open, and callers that are not coordinators', async () => {

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AuthGraphqlModule, AuthGuard, AuthModule } from '@puente/auth';
 import { PuenteConfig, PuenteConfigModule } from '@puente/config';
 import { DatabaseModule } from '@puente/database';
@@ -28,6 +29,7 @@ class RequestContextModule {}
     PuenteConfigModule,
     LoggerModule.forRootAsync({ inject: [PuenteConfig], useFactory: (c: PuenteConfig) => loggerParams(c.logLevel, 'api') }),
     DatabaseModule,
+    EventEmitterModule.forRoot(),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [RequestContextModule],

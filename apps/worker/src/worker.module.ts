@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AuthJobsModule } from '@puente/auth';
 import { MatchingJobsModule } from '@puente/domain/matching';
 import { PuenteConfig, PuenteConfigModule } from '@puente/config';
@@ -23,6 +24,7 @@ import type { Logger as PinoRoot } from 'pino';
       providers: [{ provide: WORKER_LOGGER, inject: [PuenteConfig], useFactory: workerLogger }],
     }),
     DatabaseModule,
+    EventEmitterModule.forRoot(),
     QueuesModule.forRoot(),
     DiscoveryModule,
     HealthModule,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, cleanText, DomainException, ErrorCode, isUuid, Page, requireReason, Role, todayIso } from '@puente/common';
 import { lockForUpdate, pageQuery } from '@puente/database';
@@ -8,6 +9,13 @@ import { ReferenceService } from '@puente/domain/reference';
 import { JobOrderEntity } from './job-order.entity';
 import { currencyOf, destinationSystem, endDate, JobOrderDraft, jobOrderProblems } from './job-order.rules';
 import { JobOrderEvent, JobOrderStatus, jobOrderStateMachine } from './job-order.state-machine';
+
+/** Emitted after an approval commits; matching listens and queues a run for the newly open order. */
+export const JOB_ORDER_APPROVED = 'job-order.approved';
+export interface JobOrderApprovedEvent {
+  jobOrderId: string;
+  actor: Actor;
+}
 
 export interface JobOrderFilter {
   status?: JobOrderStatus | null;
@@ -23,6 +31,7 @@ export class JobOrderService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly employers: EmployerService,
     private readonly reference: ReferenceService,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** An employer user drafts an order for its own employer. A suspended employer cannot. */
@@ -98,13 +107,16 @@ export class JobOrderService {
   }
 
   async approve(actor: Actor, id: string): Promise<JobOrderEntity> {
-    return this.transition(actor, id, 'APPROVE', async (order) => {
+    const order = await this.transition(actor, id, 'APPROVE', async (order) => {
       const employer = await this.employers.findById(order.employerId);
       if (employer?.status !== 'VERIFIED') {
         throw DomainException.forbidden('The employer is not verified (or is suspended); its orders cannot be approved.');
       }
       return { approvedAt: new Date(), approvedBy: actor.userId, statusReason: null };
     });
+    const event: JobOrderApprovedEvent = { jobOrderId: order.id, actor };
+    await this.events.emitAsync(JOB_ORDER_APPROVED, event);
+    return order;
   }
 
   async reject(actor: Actor, id: string, reason: string): Promise<JobOrderEntity> {

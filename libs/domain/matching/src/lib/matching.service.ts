@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { OnEvent } from '@nestjs/event-emitter';
 import { DataSource, In } from 'typeorm';
 import { Actor, DomainException, ErrorCode, isUuid } from '@puente/common';
-import { JobOrderEntity } from '@puente/domain/job-orders';
+import { JOB_ORDER_APPROVED, JobOrderApprovedEvent, JobOrderEntity } from '@puente/domain/job-orders';
 import { JobProducer } from '@puente/queue';
 import { DEFAULT_JOB_OPTIONS, jobId, JobName } from '@puente/queue-contracts';
 import { assignOptimally, CandidateEdge } from './assignment';
@@ -80,6 +81,14 @@ export class MatchingService {
       throw error;
     }
     return run;
+  }
+
+  /** Approving an order queues its matching at once. A failure to queue never undoes the approval. */
+  @OnEvent(JOB_ORDER_APPROVED, { async: true, promisify: true })
+  async onApproved(event: JobOrderApprovedEvent): Promise<void> {
+    await this.requestRun(event.actor, [event.jobOrderId]).catch((error: unknown) =>
+      this.logger.error({ err: error, jobOrderId: event.jobOrderId }, 'Could not queue matching for an approved order'),
+    );
   }
 
   async findRun(id: string): Promise<MatchingRunEntity> {
