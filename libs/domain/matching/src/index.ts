@@ -11,3 +11,4 @@ export * from './lib/matching.service';
 export * from './lib/matching.module';
 export * from './lib/matching-graphql.module';
 export * from './lib/matching-jobs.module';
+export * from './lib/candidate.repository';

@@ -7,7 +7,8 @@ import { JOB_ORDER_APPROVED, JobOrderApprovedEvent, JobOrderEntity } from '@puen
 import { JobProducer } from '@puente/queue';
 import { DEFAULT_JOB_OPTIONS, jobId, JobName } from '@puente/queue-contracts';
 import { assignOptimally, CandidateEdge } from './assignment';
-import { ApplicantRow, applicantFacts, eligibleApplicantCondition } from './candidate-sql';
+import { applicantFacts } from './candidate-sql';
+import { retrieveCandidates } from './candidate.repository';
 import { CandidateEntity } from './candidate.entity';
 import type { OrderFacts } from './matching.model';
 import { MATCHING_POLICY_V1, MatchingPolicy, shortlistSize } from './matching.policy';
@@ -138,30 +139,8 @@ export class MatchingService {
     const breakdowns = new Map<string, ScoreLine[]>();
     for (const order of targets) {
       const facts = orderFacts(order);
-      const condition = eligibleApplicantCondition(facts, policy);
       const limit = Math.max(MIN_RETRIEVAL, RETRIEVAL_FACTOR * shortlistSize(order.positions, 0, policy));
-      // A cheap pre-score in SQL (preferred skills, experience) picks the rows worth the exact score.
-      const rows: ApplicantRow[] = await m
-        .createQueryBuilder()
-        .select([
-          'a.id AS id', 'a.status AS status', `to_char(a.birth_date, 'YYYY-MM-DD') AS birth_date`, 'a.gender AS gender',
-          'a.municipality_code AS municipality_code', 'a.occupations AS occupations', 'a.skills AS skills',
-          'a.language_levels AS language_levels', 'a.years_experience AS years_experience',
-          `to_char(a.passport_expiry, 'YYYY-MM-DD') AS passport_expiry`,
-        ])
-        .from('applicant', 'a')
-        .where(condition.sql, condition.params)
-        .andWhere(
-          `NOT EXISTS (SELECT 1 FROM candidate c WHERE c.applicant_id = a.id AND c.status IN ('SUGGESTED', 'RESERVE', 'SELECTED')
-             AND NOT (c.job_order_id = ANY(:targetIds::uuid[])))`,
-          { targetIds },
-        )
-        .orderBy('cardinality(ARRAY(SELECT unnest(a.skills) INTERSECT SELECT unnest(:preferred::text[])))', 'DESC')
-        .addOrderBy('a.years_experience', 'DESC')
-        .addOrderBy('a.id', 'ASC')
-        .setParameter('preferred', [...order.preferredSkills])
-        .limit(limit)
-        .getRawMany();
+      const rows = await retrieveCandidates(this.dataSource, facts, policy, targetIds, limit);
       for (const row of rows) {
         if (rejected.has(`${order.id}|${row.id}`)) continue;
         const score = scoreCandidate(applicantFacts(row), facts, policy);
@@ -195,12 +174,3 @@ export class MatchingService {
   }
 }
 
-/** Candidates of one order in shortlist order; `afterRank` continues after a page. */
-export async function candidatesOf(ds: DataSource, jobOrderId: string, afterRank: number, limit: number): Promise<CandidateEntity[]> {
-  return ds.manager
-    .createQueryBuilder(CandidateEntity, 'c')
-    .where('c.job_order_id = :jobOrderId AND c.rank > :afterRank', { jobOrderId, afterRank })
-    .orderBy('c.rank', 'ASC')
-    .limit(limit)
-    .getMany();
-}

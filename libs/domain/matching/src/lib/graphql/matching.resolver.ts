@@ -8,7 +8,8 @@ import { ageOn, ApplicantEntity } from '@puente/domain/applicants';
 import { JobOrderModel } from '@puente/domain/job-orders';
 import { ReferenceService, toMunicipalityModel } from '@puente/domain/reference';
 import { CandidateEntity } from '../candidate.entity';
-import { candidatesOf, MatchingService } from '../matching.service';
+import { candidatesOf } from '../candidate.repository';
+import { MatchingService } from '../matching.service';
 import { MatchingRunEntity } from '../matching-run.entity';
 import { CandidateConnectionModel, CandidateModel, MatchingRunModel } from './matching.model';
 
