@@ -1,0 +1,121 @@
+// `npm run bench:matching`: 1,000,000 synthetic applicants and 1,000 open orders (about 20,000 positions) on a
+// database of its own. Prints the latency of one order's shortlist (p50/p95 over 200 orders), the time of a full
+// run over all 1,000 orders including the optimal assignment (run by the real worker process), the worker's
+// peak memory, candidates per second, and the API's p99 for jobOrders(first: 20) idle and during the run.
+// The last line is one JSON object.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ensureInstalled, root, runTs, spawnTs, stopChild } from './lib/run.mjs';
+
+const log = (msg) => console.error(`[bench:matching] ${msg}`);
+ensureInstalled(log);
+const { freePort, provision, waitForHttp } = await import('./lib/provision.mjs');
+const { default: autocannon } = await import('autocannon');
+const { default: pg } = await import('pg');
+
+const services = await provision({ mode: 'test', root, log });
+const children = [];
+try {
+  const [port, healthPort] = [await freePort(), await freePort()];
+  const admin = { email: 'bench-admin@puente.test', password: randomBytes(12).toString('base64url') };
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: services.databaseUrl,
+    REDIS_URL: services.redisUrl,
+    PORT: String(port),
+    WORKER_HEALTH_PORT: String(healthPort),
+    QUEUE_PREFIX: `puente-bench-${randomBytes(3).toString('hex')}`,
+    JWT_ACCESS_SECRET: randomBytes(48).toString('base64url'),
+    PUENTE_ADMIN_EMAIL: admin.email,
+    PUENTE_ADMIN_PASSWORD: admin.password,
+  };
+  runTs('tools/migrate.ts', env);
+
+  log('generating 1,000,000 applicants and 1,000 orders (set-based SQL)');
+  const db = new pg.Client({ connectionString: services.databaseUrl });
+  await db.connect();
+  let started = Date.now();
+  await db.query(fs.readFileSync(path.join(root, 'tools', 'bench', 'matching-data.sql'), 'utf8'));
+  const [{ applicants, available, orders, positions }] = (
+    await db.query(`SELECT (SELECT count(*) FROM applicant)::int AS applicants, (SELECT count(*) FROM applicant WHERE status = 'AVAILABLE')::int AS available,
+                           (SELECT count(*) FROM job_order WHERE status = 'OPEN')::int AS orders, (SELECT sum(positions) FROM job_order WHERE status = 'OPEN')::int AS positions`)
+  ).rows;
+  log(`${applicants} applicants (${available} available), ${orders} open orders, ${positions} positions, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  log('timing single-order shortlists (200 orders, warm cache)');
+  const shortlist = JSON.parse(runTs('tools/bench/shortlist-latency.ts', env));
+  log(`shortlist: p50 ${shortlist.p50Ms} ms, p95 ${shortlist.p95Ms} ms, max ${shortlist.maxMs} ms, ${shortlist.meanRows} rows per order`);
+
+  const logs = path.join(root, '.data', 'logs');
+  const api = spawnTs('apps/api/src/main.ts', env, path.join(logs, 'bench-matching-api.log'));
+  const worker = spawnTs('apps/worker/src/main.ts', env, path.join(logs, 'bench-matching-worker.log'));
+  children.push(api, worker);
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/health`, 90_000);
+  await waitForHttp(`http://127.0.0.1:${healthPort}/health`, 90_000);
+
+  const gql = async (query, variables, token) => {
+    const r = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    }).then((x) => x.json());
+    if (r.errors) throw new Error(JSON.stringify(r.errors));
+    return r.data;
+  };
+  const login = async (identifier, password) => (await gql(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { identifier, password } })).login.accessToken;
+  const adminToken = await login(admin.email, admin.password);
+  const staff = (await gql(`mutation { createStaffUser(input: { email: "bench-coordinator@puente.test", role: COORDINATOR }) { temporaryPassword } }`, {}, adminToken)).createStaffUser;
+  const temp = await login('bench-coordinator@puente.test', staff.temporaryPassword);
+  const token = (await gql(`mutation($i: ChangePasswordInput!) { changePassword(input: $i) { accessToken } }`, { i: { currentPassword: staff.temporaryPassword, newPassword: 'bench-coordinator-pass' } }, temp)).changePassword.accessToken;
+
+  const listBody = JSON.stringify({ query: '{ jobOrders(first: 20) { edges { node { id reference positions status employer { legalName } } } } }' });
+  const measure = (seconds) =>
+    new Promise((resolve, reject) =>
+      autocannon(
+        { url: `${url}/graphql`, method: 'POST', connections: 4, duration: seconds, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: listBody },
+        (e, r) => (e ? reject(e) : resolve({ p99: r.latency.p99, p50: r.latency.p50, rps: Math.round(r.requests.average) })),
+      ),
+    );
+  await measure(2);
+  const idle = await measure(5);
+  log(`api idle: jobOrders(first: 20) p50 ${idle.p50} ms, p99 ${idle.p99} ms, ${idle.rps} req/s`);
+
+  const ids = (await db.query(`SELECT id FROM job_order WHERE status = 'OPEN' ORDER BY reference`)).rows.map((r) => r.id);
+  started = Date.now();
+  const run = (await gql(`mutation($ids: [ID!]!) { runMatching(jobOrderIds: $ids) { id } }`, { ids }, token)).runMatching;
+  log(`full run queued for ${ids.length} orders`);
+  const during = measure(8);
+  let status;
+  for (;;) {
+    status = (await gql(`query($id: ID!) { matchingRun(id: $id) { status candidatesCount failureReason } }`, { id: run.id }, token)).matchingRun;
+    if (status.status === 'SUCCEEDED' || status.status === 'FAILED') break;
+    if (Date.now() - started > 15 * 60_000) throw new Error('the full run took more than 15 minutes; stopping');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const fullRunSeconds = Math.round((Date.now() - started) / 100) / 10;
+  const busy = await during;
+  const hwm = fs.readFileSync(`/proc/${worker.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
+  const workerPeakRssMb = hwm ? Math.round(Number(hwm[1]) / 1024) : null;
+  if (status.status !== 'SUCCEEDED') throw new Error(`the run failed: ${status.failureReason}`);
+  log(`full run: ${fullRunSeconds} s, ${status.candidatesCount} candidates (${Math.round(status.candidatesCount / fullRunSeconds)} per second), worker peak RSS ${workerPeakRssMb} MB`);
+  log(`api during the run: jobOrders(first: 20) p50 ${busy.p50} ms, p99 ${busy.p99} ms (idle p99 ${idle.p99} ms)`);
+  await db.end();
+  console.log(
+    JSON.stringify({
+      shortlistP50Ms: shortlist.p50Ms,
+      shortlistP95Ms: shortlist.p95Ms,
+      fullRunSeconds,
+      workerPeakRssMb,
+      candidatesPerSecond: Math.round(status.candidatesCount / fullRunSeconds),
+      apiIdleP99Ms: idle.p99,
+      apiDuringRunP99Ms: busy.p99,
+    }),
+  );
+} finally {
+  await Promise.all(children.map((c) => stopChild(c)));
+  await services.stop();
+}
