@@ -14,7 +14,13 @@ const { freePort, provision, waitForHttp } = await import('./lib/provision.mjs')
 const { default: autocannon } = await import('autocannon');
 const { default: pg } = await import('pg');
 
-const services = await provision({ mode: 'test', root, log });
+// The memory settings of the reference measurements (shared/research/performance.md); a production server has its own.
+const services = await provision({
+  mode: 'test',
+  root,
+  log,
+  postgresSettings: { shared_buffers: '1GB', work_mem: '32MB', random_page_cost: '1.1', effective_cache_size: '8GB' },
+});
 const children = [];
 try {
   const [port, healthPort] = [await freePort(), await freePort()];

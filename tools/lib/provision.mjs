@@ -517,7 +517,7 @@ function chownRecursive(target, uid, gid) {
   }
 }
 
-async function startEmbeddedPostgres({ mode, base, log, rel, run, cleanups }) {
+async function startEmbeddedPostgres({ mode, base, log, rel, run, cleanups, postgresSettings }) {
   const started = Date.now();
   const binaries = await loadPgBinaries();
   ensurePgLibraryLinks(binaries, log);
@@ -586,6 +586,7 @@ async function startEmbeddedPostgres({ mode, base, log, rel, run, cleanups }) {
   const sink = createLogSink(logFile);
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
   if (mode === 'test') flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  for (const [name, value] of Object.entries(postgresSettings)) flags.push('-c', `${name}=${value}`);
 
   const epg = new EmbeddedPostgres({
     databaseDir: pgDir,
@@ -852,7 +853,8 @@ async function setupRedis(ctx) {
 // ---------------------------------------------------------------------------
 
 /**
- * @param {{ mode: 'start' | 'test', root: string, log?: (msg: string) => void }} opts
+ * @param {{ mode: 'start' | 'test', root: string, log?: (msg: string) => void, postgresSettings?: Record<string, string> }} opts
+ *   postgresSettings: extra `-c name=value` settings for an embedded server (e.g. memory for a benchmark);
  *   mode 'start': persistent data under `${root}/.data/postgres` and `${root}/.data/redis` (kept between runs; .data/ is git-ignored);
  *   mode 'test': throwaway data in a fresh temporary folder under `${root}/.data/tmp/` removed by stop().
  * @returns {Promise<{ databaseUrl: string, redisUrl: string, stop: () => Promise<void> }>}
@@ -956,7 +958,7 @@ export async function provision(opts) {
       }
     }
 
-    const ctx = { mode, base, log, rel, run, cleanups };
+    const ctx = { mode, base, log, rel, run, cleanups, postgresSettings: opts.postgresSettings ?? {} };
     const databaseUrl = await setupPostgres(ctx);
     const redisUrl = await setupRedis(ctx);
     return { databaseUrl, redisUrl, stop: run.stop };
