@@ -57,7 +57,8 @@ try {
 
   const logs = path.join(root, '.data', 'logs');
   const api = spawnTs('apps/api/src/main.ts', env, path.join(logs, 'bench-matching-api.log'));
-  const worker = spawnTs('apps/worker/src/main.ts', env, path.join(logs, 'bench-matching-worker.log'));
+  // The worker logs at info: its run log line splits retrieval and assignment time.
+  const worker = spawnTs('apps/worker/src/main.ts', { ...env, LOG_LEVEL: 'info' }, path.join(logs, 'bench-matching-worker.log'));
   children.push(api, worker);
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/health`, 90_000);
@@ -109,6 +110,13 @@ try {
   if (status.status !== 'SUCCEEDED') throw new Error(`the run failed: ${status.failureReason}`);
   log(`full run: ${fullRunSeconds} s, ${status.candidatesCount} candidates (${Math.round(status.candidatesCount / fullRunSeconds)} per second), worker peak RSS ${workerPeakRssMb} MB`);
   log(`api during the run: jobOrders(first: 20) p50 ${busy.p50} ms, p99 ${busy.p99} ms (idle p99 ${idle.p99} ms)`);
+  const split = fs
+    .readFileSync(path.join(logs, 'bench-matching-worker.log'), 'utf8')
+    .split('\n')
+    .filter((l) => l.includes('Candidates retrieved and assigned'))
+    .map((l) => JSON.parse(l))
+    .at(-1);
+  if (split) log(`of which retrieval ${(split.retrievalMs / 1000).toFixed(1)} s (${split.edges} scored pairs), assignment ${(split.assignmentMs / 1000).toFixed(1)} s (${split.proposals} proposals)`);
   await db.end();
   console.log(
     JSON.stringify({
