@@ -17,6 +17,7 @@ const CANDIDATES = `query($id: ID!, $first: Int, $after: String) { jobOrder(id: 
  * read back through GraphQL as a coordinator and as the employer, who sees no name or identifier.
  */
 describe('matching runs', () => {
+  jest.setTimeout(30_000);
   let api: TestApi;
   let worker: INestApplicationContext;
   let coordinator: string;
