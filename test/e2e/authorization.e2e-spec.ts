@@ -87,6 +87,8 @@ describe('authorization matrix', () => {
     { name: 'rejectJobOrder', allowed: ['COORDINATOR'], query: `mutation($i: RejectJobOrderInput!) { rejectJobOrder(input: $i) { id } }`, variables: async () => ({ i: { id: await submittedOrder(), reason: 'Wage below the prevailing rate.' } }) },
     { name: 'jobOrder', allowed: ['COORDINATOR', 'EMPLOYER'], query: `query($id: ID!) { jobOrder(id: $id) { id employer { id } } }`, variables: () => ({ id: ownOrder }) },
     { name: 'runMatching', allowed: ['COORDINATOR'], query: `mutation($ids: [ID!]!) { runMatching(jobOrderIds: $ids) { id } }`, variables: async () => ({ ids: [await openOrder()] }) },
+    { name: 'selectCandidates', allowed: ['COORDINATOR', 'EMPLOYER'], query: `mutation($i: SelectCandidatesInput!) { selectCandidates(input: $i) { status } }`, variables: () => ({ i: { jobOrderId: ownOrder, applicantIds: ['C-00000000'] } }) },
+    { name: 'rejectCandidate', allowed: ['COORDINATOR', 'EMPLOYER'], query: `mutation($i: RejectCandidateInput!) { rejectCandidate(input: $i) { status } }`, variables: () => ({ i: { jobOrderId: ownOrder, applicantId: 'C-00000000', reason: 'Not the profile we asked for.' } }) },
     { name: 'matchingRun', allowed: ['COORDINATOR'], query: `query($id: ID!) { matchingRun(id: $id) { id } }`, variables: () => ({ id: randomUUID() }) },
     { name: 'jobOrders', allowed: ['COORDINATOR', 'EMPLOYER'], query: `{ jobOrders(first: 1) { edges { node { id } } } }`, variables: () => ({}) },
   ];

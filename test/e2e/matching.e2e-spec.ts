@@ -130,6 +130,65 @@ describe('matching runs', () => {
     expect(shape(after)).toEqual(shape(before));
   });
 
+  const SELECT = `mutation($i: SelectCandidatesInput!) { selectCandidates(input: $i) { status rank applicant { reference } } }`;
+  const REJECT = `mutation($i: RejectCandidateInput!) { rejectCandidate(input: $i) { status } }`;
+  const references = async (id: string, token: string) =>
+    (await api.gql(CANDIDATES, { id, first: 10 }, token)).data!.jobOrder.candidates.edges.map(
+      (e: { node: { applicant: { reference: string }; status: string } }) => ({ reference: e.node.applicant.reference, status: e.node.status }),
+    );
+  const openOrder = async (positions: number) => {
+    const id = await newJobOrder(api, employer.token, { iscoCode: '6122', destinationOccupationCode: '84120', positions, requiredSkills: ['EGG_COLLECTION'], languages: [{ code: 'fr', level: 'B1' }] });
+    await api.gql(`mutation($id: ID!) { submitJobOrder(id: $id) { id } }`, { id }, employer.token);
+    await api.gql(`mutation($id: ID!) { approveJobOrder(id: $id) { id } }`, { id }, coordinator);
+    return id;
+  };
+
+  it('lets the employer reject a candidate with a reason, and a re-run does not propose them again', async () => {
+    const [, second] = await references(orderId, employer.token);
+    expect(codesOf(await api.gql(REJECT, { i: { jobOrderId: orderId, applicantId: second.reference, reason: 'no' } }, employer.token))).toEqual(['BAD_USER_INPUT']);
+    const rejected = await api.gql(REJECT, { i: { jobOrderId: orderId, applicantId: second.reference, reason: 'Needs experience with layer hens.' } }, employer.token);
+    expect(rejected.data!.rejectCandidate.status).toBe('REJECTED');
+    const run = (await api.gql(RUN, { ids: [orderId] }, coordinator)).data!.runMatching;
+    await waitForRun(run.id);
+    const after = await references(orderId, employer.token);
+    expect(after.filter((c: { reference: string }) => c.reference === second.reference)).toEqual([{ reference: second.reference, status: 'REJECTED' }]);
+  });
+
+  it('lets the employer select by reference up to the positions, and fills the order', async () => {
+    const list = (await references(orderId, employer.token)).filter((c: { status: string }) => c.status !== 'REJECTED');
+    const tooMany = await api.gql(SELECT, { i: { jobOrderId: orderId, applicantIds: [list[0].reference, list[1].reference] } }, employer.token);
+    expect(codesOf(tooMany)).toEqual(['BAD_USER_INPUT']);
+    expect(tooMany.errors[0]!.message).toMatch(/1 position\(s\) left; you selected 2/);
+    expect(codesOf(await api.gql(SELECT, { i: { jobOrderId: orderId, applicantIds: [applicants[0]] } }, employer.token))).toEqual(['NOT_FOUND']);
+    const other = await newEmployer(api, coordinator);
+    expect(codesOf(await api.gql(SELECT, { i: { jobOrderId: orderId, applicantIds: [list[0].reference] } }, other.token))).toEqual(['NOT_FOUND']);
+
+    const chosen = await api.gql(SELECT, { i: { jobOrderId: orderId, applicantIds: [list[0].reference.toLowerCase()] } }, employer.token);
+    expect(chosen.data!.selectCandidates).toEqual([{ status: 'SELECTED', rank: 1, applicant: { reference: list[0].reference } }]);
+    const order = await api.gql(`query($id: ID!) { jobOrder(id: $id) { status } }`, { id: orderId }, employer.token);
+    expect(order.data!.jobOrder.status).toBe('FILLED');
+    const again = await api.gql(SELECT, { i: { jobOrderId: orderId, applicantIds: [list[1].reference] } }, employer.token);
+    expect(codesOf(again)).toEqual(['INVALID_TRANSITION']);
+  });
+
+  it('lets exactly one of two concurrent selections of the same applicant win', async () => {
+    const [first, second] = [await openOrder(2), await openOrder(2)];
+    const person = await newApplicant(api, coordinator, {
+      occupations: ['6122'],
+      skills: ['EGG_COLLECTION'],
+      yearsExperience: 4,
+      languages: [{ code: 'es', level: 'NATIVE' }, { code: 'fr', level: 'B2' }],
+    });
+    await api.gql(`mutation($id: ID!) { verifyApplicant(id: $id) { status } }`, { id: person.id }, coordinator);
+    const results = await Promise.all(
+      [first, second].map((jobOrderId) => api.gql(SELECT, { i: { jobOrderId, applicantIds: [person.id] } }, coordinator)),
+    );
+    const outcomes = results.map((r) => (r.errors.length ? codesOf(r)[0] : 'SELECTED')).sort();
+    expect(outcomes).toEqual(['CONFLICT', 'SELECTED']);
+    const seen = await api.gql(`query($id: ID!) { applicant(id: $id) { status } }`, { id: person.id }, coordinator);
+    expect(seen.data!.applicant.status).toBe('SELECTED');
+  });
+
   it('queues a run by itself when a coordinator approves an order', async () => {
     const id = await newJobOrder(api, employer.token, { iscoCode: '6122', destinationOccupationCode: '84120', positions: 2, requiredSkills: ['EGG_COLLECTION'], languages: [{ code: 'fr', level: 'B1' }] });
     await api.gql(`mutation($id: ID!) { submitJobOrder(id: $id) { id } }`, { id }, employer.token);

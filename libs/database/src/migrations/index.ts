@@ -2,6 +2,13 @@ import { ReferenceData1732400000001 } from './1732400000001-reference-data';
 import { Registries1732400000002 } from './1732400000002-registries';
 import { Matching1732400000003 } from './1732400000003-matching';
 import { AvailableApplicantIndexes1732400000004 } from './1732400000004-available-applicant-indexes';
+import { OneSelectionPerApplicant1732400000005 } from './1732400000005-one-selection-per-applicant';
 
 /** Every migration, in order. Listed explicitly so the apps, the CLI and tests run exactly the same set. */
-export const MIGRATIONS = [ReferenceData1732400000001, Registries1732400000002, Matching1732400000003, AvailableApplicantIndexes1732400000004];
+export const MIGRATIONS = [
+  ReferenceData1732400000001,
+  Registries1732400000002,
+  Matching1732400000003,
+  AvailableApplicantIndexes1732400000004,
+  OneSelectionPerApplicant1732400000005,
+];

@@ -12,3 +12,4 @@ export * from './lib/matching.module';
 export * from './lib/matching-graphql.module';
 export * from './lib/matching-jobs.module';
 export * from './lib/candidate.repository';
+export * from './lib/selection.service';

@@ -11,7 +11,8 @@ const decimal = { to: (v: number) => v, from: (v: string) => Number(v) };
 export class CandidateEntity extends Timestamped {
   @Column('uuid') jobOrderId!: string;
   @Column('uuid') applicantId!: string;
-  @Column('uuid') runId!: string;
+  /** Null for an applicant a coordinator selected without a run proposing them. */
+  @Column('uuid', { nullable: true }) runId!: string | null;
   @Column('numeric', { precision: 4, scale: 1, transformer: decimal }) score!: number;
   @Column('jsonb') breakdown!: ScoreLine[];
   @Column('integer') rank!: number;

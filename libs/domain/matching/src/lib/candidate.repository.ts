@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ApplicantRow, eligibleApplicantCondition } from './candidate-sql';
 import { CandidateEntity } from './candidate.entity';
@@ -55,4 +56,9 @@ export async function candidatesOf(ds: DataSource, jobOrderId: string, afterRank
     .orderBy('c.rank', 'ASC')
     .limit(limit)
     .getMany();
+}
+
+/** A candidate's public reference: stable for the order, unrelated to any identifier of the person. */
+export function candidateReference(candidateId: string): string {
+  return `C-${createHash('sha256').update(candidateId).digest('hex').slice(0, 8).toUpperCase()}`;
 }

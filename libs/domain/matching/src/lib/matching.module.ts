@@ -3,11 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CandidateEntity } from './candidate.entity';
 import { MatchingRunEntity } from './matching-run.entity';
 import { MatchingService } from './matching.service';
+import { SelectionService } from './selection.service';
 
 /** Needs the QueuesModule (global) of the app that imports it, for the producer. */
 @Module({
   imports: [TypeOrmModule.forFeature([MatchingRunEntity, CandidateEntity])],
-  providers: [MatchingService],
-  exports: [MatchingService],
+  providers: [MatchingService, SelectionService],
+  exports: [MatchingService, SelectionService],
 })
 export class MatchingModule {}

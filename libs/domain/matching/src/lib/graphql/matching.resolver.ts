@@ -1,17 +1,17 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { CurrentActor, Roles } from '@puente/auth';
 import { Actor, DomainException, ErrorCode, PageArgs, parsePage, Role, todayIso } from '@puente/common';
 import { ageOn, ApplicantEntity } from '@puente/domain/applicants';
 import { JobOrderModel } from '@puente/domain/job-orders';
 import { ReferenceService, toMunicipalityModel } from '@puente/domain/reference';
-import { CandidateEntity } from '../candidate.entity';
-import { candidatesOf } from '../candidate.repository';
+import { candidateReference, candidatesOf } from '../candidate.repository';
 import { MatchingService } from '../matching.service';
 import { MatchingRunEntity } from '../matching-run.entity';
-import { CandidateConnectionModel, CandidateModel, MatchingRunModel } from './matching.model';
+import { CandidateConnectionModel, CandidateModel, MatchingRunModel, RejectCandidateInput, SelectCandidatesInput } from './matching.model';
+import { CandidateEntity } from '../candidate.entity';
+import { SelectionService } from '../selection.service';
 
 const toRunModel = (r: MatchingRunEntity): MatchingRunModel => ({
   id: r.id,
@@ -25,8 +25,6 @@ const toRunModel = (r: MatchingRunEntity): MatchingRunModel => ({
   finishedAt: r.finishedAt,
 });
 
-/** A candidate's public reference: stable for the order, unrelated to any identifier of the person. */
-const referenceOf = (c: CandidateEntity) => `C-${createHash('sha256').update(c.id).digest('hex').slice(0, 8).toUpperCase()}`;
 
 const rankCursor = (rank: number) => Buffer.from(`rank:${rank}`).toString('base64url');
 function afterRank(cursor: string | null | undefined): number {
@@ -40,9 +38,56 @@ function afterRank(cursor: string | null | undefined): number {
   return Number(match[1]);
 }
 
+/** The shortlist view of candidates: the profile a shortlist needs, never who the person is. */
+async function toCandidateModels(ds: DataSource, reference: ReferenceService, rows: readonly CandidateEntity[]): Promise<CandidateModel[]> {
+  if (!rows.length) return [];
+  const [applicants, ref] = await Promise.all([ds.manager.findBy(ApplicantEntity, { id: In(rows.map((c) => c.applicantId)) }), reference.data()]);
+  const byId = new Map(applicants.map((a) => [a.id, a]));
+  const today = todayIso();
+  return rows.map((c) => {
+    const a = byId.get(c.applicantId)!;
+    return {
+      applicant: {
+        reference: candidateReference(c.id),
+        age: ageOn(a.birthDate, today),
+        gender: a.gender,
+        municipality: toMunicipalityModel(ref.municipalities.get(a.municipalityCode)!, ref),
+        occupations: a.occupations,
+        skills: a.skills,
+        languages: a.languages,
+        yearsExperience: a.yearsExperience,
+        evaluationsSummary: null,
+      },
+      score: c.score,
+      breakdown: c.breakdown,
+      rank: c.rank,
+      status: c.status,
+      applicantId: c.applicantId,
+    };
+  });
+}
+
 @Resolver()
 export class MatchingResolver {
-  constructor(private readonly matching: MatchingService) {}
+  constructor(
+    private readonly matching: MatchingService,
+    private readonly selection: SelectionService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reference: ReferenceService,
+  ) {}
+
+  @Roles(Role.COORDINATOR, Role.EMPLOYER)
+  @Mutation(() => [CandidateModel], { description: 'Selects candidates of an order, up to its positions; a full order becomes FILLED.' })
+  async selectCandidates(@CurrentActor() actor: Actor, @Args('input') input: SelectCandidatesInput): Promise<CandidateModel[]> {
+    return toCandidateModels(this.dataSource, this.reference, await this.selection.select(actor, input.jobOrderId, input.applicantIds));
+  }
+
+  @Roles(Role.COORDINATOR, Role.EMPLOYER)
+  @Mutation(() => CandidateModel, { description: 'Rejects a suggested or reserve candidate, with a reason; a re-run will not propose them again.' })
+  async rejectCandidate(@CurrentActor() actor: Actor, @Args('input') input: RejectCandidateInput): Promise<CandidateModel> {
+    const [model] = await toCandidateModels(this.dataSource, this.reference, [await this.selection.reject(actor, input.jobOrderId, input.applicantId, input.reason)]);
+    return model!;
+  }
 
   @Roles(Role.COORDINATOR)
   @Mutation(() => MatchingRunModel, { description: 'Queues a matching of open orders together; poll matchingRun(id) for the result.' })
@@ -71,35 +116,8 @@ export class JobOrderCandidatesResolver {
     const { limit } = parsePage({ first: args.first });
     const rows = await candidatesOf(this.dataSource, order.id, afterRank(args.after), limit + 1);
     const page = rows.slice(0, limit);
-    const [applicants, ref] = await Promise.all([
-      this.dataSource.manager.findBy(ApplicantEntity, { id: In(page.map((c) => c.applicantId)) }),
-      this.reference.data(),
-    ]);
-    const byId = new Map(applicants.map((a) => [a.id, a]));
-    const today = todayIso();
-    const edges = page.map((c) => {
-      const a = byId.get(c.applicantId)!;
-      const municipality = ref.municipalities.get(a.municipalityCode)!;
-      const node: CandidateModel = {
-        applicant: {
-          reference: referenceOf(c),
-          age: ageOn(a.birthDate, today),
-          gender: a.gender,
-          municipality: toMunicipalityModel(municipality, ref),
-          occupations: a.occupations,
-          skills: a.skills,
-          languages: a.languages,
-          yearsExperience: a.yearsExperience,
-          evaluationsSummary: null,
-        },
-        score: c.score,
-        breakdown: c.breakdown,
-        rank: c.rank,
-        status: c.status,
-        applicantId: c.applicantId,
-      };
-      return { cursor: rankCursor(c.rank), node };
-    });
+    const nodes = await toCandidateModels(this.dataSource, this.reference, page);
+    const edges = nodes.map((node) => ({ cursor: rankCursor(node.rank), node }));
     return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 }

@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, DomainException, ErrorCode, isUuid, requireReason, Role } from '@puente/common';
+import { lockForUpdate, uniqueViolationOf } from '@puente/database';
+import { ApplicantEntity, applicantStateMachine } from '@puente/domain/applicants';
+import { JobOrderEntity, jobOrderStateMachine } from '@puente/domain/job-orders';
+import { applicantFacts } from './candidate-sql';
+import { CandidateEntity } from './candidate.entity';
+import { candidateReference } from './candidate.repository';
+import { unmetRequirements } from './eligibility.rules';
+import { MATCHING_POLICY_V1 } from './matching.policy';
+import { orderFacts } from './matching.service';
+import { scoreCandidate } from './score.rules';
+
+const facts = (a: ApplicantEntity) =>
+  applicantFacts({
+    id: a.id,
+    status: a.status,
+    birth_date: a.birthDate,
+    gender: a.gender,
+    municipality_code: a.municipalityCode,
+    occupations: a.occupations,
+    skills: a.skills,
+    language_levels: a.languageLevels,
+    years_experience: a.yearsExperience,
+    passport_expiry: a.passportExpiry,
+  });
+
+/**
+ * The employer's (or a coordinator's) choice among the candidates of an order. Employers name candidates by the
+ * shortlist reference they see; coordinators may also use applicant ids, including someone no run proposed if
+ * they meet every hard requirement. Applicant rows are locked in id order, so two selections of the same person
+ * for different orders run one after the other and the second is refused.
+ */
+@Injectable()
+export class SelectionService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async select(actor: Actor, jobOrderId: string, names: readonly string[]): Promise<CandidateEntity[]> {
+    if (!names.length || names.length > 500) {
+      throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Select 1 to 500 candidates at a time.', [
+        { field: 'applicantIds', message: 'must list 1 to 500 candidates' },
+      ]);
+    }
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const order = await this.lockOrder(em, actor, jobOrderId);
+        if (order.status !== 'OPEN') {
+          throw new DomainException(ErrorCode.INVALID_TRANSITION, `Candidates are selected while an order is OPEN; ${order.reference} is ${order.status}.`);
+        }
+        const candidates = await em.findBy(CandidateEntity, { jobOrderId: order.id });
+        const ids = [...new Set(names.map((name) => this.resolve(actor, candidates, name)))];
+        const selected = candidates.filter((c) => c.status === 'SELECTED').length;
+        if (selected + ids.length > order.positions) {
+          throw new DomainException(
+            ErrorCode.BAD_USER_INPUT,
+            `${order.reference} has ${order.positions - selected} position(s) left; you selected ${ids.length}.`,
+            [{ field: 'applicantIds', message: `select at most ${order.positions - selected}` }],
+          );
+        }
+        const applicants = await em
+          .createQueryBuilder(ApplicantEntity, 'a')
+          .where('a.id IN (:...ids)', { ids })
+          .orderBy('a.id')
+          .setLock('pessimistic_write')
+          .getMany();
+        const result: CandidateEntity[] = [];
+        for (const id of ids) {
+          const applicant = applicants.find((a) => a.id === id);
+          if (!applicant) throw DomainException.notFound('Applicant');
+          if (applicant.status === 'SELECTED') {
+            throw DomainException.conflict('This applicant is already selected for another order.');
+          }
+          const existing = candidates.find((c) => c.applicantId === id);
+          if (existing?.status === 'REJECTED') throw DomainException.conflict('This candidate was rejected for this order.');
+          const unmet = unmetRequirements(facts(applicant), orderFacts(order), MATCHING_POLICY_V1);
+          if (unmet.length) {
+            throw new DomainException(ErrorCode.BAD_USER_INPUT, `The applicant does not meet the order's requirements: ${unmet.map((u) => u.message).join(' ')}`);
+          }
+          applicant.status = applicantStateMachine.next(applicant.status, 'SELECT');
+          await em.save(applicant);
+          if (existing) {
+            existing.status = 'SELECTED';
+            result.push(await em.save(existing));
+          } else {
+            const score = scoreCandidate(facts(applicant), orderFacts(order), MATCHING_POLICY_V1);
+            const rank = Math.max(0, ...candidates.map((c) => c.rank)) + 1 + result.length;
+            result.push(
+              await em.save(
+                em.create(CandidateEntity, { jobOrderId: order.id, applicantId: id, runId: null, score: score.total, breakdown: score.breakdown, rank, status: 'SELECTED' }),
+              ),
+            );
+          }
+        }
+        if (selected + ids.length === order.positions) {
+          order.status = jobOrderStateMachine.next(order.status, 'FILL');
+          await em.save(order);
+        }
+        return result;
+      });
+    } catch (error) {
+      if (uniqueViolationOf(error) === 'candidate_one_selection_key') {
+        throw DomainException.conflict('This applicant is already selected for another order.');
+      }
+      throw error;
+    }
+  }
+
+  async reject(actor: Actor, jobOrderId: string, name: string, reason: string): Promise<CandidateEntity> {
+    const statusReason = requireReason(reason, 'for the rejection; the ministry reviews it');
+    return this.dataSource.transaction(async (em) => {
+      const order = await this.lockOrder(em, actor, jobOrderId);
+      const candidates = await em.findBy(CandidateEntity, { jobOrderId: order.id });
+      const id = this.resolve(actor, candidates, name);
+      const candidate = candidates.find((c) => c.applicantId === id);
+      if (!candidate) throw DomainException.notFound('Candidate');
+      if (candidate.status !== 'SUGGESTED' && candidate.status !== 'RESERVE') {
+        throw new DomainException(ErrorCode.INVALID_TRANSITION, `Only a suggested or reserve candidate can be rejected; this one is ${candidate.status}.`);
+      }
+      Object.assign(candidate, { status: 'REJECTED', statusReason });
+      return em.save(candidate);
+    });
+  }
+
+  private async lockOrder(em: EntityManager, actor: Actor, id: string): Promise<JobOrderEntity> {
+    const order = await lockForUpdate(em, JobOrderEntity, id);
+    const mine = actor.role === Role.COORDINATOR || (actor.role === Role.EMPLOYER && order?.employerId === actor.employerId);
+    if (!order || !mine) throw DomainException.notFound('Job order');
+    return order;
+  }
+
+  /** A shortlist reference (anyone) or, for coordinators, an applicant id. */
+  private resolve(actor: Actor, candidates: readonly CandidateEntity[], name: string): string {
+    const byReference = candidates.find((c) => candidateReference(c.id) === name.trim().toUpperCase());
+    if (byReference) return byReference.applicantId;
+    if (actor.role === Role.COORDINATOR && isUuid(name)) return name;
+    throw new DomainException(ErrorCode.NOT_FOUND, `No candidate ${name} on this order.`);
+  }
+}
