@@ -1,7 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
 import { ARGON2_OPTIONS } from '@puente/auth';
-import { addDays, Role, todayIso } from '@puente/common';
+import { addDays, Role, seededRandom, todayIso } from '@puente/common';
 import { databaseOptions } from '@puente/database';
 import {
   applicantProblems,
@@ -28,16 +28,9 @@ export interface DemoLogins {
   password: string;
 }
 
-/** A small deterministic PRNG (mulberry32), so every machine gets the same demo data. */
+/** Random helpers over a seeded generator, so every machine gets the same demo data. */
 function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (max: number) => Math.floor(next() * max);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
   const weighted = <T extends string>(weights: Readonly<Record<T, number>>): T => {

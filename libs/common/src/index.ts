@@ -5,3 +5,4 @@ export * from './lib/pagination';
 export * from './lib/actor';
 export * from './lib/validators';
 export * from './lib/calendar';
+export * from './lib/seeded-random';

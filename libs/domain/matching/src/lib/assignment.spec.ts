@@ -1,18 +1,8 @@
+import { seededRandom as rng } from '@puente/common';
 import { assignGreedily, assignOptimally, CandidateEdge, OrderSlots, Proposal } from './assignment';
 
 const total = (ps: Proposal[]) => Math.round(ps.reduce((s, p) => s + p.score * 10, 0));
 
-/** Mulberry32: the same random instances on every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every way to give each applicant one of its orders or none, within the slots: (count, score) of the best. */
 function bruteForce(orders: OrderSlots[], edges: CandidateEdge[]): { count: number; score: number } {

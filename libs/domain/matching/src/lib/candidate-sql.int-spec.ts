@@ -1,22 +1,12 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { seededRandom as rng } from '@puente/common';
 import { databaseOptions } from '@puente/database';
 import { ApplicantRow, applicantFacts, eligibleApplicantCondition } from './candidate-sql';
 import { unmetRequirements } from './eligibility.rules';
 import type { OrderFacts } from './matching.model';
 import { MATCHING_POLICY_V1 as policy } from './matching.policy';
 
-/** Mulberry32, seeded: the same random data on every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'NATIVE'];
 const day = (offset: number) => new Date(Date.UTC(2027, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
