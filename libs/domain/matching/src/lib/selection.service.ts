@@ -27,6 +27,11 @@ const facts = (a: ApplicantEntity) =>
     passport_expiry: a.passportExpiry,
   });
 
+/** Shortlist reference → applicant id, computed once per call. */
+function referencesOf(candidates: readonly CandidateEntity[]): Map<string, string> {
+  return new Map(candidates.map((c) => [candidateReference(c.id), c.applicantId]));
+}
+
 /**
  * The employer's (or a coordinator's) choice among the candidates of an order. Employers name candidates by the
  * shortlist reference they see; coordinators may also use applicant ids, including someone no run proposed if
@@ -50,7 +55,8 @@ export class SelectionService {
           throw new DomainException(ErrorCode.INVALID_TRANSITION, `Candidates are selected while an order is OPEN; ${order.reference} is ${order.status}.`);
         }
         const candidates = await em.findBy(CandidateEntity, { jobOrderId: order.id });
-        const ids = [...new Set(names.map((name) => this.resolve(actor, candidates, name)))];
+        const references = referencesOf(candidates);
+        const ids = [...new Set(names.map((name) => this.resolve(actor, references, name)))];
         const selected = candidates.filter((c) => c.status === 'SELECTED').length;
         if (selected + ids.length > order.positions) {
           throw new DomainException(
@@ -112,7 +118,7 @@ export class SelectionService {
     return this.dataSource.transaction(async (em) => {
       const order = await this.lockOrder(em, actor, jobOrderId);
       const candidates = await em.findBy(CandidateEntity, { jobOrderId: order.id });
-      const id = this.resolve(actor, candidates, name);
+      const id = this.resolve(actor, referencesOf(candidates), name);
       const candidate = candidates.find((c) => c.applicantId === id);
       if (!candidate) throw DomainException.notFound('Candidate');
       if (candidate.status !== 'SUGGESTED' && candidate.status !== 'RESERVE') {
@@ -131,9 +137,9 @@ export class SelectionService {
   }
 
   /** A shortlist reference (anyone) or, for coordinators, an applicant id. */
-  private resolve(actor: Actor, candidates: readonly CandidateEntity[], name: string): string {
-    const byReference = candidates.find((c) => candidateReference(c.id) === name.trim().toUpperCase());
-    if (byReference) return byReference.applicantId;
+  private resolve(actor: Actor, references: ReadonlyMap<string, string>, name: string): string {
+    const byReference = references.get(name.trim().toUpperCase());
+    if (byReference) return byReference;
     if (actor.role === Role.COORDINATOR && isUuid(name)) return name;
     throw new DomainException(ErrorCode.NOT_FOUND, `No candidate ${name} on this order.`);
   }
