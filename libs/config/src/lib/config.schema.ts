@@ -39,6 +39,7 @@ export const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+    WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
     CORS_ORIGINS: z
       .string()
       .default('')

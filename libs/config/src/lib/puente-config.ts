@@ -21,6 +21,8 @@ export class PuenteConfig {
   readonly logLevel!: string;
   readonly shutdownTimeoutMs!: number;
   readonly workerConcurrency!: number;
+  /** How long a job stays locked without a renewal before another worker takes it over (a killed worker). */
+  readonly workerLockDurationMs!: number;
   /** Web origins allowed to call the API from a browser; none means same-origin only. */
   readonly corsOrigins!: string[];
 }
@@ -68,6 +70,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    workerLockDurationMs: e.WORKER_LOCK_DURATION_MS,
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
   });
 }
