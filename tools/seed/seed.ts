@@ -150,13 +150,19 @@ export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogi
         const female = rnd.next() < 0.18;
         const age = 18 + Math.min(37, Math.floor(-Math.log(1 - rnd.next()) * 12));
         const birthDate = addDays(addDays(today, -Math.round(age * 365.25)), -rnd.int(300));
-        const occupation = rnd.pick(occupations).isco_code;
+        // A third of the pool is shaped after one demo order (its trade, its required skills and languages), so
+        // matching the demo orders finds real shortlists; the rest is drawn freely.
+        const fits = n % 3 === 0 ? DEMO_JOB_ORDERS[(n / 3) % DEMO_JOB_ORDERS.length] : undefined;
+        const occupation = fits?.iscoCode ?? rnd.pick(occupations).isco_code;
         const second = rnd.next() < 0.3 ? [rnd.pick(occupations).isco_code] : [];
         const occ = [...new Set([occupation, ...second])];
-        const skillSet = [...new Set(occ.flatMap((o) => rnd.sample(skillsOf(o), 2 + rnd.int(4))))];
+        const skillSet = [
+          ...new Set([...(fits?.requiredSkills ?? []), ...(fits ? rnd.sample(fits.preferredSkills, rnd.int(3)) : []), ...occ.flatMap((o) => rnd.sample(skillsOf(o), 2 + rnd.int(4)))]),
+        ];
         const languages: LanguageSkill[] = [{ code: 'es', level: 'NATIVE' }];
-        if (rnd.next() < 0.35) languages.push({ code: 'en', level: rnd.pick(['A1', 'A1', 'A2', 'B1'] as const) });
-        if (rnd.next() < 0.05) languages.push({ code: 'fr', level: 'A1' });
+        for (const required of fits?.languages ?? []) if (required.code !== 'es') languages.push({ code: required.code, level: rnd.pick(['B1', 'B2'] as const) });
+        if (!languages.some((l) => l.code === 'en') && rnd.next() < 0.35) languages.push({ code: 'en', level: rnd.pick(['A1', 'A1', 'A2', 'B1'] as const) });
+        if (!languages.some((l) => l.code === 'fr') && rnd.next() < 0.05) languages.push({ code: 'fr', level: 'A1' });
         const roll = rnd.next();
         const status = n === 0 || roll < 0.6 ? 'AVAILABLE' : roll < 0.8 ? 'VERIFIED' : 'REGISTERED';
         const hasPassport = status === 'AVAILABLE' || rnd.next() < 0.5;
@@ -173,10 +179,10 @@ export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogi
           occupations: occ,
           skills: skillSet,
           languages,
-          yearsExperience: rnd.int(16),
+          yearsExperience: (fits?.minExperienceYears ?? 0) + rnd.int(12),
           education: rnd.pick(EDUCATION_LEVELS.slice(0, 5)),
           passportNumber: hasPassport ? `A${String(70_000_000 + n).padStart(8, '0')}` : null,
-          passportExpiry: hasPassport ? addDays(today, 200 + rnd.int(3000)) : null,
+          passportExpiry: hasPassport ? addDays(today, (fits ? 1500 : 200) + rnd.int(3000)) : null,
         };
         const problems = applicantProblems(draft, known, today);
         if (problems.length) fail(`applicant ${n}`, problems);
