@@ -6,3 +6,4 @@ export * from './lib/actor';
 export * from './lib/validators';
 export * from './lib/calendar';
 export * from './lib/seeded-random';
+export * from './lib/graphql-enum';

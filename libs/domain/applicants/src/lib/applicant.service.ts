@@ -43,15 +43,7 @@ export class ApplicantService {
   async register(actor: Actor, draft: ApplicantDraft): Promise<{ applicant: ApplicantEntity; temporaryPassword: string }> {
     const ref = await this.reference.data();
     DomainException.assertValid(
-      applicantProblems(
-        draft,
-        {
-          municipalities: new Set(ref.municipalities.keys()),
-          occupations: new Set(ref.occupations.keys()),
-          skills: new Set(ref.skills.keys()),
-        },
-        todayIso(),
-      ),
+      applicantProblems(draft, ref.codes, todayIso()),
     );
     const nationalId = normalizeDui(draft.nationalId)!;
     const temporaryPassword = this.auth.temporaryPassword();

@@ -28,8 +28,7 @@ export class EmployerService {
   /** Public sign-up: the employer starts PENDING_VERIFICATION with one user, its contact e-mail. */
   async register(draft: EmployerDraft, password: string): Promise<EmployerEntity> {
     const ref = await this.reference.data();
-    const regionCountry = new Map([...ref.regions.values()].map((r) => [r.code, r.country as string]));
-    DomainException.assertValid(employerProblems(draft, regionCountry));
+    DomainException.assertValid(employerProblems(draft, ref.regionCountry));
     try {
       return await this.dataSource.transaction(async (em) => {
         const employer = await em.save(

@@ -45,9 +45,9 @@ export class JobOrderService {
     DomainException.assertValid(
       jobOrderProblems(draft, {
         employerCountry: employer.country,
-        regionCountry: new Map([...ref.regions.values()].map((r) => [r.code, r.country as string])),
-        occupations: new Set(ref.occupations.keys()),
-        skills: new Set(ref.skills.keys()),
+        regionCountry: ref.regionCountry,
+        occupations: ref.codes.occupations,
+        skills: ref.codes.skills,
         today: todayIso(),
       }),
     );

@@ -2,7 +2,8 @@ import { Column, Entity } from 'typeorm';
 import { Timestamped } from '@puente/database';
 import type { MatchingPolicy } from './matching.policy';
 
-export type MatchingRunStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+export const MATCHING_RUN_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'] as const;
+export type MatchingRunStatus = (typeof MATCHING_RUN_STATUSES)[number];
 
 /** One matching of a set of open orders, with the policy it used, so every score stays explainable. */
 @Entity('matching_run')

@@ -168,7 +168,11 @@ export class MatchingService {
       'Candidates retrieved and assigned',
     );
     const byOrder = new Map<string, typeof proposals>();
-    for (const p of proposals) byOrder.set(p.orderId, [...(byOrder.get(p.orderId) ?? []), p]);
+    for (const p of proposals) {
+      const list = byOrder.get(p.orderId);
+      if (list) list.push(p);
+      else byOrder.set(p.orderId, [p]);
+    }
     const rows = targets.flatMap((o) =>
       rankShortlist(byOrder.get(o.id) ?? [], o.positions, policy).map((p) => ({
         jobOrderId: o.id,

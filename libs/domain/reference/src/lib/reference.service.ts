@@ -15,6 +15,9 @@ export interface ReferenceData {
   regions: Map<string, RegionEntity>;
   occupations: Map<string, OccupationEntity>;
   skills: Map<string, SkillEntity>;
+  /** Derived once per load, for the validation rules. */
+  regionCountry: ReadonlyMap<string, string>;
+  codes: { municipalities: ReadonlySet<string>; occupations: ReadonlySet<string>; skills: ReadonlySet<string> };
 }
 
 const byKey = <T>(rows: T[], key: (row: T) => string) => new Map(rows.map((r) => [key(r), r]));
@@ -52,6 +55,12 @@ export class ReferenceService {
       regions: byKey(regions, (r) => r.code),
       occupations: byKey(occupations, (r) => r.iscoCode),
       skills: byKey(skills, (r) => r.code),
+      regionCountry: new Map(regions.map((r) => [r.code, r.country as string])),
+      codes: {
+        municipalities: new Set(municipalities.map((r) => r.code)),
+        occupations: new Set(occupations.map((r) => r.iscoCode)),
+        skills: new Set(skills.map((r) => r.code)),
+      },
     };
   }
 }

@@ -1,16 +1,15 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Connected } from '@puente/common';
+import { Connected, enumObject } from '@puente/common';
 import { MunicipalityModel } from '@puente/domain/reference';
 import { APPLICANT_STATUSES, ApplicantStatus } from '../applicant.state-machine';
 import { EDUCATION_LEVELS, GENDERS, LANGUAGE_CODES, LANGUAGE_LEVELS } from '../applicant.rules';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
-export const ApplicantStatusEnum = enumOf(APPLICANT_STATUSES);
-export const GenderEnum = enumOf(GENDERS);
-export const EducationEnum = enumOf(EDUCATION_LEVELS);
-export const LanguageCodeEnum = enumOf(LANGUAGE_CODES);
-export const LanguageLevelEnum = enumOf(LANGUAGE_LEVELS);
+export const ApplicantStatusEnum = enumObject(APPLICANT_STATUSES);
+export const GenderEnum = enumObject(GENDERS);
+export const EducationEnum = enumObject(EDUCATION_LEVELS);
+export const LanguageCodeEnum = enumObject(LANGUAGE_CODES);
+export const LanguageLevelEnum = enumObject(LANGUAGE_LEVELS);
 registerEnumType(ApplicantStatusEnum, { name: 'ApplicantStatus' });
 registerEnumType(GenderEnum, { name: 'Gender' });
 registerEnumType(EducationEnum, { name: 'Education' });

@@ -1,11 +1,11 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Connected } from '@puente/common';
+import { Connected, enumObject } from '@puente/common';
 import { CountryEnum, RegionModel, SectorEnum } from '@puente/domain/reference';
 import { EMPLOYER_STATUSES, EmployerStatus } from '../employer.state-machine';
 import { PROGRAMS } from '../employer.rules';
 
-export const EmployerStatusEnum = Object.fromEntries(EMPLOYER_STATUSES.map((s) => [s, s])) as Record<EmployerStatus, EmployerStatus>;
-export const ProgramEnum = Object.fromEntries(PROGRAMS.map((s) => [s, s]));
+export const EmployerStatusEnum = enumObject(EMPLOYER_STATUSES);
+export const ProgramEnum = enumObject(PROGRAMS);
 registerEnumType(EmployerStatusEnum, { name: 'EmployerStatus' });
 registerEnumType(ProgramEnum, { name: 'Program', description: 'The destination program the employer hires under.' });
 

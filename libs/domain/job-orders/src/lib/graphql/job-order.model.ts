@@ -1,12 +1,12 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Connected } from '@puente/common';
+import { Connected, enumObject } from '@puente/common';
 import { CountryEnum, RegionModel } from '@puente/domain/reference';
 import { EmployerModel } from '@puente/domain/employers';
 import { LanguageSkillInput, LanguageSkillModel } from '@puente/domain/applicants';
 import { JOB_ORDER_STATUSES, JobOrderStatus } from '../job-order.state-machine';
 
-export const JobOrderStatusEnum = Object.fromEntries(JOB_ORDER_STATUSES.map((s) => [s, s])) as Record<JobOrderStatus, JobOrderStatus>;
+export const JobOrderStatusEnum = enumObject(JOB_ORDER_STATUSES);
 registerEnumType(JobOrderStatusEnum, { name: 'JobOrderStatus' });
 
 

@@ -1,10 +1,12 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { LanguageSkillModel } from '@puente/domain/applicants';
 import { MunicipalityModel } from '@puente/domain/reference';
-import { PageInfo } from '@puente/common';
+import { enumObject, PageInfo } from '@puente/common';
+import { CANDIDATE_STATUSES } from '../candidate.entity';
+import { MATCHING_RUN_STATUSES } from '../matching-run.entity';
 
-export const MatchingRunStatusEnum = { QUEUED: 'QUEUED', RUNNING: 'RUNNING', SUCCEEDED: 'SUCCEEDED', FAILED: 'FAILED' } as const;
-export const CandidateStatusEnum = { SUGGESTED: 'SUGGESTED', RESERVE: 'RESERVE', SELECTED: 'SELECTED', REJECTED: 'REJECTED' } as const;
+export const MatchingRunStatusEnum = enumObject(MATCHING_RUN_STATUSES);
+export const CandidateStatusEnum = enumObject(CANDIDATE_STATUSES);
 registerEnumType(MatchingRunStatusEnum, { name: 'MatchingRunStatus' });
 registerEnumType(CandidateStatusEnum, { name: 'CandidateStatus' });
 

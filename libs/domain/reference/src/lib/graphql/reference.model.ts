@@ -1,7 +1,8 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { enumObject } from '@puente/common';
 import { type Sector, SECTORS } from '../reference.entities';
 
-export const SectorEnum = Object.fromEntries(SECTORS.map((s) => [s, s])) as Record<Sector, Sector>;
+export const SectorEnum = enumObject(SECTORS);
 registerEnumType(SectorEnum, { name: 'Sector' });
 
 export enum CountryEnum {
