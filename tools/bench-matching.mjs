@@ -116,7 +116,10 @@ try {
     .filter((l) => l.includes('Candidates retrieved and assigned'))
     .map((l) => JSON.parse(l))
     .at(-1);
-  if (split) log(`of which retrieval ${(split.retrievalMs / 1000).toFixed(1)} s (${split.edges} scored pairs), assignment ${(split.assignmentMs / 1000).toFixed(1)} s (${split.proposals} proposals)`);
+  if (split) {
+    log(`of which retrieval ${(split.retrievalMs / 1000).toFixed(1)} s (${split.edges} scored pairs), assignment ${(split.assignmentMs / 1000).toFixed(1)} s (${split.proposals} proposals)`);
+    log(`${split.rounds} retrieval rounds; ${split.unfilledOrders} orders still short of a full shortlist`);
+  }
   await db.end();
   console.log(
     JSON.stringify({

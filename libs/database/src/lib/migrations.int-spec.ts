@@ -34,7 +34,7 @@ describe('migrations', () => {
 
   it('creates the schema and the reference data', async () => {
     expect((await ds.runMigrations()).map((m) => m.name)).toEqual(MIGRATIONS.map((m) => m.name));
-    expect(await tables()).toEqual(['app_user', 'applicant', 'candidate', 'department', 'employer', 'job_order', 'matching_run', 'municipality', 'occupation', 'refresh_token', 'region', 'skill']);
+    expect(await tables()).toEqual(['app_user', 'applicant', 'applicant_occupation', 'candidate', 'department', 'employer', 'job_order', 'matching_run', 'municipality', 'occupation', 'refresh_token', 'region', 'skill']);
     const [counts] = await ds.query(
       `SELECT (SELECT count(*) FROM department)::int AS departments, (SELECT count(*) FROM municipality)::int AS municipalities,
               (SELECT count(*) FROM region WHERE country = 'US')::int AS states, (SELECT count(*) FROM region WHERE country = 'CA')::int AS provinces`,
@@ -47,7 +47,7 @@ describe('migrations', () => {
     for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration();
     expect(await tables()).toEqual([]);
     expect(await ds.runMigrations()).toHaveLength(MIGRATIONS.length);
-    expect(await tables()).toHaveLength(12);
+    expect(await tables()).toHaveLength(13);
   });
 
   it('refuses what the domain forbids even when a service is bypassed', async () => {
@@ -67,5 +67,39 @@ describe('migrations', () => {
     await expect(order(501, true)).rejects.toThrow(/check constraint/);
     await expect(order(10, false)).rejects.toThrow(/check constraint/);
     await expect(order(10, true)).resolves.toBeDefined();
+  });
+
+  it('keeps the matching index in step with applicants, in bulk and one by one', async () => {
+    const insert = (n: number) =>
+      ds.query(
+        `INSERT INTO applicant (national_id, first_names, last_names, birth_date, gender, municipality_code, phone, occupations, skills,
+           languages, language_levels, years_experience, education, status)
+         SELECT 'S' || g, 'Sync', 'Test', '1990-01-01', 'MALE', 'SV-SA-NORTE', '+50370000000', ARRAY['9211', '6111'], ARRAY['FIRST_AID'],
+                '[]', ARRAY['en:A1'], 3, 'PRIMARY', 'AVAILABLE'
+         FROM generate_series(1, $1) g RETURNING id`,
+        [n],
+      );
+    const index = () =>
+      ds.query(
+        `SELECT ao.isco_code, ao.years_experience, ao.available, ao.skills FROM applicant_occupation ao JOIN applicant a ON a.id = ao.applicant_id
+         WHERE a.national_id = 'S1' ORDER BY ao.isco_code`,
+      );
+    await insert(3);
+    expect(await ds.query(`SELECT count(*)::int AS n FROM applicant_occupation ao JOIN applicant a ON a.id = ao.applicant_id WHERE a.national_id LIKE 'S%'`))
+      .toEqual([{ n: 6 }]);
+    expect(await index()).toEqual([
+      { isco_code: '6111', years_experience: 3, available: true, skills: ['FIRST_AID'] },
+      { isco_code: '9211', years_experience: 3, available: true, skills: ['FIRST_AID'] },
+    ]);
+
+    await ds.query(`UPDATE applicant SET occupations = ARRAY['9211', '9313'], skills = ARRAY['OHS_BASICS'], years_experience = 5 WHERE national_id = 'S1'`);
+    await ds.query(`UPDATE applicant SET status = 'SELECTED' WHERE national_id = 'S1'`);
+    expect(await index()).toEqual([
+      { isco_code: '9211', years_experience: 5, available: false, skills: ['OHS_BASICS'] },
+      { isco_code: '9313', years_experience: 5, available: false, skills: ['OHS_BASICS'] },
+    ]);
+
+    await ds.query(`DELETE FROM applicant WHERE national_id LIKE 'S%'`);
+    expect(await ds.query(`SELECT count(*)::int AS n FROM applicant_occupation`)).toEqual([{ n: 0 }]);
   });
 });

@@ -3,6 +3,7 @@ import { Registries1732400000002 } from './1732400000002-registries';
 import { Matching1732400000003 } from './1732400000003-matching';
 import { AvailableApplicantIndexes1732400000004 } from './1732400000004-available-applicant-indexes';
 import { OneSelectionPerApplicant1732400000005 } from './1732400000005-one-selection-per-applicant';
+import { ApplicantOccupation1732400000006 } from './1732400000006-applicant-occupation';
 
 /** Every migration, in order. Listed explicitly so the apps, the CLI and tests run exactly the same set. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Matching1732400000003,
   AvailableApplicantIndexes1732400000004,
   OneSelectionPerApplicant1732400000005,
+  ApplicantOccupation1732400000006,
 ];

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { seededRandom as rng } from '@puente/common';
 import { databaseOptions } from '@puente/database';
 import { ApplicantRow, applicantFacts, eligibleApplicantCondition } from './candidate-sql';
+import { retrieveCandidates } from './candidate.repository';
 import { unmetRequirements } from './eligibility.rules';
 import type { OrderFacts } from './matching.model';
 import { MATCHING_POLICY_V1 as policy } from './matching.policy';
@@ -23,7 +24,8 @@ describe('eligibility in SQL agrees with the rules', () => {
   const random = rng(2026);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const subset = <T>(xs: readonly T[], p: number) => xs.filter(() => random() < p);
-  const OCCUPATIONS = ['9211', '9212', '9313'];
+  // Occupations of this test alone, so applicants other suites create meanwhile never show up in retrieval.
+  const OCCUPATIONS = ['a', 'b', 'c'].map((x) => `T${tag.slice(0, 6)}${x}`);
   const SKILLS = ['MILKING_MACHINE', 'CATTLE_HANDLING', 'FIRST_AID', 'OHS_BASICS', 'HAND_HARVESTING'];
 
   beforeAll(async () => {
@@ -75,7 +77,7 @@ describe('eligibility in SQL agrees with the rules', () => {
         employerId: 'e',
         iscoCode: pick(OCCUPATIONS),
         requiredSkills: subset(SKILLS, 0.25),
-        preferredSkills: [],
+        preferredSkills: subset(SKILLS, 0.3),
         requiredLanguageLevels: subset(['en', 'fr'], 0.3).map((c) => `${c}:${pick(LEVELS.slice(0, 3))}`),
         destinationLanguages: ['en'],
         minExperienceYears: Math.floor(random() * 4),
@@ -93,6 +95,19 @@ describe('eligibility in SQL agrees with the rules', () => {
       const bySql = new Set(found.map((r) => r.id));
       const byRules = new Set(rows.filter((r) => unmetRequirements(applicantFacts(r), order, policy).length === 0).map((r) => r.id));
       expect({ order: k, sql: [...bySql].sort() }).toEqual({ order: k, sql: [...byRules].sort() });
+
+      // Retrieval through the matching index finds the same people, most experienced first, then by preferred skills.
+      const retrieved = await retrieveCandidates(ds, order, policy, [], 100_000);
+      expect({ order: k, retrieved: retrieved.map((r) => r.id).sort() }).toEqual({ order: k, retrieved: [...byRules].sort() });
+      const key = (r: ApplicantRow) => [-r.years_experience, -order.preferredSkills.filter((x) => r.skills.includes(x)).length, r.id] as const;
+      const inOrder = [...retrieved].sort((x, y) => {
+        const [a, b] = [key(x), key(y)];
+        return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : 1);
+      });
+      expect(retrieved.map((r) => r.id)).toEqual(inOrder.map((r) => r.id));
+      const pages: ApplicantRow[] = [];
+      for (let offset = 0; offset < retrieved.length; offset += 5) pages.push(...(await retrieveCandidates(ds, order, policy, [], 5, offset)));
+      expect(pages.map((r) => r.id)).toEqual(retrieved.map((r) => r.id));
       eligibleSomewhere += byRules.size;
     }
     // The data is not so strict that both sides agree on "nobody".

@@ -13,10 +13,24 @@ export function eligibleApplicantCondition(
   policy: MatchingPolicy,
   alias = 'a',
 ): { sql: string; params: Record<string, unknown> } {
+  const requirements = requirementCondition(order, policy, alias);
+  return {
+    sql: [`${alias}.status = 'AVAILABLE'`, `${alias}.occupations @> ARRAY[:occupation]::text[]`, requirements.sql].join(' AND '),
+    params: { occupation: order.iscoCode, ...requirements.params },
+  };
+}
+
+/**
+ * The requirements on columns that `applicant` and its matching index `applicant_occupation` share (skills,
+ * languages, experience, passport, age), so retrieval can filter inside the index with the very same SQL.
+ */
+export function requirementCondition(
+  order: OrderFacts,
+  policy: MatchingPolicy,
+  alias: string,
+): { sql: string; params: Record<string, unknown> } {
   return {
     sql: [
-      `${alias}.status = 'AVAILABLE'`,
-      `${alias}.occupations @> ARRAY[:occupation]::text[]`,
       `${alias}.skills @> :requiredSkills::text[]`,
       `${alias}.language_levels @> :requiredLanguageLevels::text[]`,
       `${alias}.years_experience >= :minExperience`,
@@ -24,7 +38,6 @@ export function eligibleApplicantCondition(
       `${alias}.birth_date <= :latestBirthDate`,
     ].join(' AND '),
     params: {
-      occupation: order.iscoCode,
       requiredSkills: [...order.requiredSkills],
       requiredLanguageLevels: [...order.requiredLanguageLevels],
       minExperience: order.minExperienceYears,

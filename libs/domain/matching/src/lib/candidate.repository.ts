@@ -1,21 +1,26 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { ApplicantRow, eligibleApplicantCondition } from './candidate-sql';
+import { ApplicantRow, eligibleApplicantCondition, requirementCondition } from './candidate-sql';
 import { CandidateEntity } from './candidate.entity';
 import type { OrderFacts } from './matching.model';
 import type { MatchingPolicy } from './matching.policy';
 
 /** How many preferred skills a row has: one containment test per skill, cheaper than an array intersection. */
-function preScore(order: OrderFacts): string {
-  // A constant would read as a column position in ORDER BY; with nothing preferred, order by experience alone.
-  if (!order.preferredSkills.length) return 'a.years_experience';
-  return `(${order.preferredSkills.map((_, i) => `(a.skills @> :preferred${i}::text[])::int`).join(' + ')})`;
+function preferredSkillCount(order: OrderFacts): string {
+  if (!order.preferredSkills.length) return '0';
+  return `(${order.preferredSkills.map((_, i) => `(ao.skills @> :preferred${i}::text[])::int`).join(' + ')})`;
 }
 
 /**
- * The eligible applicants of one order, through the indexes, best first by a cheap pre-score (preferred skills,
- * experience), at most `limit`. Applicants already proposed to or selected for an order outside `runOrderIds`
- * are left to that order.
+ * The eligible applicants of one order, best first by a cheap pre-score, `limit` rows after the first `offset`.
+ * Applicants already proposed to or selected for an order outside `runOrderIds` are left to that order.
+ *
+ * The plan is fixed on purpose: the index of `applicant_occupation` yields the order's occupation most
+ * experienced first and carries the columns the requirements test, so rows are filtered inside the index;
+ * within one level of experience, more preferred skills come first (an incremental sort of that level only),
+ * and the scan stops at the LIMIT. Only those rows are read from `applicant`, by primary key, and checked
+ * against the full condition there, the truth the rules are tested against (the OFFSET 0 keeps the planner
+ * from turning that into a bitmap scan of every eligible row).
  */
 export function retrieveCandidates(
   ds: DataSource,
@@ -23,29 +28,33 @@ export function retrieveCandidates(
   policy: MatchingPolicy,
   runOrderIds: readonly string[],
   limit: number,
+  offset = 0,
 ): Promise<ApplicantRow[]> {
   const condition = eligibleApplicantCondition(order, policy);
-  return ds
-    .createQueryBuilder()
-    .select([
-      'a.id AS id', 'a.status AS status', `to_char(a.birth_date, 'YYYY-MM-DD') AS birth_date`, 'a.gender AS gender',
-      'a.municipality_code AS municipality_code', 'a.occupations AS occupations', 'a.skills AS skills',
-      'a.language_levels AS language_levels', 'a.years_experience AS years_experience',
-      `to_char(a.passport_expiry, 'YYYY-MM-DD') AS passport_expiry`,
-    ])
-    .from('applicant', 'a')
-    .where(condition.sql, condition.params)
-    .andWhere(
-      `NOT EXISTS (SELECT 1 FROM candidate c WHERE c.applicant_id = a.id AND c.status IN ('SUGGESTED', 'RESERVE', 'SELECTED')
-         AND NOT (c.job_order_id = ANY(:runOrderIds::uuid[])))`,
-      { runOrderIds: [...runOrderIds] },
-    )
-    .orderBy(preScore(order), 'DESC')
-    .addOrderBy('a.years_experience', 'DESC')
-    .addOrderBy('a.id', 'ASC')
-    .setParameters(Object.fromEntries(order.preferredSkills.map((skill, i) => [`preferred${i}`, [skill]])))
-    .limit(limit)
-    .getRawMany<ApplicantRow>();
+  const inIndex = requirementCondition(order, policy, 'ao');
+  const [sql, parameters] = ds.driver.escapeQueryWithParameters(
+    `SELECT a.id, a.status, to_char(a.birth_date, 'YYYY-MM-DD') AS birth_date, a.gender, a.municipality_code, a.occupations,
+            a.skills, a.language_levels, a.years_experience, to_char(a.passport_expiry, 'YYYY-MM-DD') AS passport_expiry
+     FROM (
+       SELECT ao.applicant_id, ao.years_experience, ${preferredSkillCount(order)} AS preferred
+       FROM applicant_occupation ao
+       WHERE ao.isco_code = :occupation AND ao.available AND ${inIndex.sql}
+         AND NOT EXISTS (SELECT 1 FROM candidate c WHERE c.applicant_id = ao.applicant_id AND c.status IN ('SUGGESTED', 'RESERVE', 'SELECTED')
+                         AND NOT (c.job_order_id = ANY(:runOrderIds::uuid[])))
+       ORDER BY ao.years_experience DESC, preferred DESC, ao.applicant_id
+       LIMIT :limit OFFSET :offset
+     ) top
+     CROSS JOIN LATERAL (SELECT a.* FROM applicant a WHERE a.id = top.applicant_id AND ${condition.sql} OFFSET 0) a
+     ORDER BY top.years_experience DESC, top.preferred DESC, top.applicant_id`,
+    {
+      ...condition.params,
+      ...Object.fromEntries(order.preferredSkills.map((skill, i) => [`preferred${i}`, [skill]])),
+      runOrderIds: [...runOrderIds],
+      limit,
+      offset,
+    },
+  );
+  return ds.query(sql, parameters);
 }
 
 /** Candidates of one order in shortlist order; `afterRank` continues after a page. */

@@ -22,6 +22,8 @@ const RETRIEVAL_FACTOR = 3;
 const MIN_RETRIEVAL = 50;
 /** Orders retrieved at the same time: PostgreSQL runs each query on one core. */
 const RETRIEVAL_CONCURRENCY = 2;
+/** Retrieval and assignment rounds per run: later rounds only for orders whose candidates went elsewhere. */
+const MAX_RETRIEVAL_ROUNDS = 4;
 
 const DESTINATION_LANGUAGES: Record<string, string[]> = { USD: ['en'], CAD: ['en', 'fr'] };
 
@@ -38,6 +40,16 @@ export function orderFacts(o: JobOrderEntity): OrderFacts {
     startDate: o.startDate,
     endDate: o.endDate,
   };
+}
+
+/** Runs `work` over `items`, `concurrency` at a time. */
+async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }
 
 @Injectable()
@@ -139,32 +151,45 @@ export class MatchingService {
 
     const edges: CandidateEdge[] = [];
     const breakdowns = new Map<string, ScoreLine[]>();
-    const startedAt = Date.now();
-    const retrieveOne = async (order: JobOrderEntity) => {
+    const slots = targets.map((o) => ({ orderId: o.id, slots: shortlistSize(o.positions, 0, policy) }));
+    const fetched = new Map<string, number>();
+    const exhausted = new Set<string>();
+    const retrieveMore = async (order: JobOrderEntity) => {
       const facts = orderFacts(order);
       const limit = Math.max(MIN_RETRIEVAL, RETRIEVAL_FACTOR * shortlistSize(order.positions, 0, policy));
-      const rows = await retrieveCandidates(this.dataSource, facts, policy, targetIds, limit);
+      const offset = fetched.get(order.id) ?? 0;
+      const rows = await retrieveCandidates(this.dataSource, facts, policy, targetIds, limit, offset);
+      fetched.set(order.id, offset + rows.length);
+      if (rows.length < limit) exhausted.add(order.id);
       for (const row of rows) {
-        if (rejected.has(`${order.id}|${row.id}`)) continue;
+        const key = `${order.id}|${row.id}`;
+        if (rejected.has(key) || breakdowns.has(key)) continue;
         const score = scoreCandidate(applicantFacts(row), facts, policy);
         edges.push({ orderId: order.id, applicantId: row.id, score: score.total });
-        breakdowns.set(`${order.id}|${row.id}`, score.breakdown);
+        breakdowns.set(key, score.breakdown);
       }
     };
-    // A few orders at a time; assignment sorts the edges, so the arrival order does not matter.
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: RETRIEVAL_CONCURRENCY }, async () => {
-        while (next < targets.length) await retrieveOne(targets[next++]!);
-      }),
-    );
-    const retrievedAt = Date.now();
-    const proposals = assignOptimally(
-      targets.map((o) => ({ orderId: o.id, slots: shortlistSize(o.positions, 0, policy) })),
-      edges,
-    );
+
+    // Orders of the same occupation draw on the same people, and each person is proposed once: an order whose
+    // candidates went elsewhere reads its next page and the assignment runs again, a few rounds at most.
+    let [retrievalMs, assignmentMs] = [0, 0];
+    let proposals: ReturnType<typeof assignOptimally> = [];
+    let pending = targets;
+    let rounds = 0;
+    while (pending.length && rounds < MAX_RETRIEVAL_ROUNDS) {
+      rounds++;
+      const roundStart = Date.now();
+      await inParallel(pending, RETRIEVAL_CONCURRENCY, retrieveMore);
+      const retrieved = Date.now();
+      proposals = assignOptimally(slots, edges);
+      retrievalMs += retrieved - roundStart;
+      assignmentMs += Date.now() - retrieved;
+      const proposed = new Map<string, number>();
+      for (const p of proposals) proposed.set(p.orderId, (proposed.get(p.orderId) ?? 0) + 1);
+      pending = targets.filter((o, i) => !exhausted.has(o.id) && (proposed.get(o.id) ?? 0) < slots[i]!.slots);
+    }
     this.logger.log(
-      { runId: run.id, edges: edges.length, proposals: proposals.length, retrievalMs: retrievedAt - startedAt, assignmentMs: Date.now() - retrievedAt },
+      { runId: run.id, rounds, edges: edges.length, proposals: proposals.length, unfilledOrders: pending.length, retrievalMs, assignmentMs },
       'Candidates retrieved and assigned',
     );
     const byOrder = new Map<string, typeof proposals>();
