@@ -10,19 +10,20 @@ import { assignOptimally, CandidateEdge } from './assignment';
 import { applicantFacts } from './candidate-sql';
 import { retrieveCandidates } from './candidate.repository';
 import { CandidateEntity } from './candidate.entity';
-import type { OrderFacts } from './matching.model';
+import type { ApplicantFacts, OrderFacts } from './matching.model';
 import { MATCHING_POLICY_V1, MatchingPolicy, shortlistSize } from './matching.policy';
 import { MatchingRunEntity } from './matching-run.entity';
-import { scoreCandidate, ScoreLine } from './score.rules';
+import { scoreCandidate } from './score.rules';
 import { rankShortlist } from './shortlist.rules';
 
 export const MAX_ORDERS_PER_RUN = 1000;
 /** Rows fetched per order before the exact score: a few times its shortlist, never the whole table. */
 const RETRIEVAL_FACTOR = 3;
 const MIN_RETRIEVAL = 50;
-/** Orders retrieved at the same time: PostgreSQL runs each query on one core. */
-const RETRIEVAL_CONCURRENCY = 2;
-/** Retrieval and assignment rounds per run: later rounds only for orders whose candidates went elsewhere. */
+/** Orders retrieved at the same time. One: each query takes one core, and the api keeps the other. */
+const RETRIEVAL_CONCURRENCY = 1;
+/** Retrieval and assignment rounds per run: later rounds, each reading twice as far, only for orders whose
+ * candidates went elsewhere. */
 const MAX_RETRIEVAL_ROUNDS = 4;
 
 const DESTINATION_LANGUAGES: Record<string, string[]> = { USD: ['en'], CAD: ['en', 'fr'] };
@@ -150,23 +151,29 @@ export class MatchingService {
     const targetIds = targets.map((o) => o.id);
 
     const edges: CandidateEdge[] = [];
-    const breakdowns = new Map<string, ScoreLine[]>();
+    // One copy of each applicant, whatever the number of orders it qualifies for; breakdowns are made at the end,
+    // for the proposals only, so memory follows the applicants read, not the pairs scored.
+    const applicants = new Map<string, ApplicantFacts>();
+    const scored = new Set<string>();
+    let rounds = 0;
+    const factsOf = new Map(targets.map((o) => [o.id, orderFacts(o)]));
     const slots = targets.map((o) => ({ orderId: o.id, slots: shortlistSize(o.positions, 0, policy) }));
     const fetched = new Map<string, number>();
     const exhausted = new Set<string>();
     const retrieveMore = async (order: JobOrderEntity) => {
-      const facts = orderFacts(order);
-      const limit = Math.max(MIN_RETRIEVAL, RETRIEVAL_FACTOR * shortlistSize(order.positions, 0, policy));
+      const facts = factsOf.get(order.id)!;
+      const limit = Math.max(MIN_RETRIEVAL, RETRIEVAL_FACTOR * shortlistSize(order.positions, 0, policy)) * 2 ** (rounds - 1);
       const offset = fetched.get(order.id) ?? 0;
       const rows = await retrieveCandidates(this.dataSource, facts, policy, targetIds, limit, offset);
       fetched.set(order.id, offset + rows.length);
       if (rows.length < limit) exhausted.add(order.id);
       for (const row of rows) {
         const key = `${order.id}|${row.id}`;
-        if (rejected.has(key) || breakdowns.has(key)) continue;
-        const score = scoreCandidate(applicantFacts(row), facts, policy);
-        edges.push({ orderId: order.id, applicantId: row.id, score: score.total });
-        breakdowns.set(key, score.breakdown);
+        if (rejected.has(key) || scored.has(key)) continue;
+        let applicant = applicants.get(row.id);
+        if (!applicant) applicants.set(row.id, (applicant = applicantFacts(row)));
+        scored.add(key);
+        edges.push({ orderId: order.id, applicantId: row.id, score: scoreCandidate(applicant, facts, policy).total });
       }
     };
 
@@ -175,7 +182,6 @@ export class MatchingService {
     let [retrievalMs, assignmentMs] = [0, 0];
     let proposals: ReturnType<typeof assignOptimally> = [];
     let pending = targets;
-    let rounds = 0;
     while (pending.length && rounds < MAX_RETRIEVAL_ROUNDS) {
       rounds++;
       const roundStart = Date.now();
@@ -204,7 +210,7 @@ export class MatchingService {
         applicantId: p.applicantId,
         runId: run.id,
         score: p.score,
-        breakdown: breakdowns.get(`${o.id}|${p.applicantId}`)!,
+        breakdown: scoreCandidate(applicants.get(p.applicantId)!, factsOf.get(o.id)!, policy).breakdown,
         rank: p.rank,
         status: p.status,
       })),
