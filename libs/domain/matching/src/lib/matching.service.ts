@@ -154,7 +154,9 @@ export class MatchingService {
     // One copy of each applicant, whatever the number of orders it qualifies for; breakdowns are made at the end,
     // for the proposals only, so memory follows the applicants read, not the pairs scored.
     const applicants = new Map<string, ApplicantFacts>();
-    const scored = new Set<string>();
+    // After the first round, an order reads in proportion to the slots it still lacks, on the page after the last
+    // (should rows shift meanwhile, a repeated pair is harmless: an applicant carries one unit of flow).
+    const shortfall = new Map<string, number>();
     let rounds = 0;
     const factsOf = new Map(targets.map((o) => [o.id, orderFacts(o)]));
     const slots = targets.map((o) => ({ orderId: o.id, slots: shortlistSize(o.positions, 0, policy) }));
@@ -162,17 +164,16 @@ export class MatchingService {
     const exhausted = new Set<string>();
     const retrieveMore = async (order: JobOrderEntity) => {
       const facts = factsOf.get(order.id)!;
-      const limit = Math.max(MIN_RETRIEVAL, RETRIEVAL_FACTOR * shortlistSize(order.positions, 0, policy)) * 2 ** (rounds - 1);
+      const wanted = shortfall.get(order.id) ?? shortlistSize(order.positions, 0, policy);
+      const limit = Math.max(MIN_RETRIEVAL, RETRIEVAL_FACTOR * wanted) * 2 ** (rounds - 1);
       const offset = fetched.get(order.id) ?? 0;
       const rows = await retrieveCandidates(this.dataSource, facts, policy, targetIds, limit, offset);
       fetched.set(order.id, offset + rows.length);
       if (rows.length < limit) exhausted.add(order.id);
       for (const row of rows) {
-        const key = `${order.id}|${row.id}`;
-        if (rejected.has(key) || scored.has(key)) continue;
+        if (rejected.has(`${order.id}|${row.id}`)) continue;
         let applicant = applicants.get(row.id);
         if (!applicant) applicants.set(row.id, (applicant = applicantFacts(row)));
-        scored.add(key);
         edges.push({ orderId: order.id, applicantId: row.id, score: scoreCandidate(applicant, facts, policy).total });
       }
     };
@@ -192,7 +193,11 @@ export class MatchingService {
       assignmentMs += Date.now() - retrieved;
       const proposed = new Map<string, number>();
       for (const p of proposals) proposed.set(p.orderId, (proposed.get(p.orderId) ?? 0) + 1);
-      pending = targets.filter((o, i) => !exhausted.has(o.id) && (proposed.get(o.id) ?? 0) < slots[i]!.slots);
+      pending = targets.filter((o, i) => {
+        const lacking = slots[i]!.slots - (proposed.get(o.id) ?? 0);
+        shortfall.set(o.id, lacking);
+        return lacking > 0 && !exhausted.has(o.id);
+      });
     }
     this.logger.log(
       { runId: run.id, rounds, edges: edges.length, proposals: proposals.length, unfilledOrders: pending.length, retrievalMs, assignmentMs },
