@@ -50,6 +50,10 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['scope:reference', 'scope:applicants', 'scope:employers', 'scope:job-orders', 'type:platform', 'type:contract', 'type:util'],
             },
             {
+              sourceTag: 'scope:contingents',
+              onlyDependOnLibsWithTags: ['scope:reference', 'scope:applicants', 'scope:employers', 'scope:job-orders', 'scope:matching', 'type:platform', 'type:contract', 'type:util'],
+            },
+            {
               sourceTag: 'scope:job-orders',
               onlyDependOnLibsWithTags: ['scope:reference', 'scope:applicants', 'scope:employers', 'type:platform', 'type:contract', 'type:util'],
             },

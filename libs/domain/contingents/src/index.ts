@@ -1,0 +1,4 @@
+export * from './lib/timeline.policy';
+export * from './lib/timeline.rules';
+export * from './lib/contingent.rules';
+export * from './lib/contingent.state-machine';

@@ -1,0 +1,36 @@
+import { StateMachine } from '@puente/common';
+
+export type ContingentStatus = 'PLANNED' | 'CONFIRMED' | 'DEPARTED' | 'ARRIVED' | 'RETURNED' | 'CANCELLED';
+export type ContingentEvent = 'CONFIRM' | 'RESCHEDULE' | 'DEPART' | 'ARRIVE' | 'RETURN' | 'CANCEL';
+
+/** DESIGN.md: PLANNED → CONFIRMED → DEPARTED → ARRIVED → RETURNED, or CANCELLED before departure. */
+export const contingentStateMachine = new StateMachine<ContingentStatus, ContingentEvent>('contingent', {
+  CONFIRM: { from: ['PLANNED'], to: 'CONFIRMED' },
+  // A new departure date sends a confirmed contingent back to planning: its steps move and must be re-confirmed.
+  RESCHEDULE: { from: ['PLANNED', 'CONFIRMED'], to: 'PLANNED' },
+  DEPART: { from: ['CONFIRMED'], to: 'DEPARTED' },
+  ARRIVE: { from: ['DEPARTED'], to: 'ARRIVED' },
+  RETURN: { from: ['ARRIVED'], to: 'RETURNED' },
+  CANCEL: { from: ['PLANNED', 'CONFIRMED'], to: 'CANCELLED' },
+});
+
+export type StepStatus = 'PENDING' | 'OVERDUE' | 'DONE' | 'INFEASIBLE' | 'CANCELLED';
+export type StepEvent = 'COMPLETE' | 'MARK_OVERDUE' | 'REPLAN' | 'CANCEL';
+
+/** One worker's pre-departure step. A step done late is still done; replanning reopens an overdue step. */
+export const stepStateMachine = new StateMachine<StepStatus, StepEvent>('step', {
+  COMPLETE: { from: ['PENDING', 'OVERDUE'], to: 'DONE' },
+  MARK_OVERDUE: { from: ['PENDING'], to: 'OVERDUE' },
+  REPLAN: { from: ['PENDING', 'OVERDUE', 'INFEASIBLE'], to: 'PENDING' },
+  CANCEL: { from: ['PENDING', 'OVERDUE', 'INFEASIBLE'], to: 'CANCELLED' },
+});
+
+export type PlacementStatus = 'ACTIVE' | 'COMPLETED' | 'TERMINATED_EARLY' | 'ABANDONED';
+export type PlacementEvent = 'COMPLETE' | 'TERMINATE_EARLY' | 'ABANDON';
+
+/** DESIGN.md: one worker at one employer for one order, ACTIVE → COMPLETED | TERMINATED_EARLY | ABANDONED. */
+export const placementStateMachine = new StateMachine<PlacementStatus, PlacementEvent>('placement', {
+  COMPLETE: { from: ['ACTIVE'], to: 'COMPLETED' },
+  TERMINATE_EARLY: { from: ['ACTIVE'], to: 'TERMINATED_EARLY' },
+  ABANDON: { from: ['ACTIVE'], to: 'ABANDONED' },
+});
