@@ -4,6 +4,7 @@ import { Matching1732400000003 } from './1732400000003-matching';
 import { AvailableApplicantIndexes1732400000004 } from './1732400000004-available-applicant-indexes';
 import { OneSelectionPerApplicant1732400000005 } from './1732400000005-one-selection-per-applicant';
 import { ApplicantOccupation1732400000006 } from './1732400000006-applicant-occupation';
+import { Contingents1732400000007 } from './1732400000007-contingents';
 
 /** Every migration, in order. Listed explicitly so the apps, the CLI and tests run exactly the same set. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AvailableApplicantIndexes1732400000004,
   OneSelectionPerApplicant1732400000005,
   ApplicantOccupation1732400000006,
+  Contingents1732400000007,
 ];

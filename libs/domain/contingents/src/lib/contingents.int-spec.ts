@@ -1,0 +1,102 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { addDays } from '@puente/common';
+import { databaseOptions } from '@puente/database';
+import { ApplicantEntity } from '@puente/domain/applicants';
+import { JobOrderEntity } from '@puente/domain/job-orders';
+import { ContingentEntity, TravellerEntity, TravelStepEntity } from './contingent.entity';
+import { ContingentsService } from './contingents.service';
+
+/** Scheduling against the real database: idempotent, concurrent-safe, and every seat gets its full timeline. */
+describe('ContingentsService.schedule', () => {
+  let ds: DataSource;
+  let service: ContingentsService;
+  const today = '2030-01-07';
+  // A start date of this run alone, so parallel suites never share its region and date group.
+  const startDate = addDays('2030-03-01', randomInt(3000));
+  let employerId: string;
+
+  const order = async (positions: number): Promise<string> => {
+    const [row] = await ds.query(
+      `INSERT INTO job_order (reference, employer_id, title, isco_code, destination_occupation_system, destination_occupation_code, positions,
+         work_region_code, work_city, start_date, duration_weeks, end_date, hourly_wage, currency, hours_per_week, housing_provided,
+         employer_pays_recruitment, employer_pays_travel, status)
+       VALUES ($1, $2, 'Harvest', '9211', 'NOC_2021', '85101', $3, 'CA-QC', 'Laval', $4, 26, $5, 16.10, 'CAD', 40, true, true, true, 'FILLED')
+       RETURNING id`,
+      [`JO-T-${randomUUID().slice(0, 12)}`, employerId, positions, startDate, addDays(startDate, 181)],
+    );
+    const applicants: { id: string }[] = await ds.query(
+      `INSERT INTO applicant (national_id, first_names, last_names, birth_date, gender, municipality_code, phone, occupations, skills,
+         languages, language_levels, years_experience, education, status)
+       SELECT 'K' || $1 || g, 'Travel', 'Test', '1990-01-01', 'MALE', 'SV-SA-NORTE', '+50370000000', ARRAY['9211'], '{}', '[]', '{}', 2, 'PRIMARY', 'SELECTED'
+       FROM generate_series(1, $2) g RETURNING id`,
+      [randomUUID().slice(0, 10), positions],
+    );
+    await ds.query(
+      `INSERT INTO candidate (job_order_id, applicant_id, score, breakdown, rank, status)
+       SELECT $1, a, 80, '[]', row_number() OVER (), 'SELECTED' FROM unnest($2::uuid[]) a`,
+      [row.id, applicants.map((a) => a.id)],
+    );
+    return row.id;
+  };
+
+  beforeAll(async () => {
+    ds = await new DataSource({
+      ...databaseOptions(process.env.DATABASE_URL!, 4),
+      entities: [ContingentEntity, TravellerEntity, TravelStepEntity, JobOrderEntity, ApplicantEntity],
+    }).initialize();
+    service = new ContingentsService(ds);
+    const [employer] = await ds.query(
+      `INSERT INTO employer (legal_name, country, region_code, city, sector, program, program_reference, contact_name, contact_email, contact_phone, status)
+       VALUES ('Travel Farm', 'CA', 'CA-QC', 'Laval', 'AGRICULTURE', 'CA_TFWP_AGRICULTURAL', $1, 'A', 'travel@farm.example', '+15145550100', 'VERIFIED') RETURNING id`,
+      [String(900000000 + randomInt(99999999))],
+    );
+    employerId = employer.id;
+  });
+
+  afterAll(async () => {
+    await ds.destroy();
+  });
+
+  const group = () =>
+    ds.query(
+      `SELECT k.sequence, k.reference, to_char(k.departure_date, 'YYYY-MM-DD') AS departure, count(t.id)::int AS seated,
+              (SELECT count(*)::int FROM travel_step s JOIN traveller u ON u.id = s.traveller_id WHERE u.contingent_id = k.id) AS steps
+       FROM contingent k LEFT JOIN traveller t ON t.contingent_id = k.id
+       WHERE k.region_code = 'CA-QC' AND k.start_date = $1 GROUP BY k.id ORDER BY k.sequence`,
+      [startDate],
+    );
+
+  it('seats the selected workers of every order of the region and date in balanced contingents, with their steps, once', async () => {
+    const [a, b] = [await order(90), await order(60)];
+    expect(await service.schedule(a, 70, today)).toEqual({ contingentsCreated: 3, travellersSeated: 150 });
+    const first = await group();
+    expect(first.map((k: { seated: number; steps: number }) => [k.seated, k.steps])).toEqual([[50, 350], [50, 350], [50, 350]]);
+    expect(first[0].departure).toBe(addDays(startDate, -2));
+    expect(first[0].reference).toBe(`CT-CA-QC-${startDate}-01`);
+
+    // Again, through either order: nothing new.
+    expect(await service.schedule(b, 70, today)).toEqual({ contingentsCreated: 0, travellersSeated: 0 });
+    expect(await group()).toEqual(first);
+    const [{ states }] = await ds.query(
+      `SELECT array_agg(DISTINCT a.status) AS states FROM applicant a JOIN traveller t ON t.applicant_id = a.id JOIN contingent k ON k.id = t.contingent_id
+       WHERE k.start_date = $1`,
+      [startDate],
+    );
+    expect(states).toEqual(['PRE_DEPARTURE']);
+  });
+
+  it('fills free seats first, and two concurrent calls seat each worker exactly once', async () => {
+    const late = await order(25);
+    const results = await Promise.all([service.schedule(late, 70, today), service.schedule(late, 70, today)]);
+    expect(results.map((r) => r.travellersSeated).sort()).toEqual([0, 25]);
+    // Lowest sequence first: 20 fill the first contingent to capacity, the other 5 join the second.
+    expect((await group()).map((k: { seated: number }) => k.seated)).toEqual([70, 55, 50]);
+    const [{ seats }] = await ds.query(`SELECT count(*)::int - count(DISTINCT applicant_id)::int AS seats FROM traveller WHERE job_order_id = $1`, [late]);
+    expect(seats).toBe(0);
+  });
+
+  it('refuses an unknown order', async () => {
+    await expect(service.schedule(randomUUID())).rejects.toThrow(/Job order/);
+  });
+});
