@@ -10,6 +10,7 @@ import { DatabaseModule } from '@puente/database';
 import { ApplicantsGraphqlModule } from '@puente/domain/applicants';
 import { EmployersGraphqlModule } from '@puente/domain/employers';
 import { JobOrdersGraphqlModule } from '@puente/domain/job-orders';
+import { ContingentsGraphqlModule } from '@puente/domain/contingents';
 import { MatchingGraphqlModule } from '@puente/domain/matching';
 import { QueuesModule } from '@puente/queue';
 import { ReferenceGraphqlModule } from '@puente/domain/reference';
@@ -44,6 +45,7 @@ class RequestContextModule {}
     JobOrdersGraphqlModule,
     QueuesModule.forRoot(),
     MatchingGraphqlModule,
+    ContingentsGraphqlModule,
     HealthModule,
   ],
   controllers: [HealthController],

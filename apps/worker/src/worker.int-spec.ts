@@ -34,9 +34,17 @@ class Matching implements JobHandler<JobName.RunMatching> {
   }
 }
 
+@Injectable()
+@JobProcessor(JobName.ScheduleContingents)
+class Scheduling implements JobHandler<JobName.ScheduleContingents> {
+  async handle() {
+    return 0;
+  }
+}
+
 describe('worker', () => {
   describe('refuses to start with a job that has no processor or two', () => {
-    const boot = (providers: (typeof PurgeA | typeof Matching)[]) =>
+    const boot = (providers: (typeof PurgeA | typeof Matching | typeof Scheduling)[]) =>
       Test.createTestingModule({ imports: [DiscoveryModule], providers: [JobDispatcher, ...providers] })
         .compile()
         .then((m) => m.init());
@@ -47,12 +55,12 @@ describe('worker', () => {
     });
 
     it('names the job with two', async () => {
-      await expect(boot([PurgeA, PurgeB, Matching])).rejects.toThrow(`job "${JobName.PurgeExpiredRefreshTokens}" has 2 processors`);
+      await expect(boot([PurgeA, PurgeB, Matching, Scheduling])).rejects.toThrow(`job "${JobName.PurgeExpiredRefreshTokens}" has 2 processors`);
     });
 
     it('starts with exactly one', async () => {
-      await expect(boot([PurgeA])).rejects.toThrow(`job "${JobName.RunMatching}" has no processor`);
-      const module = await boot([PurgeA, Matching]);
+      await expect(boot([PurgeA, Scheduling])).rejects.toThrow(`job "${JobName.RunMatching}" has no processor`);
+      const module = await boot([PurgeA, Matching, Scheduling]);
       expect(module.get(JobDispatcher).handlerFor(JobName.PurgeExpiredRefreshTokens)).toBeInstanceOf(PurgeA);
       await module.close();
     });

@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AuthJobsModule } from '@puente/auth';
+import { ContingentsJobsModule } from '@puente/domain/contingents';
 import { MatchingJobsModule } from '@puente/domain/matching';
 import { PuenteConfig, PuenteConfigModule } from '@puente/config';
 import { DatabaseModule } from '@puente/database';
@@ -30,6 +31,7 @@ import type { Logger as PinoRoot } from 'pino';
     HealthModule,
     AuthJobsModule,
     MatchingJobsModule,
+    ContingentsJobsModule,
   ],
   providers: [
     { provide: WORKER_LOGGER, inject: [PuenteConfig], useFactory: workerLogger },

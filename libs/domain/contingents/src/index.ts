@@ -5,3 +5,5 @@ export * from './lib/contingent.state-machine';
 export * from './lib/contingent.entity';
 export * from './lib/contingents.service';
 export * from './lib/contingents.module';
+export * from './lib/contingents-jobs.module';
+export * from './lib/contingents-graphql.module';

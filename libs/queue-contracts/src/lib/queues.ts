@@ -4,12 +4,14 @@ import type { DefaultJobOptions } from 'bullmq';
 export enum QueueName {
   Maintenance = 'maintenance',
   Matching = 'matching',
+  Contingents = 'contingents',
 }
 
 /** Job names: `<domain>.<verb-noun>`. Each belongs to exactly one queue. */
 export enum JobName {
   PurgeExpiredRefreshTokens = 'maintenance.purge-expired-refresh-tokens',
   RunMatching = 'matching.run',
+  ScheduleContingents = 'contingents.schedule',
 }
 
 /** What travels with every job: ids and the request that caused it, never personal data. */
@@ -21,11 +23,13 @@ export interface JobMeta {
 export interface JobPayloads {
   [JobName.PurgeExpiredRefreshTokens]: JobMeta & { olderThan?: string };
   [JobName.RunMatching]: JobMeta & { runId: string };
+  [JobName.ScheduleContingents]: JobMeta & { jobOrderId: string };
 }
 
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.PurgeExpiredRefreshTokens]: QueueName.Maintenance,
   [JobName.RunMatching]: QueueName.Matching,
+  [JobName.ScheduleContingents]: QueueName.Contingents,
 };
 
 /** Retry, backoff and retention, set once (research: at-least-once delivery, so handlers are idempotent). */

@@ -4,6 +4,7 @@ import { addDays } from '@puente/common';
 import { databaseOptions } from '@puente/database';
 import { ApplicantEntity } from '@puente/domain/applicants';
 import { JobOrderEntity } from '@puente/domain/job-orders';
+import type { JobProducer } from '@puente/queue';
 import { ContingentEntity, TravellerEntity, TravelStepEntity } from './contingent.entity';
 import { ContingentsService } from './contingents.service';
 
@@ -45,7 +46,8 @@ describe('ContingentsService.schedule', () => {
       ...databaseOptions(process.env.DATABASE_URL!, 4),
       entities: [ContingentEntity, TravellerEntity, TravelStepEntity, JobOrderEntity, ApplicantEntity],
     }).initialize();
-    service = new ContingentsService(ds);
+    // Seating itself never queues anything: the producer is only for requestSchedule, which the e2e tests drive.
+    service = new ContingentsService(ds, {} as JobProducer);
     const [employer] = await ds.query(
       `INSERT INTO employer (legal_name, country, region_code, city, sector, program, program_reference, contact_name, contact_email, contact_phone, status)
        VALUES ('Travel Farm', 'CA', 'CA-QC', 'Laval', 'AGRICULTURE', 'CA_TFWP_AGRICULTURAL', $1, 'A', 'travel@farm.example', '+15145550100', 'VERIFIED') RETURNING id`,

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { DomainException, isUuid, todayIso } from '@puente/common';
+import { Actor, DomainException, ErrorCode, isUuid, todayIso } from '@puente/common';
+import { JobProducer } from '@puente/queue';
+import { jobId, JobName } from '@puente/queue-contracts';
 import { ApplicantEntity, applicantStateMachine } from '@puente/domain/applicants';
 import { JobOrderEntity } from '@puente/domain/job-orders';
 import { planSeats, Traveller } from './contingent.rules';
@@ -18,7 +20,51 @@ export interface ScheduleOutcome {
 
 @Injectable()
 export class ContingentsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly producer: JobProducer,
+  ) {}
+
+  /**
+   * Queues the seating of an order's selected workers; the worker does it. The job id is the order's, so two
+   * calls while one is pending are one job; a completed job is removed, so a later call (after more selections)
+   * runs again, and the service's idempotence makes any repeat harmless. Returns how many wait for a seat.
+   */
+  async requestSchedule(actor: Actor, jobOrderId: string): Promise<number> {
+    const order = isUuid(jobOrderId) ? await this.dataSource.manager.findOneBy(JobOrderEntity, { id: jobOrderId }) : null;
+    if (!order) throw DomainException.notFound('Job order');
+    if (order.status !== 'OPEN' && order.status !== 'FILLED') {
+      throw new DomainException(ErrorCode.INVALID_TRANSITION, `Contingents are scheduled for OPEN or FILLED orders; ${order.reference} is ${order.status}.`);
+    }
+    const [{ waiting }] = await this.dataSource.query(
+      `SELECT count(*)::int AS waiting FROM candidate c WHERE c.job_order_id = $1 AND c.status = 'SELECTED'
+         AND NOT EXISTS (SELECT 1 FROM traveller t WHERE t.applicant_id = c.applicant_id AND t.job_order_id = c.job_order_id)`,
+      [order.id],
+    );
+    if (!waiting) {
+      throw new DomainException(ErrorCode.BAD_USER_INPUT, `${order.reference} has no selected applicant waiting for a seat; select candidates first.`, [
+        { field: 'jobOrderId', message: 'has no selected applicant without a seat' },
+      ]);
+    }
+    await this.producer.enqueue(
+      JobName.ScheduleContingents,
+      { jobOrderId: order.id, requestId: actor.requestId },
+      { jobId: jobId(JobName.ScheduleContingents, order.id), removeOnComplete: true },
+    );
+    return waiting;
+  }
+
+  /** The contingents an order's workers are seated in, with how many of them. */
+  contingentsOf(jobOrderId: string): Promise<(ContingentEntity & { seated: number })[]> {
+    if (!isUuid(jobOrderId)) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT k.id, k.reference, k.region_code AS "regionCode", to_char(k.start_date, 'YYYY-MM-DD') AS "startDate",
+              to_char(k.departure_date, 'YYYY-MM-DD') AS "departureDate", k.status, k.capacity,
+              (SELECT count(*)::int FROM traveller t WHERE t.contingent_id = k.id AND t.status <> 'WITHDRAWN' AND t.status <> 'REPLACED') AS seated
+       FROM contingent k WHERE k.id IN (SELECT contingent_id FROM traveller WHERE job_order_id = $1) ORDER BY k.sequence`,
+      [jobOrderId],
+    );
+  }
 
   /**
    * Seats the selected applicants of an order, and of every open or filled order with the same destination

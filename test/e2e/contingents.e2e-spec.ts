@@ -1,0 +1,94 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { codesOf, startApi, TestApi } from '../support/api';
+import { randomInt } from 'node:crypto';
+import { futureDate, newApplicant, newCoordinator, newEmployer, newJobOrder } from '../support/people';
+
+const SCHEDULE = `mutation($id: ID!) { scheduleContingents(jobOrderId: $id) { jobOrderId waiting } }`;
+const CONTINGENTS = `query($id: ID!) { contingents(jobOrderId: $id) { reference regionCode startDate departureDate status capacity seated } }`;
+
+/** Scheduling end to end: the coordinator queues it, a real worker seats the selected workers, the api reads it back. */
+describe('contingents', () => {
+  jest.setTimeout(30_000);
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let coordinator: string;
+  let employer: { id: string; token: string };
+  let orderId: string;
+  const applicants: string[] = [];
+
+  beforeAll(async () => {
+    api = await startApi();
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    coordinator = (await newCoordinator(api)).token;
+    employer = await newEmployer(api, coordinator);
+    orderId = await newJobOrder(api, employer.token, {
+      iscoCode: '6122',
+      destinationOccupationCode: '84120',
+      positions: 3,
+      requiredSkills: ['EGG_COLLECTION'],
+      languages: [{ code: 'fr', level: 'B1' }],
+      // A start date of this test alone: workers of every order with the same region and date travel together.
+      startDate: futureDate(100 + randomInt(250)),
+      durationWeeks: 26,
+    });
+    await api.gql(`mutation($id: ID!) { submitJobOrder(id: $id) { id } }`, { id: orderId }, employer.token);
+    await api.gql(`mutation($id: ID!) { approveJobOrder(id: $id) { id } }`, { id: orderId }, coordinator);
+    for (let i = 0; i < 3; i++) {
+      const a = await newApplicant(api, coordinator, {
+        occupations: ['6122'],
+        skills: ['EGG_COLLECTION'],
+        yearsExperience: 2,
+        languages: [{ code: 'es', level: 'NATIVE' }, { code: 'fr', level: 'B2' }],
+      });
+      await api.gql(`mutation($id: ID!) { verifyApplicant(id: $id) { status } }`, { id: a.id }, coordinator);
+      applicants.push(a.id);
+    }
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('refuses to schedule an order with nobody selected, with a code and a reason', async () => {
+    const r = await api.gql(SCHEDULE, { id: orderId }, coordinator);
+    expect(codesOf(r)).toEqual(['BAD_USER_INPUT']);
+    expect(r.errors[0]!.message).toMatch(/no selected applicant waiting for a seat/);
+  });
+
+  it('seats the selected workers in a contingent through the worker, once, and moves them to pre-departure', async () => {
+    const selected = await api.gql(
+      `mutation($i: SelectCandidatesInput!) { selectCandidates(input: $i) { status } }`,
+      { i: { jobOrderId: orderId, applicantIds: applicants } },
+      coordinator,
+    );
+    expect(selected.errors).toEqual([]);
+    const queued = await api.gql(SCHEDULE, { id: orderId }, coordinator);
+    expect(queued.data!.scheduleContingents).toEqual({ jobOrderId: orderId, waiting: 3 });
+
+    let contingents: { seated: number }[] = [];
+    for (let i = 0; i < 100 && !contingents.length; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      contingents = (await api.gql(CONTINGENTS, { id: orderId }, coordinator)).data!.contingents;
+    }
+    expect(contingents).toEqual([
+      expect.objectContaining({ regionCode: 'CA-QC', status: 'PLANNED', capacity: 70, seated: 3, reference: expect.stringMatching(/^CT-CA-QC-\d{4}-\d{2}-\d{2}-01$/) }),
+    ]);
+    for (const id of applicants) {
+      const a = await api.gql(`query($id: ID!) { applicant(id: $id) { status } }`, { id }, coordinator);
+      expect(a.data!.applicant.status).toBe('PRE_DEPARTURE');
+    }
+
+    // Nobody is left waiting: a second call is refused and creates nothing.
+    expect(codesOf(await api.gql(SCHEDULE, { id: orderId }, coordinator))).toEqual(['BAD_USER_INPUT']);
+    expect((await api.gql(CONTINGENTS, { id: orderId }, coordinator)).data!.contingents).toEqual(contingents);
+  });
+
+  it('keeps employers and applicants out of scheduling', async () => {
+    expect(codesOf(await api.gql(SCHEDULE, { id: orderId }, employer.token))).toEqual(['FORBIDDEN']);
+    expect(codesOf(await api.gql(CONTINGENTS, { id: orderId }, employer.token))).toEqual(['FORBIDDEN']);
+    expect(codesOf(await api.gql(CONTINGENTS, { id: orderId }))).toEqual(['UNAUTHENTICATED']);
+  });
+});
