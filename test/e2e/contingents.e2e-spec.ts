@@ -3,7 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { codesOf, startApi, TestApi } from '../support/api';
 import { randomInt } from 'node:crypto';
-import { futureDate, newApplicant, newCoordinator, newEmployer, newJobOrder } from '../support/people';
+import { approvedJobOrder, futureDate, newCoordinator, newEmployer, verifiedApplicant } from '../support/people';
 
 const SCHEDULE = `mutation($id: ID!) { scheduleContingents(jobOrderId: $id) { jobOrderId waiting } }`;
 const CONTINGENTS = `query($id: ID!) { contingents(jobOrderId: $id) { reference regionCode startDate departureDate status capacity seated } }`;
@@ -23,7 +23,7 @@ describe('contingents', () => {
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
     coordinator = (await newCoordinator(api)).token;
     employer = await newEmployer(api, coordinator);
-    orderId = await newJobOrder(api, employer.token, {
+    orderId = await approvedJobOrder(api, employer.token, coordinator, {
       iscoCode: '6122',
       destinationOccupationCode: '84120',
       positions: 3,
@@ -33,16 +33,13 @@ describe('contingents', () => {
       startDate: futureDate(100 + randomInt(250)),
       durationWeeks: 26,
     });
-    await api.gql(`mutation($id: ID!) { submitJobOrder(id: $id) { id } }`, { id: orderId }, employer.token);
-    await api.gql(`mutation($id: ID!) { approveJobOrder(id: $id) { id } }`, { id: orderId }, coordinator);
     for (let i = 0; i < 3; i++) {
-      const a = await newApplicant(api, coordinator, {
+      const a = await verifiedApplicant(api, coordinator, {
         occupations: ['6122'],
         skills: ['EGG_COLLECTION'],
         yearsExperience: 2,
         languages: [{ code: 'es', level: 'NATIVE' }, { code: 'fr', level: 'B2' }],
       });
-      await api.gql(`mutation($id: ID!) { verifyApplicant(id: $id) { status } }`, { id: a.id }, coordinator);
       applicants.push(a.id);
     }
   });

@@ -3,7 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { codesOf, startApi, TestApi } from '../support/api';
-import { newApplicant, newCoordinator, newEmployer, newJobOrder } from '../support/people';
+import { approvedJobOrder, newCoordinator, newEmployer, newJobOrder, verifiedApplicant } from '../support/people';
 
 const RUN = `mutation($ids: [ID!]!) { runMatching(jobOrderIds: $ids) { id status policyVersion } }`;
 const RUN_STATUS = `query($id: ID!) { matchingRun(id: $id) { status candidatesCount failureReason } }`;
@@ -40,7 +40,7 @@ describe('matching runs', () => {
     coordinator = (await newCoordinator(api)).token;
     employer = await newEmployer(api, coordinator);
     // Poultry producers with egg collection and French B1: neither other tests nor the demo data have such people.
-    orderId = await newJobOrder(api, employer.token, {
+    orderId = await approvedJobOrder(api, employer.token, coordinator, {
       title: 'Poultry worker',
       iscoCode: '6122',
       destinationOccupationCode: '84120',
@@ -50,8 +50,6 @@ describe('matching runs', () => {
       languages: [{ code: 'fr', level: 'B1' }],
       minExperienceYears: 1,
     });
-    await api.gql(`mutation($id: ID!) { submitJobOrder(id: $id) { id } }`, { id: orderId }, employer.token);
-    await api.gql(`mutation($id: ID!) { approveJobOrder(id: $id) { id } }`, { id: orderId }, coordinator);
     for (const [years, skills] of [
       [6, ['EGG_COLLECTION', 'BIOSECURITY']],
       [3, ['EGG_COLLECTION', 'BIOSECURITY']],
@@ -60,13 +58,12 @@ describe('matching runs', () => {
       [8, ['BIOSECURITY']], // lacks the required skill
       [0, ['EGG_COLLECTION']], // below the minimum experience
     ] as const) {
-      const a = await newApplicant(api, coordinator, {
+      const a = await verifiedApplicant(api, coordinator, {
         occupations: ['6122'],
         skills,
         yearsExperience: years,
         languages: [{ code: 'es', level: 'NATIVE' }, { code: 'fr', level: 'B2' }],
       });
-      await api.gql(`mutation($id: ID!) { verifyApplicant(id: $id) { status } }`, { id: a.id }, coordinator);
       applicants.push(a.id);
     }
   });
@@ -136,12 +133,8 @@ describe('matching runs', () => {
     (await api.gql(CANDIDATES, { id, first: 10 }, token)).data!.jobOrder.candidates.edges.map(
       (e: { node: { applicant: { reference: string }; status: string } }) => ({ reference: e.node.applicant.reference, status: e.node.status }),
     );
-  const openOrder = async (positions: number) => {
-    const id = await newJobOrder(api, employer.token, { iscoCode: '6122', destinationOccupationCode: '84120', positions, requiredSkills: ['EGG_COLLECTION'], languages: [{ code: 'fr', level: 'B1' }] });
-    await api.gql(`mutation($id: ID!) { submitJobOrder(id: $id) { id } }`, { id }, employer.token);
-    await api.gql(`mutation($id: ID!) { approveJobOrder(id: $id) { id } }`, { id }, coordinator);
-    return id;
-  };
+  const openOrder = (positions: number) =>
+    approvedJobOrder(api, employer.token, coordinator, { iscoCode: '6122', destinationOccupationCode: '84120', positions, requiredSkills: ['EGG_COLLECTION'], languages: [{ code: 'fr', level: 'B1' }] });
 
   it('lets the employer reject a candidate with a reason, and a re-run does not propose them again', async () => {
     const [, second] = await references(orderId, employer.token);
@@ -173,13 +166,12 @@ describe('matching runs', () => {
 
   it('lets exactly one of two concurrent selections of the same applicant win', async () => {
     const [first, second] = [await openOrder(2), await openOrder(2)];
-    const person = await newApplicant(api, coordinator, {
+    const person = await verifiedApplicant(api, coordinator, {
       occupations: ['6122'],
       skills: ['EGG_COLLECTION'],
       yearsExperience: 4,
       languages: [{ code: 'es', level: 'NATIVE' }, { code: 'fr', level: 'B2' }],
     });
-    await api.gql(`mutation($id: ID!) { verifyApplicant(id: $id) { status } }`, { id: person.id }, coordinator);
     const results = await Promise.all(
       [first, second].map((jobOrderId) => api.gql(SELECT, { i: { jobOrderId, applicantIds: [person.id] } }, coordinator)),
     );

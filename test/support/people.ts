@@ -149,3 +149,18 @@ export async function newApplicant(api: TestApi, coordinatorToken: string, overr
   const { applicant, temporaryPassword } = dataOf(r, 'registerApplicant').registerApplicant;
   return { id: applicant.id, nationalId: input.nationalId, ...(await firstSignIn(api, input.nationalId, temporaryPassword)) };
 }
+
+/** An order as the employer writes it, submitted and approved by the coordinator: OPEN, matched by itself. */
+export async function approvedJobOrder(api: TestApi, employerToken: string, coordinatorToken: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const id = await newJobOrder(api, employerToken, overrides);
+  dataOf(await api.gql(`mutation($id: ID!) { submitJobOrder(id: $id) { id } }`, { id }, employerToken), 'submitJobOrder');
+  dataOf(await api.gql(`mutation($id: ID!) { approveJobOrder(id: $id) { id } }`, { id }, coordinatorToken), 'approveJobOrder');
+  return id;
+}
+
+/** A registered applicant the coordinator has verified: AVAILABLE when the passport is valid. */
+export async function verifiedApplicant(api: TestApi, coordinatorToken: string, overrides: Record<string, unknown> = {}) {
+  const applicant = await newApplicant(api, coordinatorToken, overrides);
+  dataOf(await api.gql(`mutation($id: ID!) { verifyApplicant(id: $id) { status } }`, { id: applicant.id }, coordinatorToken), 'verifyApplicant');
+  return applicant;
+}
