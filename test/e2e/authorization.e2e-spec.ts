@@ -91,6 +91,7 @@ describe('authorization matrix', () => {
     { name: 'rejectCandidate', allowed: ['COORDINATOR', 'EMPLOYER'], query: `mutation($i: RejectCandidateInput!) { rejectCandidate(input: $i) { status } }`, variables: () => ({ i: { jobOrderId: ownOrder, applicantId: 'C-00000000', reason: 'Not the profile we asked for.' } }) },
     { name: 'matchingRun', allowed: ['COORDINATOR'], query: `query($id: ID!) { matchingRun(id: $id) { id } }`, variables: () => ({ id: randomUUID() }) },
     { name: 'scheduleContingents', allowed: ['COORDINATOR'], query: `mutation($id: ID!) { scheduleContingents(jobOrderId: $id) { waiting } }`, variables: () => ({ id: ownOrder }) },
+    { name: 'rescheduleContingent', allowed: ['COORDINATOR'], query: `mutation($id: ID!) { rescheduleContingent(id: $id, departureDate: "2030-01-01") { id } }`, variables: () => ({ id: randomUUID() }) },
     { name: 'contingents', allowed: ['COORDINATOR'], query: `query($id: ID!) { contingents(jobOrderId: $id) { id } }`, variables: () => ({ id: ownOrder }) },
     { name: 'jobOrders', allowed: ['COORDINATOR', 'EMPLOYER'], query: `{ jobOrders(first: 1) { edges { node { id } } } }`, variables: () => ({}) },
   ];

@@ -6,7 +6,8 @@ import { randomInt } from 'node:crypto';
 import { approvedJobOrder, futureDate, newCoordinator, newEmployer, verifiedApplicant } from '../support/people';
 
 const SCHEDULE = `mutation($id: ID!) { scheduleContingents(jobOrderId: $id) { jobOrderId waiting } }`;
-const CONTINGENTS = `query($id: ID!) { contingents(jobOrderId: $id) { reference regionCode startDate departureDate status capacity seated } }`;
+const CONTINGENTS = `query($id: ID!) { contingents(jobOrderId: $id) { id reference regionCode startDate departureDate status capacity seated } }`;
+const RESCHEDULE = `mutation($id: ID!, $d: LocalDate!) { rescheduleContingent(id: $id, departureDate: $d) { departureDate status seated } }`;
 
 /** Scheduling end to end: the coordinator queues it, a real worker seats the selected workers, the api reads it back. */
 describe('contingents', () => {
@@ -81,6 +82,17 @@ describe('contingents', () => {
     // Nobody is left waiting: a second call is refused and creates nothing.
     expect(codesOf(await api.gql(SCHEDULE, { id: orderId }, coordinator))).toEqual(['BAD_USER_INPUT']);
     expect((await api.gql(CONTINGENTS, { id: orderId }, coordinator)).data!.contingents).toEqual(contingents);
+  });
+
+  it('moves a contingent to a new departure date, and refuses one after the start', async () => {
+    const [k] = (await api.gql(CONTINGENTS, { id: orderId }, coordinator)).data!.contingents;
+    const earlier = new Date(Date.parse(`${k.startDate}T00:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
+    const moved = await api.gql(RESCHEDULE, { id: k.id, d: earlier }, coordinator);
+    expect(moved.data!.rescheduleContingent).toEqual({ departureDate: earlier, status: 'PLANNED', seated: 3 });
+    const late = await api.gql(RESCHEDULE, { id: k.id, d: '2099-01-01' }, coordinator);
+    expect(codesOf(late)).toEqual(['BAD_USER_INPUT']);
+    expect(late.errors[0]!.message).toMatch(/between today .* and the start date/);
+    expect(codesOf(await api.gql(RESCHEDULE, { id: k.id, d: earlier }, employer.token))).toEqual(['FORBIDDEN']);
   });
 
   it('keeps employers and applicants out of scheduling', async () => {

@@ -42,9 +42,17 @@ class Scheduling implements JobHandler<JobName.ScheduleContingents> {
   }
 }
 
+@Injectable()
+@JobProcessor(JobName.RemindStep)
+class Reminding implements JobHandler<JobName.RemindStep> {
+  async handle() {
+    return 0;
+  }
+}
+
 describe('worker', () => {
   describe('refuses to start with a job that has no processor or two', () => {
-    const boot = (providers: (typeof PurgeA | typeof Matching | typeof Scheduling)[]) =>
+    const boot = (providers: (typeof PurgeA | typeof Matching | typeof Scheduling | typeof Reminding)[]) =>
       Test.createTestingModule({ imports: [DiscoveryModule], providers: [JobDispatcher, ...providers] })
         .compile()
         .then((m) => m.init());
@@ -55,12 +63,12 @@ describe('worker', () => {
     });
 
     it('names the job with two', async () => {
-      await expect(boot([PurgeA, PurgeB, Matching, Scheduling])).rejects.toThrow(`job "${JobName.PurgeExpiredRefreshTokens}" has 2 processors`);
+      await expect(boot([PurgeA, PurgeB, Matching, Scheduling, Reminding])).rejects.toThrow(`job "${JobName.PurgeExpiredRefreshTokens}" has 2 processors`);
     });
 
     it('starts with exactly one', async () => {
-      await expect(boot([PurgeA, Scheduling])).rejects.toThrow(`job "${JobName.RunMatching}" has no processor`);
-      const module = await boot([PurgeA, Matching, Scheduling]);
+      await expect(boot([PurgeA, Scheduling, Reminding])).rejects.toThrow(`job "${JobName.RunMatching}" has no processor`);
+      const module = await boot([PurgeA, Matching, Scheduling, Reminding]);
       expect(module.get(JobDispatcher).handlerFor(JobName.PurgeExpiredRefreshTokens)).toBeInstanceOf(PurgeA);
       await module.close();
     });

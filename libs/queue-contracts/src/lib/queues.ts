@@ -12,6 +12,7 @@ export enum JobName {
   PurgeExpiredRefreshTokens = 'maintenance.purge-expired-refresh-tokens',
   RunMatching = 'matching.run',
   ScheduleContingents = 'contingents.schedule',
+  RemindStep = 'contingents.remind-step',
 }
 
 /** What travels with every job: ids and the request that caused it, never personal data. */
@@ -24,12 +25,15 @@ export interface JobPayloads {
   [JobName.PurgeExpiredRefreshTokens]: JobMeta & { olderThan?: string };
   [JobName.RunMatching]: JobMeta & { runId: string };
   [JobName.ScheduleContingents]: JobMeta & { jobOrderId: string };
+  /** `remindOn` is the date the reminder was planned for: a job whose step has moved since does nothing. */
+  [JobName.RemindStep]: JobMeta & { stepId: string; remindOn: string };
 }
 
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.PurgeExpiredRefreshTokens]: QueueName.Maintenance,
   [JobName.RunMatching]: QueueName.Matching,
   [JobName.ScheduleContingents]: QueueName.Contingents,
+  [JobName.RemindStep]: QueueName.Contingents,
 };
 
 /** Retry, backoff and retention, set once (research: at-least-once delivery, so handlers are idempotent). */

@@ -4,9 +4,11 @@ import { addDays } from '@puente/common';
 import { databaseOptions } from '@puente/database';
 import { ApplicantEntity } from '@puente/domain/applicants';
 import { JobOrderEntity } from '@puente/domain/job-orders';
+import { Queue } from 'bullmq';
 import type { JobProducer } from '@puente/queue';
+import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
 import { ContingentEntity, TravellerEntity, TravelStepEntity } from './contingent.entity';
-import { ContingentsService } from './contingents.service';
+import { ContingentsService, reminderTime } from './contingents.service';
 
 /** Scheduling against the real database: idempotent, concurrent-safe, and every seat gets its full timeline. */
 describe('ContingentsService.schedule', () => {
@@ -96,6 +98,55 @@ describe('ContingentsService.schedule', () => {
     expect((await group()).map((k: { seated: number }) => k.seated)).toEqual([70, 55, 50]);
     const [{ seats }] = await ds.query(`SELECT count(*)::int - count(DISTINCT applicant_id)::int AS seats FROM traveller WHERE job_order_id = $1`, [late]);
     expect(seats).toBe(0);
+  });
+
+  it('keeps exactly one reminder job per pending step, through two reschedules, on a real queue', async () => {
+    const queue = new Queue(JOB_QUEUE[JobName.RemindStep], { connection: { url: process.env.REDIS_URL! }, prefix: process.env.QUEUE_PREFIX! });
+    const producer = { queue: () => queue, enqueue: (name: string, data: unknown, opts: object) => queue.add(name, data, opts).then(() => undefined) };
+    const withQueue = new ContingentsService(ds, producer as unknown as JobProducer);
+    try {
+      const [contingent] = await ds.query(`SELECT id FROM contingent WHERE region_code = 'CA-QC' AND start_date = $1 AND sequence = 3`, [startDate]);
+      const pendingSteps = async () =>
+        ds.query(
+          `SELECT s.id, to_char(s.remind_on, 'YYYY-MM-DD') AS "remindOn", to_char(s.due_date, 'YYYY-MM-DD') AS "dueDate" FROM travel_step s
+           JOIN traveller t ON t.id = s.traveller_id WHERE t.contingent_id = $1 AND s.status = 'PENDING' AND s.remind_on IS NOT NULL ORDER BY s.id`,
+          [contingent.id],
+        );
+      const jobsOf = async (steps: { id: string }[]) => Promise.all(steps.map((st) => queue.getJob(jobId(JobName.RemindStep, st.id))));
+      const now = Date.parse(`${today}T12:00:00Z`);
+
+      expect(await withQueue.syncReminders(contingent.id, now)).toBe(50 * 7);
+      expect(await withQueue.syncReminders(contingent.id, now)).toBe(50 * 7); // again: the same jobs, none added
+
+      const later = addDays(startDate, -9);
+      for (const departure of [addDays(startDate, -5), later]) await withQueue.reschedule(contingent.id, departure, today);
+      const steps = await pendingSteps();
+      expect(steps).toHaveLength(50 * 7);
+      const jobs = await jobsOf(steps);
+      // Each job carries its step's current reminder date and fires at 09:00 in El Salvador on it.
+      expect(jobs.filter((j, i) => j?.data.remindOn !== steps[i].remindOn)).toEqual([]);
+      expect(jobs.filter((j, i) => Math.abs(j!.timestamp + j!.opts.delay! - reminderTime(steps[i].remindOn)) > 1000)).toEqual([]);
+      // Exactly one job per step, nothing else: the reminders of the first dates are gone.
+      const delayed = (await queue.getDelayed(0, -1)).filter((j) => steps.some((st: { id: string }) => j.id === jobId(JobName.RemindStep, st.id)));
+      expect(delayed).toHaveLength(steps.length);
+      const departure = steps.find((st: { dueDate: string }) => st.dueDate === later);
+      expect(departure).toBeDefined();
+
+      // A reminder planned for a date the step has left does nothing.
+      expect(await withQueue.remind(steps[0].id, '2001-01-01')).toBe('STALE');
+      expect(await withQueue.remind(steps[0].id, steps[0].remindOn)).toBe('REMINDED');
+    } finally {
+      const ours = await ds.query(`SELECT s.id FROM travel_step s JOIN traveller t ON t.id = s.traveller_id JOIN contingent k ON k.id = t.contingent_id WHERE k.start_date = $1`, [startDate]);
+      for (const st of ours) await (await queue.getJob(jobId(JobName.RemindStep, st.id)))?.remove();
+      await queue.close();
+    }
+  });
+
+  it('refuses a departure after the start or in the past, and an unknown contingent', async () => {
+    const [contingent] = await ds.query(`SELECT id FROM contingent WHERE region_code = 'CA-QC' AND start_date = $1 AND sequence = 1`, [startDate]);
+    await expect(service.reschedule(contingent.id, addDays(startDate, 1), today)).rejects.toThrow(/between today/);
+    await expect(service.reschedule(contingent.id, '2029-01-01', today)).rejects.toThrow(/between today/);
+    await expect(service.reschedule(randomUUID(), startDate, today)).rejects.toThrow(/Contingent/);
   });
 
   it('refuses an unknown order', async () => {

@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, DomainException, ErrorCode, isUuid, todayIso } from '@puente/common';
 import { JobProducer } from '@puente/queue';
-import { jobId, JobName } from '@puente/queue-contracts';
+import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
+import { lockForUpdate } from '@puente/database';
+import { contingentStateMachine, stepStateMachine } from './contingent.state-machine';
 import { ApplicantEntity, applicantStateMachine } from '@puente/domain/applicants';
 import { JobOrderEntity } from '@puente/domain/job-orders';
 import { planSeats, Traveller } from './contingent.rules';
@@ -13,13 +15,28 @@ import { departureFor, planTimeline } from './timeline.rules';
 
 export const DEFAULT_CONTINGENT_CAPACITY = 70;
 
+export type ContingentView = Pick<ContingentEntity, 'id' | 'reference' | 'regionCode' | 'startDate' | 'departureDate' | 'status' | 'capacity'> & { seated: number };
+
+const CONTINGENT_VIEW = `
+  SELECT k.id, k.reference, k.region_code AS "regionCode", to_char(k.start_date, 'YYYY-MM-DD') AS "startDate",
+         to_char(k.departure_date, 'YYYY-MM-DD') AS "departureDate", k.status, k.capacity,
+         (SELECT count(*)::int FROM traveller t WHERE t.contingent_id = k.id AND t.status NOT IN ('WITHDRAWN', 'REPLACED')) AS seated
+  FROM contingent k`;
+
 export interface ScheduleOutcome {
   contingentsCreated: number;
   travellersSeated: number;
 }
 
+/** Reminders go out at 09:00 in El Salvador (UTC-6, no daylight saving) on their date. */
+export function reminderTime(remindOn: string): number {
+  return Date.parse(`${remindOn}T15:00:00Z`);
+}
+
 @Injectable()
 export class ContingentsService {
+  private readonly logger = new Logger(ContingentsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly producer: JobProducer,
@@ -55,15 +72,14 @@ export class ContingentsService {
   }
 
   /** The contingents an order's workers are seated in, with how many of them. */
-  contingentsOf(jobOrderId: string): Promise<(ContingentEntity & { seated: number })[]> {
+  contingentsOf(jobOrderId: string): Promise<ContingentView[]> {
     if (!isUuid(jobOrderId)) return Promise.resolve([]);
-    return this.dataSource.query(
-      `SELECT k.id, k.reference, k.region_code AS "regionCode", to_char(k.start_date, 'YYYY-MM-DD') AS "startDate",
-              to_char(k.departure_date, 'YYYY-MM-DD') AS "departureDate", k.status, k.capacity,
-              (SELECT count(*)::int FROM traveller t WHERE t.contingent_id = k.id AND t.status <> 'WITHDRAWN' AND t.status <> 'REPLACED') AS seated
-       FROM contingent k WHERE k.id IN (SELECT contingent_id FROM traveller WHERE job_order_id = $1) ORDER BY k.sequence`,
-      [jobOrderId],
-    );
+    return this.dataSource.query(`${CONTINGENT_VIEW} WHERE k.id IN (SELECT contingent_id FROM traveller WHERE job_order_id = $1) ORDER BY k.sequence`, [jobOrderId]);
+  }
+
+  async contingentById(id: string): Promise<ContingentView | null> {
+    const [row] = isUuid(id) ? await this.dataSource.query(`${CONTINGENT_VIEW} WHERE k.id = $1`, [id]) : [];
+    return row ?? null;
   }
 
   /**
@@ -118,6 +134,88 @@ export class ContingentsService {
       for (const join of plan.joins) await this.seat(em, join.contingentId, departures.get(join.contingentId)!, join.travellers, today, policy);
       return { contingentsCreated: plan.created.length, travellersSeated: waiting.length };
     });
+  }
+
+  /**
+   * Seats, then makes sure every pending step of the contingents touched has its one reminder job. Run by the
+   * job: a retry after a crash between the two finds nobody to seat but still completes the reminders.
+   */
+  async scheduleAndRemind(jobOrderId: string): Promise<ScheduleOutcome & { reminders: number }> {
+    const outcome = await this.schedule(jobOrderId);
+    const order = await this.dataSource.manager.findOneByOrFail(JobOrderEntity, { id: jobOrderId });
+    const groupIds: { id: string }[] = await this.dataSource.query(`SELECT id FROM contingent WHERE region_code = $1 AND start_date = $2 AND status = 'PLANNED'`, [
+      order.workRegionCode,
+      order.startDate,
+    ]);
+    let reminders = 0;
+    for (const { id } of groupIds) reminders += await this.syncReminders(id);
+    return { ...outcome, reminders };
+  }
+
+  /**
+   * One delayed reminder job per pending step, at 09:00 in El Salvador on its reminder date. The job id is the
+   * step's, so there is never a second one: a job planned for another date is removed and added anew, one for
+   * the same date is left alone. Returns the number of reminder jobs the steps now have.
+   */
+  async syncReminders(contingentId: string, now = Date.now()): Promise<number> {
+    const steps: { id: string; remindOn: string }[] = await this.dataSource.query(
+      `SELECT s.id, to_char(s.remind_on, 'YYYY-MM-DD') AS "remindOn" FROM travel_step s JOIN traveller t ON t.id = s.traveller_id
+       WHERE t.contingent_id = $1 AND t.status = 'SEATED' AND s.status = 'PENDING' AND s.remind_on IS NOT NULL`,
+      [contingentId],
+    );
+    const queue = this.producer.queue(JOB_QUEUE[JobName.RemindStep]);
+    for (const step of steps) {
+      const id = jobId(JobName.RemindStep, step.id);
+      const existing = await queue.getJob(id);
+      if (existing && existing.data.remindOn === step.remindOn && !(await existing.isFailed())) continue;
+      if (existing) await existing.remove();
+      await this.producer.enqueue(JobName.RemindStep, { stepId: step.id, remindOn: step.remindOn }, { jobId: id, delay: Math.max(0, reminderTime(step.remindOn) - now) });
+    }
+    return steps.length;
+  }
+
+  /** The reminder job: only for a step still pending on the date it was planned for; the log is its channel. */
+  async remind(stepId: string, remindOn: string): Promise<'REMINDED' | 'STALE'> {
+    const step = isUuid(stepId) ? await this.dataSource.manager.findOneBy(TravelStepEntity, { id: stepId }) : null;
+    if (!step || step.status !== 'PENDING' || step.remindOn !== remindOn) return 'STALE';
+    this.logger.log({ stepId, kind: step.kind, dueDate: step.dueDate }, 'Step reminder');
+    return 'REMINDED';
+  }
+
+  /**
+   * Moves a contingent to a new departure date: every step not done is planned again from it, in one
+   * transaction, then the reminders follow (a stale reminder that fires meanwhile sees its step moved and does
+   * nothing). A confirmed contingent goes back to PLANNED.
+   */
+  async reschedule(contingentId: string, departureDate: string, today = todayIso(), policy: TimelinePolicy = TIMELINE_POLICY_V1): Promise<ContingentEntity> {
+    const contingent = await this.dataSource.transaction(async (em) => {
+      const k = await lockForUpdate(em, ContingentEntity, contingentId);
+      if (!k) throw DomainException.notFound('Contingent');
+      if (departureDate > k.startDate || departureDate < today) {
+        throw new DomainException(ErrorCode.BAD_USER_INPUT, `The departure must be between today (${today}) and the start date (${k.startDate}).`, [
+          { field: 'departureDate', message: `must be between ${today} and ${k.startDate}` },
+        ]);
+      }
+      k.status = contingentStateMachine.next(k.status, 'RESCHEDULE');
+      k.departureDate = departureDate;
+      await em.save(k);
+      const timeline = new Map(planTimeline(departureDate, today, policy).steps.map((s) => [s.kind, s]));
+      const open = await em
+        .createQueryBuilder(TravelStepEntity, 's')
+        .innerJoin(TravellerEntity, 't', 't.id = s.traveller_id')
+        .where('t.contingent_id = :id AND t.status = :seated', { id: k.id, seated: 'SEATED' })
+        .andWhere('s.status IN (:...open)', { open: ['PENDING', 'OVERDUE', 'INFEASIBLE'] })
+        .getMany();
+      for (const step of open) {
+        const planned = timeline.get(step.kind)!;
+        stepStateMachine.next(step.status, 'REPLAN');
+        Object.assign(step, { dueDate: planned.dueDate, remindOn: planned.remindOn, status: planned.status, note: planned.note });
+      }
+      await em.save(open, { chunk: 500 });
+      return k;
+    });
+    await this.syncReminders(contingent.id);
+    return contingent;
   }
 
   private async seat(em: EntityManager, contingentId: string, departureDate: string, travellers: Traveller[], today: string, policy: TimelinePolicy): Promise<void> {

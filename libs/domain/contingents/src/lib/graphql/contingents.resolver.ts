@@ -38,6 +38,18 @@ export class ContingentsResolver {
   }
 
   @Roles(Role.COORDINATOR)
+  @Mutation(() => ContingentModel, {
+    description: 'Moves a contingent to a new departure date: every step not done is planned again, and its reminder moves with it.',
+  })
+  async rescheduleContingent(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('departureDate', { type: () => GraphQLLocalDate }) departureDate: string,
+  ): Promise<ContingentModel> {
+    const contingent = await this.service.reschedule(id, departureDate);
+    return (await this.service.contingentById(contingent.id))!;
+  }
+
+  @Roles(Role.COORDINATOR)
   @Query(() => [ContingentModel], { description: 'The contingents the workers of an order travel in.' })
   contingents(@Args('jobOrderId', { type: () => ID }) jobOrderId: string): Promise<ContingentModel[]> {
     return this.service.contingentsOf(jobOrderId);

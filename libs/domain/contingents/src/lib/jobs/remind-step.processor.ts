@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+import { JobHandler, JobProcessor } from '@puente/queue';
+import { JobName, JobPayloads } from '@puente/queue-contracts';
+import { ContingentsService } from '../contingents.service';
+
+/** Reminds of a pending step; a reminder for a step that has moved or been done does nothing. */
+@Injectable()
+@JobProcessor(JobName.RemindStep)
+export class RemindStepProcessor implements JobHandler<JobName.RemindStep> {
+  constructor(private readonly contingents: ContingentsService) {}
+
+  handle(payload: JobPayloads[JobName.RemindStep]): Promise<string> {
+    return this.contingents.remind(payload.stepId, payload.remindOn);
+  }
+}
