@@ -174,6 +174,38 @@ export class ContingentsService {
     return steps.length;
   }
 
+  /** The steps of an applicant's current seat, in due order; empty when the applicant has none. */
+  stepsOf(applicantId: string): Promise<TravelStepEntity[]> {
+    if (!isUuid(applicantId)) return Promise.resolve([]);
+    return this.dataSource.manager
+      .createQueryBuilder(TravelStepEntity, 's')
+      .innerJoin(TravellerEntity, 't', 't.id = s.traveller_id')
+      .where('t.applicant_id = :applicantId AND t.status = :seated', { applicantId, seated: 'SEATED' })
+      .orderBy('s.due_date', 'ASC')
+      .addOrderBy('s.kind', 'ASC')
+      .getMany();
+  }
+
+  /**
+   * Records a pre-departure step as done, by whom and when; a step done late is still done. Departure and
+   * arrival are recorded for the whole contingent, not step by step. Its reminder, if still queued, finds the
+   * step done and does nothing.
+   */
+  async completeStep(actor: Actor, stepId: string): Promise<TravelStepEntity> {
+    return this.dataSource.transaction(async (em) => {
+      const step = await lockForUpdate(em, TravelStepEntity, stepId);
+      if (!step) throw DomainException.notFound('Step');
+      if (step.kind === 'DEPARTURE' || step.kind === 'ARRIVAL') {
+        throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Departure and arrival are recorded for the whole contingent, not step by step.', [
+          { field: 'stepId', message: `is a ${step.kind} step` },
+        ]);
+      }
+      step.status = stepStateMachine.next(step.status, 'COMPLETE');
+      Object.assign(step, { completedAt: new Date(), completedBy: actor.userId });
+      return em.save(step);
+    });
+  }
+
   /** The reminder job: only for a step still pending on the date it was planned for; the log is its channel. */
   async remind(stepId: string, remindOn: string): Promise<'REMINDED' | 'STALE'> {
     const step = isUuid(stepId) ? await this.dataSource.manager.findOneBy(TravelStepEntity, { id: stepId }) : null;

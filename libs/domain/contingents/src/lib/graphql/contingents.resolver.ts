@@ -3,6 +3,8 @@ import { GraphQLLocalDate } from 'graphql-scalars';
 import { CurrentActor, Roles } from '@puente/auth';
 import { Actor, enumObject, Role } from '@puente/common';
 import { ContingentsService } from '../contingents.service';
+import { TravelStepEntity } from '../contingent.entity';
+import { STEP_KINDS } from '../timeline.policy';
 
 export const ContingentStatusEnum = enumObject(['PLANNED', 'CONFIRMED', 'DEPARTED', 'ARRIVED', 'RETURNED', 'CANCELLED'] as const);
 registerEnumType(ContingentStatusEnum, { name: 'ContingentStatus' });
@@ -18,6 +20,35 @@ export class ContingentModel {
   @Field(() => Int) capacity!: number;
   @Field(() => Int, { description: 'Travellers seated, of every order in the contingent.' }) seated!: number;
 }
+
+export const StepKindEnum = enumObject(STEP_KINDS);
+export const StepStatusEnum = enumObject(['PENDING', 'OVERDUE', 'DONE', 'INFEASIBLE', 'CANCELLED'] as const);
+registerEnumType(StepKindEnum, { name: 'StepKind' });
+registerEnumType(StepStatusEnum, { name: 'StepStatus' });
+
+@ObjectType('TravelStep', { description: 'One pre-departure step of one worker, with its due date.' })
+export class TravelStepModel {
+  @Field(() => ID) id!: string;
+  @Field(() => StepKindEnum) kind!: string;
+  @Field(() => GraphQLLocalDate) dueDate!: string;
+  @Field(() => GraphQLLocalDate, { nullable: true }) remindOn!: string | null;
+  @Field(() => StepStatusEnum) status!: string;
+  @Field({ description: 'Missing it keeps the worker from travelling.' }) blocking!: boolean;
+  @Field(() => String, { nullable: true, description: 'Why the date is not the planned one, or why the step cannot be done in time.' })
+  note!: string | null;
+  @Field(() => Date, { nullable: true }) completedAt!: Date | null;
+}
+
+const toStepModel = (s: TravelStepEntity): TravelStepModel => ({
+  id: s.id,
+  kind: s.kind,
+  dueDate: s.dueDate,
+  remindOn: s.remindOn,
+  status: s.status,
+  blocking: s.blocking,
+  note: s.note,
+  completedAt: s.completedAt,
+});
 
 @ObjectType('ContingentScheduling', { description: 'A queued seating of an order\'s selected workers; the worker does it.' })
 export class ContingentSchedulingModel {
@@ -47,6 +78,18 @@ export class ContingentsResolver {
   ): Promise<ContingentModel> {
     const contingent = await this.service.reschedule(id, departureDate);
     return (await this.service.contingentById(contingent.id))!;
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => TravelStepModel, { description: 'Records a pre-departure step of a worker as done.' })
+  async completeStep(@CurrentActor() actor: Actor, @Args('stepId', { type: () => ID }) stepId: string): Promise<TravelStepModel> {
+    return toStepModel(await this.service.completeStep(actor, stepId));
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Query(() => [TravelStepModel], { description: "The pre-departure steps of an applicant's current seat, in due order." })
+  async travelSteps(@Args('applicantId', { type: () => ID }) applicantId: string): Promise<TravelStepModel[]> {
+    return (await this.service.stepsOf(applicantId)).map(toStepModel);
   }
 
   @Roles(Role.COORDINATOR)
