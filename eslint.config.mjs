@@ -40,6 +40,7 @@ export default tseslint.config(
             platform('database', ['config', 'common']),
             platform('queue', ['config', 'queue', 'common']),
             platform('health', ['config', 'common']),
+            platform('notifications', ['config', 'database', 'queue', 'common']),
             platform('auth', ['config', 'database', 'queue', 'common']),
             // Domains: each names the domains it may use.
             { sourceTag: 'scope:reference', onlyDependOnLibsWithTags: ['type:platform', 'type:contract', 'type:util'] },

@@ -9,6 +9,7 @@ import { PuenteConfig, PuenteConfigModule } from '@puente/config';
 import { DatabaseModule } from '@puente/database';
 import { HealthModule } from '@puente/health';
 import { QueuesModule } from '@puente/queue';
+import { NotificationJobsModule } from '@puente/notifications';
 import { JobDispatcher } from './jobs/job-dispatcher';
 import { QUEUE_PROCESSORS } from './jobs/queue-processors';
 import { Schedules } from './jobs/schedules';
@@ -32,6 +33,7 @@ import type { Logger as PinoRoot } from 'pino';
     AuthJobsModule,
     MatchingJobsModule,
     ContingentsJobsModule,
+    NotificationJobsModule,
   ],
   providers: [
     { provide: WORKER_LOGGER, inject: [PuenteConfig], useFactory: workerLogger },

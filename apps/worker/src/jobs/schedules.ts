@@ -17,5 +17,8 @@ export class Schedules implements OnApplicationBootstrap {
         name: JobName.PurgeExpiredRefreshTokens,
         data: {},
       });
+    await this.producer
+      .queue(QueueName.Notifications)
+      .upsertJobScheduler('minutely-queue-unsent-notifications', { every: 60_000 }, { name: JobName.QueueUnsentNotifications, data: {} });
   }
 }

@@ -5,6 +5,7 @@ import { AvailableApplicantIndexes1732400000004 } from './1732400000004-availabl
 import { OneSelectionPerApplicant1732400000005 } from './1732400000005-one-selection-per-applicant';
 import { ApplicantOccupation1732400000006 } from './1732400000006-applicant-occupation';
 import { Contingents1732400000007 } from './1732400000007-contingents';
+import { Notifications1732400000008 } from './1732400000008-notifications';
 
 /** Every migration, in order. Listed explicitly so the apps, the CLI and tests run exactly the same set. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   OneSelectionPerApplicant1732400000005,
   ApplicantOccupation1732400000006,
   Contingents1732400000007,
+  Notifications1732400000008,
 ];

@@ -5,6 +5,7 @@ export enum QueueName {
   Maintenance = 'maintenance',
   Matching = 'matching',
   Contingents = 'contingents',
+  Notifications = 'notifications',
 }
 
 /** Job names: `<domain>.<verb-noun>`. Each belongs to exactly one queue. */
@@ -13,6 +14,8 @@ export enum JobName {
   RunMatching = 'matching.run',
   ScheduleContingents = 'contingents.schedule',
   RemindStep = 'contingents.remind-step',
+  DeliverNotification = 'notifications.deliver',
+  QueueUnsentNotifications = 'notifications.queue-unsent',
 }
 
 /** What travels with every job: ids and the request that caused it, never personal data. */
@@ -27,6 +30,8 @@ export interface JobPayloads {
   [JobName.ScheduleContingents]: JobMeta & { jobOrderId: string };
   /** `remindOn` is the date the reminder was planned for: a job whose step has moved since does nothing. */
   [JobName.RemindStep]: JobMeta & { stepId: string; remindOn: string };
+  [JobName.DeliverNotification]: JobMeta & { notificationId: string };
+  [JobName.QueueUnsentNotifications]: JobMeta;
 }
 
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
@@ -34,6 +39,8 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.RunMatching]: QueueName.Matching,
   [JobName.ScheduleContingents]: QueueName.Contingents,
   [JobName.RemindStep]: QueueName.Contingents,
+  [JobName.DeliverNotification]: QueueName.Notifications,
+  [JobName.QueueUnsentNotifications]: QueueName.Notifications,
 };
 
 /** Retry, backoff and retention, set once (research: at-least-once delivery, so handlers are idempotent). */

@@ -6,6 +6,7 @@ import { ApplicantEntity } from '@puente/domain/applicants';
 import { JobOrderEntity } from '@puente/domain/job-orders';
 import { Queue } from 'bullmq';
 import type { JobProducer } from '@puente/queue';
+import { LogChannel, NotificationsService } from '@puente/notifications';
 import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
 import { ContingentEntity, TravellerEntity, TravelStepEntity } from './contingent.entity';
 import { ContingentsService, reminderTime } from './contingents.service';
@@ -49,7 +50,7 @@ describe('ContingentsService.schedule', () => {
       entities: [ContingentEntity, TravellerEntity, TravelStepEntity, JobOrderEntity, ApplicantEntity],
     }).initialize();
     // Seating itself never queues anything: the producer is only for requestSchedule, which the e2e tests drive.
-    service = new ContingentsService(ds, {} as JobProducer);
+    service = new ContingentsService(ds, {} as JobProducer, {} as NotificationsService);
     const [employer] = await ds.query(
       `INSERT INTO employer (legal_name, country, region_code, city, sector, program, program_reference, contact_name, contact_email, contact_phone, status)
        VALUES ('Travel Farm', 'CA', 'CA-QC', 'Laval', 'AGRICULTURE', 'CA_TFWP_AGRICULTURAL', $1, 'A', 'travel@farm.example', '+15145550100', 'VERIFIED') RETURNING id`,
@@ -101,9 +102,18 @@ describe('ContingentsService.schedule', () => {
   });
 
   it('keeps exactly one reminder job per pending step, through two reschedules, on a real queue', async () => {
-    const queue = new Queue(JOB_QUEUE[JobName.RemindStep], { connection: { url: process.env.REDIS_URL! }, prefix: process.env.QUEUE_PREFIX! });
-    const producer = { queue: () => queue, enqueue: (name: string, data: unknown, opts: object) => queue.add(name, data, opts).then(() => undefined) };
-    const withQueue = new ContingentsService(ds, producer as unknown as JobProducer);
+    // The real queues of the contract under this run's prefix, behind the producer's two methods.
+    const queues = new Map<string, Queue>();
+    const queueOf = (name: string) => {
+      if (!queues.has(name)) queues.set(name, new Queue(name, { connection: { url: process.env.REDIS_URL! }, prefix: process.env.QUEUE_PREFIX! }));
+      return queues.get(name)!;
+    };
+    const producer = {
+      queue: queueOf,
+      enqueue: (job: JobName, data: unknown, opts: object) => queueOf(JOB_QUEUE[job]).add(job, data, opts).then(() => undefined),
+    } as unknown as JobProducer;
+    const queue = queueOf(JOB_QUEUE[JobName.RemindStep]);
+    const withQueue = new ContingentsService(ds, producer, new NotificationsService(ds, producer, new LogChannel()));
     try {
       const [contingent] = await ds.query(`SELECT id FROM contingent WHERE region_code = 'CA-QC' AND start_date = $1 AND sequence = 3`, [startDate]);
       const pendingSteps = async () =>
@@ -135,10 +145,13 @@ describe('ContingentsService.schedule', () => {
       // A reminder planned for a date the step has left does nothing.
       expect(await withQueue.remind(steps[0].id, '2001-01-01')).toBe('STALE');
       expect(await withQueue.remind(steps[0].id, steps[0].remindOn)).toBe('REMINDED');
+      expect(await withQueue.remind(steps[0].id, steps[0].remindOn)).toBe('REMINDED'); // a retried job
+      const notes = await ds.query(`SELECT kind, audience, subject FROM notification WHERE dedupe_key LIKE $1`, [`step-due:${steps[0].id}:%`]);
+      expect(notes).toEqual([{ kind: 'STEP_DUE', audience: 'APPLICANT', subject: expect.stringMatching(/ due \d{4}-\d{2}-\d{2}$/) }]);
     } finally {
       const ours = await ds.query(`SELECT s.id FROM travel_step s JOIN traveller t ON t.id = s.traveller_id JOIN contingent k ON k.id = t.contingent_id WHERE k.start_date = $1`, [startDate]);
       for (const st of ours) await (await queue.getJob(jobId(JobName.RemindStep, st.id)))?.remove();
-      await queue.close();
+      for (const q of queues.values()) await q.close();
     }
   });
 

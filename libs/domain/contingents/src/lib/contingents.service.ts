@@ -1,8 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, DomainException, ErrorCode, isUuid, todayIso } from '@puente/common';
 import { JobProducer } from '@puente/queue';
+import { NotificationsService, recordNotification } from '@puente/notifications';
 import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
 import { lockForUpdate } from '@puente/database';
 import { contingentStateMachine, stepStateMachine } from './contingent.state-machine';
@@ -10,10 +11,20 @@ import { ApplicantEntity, applicantStateMachine } from '@puente/domain/applicant
 import { JobOrderEntity } from '@puente/domain/job-orders';
 import { planSeats, Traveller } from './contingent.rules';
 import { ContingentEntity, TravellerEntity, TravelStepEntity } from './contingent.entity';
-import { TIMELINE_POLICY_V1, TimelinePolicy } from './timeline.policy';
+import { StepKind, TIMELINE_POLICY_V1, TimelinePolicy } from './timeline.policy';
 import { departureFor, planTimeline } from './timeline.rules';
 
 export const DEFAULT_CONTINGENT_CAPACITY = 70;
+
+const STEP_NAMES: Record<StepKind, string> = {
+  DOCUMENTS_CHECKED: 'Document check',
+  MEDICAL_EXAM: 'Medical exam',
+  VISA_BIOMETRICS: 'Visa appointment and biometrics',
+  ORIENTATION: 'Pre-departure orientation',
+  CONTRACT_SIGNED: 'Contract signing',
+  DEPARTURE: 'Departure',
+  ARRIVAL: 'Arrival',
+};
 
 export type ContingentView = Pick<ContingentEntity, 'id' | 'reference' | 'regionCode' | 'startDate' | 'departureDate' | 'status' | 'capacity'> & { seated: number };
 
@@ -35,11 +46,10 @@ export function reminderTime(remindOn: string): number {
 
 @Injectable()
 export class ContingentsService {
-  private readonly logger = new Logger(ContingentsService.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly producer: JobProducer,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -206,11 +216,26 @@ export class ContingentsService {
     });
   }
 
-  /** The reminder job: only for a step still pending on the date it was planned for; the log is its channel. */
+  /**
+   * The reminder job: only for a step still pending on the date it was planned for. It records a notification
+   * for the worker (once per step and date, however often the job runs) and queues its delivery.
+   */
   async remind(stepId: string, remindOn: string): Promise<'REMINDED' | 'STALE'> {
-    const step = isUuid(stepId) ? await this.dataSource.manager.findOneBy(TravelStepEntity, { id: stepId }) : null;
-    if (!step || step.status !== 'PENDING' || step.remindOn !== remindOn) return 'STALE';
-    this.logger.log({ stepId, kind: step.kind, dueDate: step.dueDate }, 'Step reminder');
+    const id = await this.dataSource.transaction(async (em) => {
+      const step = isUuid(stepId) ? await em.findOneBy(TravelStepEntity, { id: stepId }) : null;
+      if (!step || step.status !== 'PENDING' || step.remindOn !== remindOn) return undefined;
+      const traveller = await em.findOneByOrFail(TravellerEntity, { id: step.travellerId });
+      return recordNotification(em, {
+        dedupeKey: `step-due:${step.id}:${remindOn}`,
+        audience: 'APPLICANT',
+        applicantId: traveller.applicantId,
+        kind: 'STEP_DUE',
+        subject: `${STEP_NAMES[step.kind]}: due ${step.dueDate}`,
+        body: `Your ${STEP_NAMES[step.kind].toLowerCase()} is due on ${step.dueDate}.${step.note ? ` ${step.note}.` : ''}`,
+      });
+    });
+    if (id === undefined) return 'STALE';
+    await this.notifications.queue([id]);
     return 'REMINDED';
   }
 

@@ -1,0 +1,5 @@
+export * from './lib/notification.entity';
+export * from './lib/channels';
+export * from './lib/notifications.service';
+export * from './lib/notifications.module';
+export * from './lib/notification-jobs';

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { databaseOptions } from '@puente/database';
+import type { JobProducer } from '@puente/queue';
+import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
+import type { NotificationChannel } from './channels';
+import { NotificationEntity } from './notification.entity';
+import { NotificationsService, recordNotification } from './notifications.service';
+
+/** A channel that only counts what it is given: the outside world delivery would reach. */
+class CountingChannel implements NotificationChannel {
+  readonly name = 'counting';
+  sent: string[] = [];
+  failNext = false;
+  async send(n: NotificationEntity): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    if (this.failNext) {
+      this.failNext = false;
+      throw new Error('the relay is down');
+    }
+    this.sent.push(n.id);
+  }
+}
+
+describe('the notification outbox', () => {
+  let ds: DataSource;
+  let queue: Queue;
+  let channel: CountingChannel;
+  let service: NotificationsService;
+  const tag = randomUUID();
+
+  beforeAll(async () => {
+    ds = await new DataSource({ ...databaseOptions(process.env.DATABASE_URL!, 4), entities: [NotificationEntity] }).initialize();
+    queue = new Queue(JOB_QUEUE[JobName.DeliverNotification], { connection: { url: process.env.REDIS_URL! }, prefix: process.env.QUEUE_PREFIX! });
+    const producer = { queue: () => queue, enqueue: (job: JobName, data: unknown, opts: object) => queue.add(job, data, opts).then(() => undefined) };
+    channel = new CountingChannel();
+    service = new NotificationsService(ds, producer as unknown as JobProducer, channel);
+  });
+
+  afterAll(async () => {
+    await ds.query(`DELETE FROM notification WHERE dedupe_key LIKE $1`, [`${tag}%`]);
+    await queue.close();
+    await ds.destroy();
+  });
+
+  const record = (key: string) =>
+    ds.transaction((em) => recordNotification(em, { dedupeKey: `${tag}:${key}`, audience: 'COORDINATORS', kind: 'TEST', subject: 'Subject', body: 'Body' }));
+
+  it('records an event once, however often it is recorded', async () => {
+    const first = await record('once');
+    expect(first).toEqual(expect.any(String));
+    expect(await record('once')).toBeNull();
+    expect(await ds.query(`SELECT count(*)::int AS n FROM notification WHERE dedupe_key = $1`, [`${tag}:once`])).toEqual([{ n: 1 }]);
+  });
+
+  it('sends a notification exactly once, even when its job runs again or three times at once', async () => {
+    const id = (await record('send'))!;
+    expect(await Promise.all([service.deliver(id), service.deliver(id), service.deliver(id)])).toEqual(expect.arrayContaining(['SENT', 'ALREADY_SENT']));
+    expect(await service.deliver(id)).toBe('ALREADY_SENT');
+    expect(channel.sent.filter((s) => s === id)).toEqual([id]);
+    const [row] = await ds.query(`SELECT channel, attempts, sent_at IS NOT NULL AS sent FROM notification WHERE id = $1`, [id]);
+    expect(row).toEqual({ channel: 'counting', attempts: 1, sent: true });
+    expect(await service.deliver(randomUUID())).toBe('UNKNOWN');
+  });
+
+  it('leaves a notification unsent when the channel fails, so the retry sends it', async () => {
+    const id = (await record('retry'))!;
+    channel.failNext = true;
+    await expect(service.deliver(id)).rejects.toThrow('the relay is down');
+    expect((await ds.query(`SELECT sent_at FROM notification WHERE id = $1`, [id]))[0].sent_at).toBeNull();
+    expect(await service.deliver(id)).toBe('SENT');
+  });
+
+  it('queues again what was left unsent past a minute, with the notification as job id', async () => {
+    const id = (await record('lost'))!;
+    const fresh = (await record('fresh'))!;
+    await ds.query(`UPDATE notification SET created_at = now() - interval '2 minutes' WHERE id = $1`, [id]);
+    expect(await service.queueUnsent()).toBeGreaterThanOrEqual(1);
+    expect(await queue.getJob(jobId(JobName.DeliverNotification, id))).toBeDefined();
+    expect(await queue.getJob(jobId(JobName.DeliverNotification, fresh))).toBeUndefined();
+    await service.queueUnsent();
+    expect((await queue.getJobs(['waiting', 'delayed', 'active'])).filter((j) => j.id === jobId(JobName.DeliverNotification, id))).toHaveLength(1);
+  });
+});

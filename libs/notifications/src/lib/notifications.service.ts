@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { lockForUpdate } from '@puente/database';
+import { JobProducer } from '@puente/queue';
+import { jobId, JobName } from '@puente/queue-contracts';
+import { NOTIFICATION_CHANNEL, NotificationChannel } from './channels';
+import { NotificationAudience, NotificationEntity } from './notification.entity';
+
+export interface NotificationInput {
+  /** The same event gives the same key, so recording it again (a retried job) adds nothing. */
+  dedupeKey: string;
+  audience: NotificationAudience;
+  applicantId?: string;
+  kind: string;
+  subject: string;
+  body: string;
+}
+
+/** Records a notification inside the caller's transaction; returns its id, or null when it was already there. */
+export async function recordNotification(em: EntityManager, n: NotificationInput): Promise<string | null> {
+  const rows: { id: string }[] = await em.query(
+    `INSERT INTO notification (dedupe_key, audience, applicant_id, kind, subject, body) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+    [n.dedupeKey, n.audience, n.applicantId ?? null, n.kind, n.subject, n.body],
+  );
+  return rows[0]?.id ?? null;
+}
+
+/** A notification not sent a minute after it was written has lost its job (a crash after commit): queue it again. */
+const UNSENT_GRACE = '1 minute';
+
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly producer: JobProducer,
+    @Inject(NOTIFICATION_CHANNEL) private readonly channel: NotificationChannel,
+  ) {}
+
+  /** Queues delivery of notifications recorded by a committed transaction; the job id is the notification's. */
+  async queue(ids: readonly (string | null)[]): Promise<void> {
+    for (const id of ids) {
+      if (id) await this.producer.enqueue(JobName.DeliverNotification, { notificationId: id }, { jobId: jobId(JobName.DeliverNotification, id) });
+    }
+  }
+
+  /**
+   * Sends one notification, once: under a row lock, a sent one is left alone, so a retried or duplicated job
+   * sends nothing more. If the channel fails, nothing is marked and the job retries.
+   */
+  async deliver(id: string): Promise<'SENT' | 'ALREADY_SENT' | 'UNKNOWN'> {
+    return this.dataSource.transaction(async (em) => {
+      const n = await lockForUpdate(em, NotificationEntity, id);
+      if (!n) return 'UNKNOWN';
+      if (n.sentAt) return 'ALREADY_SENT';
+      await this.channel.send(n);
+      await em.update(NotificationEntity, { id }, { sentAt: new Date(), channel: this.channel.name, attempts: n.attempts + 1 });
+      return 'SENT';
+    });
+  }
+
+  /** The sweep: queues every notification left unsent past the grace period. Returns how many. */
+  async queueUnsent(limit = 1000): Promise<number> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM notification WHERE sent_at IS NULL AND created_at < now() - interval '${UNSENT_GRACE}' ORDER BY created_at LIMIT $1`,
+      [limit],
+    );
+    await this.queue(rows.map((r) => r.id));
+    return rows.length;
+  }
+}
