@@ -14,6 +14,7 @@ export enum JobName {
   RunMatching = 'matching.run',
   ScheduleContingents = 'contingents.schedule',
   RemindStep = 'contingents.remind-step',
+  CheckStepOverdue = 'contingents.check-step-overdue',
   DeliverNotification = 'notifications.deliver',
   QueueUnsentNotifications = 'notifications.queue-unsent',
 }
@@ -30,6 +31,8 @@ export interface JobPayloads {
   [JobName.ScheduleContingents]: JobMeta & { jobOrderId: string };
   /** `remindOn` is the date the reminder was planned for: a job whose step has moved since does nothing. */
   [JobName.RemindStep]: JobMeta & { stepId: string; remindOn: string };
+  /** `dueDate` as planned: a check for a step that has moved since does nothing. */
+  [JobName.CheckStepOverdue]: JobMeta & { stepId: string; dueDate: string };
   [JobName.DeliverNotification]: JobMeta & { notificationId: string };
   [JobName.QueueUnsentNotifications]: JobMeta;
 }
@@ -39,6 +42,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.RunMatching]: QueueName.Matching,
   [JobName.ScheduleContingents]: QueueName.Contingents,
   [JobName.RemindStep]: QueueName.Contingents,
+  [JobName.CheckStepOverdue]: QueueName.Contingents,
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.QueueUnsentNotifications]: QueueName.Notifications,
 };

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { RemindStepProcessor } from './jobs/remind-step.processor';
+import { CheckStepOverdueProcessor, RemindStepProcessor } from './jobs/step.processors';
 import { ScheduleContingentsProcessor } from './jobs/schedule-contingents.processor';
 import { ContingentsModule } from './contingents.module';
 
-@Module({ imports: [ContingentsModule], providers: [ScheduleContingentsProcessor, RemindStepProcessor] })
+@Module({ imports: [ContingentsModule], providers: [ScheduleContingentsProcessor, RemindStepProcessor, CheckStepOverdueProcessor] })
 export class ContingentsJobsModule {}

@@ -125,8 +125,8 @@ describe('ContingentsService.schedule', () => {
       const jobsOf = async (steps: { id: string }[]) => Promise.all(steps.map((st) => queue.getJob(jobId(JobName.RemindStep, st.id))));
       const now = Date.parse(`${today}T12:00:00Z`);
 
-      expect(await withQueue.syncReminders(contingent.id, now)).toBe(50 * 7);
-      expect(await withQueue.syncReminders(contingent.id, now)).toBe(50 * 7); // again: the same jobs, none added
+      expect(await withQueue.syncStepJobs(contingent.id, now)).toBe(50 * 7);
+      expect(await withQueue.syncStepJobs(contingent.id, now)).toBe(50 * 7); // again: the same jobs, none added
 
       const later = addDays(startDate, -9);
       for (const departure of [addDays(startDate, -5), later]) await withQueue.reschedule(contingent.id, departure, today);
@@ -137,8 +137,12 @@ describe('ContingentsService.schedule', () => {
       expect(jobs.filter((j, i) => j?.data.remindOn !== steps[i].remindOn)).toEqual([]);
       expect(jobs.filter((j, i) => Math.abs(j!.timestamp + j!.opts.delay! - reminderTime(steps[i].remindOn)) > 1000)).toEqual([]);
       // Exactly one job per step, nothing else: the reminders of the first dates are gone.
-      const delayed = (await queue.getDelayed(0, -1)).filter((j) => steps.some((st: { id: string }) => j.id === jobId(JobName.RemindStep, st.id)));
-      expect(delayed).toHaveLength(steps.length);
+      const delayed = await queue.getDelayed(0, -1);
+      expect(delayed.filter((j) => steps.some((st: { id: string }) => j.id === jobId(JobName.RemindStep, st.id)))).toHaveLength(steps.length);
+      // And one overdue check per office step (5 of the 7), for its current due date.
+      const checks = delayed.filter((j) => j.name === JobName.CheckStepOverdue && steps.some((st: { id: string }) => j.data.stepId === st.id));
+      expect(checks).toHaveLength(50 * 5);
+      expect(checks.filter((j) => j.data.dueDate !== steps.find((st: { id: string }) => st.id === j.data.stepId).dueDate)).toEqual([]);
       const departure = steps.find((st: { dueDate: string }) => st.dueDate === later);
       expect(departure).toBeDefined();
 
@@ -148,9 +152,22 @@ describe('ContingentsService.schedule', () => {
       expect(await withQueue.remind(steps[0].id, steps[0].remindOn)).toBe('REMINDED'); // a retried job
       const notes = await ds.query(`SELECT kind, audience, subject FROM notification WHERE dedupe_key LIKE $1`, [`step-due:${steps[0].id}:%`]);
       expect(notes).toEqual([{ kind: 'STEP_DUE', audience: 'APPLICANT', subject: expect.stringMatching(/ due \d{4}-\d{2}-\d{2}$/) }]);
+
+      // The overdue check: only past the due date it was planned for, once, with an alert for coordinators.
+      const office = steps.find((st: { id: string }) => checks.some((j) => j.data.stepId === st.id));
+      expect(await withQueue.checkOverdue(office.id, office.dueDate, office.dueDate)).toBe('STALE'); // not past yet
+      expect(await withQueue.checkOverdue(office.id, '2001-01-01', addDays(office.dueDate, 1))).toBe('STALE'); // moved since
+      expect(await withQueue.checkOverdue(office.id, office.dueDate, addDays(office.dueDate, 1))).toBe('OVERDUE');
+      expect(await withQueue.checkOverdue(office.id, office.dueDate, addDays(office.dueDate, 1))).toBe('STALE');
+      const alerts = await ds.query(`SELECT audience, kind FROM notification WHERE dedupe_key LIKE $1 ORDER BY audience`, [`step-overdue:${office.id}:%`]);
+      expect(alerts).toEqual([{ audience: 'APPLICANT', kind: 'STEP_OVERDUE' }, { audience: 'COORDINATORS', kind: 'STEP_OVERDUE' }]);
+      expect((await ds.query(`SELECT status FROM travel_step WHERE id = $1`, [office.id]))[0].status).toBe('OVERDUE');
     } finally {
       const ours = await ds.query(`SELECT s.id FROM travel_step s JOIN traveller t ON t.id = s.traveller_id JOIN contingent k ON k.id = t.contingent_id WHERE k.start_date = $1`, [startDate]);
-      for (const st of ours) await (await queue.getJob(jobId(JobName.RemindStep, st.id)))?.remove();
+      for (const st of ours) {
+        await (await queue.getJob(jobId(JobName.RemindStep, st.id)))?.remove();
+        await (await queue.getJob(jobId(JobName.CheckStepOverdue, st.id)))?.remove();
+      }
       for (const q of queues.values()) await q.close();
     }
   });

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Actor, DomainException, ErrorCode, isUuid, todayIso } from '@puente/common';
+import { Actor, addDays, DomainException, ErrorCode, isUuid, todayIso } from '@puente/common';
 import { JobProducer } from '@puente/queue';
 import { NotificationsService, recordNotification } from '@puente/notifications';
-import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
+import { JOB_QUEUE, jobId, JobName, JobPayloads } from '@puente/queue-contracts';
 import { lockForUpdate } from '@puente/database';
 import { contingentStateMachine, stepStateMachine } from './contingent.state-machine';
 import { ApplicantEntity, applicantStateMachine } from '@puente/domain/applicants';
@@ -158,30 +158,79 @@ export class ContingentsService {
       order.startDate,
     ]);
     let reminders = 0;
-    for (const { id } of groupIds) reminders += await this.syncReminders(id);
+    for (const { id } of groupIds) reminders += await this.syncStepJobs(id);
     return { ...outcome, reminders };
   }
 
   /**
-   * One delayed reminder job per pending step, at 09:00 in El Salvador on its reminder date. The job id is the
-   * step's, so there is never a second one: a job planned for another date is removed and added anew, one for
-   * the same date is left alone. Returns the number of reminder jobs the steps now have.
+   * The delayed jobs of every pending step: a reminder at 09:00 in El Salvador on its reminder date, and an
+   * overdue check at 09:00 the day after its due date (office steps; departure and arrival are the
+   * contingent's). Each job's id is its step's, so there is never a second one: a job planned for another date
+   * is removed and added anew, one for the same date is left alone. Returns the number of steps covered.
    */
-  async syncReminders(contingentId: string, now = Date.now()): Promise<number> {
-    const steps: { id: string; remindOn: string }[] = await this.dataSource.query(
-      `SELECT s.id, to_char(s.remind_on, 'YYYY-MM-DD') AS "remindOn" FROM travel_step s JOIN traveller t ON t.id = s.traveller_id
-       WHERE t.contingent_id = $1 AND t.status = 'SEATED' AND s.status = 'PENDING' AND s.remind_on IS NOT NULL`,
+  async syncStepJobs(contingentId: string, now = Date.now()): Promise<number> {
+    const steps: { id: string; kind: StepKind; remindOn: string | null; dueDate: string }[] = await this.dataSource.query(
+      `SELECT s.id, s.kind, to_char(s.remind_on, 'YYYY-MM-DD') AS "remindOn", to_char(s.due_date, 'YYYY-MM-DD') AS "dueDate"
+       FROM travel_step s JOIN traveller t ON t.id = s.traveller_id
+       WHERE t.contingent_id = $1 AND t.status = 'SEATED' AND s.status = 'PENDING'`,
       [contingentId],
     );
-    const queue = this.producer.queue(JOB_QUEUE[JobName.RemindStep]);
     for (const step of steps) {
-      const id = jobId(JobName.RemindStep, step.id);
-      const existing = await queue.getJob(id);
-      if (existing && existing.data.remindOn === step.remindOn && !(await existing.isFailed())) continue;
-      if (existing) await existing.remove();
-      await this.producer.enqueue(JobName.RemindStep, { stepId: step.id, remindOn: step.remindOn }, { jobId: id, delay: Math.max(0, reminderTime(step.remindOn) - now) });
+      if (step.remindOn) await this.ensureStepJob(JobName.RemindStep, { stepId: step.id, remindOn: step.remindOn }, step.remindOn, now);
+      if (step.kind !== 'DEPARTURE' && step.kind !== 'ARRIVAL') {
+        await this.ensureStepJob(JobName.CheckStepOverdue, { stepId: step.id, dueDate: step.dueDate }, addDays(step.dueDate, 1), now);
+      }
     }
     return steps.length;
+  }
+
+  private async ensureStepJob<N extends JobName.RemindStep | JobName.CheckStepOverdue>(
+    name: N,
+    data: JobPayloads[N],
+    on: string,
+    now: number,
+  ): Promise<void> {
+    const id = jobId(name, data.stepId);
+    const existing = await this.producer.queue(JOB_QUEUE[name]).getJob(id);
+    if (existing && JSON.stringify(existing.data) === JSON.stringify(data) && !(await existing.isFailed())) return;
+    if (existing) await existing.remove();
+    await this.producer.enqueue(name, data, { jobId: id, delay: Math.max(0, reminderTime(on) - now) });
+  }
+
+  /**
+   * The overdue check: a step still pending past its due date (the date the job was planned for) becomes
+   * OVERDUE, and the coordinators are alerted and the worker told, once, in the same transaction.
+   */
+  async checkOverdue(stepId: string, dueDate: string, today = todayIso()): Promise<'OVERDUE' | 'STALE'> {
+    const ids = await this.dataSource.transaction(async (em) => {
+      const step = await lockForUpdate(em, TravelStepEntity, stepId);
+      if (!step || step.status !== 'PENDING' || step.dueDate !== dueDate || dueDate >= today) return undefined;
+      step.status = stepStateMachine.next(step.status, 'MARK_OVERDUE');
+      await em.save(step);
+      const traveller = await em.findOneByOrFail(TravellerEntity, { id: step.travellerId });
+      const contingent = await em.findOneByOrFail(ContingentEntity, { id: traveller.contingentId });
+      const what = `${STEP_NAMES[step.kind]} was due ${step.dueDate}`;
+      return Promise.all([
+        recordNotification(em, {
+          dedupeKey: `step-overdue:${step.id}:${dueDate}:coordinators`,
+          audience: 'COORDINATORS',
+          kind: 'STEP_OVERDUE',
+          subject: `Overdue in ${contingent.reference}: ${STEP_NAMES[step.kind].toLowerCase()}`,
+          body: `${what} for traveller ${traveller.id} of ${contingent.reference} (departure ${contingent.departureDate})${step.blocking ? '; it blocks travel' : ''}.`,
+        }),
+        recordNotification(em, {
+          dedupeKey: `step-overdue:${step.id}:${dueDate}:applicant`,
+          audience: 'APPLICANT',
+          applicantId: traveller.applicantId,
+          kind: 'STEP_OVERDUE',
+          subject: `${STEP_NAMES[step.kind]}: overdue`,
+          body: `${what}. Please contact your coordinator.`,
+        }),
+      ]);
+    });
+    if (!ids) return 'STALE';
+    await this.notifications.queue(ids);
+    return 'OVERDUE';
   }
 
   /** The steps of an applicant's current seat, in due order; empty when the applicant has none. */
@@ -271,7 +320,7 @@ export class ContingentsService {
       await em.save(open, { chunk: 500 });
       return k;
     });
-    await this.syncReminders(contingent.id);
+    await this.syncStepJobs(contingent.id);
     return contingent;
   }
 

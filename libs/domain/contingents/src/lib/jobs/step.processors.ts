@@ -13,3 +13,14 @@ export class RemindStepProcessor implements JobHandler<JobName.RemindStep> {
     return this.contingents.remind(payload.stepId, payload.remindOn);
   }
 }
+
+/** Marks a step overdue and alerts, when it is still pending past the due date the job was planned for. */
+@Injectable()
+@JobProcessor(JobName.CheckStepOverdue)
+export class CheckStepOverdueProcessor implements JobHandler<JobName.CheckStepOverdue> {
+  constructor(private readonly contingents: ContingentsService) {}
+
+  handle(payload: JobPayloads[JobName.CheckStepOverdue]): Promise<string> {
+    return this.contingents.checkOverdue(payload.stepId, payload.dueDate);
+  }
+}
