@@ -1,9 +1,8 @@
 // `npm run bench:api`: throughput and p99 latency of an authenticated `jobOrders(first: 20)` with employers,
 // and of a trivial `{ __typename }` on the same server in the same run. Provides its own database and starts its
 // own api (NODE_ENV=production, as deployed). The last line is one JSON object with the figures.
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { ensureInstalled, root, runTs, spawnTs, stopChild } from './lib/run.mjs';
+import { benchEnv, ensureInstalled, root, runTs, spawnTs, stopChild } from './lib/run.mjs';
 
 const log = (msg) => console.error(`[bench:api] ${msg}`);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -18,16 +17,7 @@ const services = await provision({ mode: 'test', root, log });
 let api;
 try {
   const port = await freePort();
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: services.databaseUrl,
-    REDIS_URL: services.redisUrl,
-    PORT: String(port),
-    QUEUE_PREFIX: `puente-bench-${randomBytes(3).toString('hex')}`,
-    JWT_ACCESS_SECRET: randomBytes(48).toString('base64url'),
-  };
+  const env = benchEnv(services, port);
   runTs('tools/migrate.ts', env);
   const demo = JSON.parse(runTs('tools/seed/cli.ts', env));
   api = spawnTs('apps/api/src/main.ts', env, path.join(root, '.data', 'logs', 'bench-api.log'));

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureInstalled, root, runTs, spawnTs, stopChild } from './lib/run.mjs';
+import { benchEnv, ensureInstalled, root, runTs, spawnTs, stopChild } from './lib/run.mjs';
 
 const log = (msg) => console.error(`[bench:matching] ${msg}`);
 ensureInstalled(log);
@@ -25,19 +25,11 @@ const children = [];
 try {
   const [port, healthPort] = [await freePort(), await freePort()];
   const admin = { email: 'bench-admin@puente.test', password: randomBytes(12).toString('base64url') };
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: services.databaseUrl,
-    REDIS_URL: services.redisUrl,
-    PORT: String(port),
+  const env = benchEnv(services, port, {
     WORKER_HEALTH_PORT: String(healthPort),
-    QUEUE_PREFIX: `puente-bench-${randomBytes(3).toString('hex')}`,
-    JWT_ACCESS_SECRET: randomBytes(48).toString('base64url'),
     PUENTE_ADMIN_EMAIL: admin.email,
     PUENTE_ADMIN_PASSWORD: admin.password,
-  };
+  });
   runTs('tools/migrate.ts', env);
 
   log('generating 1,000,000 applicants and 1,000 orders (set-based SQL)');

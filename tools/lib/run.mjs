@@ -75,3 +75,18 @@ export function tail(file, lines = 20) {
   if (!fs.existsSync(file)) return '';
   return fs.readFileSync(file, 'utf8').trim().split('\n').slice(-lines).join('\n');
 }
+
+/** The environment a benchmark runs the apps with: production mode, its own services, queue prefix and secret. */
+export function benchEnv(services, port, extra = {}) {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: services.databaseUrl,
+    REDIS_URL: services.redisUrl,
+    PORT: String(port),
+    QUEUE_PREFIX: `puente-bench-${randomBytes(3).toString('hex')}`,
+    JWT_ACCESS_SECRET: randomBytes(48).toString('base64url'),
+    ...extra,
+  };
+}

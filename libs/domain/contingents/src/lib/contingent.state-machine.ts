@@ -1,6 +1,7 @@
 import { StateMachine } from '@puente/common';
 
-export type ContingentStatus = 'PLANNED' | 'CONFIRMED' | 'DEPARTED' | 'ARRIVED' | 'RETURNED' | 'CANCELLED';
+export const CONTINGENT_STATUSES = ['PLANNED', 'CONFIRMED', 'DEPARTED', 'ARRIVED', 'RETURNED', 'CANCELLED'] as const;
+export type ContingentStatus = (typeof CONTINGENT_STATUSES)[number];
 export type ContingentEvent = 'CONFIRM' | 'RESCHEDULE' | 'DEPART' | 'ARRIVE' | 'RETURN' | 'CANCEL';
 
 /** DESIGN.md: PLANNED → CONFIRMED → DEPARTED → ARRIVED → RETURNED, or CANCELLED before departure. */
@@ -14,7 +15,8 @@ export const contingentStateMachine = new StateMachine<ContingentStatus, Conting
   CANCEL: { from: ['PLANNED', 'CONFIRMED'], to: 'CANCELLED' },
 });
 
-export type StepStatus = 'PENDING' | 'OVERDUE' | 'DONE' | 'INFEASIBLE' | 'CANCELLED';
+export const STEP_STATUSES = ['PENDING', 'OVERDUE', 'DONE', 'INFEASIBLE', 'CANCELLED'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
 export type StepEvent = 'COMPLETE' | 'MARK_OVERDUE' | 'REPLAN' | 'CANCEL';
 
 /** One worker's pre-departure step. A step done late is still done; replanning reopens an overdue step. */

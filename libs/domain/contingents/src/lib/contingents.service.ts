@@ -9,9 +9,9 @@ import { lockForUpdate } from '@puente/database';
 import { contingentStateMachine, stepStateMachine } from './contingent.state-machine';
 import { ApplicantEntity, applicantStateMachine } from '@puente/domain/applicants';
 import { JobOrderEntity } from '@puente/domain/job-orders';
-import { planSeats, Traveller } from './contingent.rules';
+import { ExistingContingent, planSeats, Traveller } from './contingent.rules';
 import { ContingentEntity, TravellerEntity, TravelStepEntity } from './contingent.entity';
-import { StepKind, TIMELINE_POLICY_V1, TimelinePolicy } from './timeline.policy';
+import { isTravelStep, StepKind, TIMELINE_POLICY_V1, TimelinePolicy } from './timeline.policy';
 import { departureFor, planTimeline } from './timeline.rules';
 
 export const DEFAULT_CONTINGENT_CAPACITY = 70;
@@ -33,6 +33,10 @@ const CONTINGENT_VIEW = `
          to_char(k.departure_date, 'YYYY-MM-DD') AS "departureDate", k.status, k.capacity,
          (SELECT count(*)::int FROM traveller t WHERE t.contingent_id = k.id AND t.status NOT IN ('WITHDRAWN', 'REPLACED')) AS seated
   FROM contingent k`;
+
+/** A selection (candidate `c`) whose applicant has no seat yet for that order. */
+const UNSEATED_SELECTION = `c.status = 'SELECTED'
+  AND NOT EXISTS (SELECT 1 FROM traveller t WHERE t.applicant_id = c.applicant_id AND t.job_order_id = c.job_order_id)`;
 
 export interface ScheduleOutcome {
   contingentsCreated: number;
@@ -64,8 +68,7 @@ export class ContingentsService {
       throw new DomainException(ErrorCode.INVALID_TRANSITION, `Contingents are scheduled for OPEN or FILLED orders; ${order.reference} is ${order.status}.`);
     }
     const [{ waiting }] = await this.dataSource.query(
-      `SELECT count(*)::int AS waiting FROM candidate c WHERE c.job_order_id = $1 AND c.status = 'SELECTED'
-         AND NOT EXISTS (SELECT 1 FROM traveller t WHERE t.applicant_id = c.applicant_id AND t.job_order_id = c.job_order_id)`,
+      `SELECT count(*)::int AS waiting FROM candidate c WHERE c.job_order_id = $1 AND ${UNSEATED_SELECTION}`,
       [order.id],
     );
     if (!waiting) {
@@ -107,13 +110,12 @@ export class ContingentsService {
         `SELECT c.applicant_id AS "applicantId", c.job_order_id AS "jobOrderId", o.work_region_code AS "regionCode",
                 to_char(o.start_date, 'YYYY-MM-DD') AS "startDate"
          FROM candidate c JOIN job_order o ON o.id = c.job_order_id
-         WHERE c.status = 'SELECTED' AND o.work_region_code = $1 AND o.start_date = $2 AND o.status IN ('OPEN', 'FILLED')
-           AND NOT EXISTS (SELECT 1 FROM traveller t WHERE t.applicant_id = c.applicant_id AND t.job_order_id = c.job_order_id)`,
+         WHERE o.work_region_code = $1 AND o.start_date = $2 AND o.status IN ('OPEN', 'FILLED') AND ${UNSEATED_SELECTION}`,
         [order.workRegionCode, order.startDate],
       );
       if (!waiting.length) return { contingentsCreated: 0, travellersSeated: 0 };
       // Only a contingent still being planned takes new travellers; the others count as full but keep their numbers.
-      const existing: { id: string; regionCode: string; startDate: string; sequence: number; departureDate: string; size: number }[] = await em.query(
+      const existing: (ExistingContingent & { departureDate: string })[] = await em.query(
         `SELECT k.id, k.region_code AS "regionCode", to_char(k.start_date, 'YYYY-MM-DD') AS "startDate", k.sequence,
                 to_char(k.departure_date, 'YYYY-MM-DD') AS "departureDate",
                 CASE WHEN k.status = 'PLANNED' THEN (SELECT count(*)::int FROM traveller t WHERE t.contingent_id = k.id AND t.status = 'SEATED')
@@ -177,7 +179,7 @@ export class ContingentsService {
     );
     for (const step of steps) {
       if (step.remindOn) await this.ensureStepJob(JobName.RemindStep, { stepId: step.id, remindOn: step.remindOn }, step.remindOn, now);
-      if (step.kind !== 'DEPARTURE' && step.kind !== 'ARRIVAL') {
+      if (!isTravelStep(step.kind)) {
         await this.ensureStepJob(JobName.CheckStepOverdue, { stepId: step.id, dueDate: step.dueDate }, addDays(step.dueDate, 1), now);
       }
     }
@@ -254,7 +256,7 @@ export class ContingentsService {
     return this.dataSource.transaction(async (em) => {
       const step = await lockForUpdate(em, TravelStepEntity, stepId);
       if (!step) throw DomainException.notFound('Step');
-      if (step.kind === 'DEPARTURE' || step.kind === 'ARRIVAL') {
+      if (isTravelStep(step.kind)) {
         throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Departure and arrival are recorded for the whole contingent, not step by step.', [
           { field: 'stepId', message: `is a ${step.kind} step` },
         ]);

@@ -15,6 +15,11 @@ export const STEP_KINDS: readonly StepKind[] = [
   'DOCUMENTS_CHECKED', 'MEDICAL_EXAM', 'VISA_BIOMETRICS', 'ORIENTATION', 'CONTRACT_SIGNED', 'DEPARTURE', 'ARRIVAL',
 ];
 
+/** Departure and arrival belong to the whole contingent: recorded with it, never done or chased step by step. */
+export function isTravelStep(kind: StepKind): boolean {
+  return kind === 'DEPARTURE' || kind === 'ARRIVAL';
+}
+
 export interface StepRule {
   kind: StepKind;
   /** Ideal due date, in days before the departure (negative: after it). */

@@ -20,8 +20,6 @@ export const MAX_ORDERS_PER_RUN = 1000;
 /** Rows fetched per order before the exact score: a few times its shortlist, never the whole table. */
 const RETRIEVAL_FACTOR = 3;
 const MIN_RETRIEVAL = 50;
-/** Orders retrieved at the same time. One: each query takes one core, and the api keeps the other. */
-const RETRIEVAL_CONCURRENCY = 1;
 /** Retrieval and assignment rounds per run: later rounds, each reading twice as far, only for orders whose
  * candidates went elsewhere. */
 const MAX_RETRIEVAL_ROUNDS = 4;
@@ -41,16 +39,6 @@ export function orderFacts(o: JobOrderEntity): OrderFacts {
     startDate: o.startDate,
     endDate: o.endDate,
   };
-}
-
-/** Runs `work` over `items`, `concurrency` at a time. */
-async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
 }
 
 @Injectable()
@@ -186,7 +174,8 @@ export class MatchingService {
     while (pending.length && rounds < MAX_RETRIEVAL_ROUNDS) {
       rounds++;
       const roundStart = Date.now();
-      await inParallel(pending, RETRIEVAL_CONCURRENCY, retrieveMore);
+      // One order at a time: each query takes a core, and the api keeps the other (two at once doubled its p99).
+      for (const order of pending) await retrieveMore(order);
       const retrieved = Date.now();
       proposals = assignOptimally(slots, edges);
       retrievalMs += retrieved - roundStart;

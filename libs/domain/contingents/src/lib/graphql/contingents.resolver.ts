@@ -5,8 +5,9 @@ import { Actor, enumObject, Role } from '@puente/common';
 import { ContingentsService } from '../contingents.service';
 import { TravelStepEntity } from '../contingent.entity';
 import { STEP_KINDS } from '../timeline.policy';
+import { CONTINGENT_STATUSES, STEP_STATUSES } from '../contingent.state-machine';
 
-export const ContingentStatusEnum = enumObject(['PLANNED', 'CONFIRMED', 'DEPARTED', 'ARRIVED', 'RETURNED', 'CANCELLED'] as const);
+export const ContingentStatusEnum = enumObject(CONTINGENT_STATUSES);
 registerEnumType(ContingentStatusEnum, { name: 'ContingentStatus' });
 
 @ObjectType('Contingent', { description: 'Workers of one destination region and start date travelling together.' })
@@ -22,7 +23,7 @@ export class ContingentModel {
 }
 
 export const StepKindEnum = enumObject(STEP_KINDS);
-export const StepStatusEnum = enumObject(['PENDING', 'OVERDUE', 'DONE', 'INFEASIBLE', 'CANCELLED'] as const);
+export const StepStatusEnum = enumObject(STEP_STATUSES);
 registerEnumType(StepKindEnum, { name: 'StepKind' });
 registerEnumType(StepStatusEnum, { name: 'StepStatus' });
 
