@@ -5,7 +5,7 @@ import { databaseOptions } from '@puente/database';
 import { ApplicantEntity } from '@puente/domain/applicants';
 import { JobOrderEntity } from '@puente/domain/job-orders';
 import { Queue } from 'bullmq';
-import type { JobProducer } from '@puente/queue';
+import { JobProducer } from '@puente/queue';
 import { LogChannel, NotificationsService } from '@puente/notifications';
 import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
 import { ContingentEntity, TravellerEntity, TravelStepEntity } from './contingent.entity';
@@ -108,10 +108,7 @@ describe('ContingentsService.schedule', () => {
       if (!queues.has(name)) queues.set(name, new Queue(name, { connection: { url: process.env.REDIS_URL! }, prefix: process.env.QUEUE_PREFIX! }));
       return queues.get(name)!;
     };
-    const producer = {
-      queue: queueOf,
-      enqueue: (job: JobName, data: unknown, opts: object) => queueOf(JOB_QUEUE[job]).add(job, data, opts).then(() => undefined),
-    } as unknown as JobProducer;
+    const producer: JobProducer = Object.assign(Object.create(JobProducer.prototype), { queue: queueOf });
     const queue = queueOf(JOB_QUEUE[JobName.RemindStep]);
     const withQueue = new ContingentsService(ds, producer, new NotificationsService(ds, producer, new LogChannel()));
     try {
@@ -125,8 +122,8 @@ describe('ContingentsService.schedule', () => {
       const jobsOf = async (steps: { id: string }[]) => Promise.all(steps.map((st) => queue.getJob(jobId(JobName.RemindStep, st.id))));
       const now = Date.parse(`${today}T12:00:00Z`);
 
-      expect(await withQueue.syncStepJobs(contingent.id, now)).toBe(50 * 7);
-      expect(await withQueue.syncStepJobs(contingent.id, now)).toBe(50 * 7); // again: the same jobs, none added
+      expect(await withQueue.syncStepJobs(contingent.id, { now })).toBe(50 * 7);
+      expect(await withQueue.syncStepJobs(contingent.id, { now })).toBe(50 * 7); // again: the same jobs, none added
 
       const later = addDays(startDate, -9);
       for (const departure of [addDays(startDate, -5), later]) await withQueue.reschedule(contingent.id, departure, today);

@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, addDays, DomainException, ErrorCode, isUuid, todayIso } from '@puente/common';
 import { JobProducer } from '@puente/queue';
 import { NotificationsService, recordNotification } from '@puente/notifications';
-import { JOB_QUEUE, jobId, JobName, JobPayloads } from '@puente/queue-contracts';
+import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
 import { lockForUpdate } from '@puente/database';
 import { contingentStateMachine, stepStateMachine } from './contingent.state-machine';
 import { ApplicantEntity, applicantStateMachine } from '@puente/domain/applicants';
@@ -167,36 +167,31 @@ export class ContingentsService {
   /**
    * The delayed jobs of every pending step: a reminder at 09:00 in El Salvador on its reminder date, and an
    * overdue check at 09:00 the day after its due date (office steps; departure and arrival are the
-   * contingent's). Each job's id is its step's, so there is never a second one: a job planned for another date
-   * is removed and added anew, one for the same date is left alone. Returns the number of steps covered.
+   * contingent's). Each job's id is its step's, so there is never a second one: adding an id that exists adds
+   * nothing, and `replace` (after the steps moved) first removes the jobs planned for the old dates. A job that
+   * still fires for an old date finds its step moved and does nothing. Returns the number of steps covered.
    */
-  async syncStepJobs(contingentId: string, now = Date.now()): Promise<number> {
+  async syncStepJobs(contingentId: string, { replace = false, now = Date.now() } = {}): Promise<number> {
     const steps: { id: string; kind: StepKind; remindOn: string | null; dueDate: string }[] = await this.dataSource.query(
       `SELECT s.id, s.kind, to_char(s.remind_on, 'YYYY-MM-DD') AS "remindOn", to_char(s.due_date, 'YYYY-MM-DD') AS "dueDate"
        FROM travel_step s JOIN traveller t ON t.id = s.traveller_id
        WHERE t.contingent_id = $1 AND t.status = 'SEATED' AND s.status = 'PENDING'`,
       [contingentId],
     );
-    for (const step of steps) {
-      if (step.remindOn) await this.ensureStepJob(JobName.RemindStep, { stepId: step.id, remindOn: step.remindOn }, step.remindOn, now);
-      if (!isTravelStep(step.kind)) {
-        await this.ensureStepJob(JobName.CheckStepOverdue, { stepId: step.id, dueDate: step.dueDate }, addDays(step.dueDate, 1), now);
-      }
+    const delay = (on: string) => Math.max(0, reminderTime(on) - now);
+    const reminders = steps
+      .filter((s) => s.remindOn)
+      .map((s) => ({ payload: { stepId: s.id, remindOn: s.remindOn! }, options: { jobId: jobId(JobName.RemindStep, s.id), delay: delay(s.remindOn!) } }));
+    const overdueChecks = steps
+      .filter((s) => !isTravelStep(s.kind))
+      .map((s) => ({ payload: { stepId: s.id, dueDate: s.dueDate }, options: { jobId: jobId(JobName.CheckStepOverdue, s.id), delay: delay(addDays(s.dueDate, 1)) } }));
+    if (replace) {
+      await this.producer.removeAll(JOB_QUEUE[JobName.RemindStep], steps.map((s) => jobId(JobName.RemindStep, s.id)));
+      await this.producer.removeAll(JOB_QUEUE[JobName.CheckStepOverdue], steps.map((s) => jobId(JobName.CheckStepOverdue, s.id)));
     }
+    await this.producer.enqueueBulk(JobName.RemindStep, reminders);
+    await this.producer.enqueueBulk(JobName.CheckStepOverdue, overdueChecks);
     return steps.length;
-  }
-
-  private async ensureStepJob<N extends JobName.RemindStep | JobName.CheckStepOverdue>(
-    name: N,
-    data: JobPayloads[N],
-    on: string,
-    now: number,
-  ): Promise<void> {
-    const id = jobId(name, data.stepId);
-    const existing = await this.producer.queue(JOB_QUEUE[name]).getJob(id);
-    if (existing && JSON.stringify(existing.data) === JSON.stringify(data) && !(await existing.isFailed())) return;
-    if (existing) await existing.remove();
-    await this.producer.enqueue(name, data, { jobId: id, delay: Math.max(0, reminderTime(on) - now) });
   }
 
   /**
@@ -322,7 +317,7 @@ export class ContingentsService {
       await em.save(open, { chunk: 500 });
       return k;
     });
-    await this.syncStepJobs(contingent.id);
+    await this.syncStepJobs(contingent.id, { replace: true });
     return contingent;
   }
 
