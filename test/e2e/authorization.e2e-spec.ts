@@ -92,9 +92,18 @@ describe('authorization matrix', () => {
     { name: 'matchingRun', allowed: ['COORDINATOR'], query: `query($id: ID!) { matchingRun(id: $id) { id } }`, variables: () => ({ id: randomUUID() }) },
     { name: 'scheduleContingents', allowed: ['COORDINATOR'], query: `mutation($id: ID!) { scheduleContingents(jobOrderId: $id) { waiting } }`, variables: () => ({ id: ownOrder }) },
     { name: 'rescheduleContingent', allowed: ['COORDINATOR'], query: `mutation($id: ID!) { rescheduleContingent(id: $id, departureDate: "2030-01-01") { id } }`, variables: () => ({ id: randomUUID() }) },
-    { name: 'completeStep', allowed: ['COORDINATOR'], query: `mutation($id: ID!) { completeStep(stepId: $id) { id } }`, variables: () => ({ id: randomUUID() }) },
+    { name: 'completeStep', allowed: ['COORDINATOR'], query: `mutation($i: CompleteStepInput!) { completeStep(input: $i) { id } }`, variables: () => ({ i: { contingentId: randomUUID(), applicantId: randomUUID(), step: 'MEDICAL_EXAM' } }) },
+    { name: 'confirmContingent', allowed: ['COORDINATOR'], query: `mutation($id: ID!) { confirmContingent(id: $id) { id } }`, variables: () => ({ id: randomUUID() }) },
+    ...(['recordDeparture', 'recordArrival', 'recordReturn'] as const).map((name) => ({
+      name,
+      allowed: ['COORDINATOR'] as Role[],
+      query: `mutation($i: RecordTravelInput!) { ${name}(input: $i) { id } }`,
+      variables: () => ({ i: { contingentId: randomUUID() } }),
+    })),
+    { name: 'contingent', allowed: ['COORDINATOR', 'EMPLOYER'], query: `query($id: ID!) { contingent(id: $id) { id } }`, variables: () => ({ id: randomUUID() }) },
+    { name: 'myStatus', allowed: ['APPLICANT'], query: `{ myStatus { stage } }`, variables: () => ({}) },
     { name: 'travelSteps', allowed: ['COORDINATOR'], query: `query($id: ID!) { travelSteps(applicantId: $id) { id } }`, variables: () => ({ id: randomUUID() }) },
-    { name: 'contingents', allowed: ['COORDINATOR'], query: `query($id: ID!) { contingents(jobOrderId: $id) { id } }`, variables: () => ({ id: ownOrder }) },
+    { name: 'contingents', allowed: ['COORDINATOR', 'EMPLOYER'], query: `query($id: ID!) { contingents(jobOrderId: $id) { id } }`, variables: () => ({ id: ownOrder }) },
     { name: 'jobOrders', allowed: ['COORDINATOR', 'EMPLOYER'], query: `{ jobOrders(first: 1) { edges { node { id } } } }`, variables: () => ({}) },
   ];
 

@@ -97,24 +97,30 @@ describe('contingents', () => {
 
   it('records a step as done once, and keeps departure for the contingent', async () => {
     const STEPS = `query($id: ID!) { travelSteps(applicantId: $id) { id kind dueDate status blocking completedAt } }`;
-    const COMPLETE = `mutation($id: ID!) { completeStep(stepId: $id) { kind status completedAt } }`;
+    const COMPLETE = `mutation($i: CompleteStepInput!) { completeStep(input: $i) { kind status completedAt } }`;
     const steps = (await api.gql(STEPS, { id: applicants[0] }, coordinator)).data!.travelSteps;
     expect(steps.map((st: { kind: string }) => st.kind)).toEqual([
       'DOCUMENTS_CHECKED', 'MEDICAL_EXAM', 'VISA_BIOMETRICS', 'ORIENTATION', 'CONTRACT_SIGNED', 'DEPARTURE', 'ARRIVAL',
     ]);
-    const documents = steps[0];
-    const done = await api.gql(COMPLETE, { id: documents.id }, coordinator);
+    const [k] = (await api.gql(CONTINGENTS, { id: orderId }, coordinator)).data!.contingents;
+    const step = (kind: string, applicantId = applicants[0]) => ({ i: { contingentId: k.id, applicantId, step: kind } });
+    const done = await api.gql(COMPLETE, step('DOCUMENTS_CHECKED'), coordinator);
     expect(done.data!.completeStep).toEqual({ kind: 'DOCUMENTS_CHECKED', status: 'DONE', completedAt: expect.any(String) });
-    expect(codesOf(await api.gql(COMPLETE, { id: documents.id }, coordinator))).toEqual(['INVALID_TRANSITION']);
-    expect(codesOf(await api.gql(COMPLETE, { id: steps[5].id }, coordinator))).toEqual(['BAD_USER_INPUT']);
-    expect(codesOf(await api.gql(COMPLETE, { id: steps[1].id }, employer.token))).toEqual(['FORBIDDEN']);
+    expect(codesOf(await api.gql(COMPLETE, step('DOCUMENTS_CHECKED'), coordinator))).toEqual(['INVALID_TRANSITION']);
+    expect(codesOf(await api.gql(COMPLETE, step('DEPARTURE'), coordinator))).toEqual(['BAD_USER_INPUT']);
+    expect(codesOf(await api.gql(COMPLETE, step('NOT_A_STEP'), coordinator))).toEqual(['BAD_USER_INPUT']);
+    expect(codesOf(await api.gql(COMPLETE, step('MEDICAL_EXAM', 'not-an-id'), coordinator))).toEqual(['NOT_FOUND']);
+    expect(codesOf(await api.gql(COMPLETE, step('MEDICAL_EXAM'), employer.token))).toEqual(['FORBIDDEN']);
     const other = (await api.gql(STEPS, { id: applicants[1] }, coordinator)).data!.travelSteps;
     expect(other[0].status).toBe('PENDING');
   });
 
   it('keeps employers and applicants out of scheduling', async () => {
     expect(codesOf(await api.gql(SCHEDULE, { id: orderId }, employer.token))).toEqual(['FORBIDDEN']);
-    expect(codesOf(await api.gql(CONTINGENTS, { id: orderId }, employer.token))).toEqual(['FORBIDDEN']);
+    // An employer reads the contingents of its own orders only.
+    expect((await api.gql(CONTINGENTS, { id: orderId }, employer.token)).data!.contingents).toHaveLength(1);
+    const stranger = await newEmployer(api, coordinator);
+    expect((await api.gql(CONTINGENTS, { id: orderId }, stranger.token)).data!.contingents).toEqual([]);
     expect(codesOf(await api.gql(CONTINGENTS, { id: orderId }))).toEqual(['UNAUTHENTICATED']);
   });
 });

@@ -3,3 +3,5 @@ export * from './lib/channels';
 export * from './lib/notifications.service';
 export * from './lib/notifications.module';
 export * from './lib/notification-jobs';
+export * from './lib/status-events';
+export * from './lib/smtp-channel';

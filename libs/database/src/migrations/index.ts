@@ -6,6 +6,7 @@ import { OneSelectionPerApplicant1732400000005 } from './1732400000005-one-selec
 import { ApplicantOccupation1732400000006 } from './1732400000006-applicant-occupation';
 import { Contingents1732400000007 } from './1732400000007-contingents';
 import { Notifications1732400000008 } from './1732400000008-notifications';
+import { Placements1732400000009 } from './1732400000009-placements';
 
 /** Every migration, in order. Listed explicitly so the apps, the CLI and tests run exactly the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ApplicantOccupation1732400000006,
   Contingents1732400000007,
   Notifications1732400000008,
+  Placements1732400000009,
 ];

@@ -4,4 +4,4 @@ export * from './lib/applicant.state-machine';
 export * from './lib/applicant.service';
 export * from './lib/applicants.module';
 export * from './lib/applicants-graphql.module';
-export { LanguageCodeEnum, LanguageLevelEnum, LanguageSkillInput, LanguageSkillModel } from './lib/graphql/applicant.model';
+export { ApplicantStatusEnum, LanguageCodeEnum, LanguageLevelEnum, LanguageSkillInput, LanguageSkillModel } from './lib/graphql/applicant.model';

@@ -27,6 +27,13 @@ export async function recordNotification(em: EntityManager, n: NotificationInput
   return rows[0]?.id ?? null;
 }
 
+/** Records several in the caller's transaction, one after the other (a transaction runs one query at a time). */
+export async function recordNotifications(em: EntityManager, list: readonly NotificationInput[]): Promise<(string | null)[]> {
+  const ids: (string | null)[] = [];
+  for (const n of list) ids.push(await recordNotification(em, n));
+  return ids;
+}
+
 /** A notification not sent a minute after it was written has lost its job (a crash after commit): queue it again. */
 const UNSENT_GRACE = '1 minute';
 

@@ -36,7 +36,8 @@ export const applicantStateMachine = new StateMachine<ApplicantStatus, Applicant
   VERIFY: { from: ['REGISTERED'], to: 'VERIFIED' },
   MAKE_AVAILABLE: { from: ['VERIFIED', 'RETURNED'], to: 'AVAILABLE' },
   SHORTLIST: { from: ['AVAILABLE'], to: 'SHORTLISTED' },
-  RELEASE: { from: ['SHORTLISTED', 'SELECTED'], to: 'AVAILABLE' },
+  // Also a worker taken off a contingent for a missed step: free for a later season.
+  RELEASE: { from: ['SHORTLISTED', 'SELECTED', 'PRE_DEPARTURE'], to: 'AVAILABLE' },
   SELECT: { from: ['AVAILABLE', 'SHORTLISTED'], to: 'SELECTED' },
   START_PRE_DEPARTURE: { from: ['SELECTED'], to: 'PRE_DEPARTURE' },
   DEPLOY: { from: ['PRE_DEPARTURE'], to: 'DEPLOYED' },

@@ -1,6 +1,6 @@
 import { Column, Entity } from 'typeorm';
 import { Timestamped } from '@puente/database';
-import type { ContingentStatus, StepStatus } from './contingent.state-machine';
+import type { ContingentStatus, PlacementStatus, StepStatus } from './contingent.state-machine';
 import type { StepKind } from './timeline.policy';
 
 /** Workers of one destination region and start date travelling together, on one departure date. */
@@ -14,9 +14,14 @@ export class ContingentEntity extends Timestamped {
   @Column('integer') capacity!: number;
   @Column('text') status!: ContingentStatus;
   @Column('text') policyVersion!: string;
+  @Column('timestamptz', { nullable: true }) confirmedAt!: Date | null;
+  @Column('date', { nullable: true }) departedOn!: string | null;
+  @Column('date', { nullable: true }) arrivedOn!: string | null;
+  @Column('date', { nullable: true }) returnedOn!: string | null;
 }
 
-export type TravellerStatus = 'SEATED' | 'WITHDRAWN' | 'REPLACED' | 'DEPARTED' | 'ARRIVED' | 'RETURNED';
+export const TRAVELLER_STATUSES = ['SEATED', 'WITHDRAWN', 'REPLACED', 'DEPARTED', 'ARRIVED', 'RETURNED'] as const;
+export type TravellerStatus = (typeof TRAVELLER_STATUSES)[number];
 
 /** One selected applicant's seat in a contingent, for the order that selected them. */
 @Entity('traveller')
@@ -40,4 +45,20 @@ export class TravelStepEntity extends Timestamped {
   @Column('text', { nullable: true }) note!: string | null;
   @Column('timestamptz', { nullable: true }) completedAt!: Date | null;
   @Column('uuid', { nullable: true }) completedBy!: string | null;
+}
+
+/** One worker at one employer for one order, from the day they depart. */
+@Entity('placement')
+export class PlacementEntity extends Timestamped {
+  @Column('uuid') travellerId!: string;
+  @Column('uuid') applicantId!: string;
+  @Column('uuid') jobOrderId!: string;
+  @Column('uuid') employerId!: string;
+  @Column('text') status!: PlacementStatus;
+  @Column('date') startDate!: string;
+  @Column('date') endDate!: string;
+  @Column('date') departedOn!: string;
+  @Column('date', { nullable: true }) arrivedOn!: string | null;
+  @Column('date', { nullable: true }) returnedOn!: string | null;
+  @Column('date', { nullable: true }) endedOn!: string | null;
 }

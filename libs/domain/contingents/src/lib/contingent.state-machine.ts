@@ -2,13 +2,15 @@ import { StateMachine } from '@puente/common';
 
 export const CONTINGENT_STATUSES = ['PLANNED', 'CONFIRMED', 'DEPARTED', 'ARRIVED', 'RETURNED', 'CANCELLED'] as const;
 export type ContingentStatus = (typeof CONTINGENT_STATUSES)[number];
-export type ContingentEvent = 'CONFIRM' | 'RESCHEDULE' | 'DEPART' | 'ARRIVE' | 'RETURN' | 'CANCEL';
+export type ContingentEvent = 'CONFIRM' | 'RESCHEDULE' | 'REOPEN' | 'DEPART' | 'ARRIVE' | 'RETURN' | 'CANCEL';
 
 /** DESIGN.md: PLANNED → CONFIRMED → DEPARTED → ARRIVED → RETURNED, or CANCELLED before departure. */
 export const contingentStateMachine = new StateMachine<ContingentStatus, ContingentEvent>('contingent', {
   CONFIRM: { from: ['PLANNED'], to: 'CONFIRMED' },
   // A new departure date sends a confirmed contingent back to planning: its steps move and must be re-confirmed.
   RESCHEDULE: { from: ['PLANNED', 'CONFIRMED'], to: 'PLANNED' },
+  // A replacement joins with steps still to do: the contingent is planned again until it is re-confirmed.
+  REOPEN: { from: ['PLANNED', 'CONFIRMED'], to: 'PLANNED' },
   DEPART: { from: ['CONFIRMED'], to: 'DEPARTED' },
   ARRIVE: { from: ['DEPARTED'], to: 'ARRIVED' },
   RETURN: { from: ['ARRIVED'], to: 'RETURNED' },
@@ -27,7 +29,8 @@ export const stepStateMachine = new StateMachine<StepStatus, StepEvent>('step', 
   CANCEL: { from: ['PENDING', 'OVERDUE', 'INFEASIBLE'], to: 'CANCELLED' },
 });
 
-export type PlacementStatus = 'ACTIVE' | 'COMPLETED' | 'TERMINATED_EARLY' | 'ABANDONED';
+export const PLACEMENT_STATUSES = ['ACTIVE', 'COMPLETED', 'TERMINATED_EARLY', 'ABANDONED'] as const;
+export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
 export type PlacementEvent = 'COMPLETE' | 'TERMINATE_EARLY' | 'ABANDON';
 
 /** DESIGN.md: one worker at one employer for one order, ACTIVE → COMPLETED | TERMINATED_EARLY | ABANDONED. */

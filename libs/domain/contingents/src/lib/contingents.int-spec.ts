@@ -6,7 +6,8 @@ import { ApplicantEntity } from '@puente/domain/applicants';
 import { JobOrderEntity } from '@puente/domain/job-orders';
 import { Queue } from 'bullmq';
 import { JobProducer } from '@puente/queue';
-import { LogChannel, NotificationsService } from '@puente/notifications';
+import { LogChannel, NotificationsService, StatusEvents } from '@puente/notifications';
+import type { PuenteConfig } from '@puente/config';
 import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
 import { ContingentEntity, TravellerEntity, TravelStepEntity } from './contingent.entity';
 import { ContingentsService, reminderTime } from './contingents.service';
@@ -44,13 +45,15 @@ describe('ContingentsService.schedule', () => {
     return row.id;
   };
 
+  const events = new StatusEvents({ redis: { url: process.env.REDIS_URL!, queuePrefix: process.env.QUEUE_PREFIX! } } as PuenteConfig);
+
   beforeAll(async () => {
     ds = await new DataSource({
       ...databaseOptions(process.env.DATABASE_URL!, 4),
       entities: [ContingentEntity, TravellerEntity, TravelStepEntity, JobOrderEntity, ApplicantEntity],
     }).initialize();
     // Seating itself never queues anything: the producer is only for requestSchedule, which the e2e tests drive.
-    service = new ContingentsService(ds, {} as JobProducer, {} as NotificationsService);
+    service = new ContingentsService(ds, {} as JobProducer, {} as NotificationsService, events);
     const [employer] = await ds.query(
       `INSERT INTO employer (legal_name, country, region_code, city, sector, program, program_reference, contact_name, contact_email, contact_phone, status)
        VALUES ('Travel Farm', 'CA', 'CA-QC', 'Laval', 'AGRICULTURE', 'CA_TFWP_AGRICULTURAL', $1, 'A', 'travel@farm.example', '+15145550100', 'VERIFIED') RETURNING id`,
@@ -60,6 +63,7 @@ describe('ContingentsService.schedule', () => {
   });
 
   afterAll(async () => {
+    await events.onModuleDestroy();
     await ds.destroy();
   });
 
@@ -110,7 +114,7 @@ describe('ContingentsService.schedule', () => {
     };
     const producer: JobProducer = Object.assign(Object.create(JobProducer.prototype), { queue: queueOf });
     const queue = queueOf(JOB_QUEUE[JobName.RemindStep]);
-    const withQueue = new ContingentsService(ds, producer, new NotificationsService(ds, producer, new LogChannel()));
+    const withQueue = new ContingentsService(ds, producer, new NotificationsService(ds, producer, new LogChannel()), events);
     try {
       const [contingent] = await ds.query(`SELECT id FROM contingent WHERE region_code = 'CA-QC' AND start_date = $1 AND sequence = 3`, [startDate]);
       const pendingSteps = async () =>

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '@puente/notifications';
-import { ContingentEntity, TravellerEntity, TravelStepEntity } from './contingent.entity';
+import { ContingentEntity, PlacementEntity, TravellerEntity, TravelStepEntity } from './contingent.entity';
 import { ContingentsService } from './contingents.service';
+import { TravelService } from './travel.service';
+import { ApplicantStatusService } from './applicant-status.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ContingentEntity, TravellerEntity, TravelStepEntity]), NotificationsModule],
-  providers: [ContingentsService],
-  exports: [ContingentsService],
+  imports: [TypeOrmModule.forFeature([ContingentEntity, TravellerEntity, TravelStepEntity, PlacementEntity]), NotificationsModule],
+  providers: [ContingentsService, TravelService, ApplicantStatusService],
+  exports: [ContingentsService, TravelService, ApplicantStatusService],
 })
 export class ContingentsModule {}

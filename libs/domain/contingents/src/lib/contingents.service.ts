@@ -3,14 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, addDays, DomainException, ErrorCode, isUuid, todayIso } from '@puente/common';
 import { JobProducer } from '@puente/queue';
-import { NotificationsService, recordNotification } from '@puente/notifications';
+import { NotificationsService, recordNotification, recordNotifications, StatusEvents } from '@puente/notifications';
 import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
 import { lockForUpdate } from '@puente/database';
-import { contingentStateMachine, stepStateMachine } from './contingent.state-machine';
+import { contingentStateMachine, PlacementStatus, stepStateMachine } from './contingent.state-machine';
 import { ApplicantEntity, applicantStateMachine } from '@puente/domain/applicants';
 import { JobOrderEntity } from '@puente/domain/job-orders';
 import { ExistingContingent, planSeats, Traveller } from './contingent.rules';
-import { ContingentEntity, TravellerEntity, TravelStepEntity } from './contingent.entity';
+import { ContingentEntity, TravellerEntity, TravellerStatus, TravelStepEntity } from './contingent.entity';
 import { isTravelStep, StepKind, TIMELINE_POLICY_V1, TimelinePolicy } from './timeline.policy';
 import { departureFor, planTimeline } from './timeline.rules';
 
@@ -26,13 +26,31 @@ const STEP_NAMES: Record<StepKind, string> = {
   ARRIVAL: 'Arrival',
 };
 
-export type ContingentView = Pick<ContingentEntity, 'id' | 'reference' | 'regionCode' | 'startDate' | 'departureDate' | 'status' | 'capacity'> & { seated: number };
+export type ContingentView = Pick<
+  ContingentEntity,
+  'id' | 'reference' | 'regionCode' | 'startDate' | 'departureDate' | 'status' | 'capacity' | 'departedOn' | 'arrivedOn' | 'returnedOn'
+> & { seated: number };
+
+export interface ContingentMember {
+  applicantId: string;
+  name: string;
+  jobOrderId: string;
+  status: TravellerStatus;
+  placementId: string | null;
+  placementStatus: PlacementStatus | null;
+  steps: TravelStepEntity[];
+}
+
+const day = (column: string, as: string) => `to_char(${column}, 'YYYY-MM-DD') AS "${as}"`;
 
 const CONTINGENT_VIEW = `
-  SELECT k.id, k.reference, k.region_code AS "regionCode", to_char(k.start_date, 'YYYY-MM-DD') AS "startDate",
-         to_char(k.departure_date, 'YYYY-MM-DD') AS "departureDate", k.status, k.capacity,
+  SELECT k.id, k.reference, k.region_code AS "regionCode", ${day('k.start_date', 'startDate')}, ${day('k.departure_date', 'departureDate')},
+         k.status, k.capacity, ${day('k.departed_on', 'departedOn')}, ${day('k.arrived_on', 'arrivedOn')}, ${day('k.returned_on', 'returnedOn')},
          (SELECT count(*)::int FROM traveller t WHERE t.contingent_id = k.id AND t.status NOT IN ('WITHDRAWN', 'REPLACED')) AS seated
   FROM contingent k`;
+
+/** Travellers of a contingent, `t`, limited to an employer's orders when one is named ($2). */
+const OF_EMPLOYER = `($2::uuid IS NULL OR EXISTS (SELECT 1 FROM job_order o WHERE o.id = t.job_order_id AND o.employer_id = $2))`;
 
 /** A selection (candidate `c`) whose applicant has no seat yet for that order. */
 const UNSEATED_SELECTION = `c.status = 'SELECTED'
@@ -54,6 +72,7 @@ export class ContingentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly producer: JobProducer,
     private readonly notifications: NotificationsService,
+    private readonly events: StatusEvents,
   ) {}
 
   /**
@@ -84,15 +103,53 @@ export class ContingentsService {
     return waiting;
   }
 
-  /** The contingents an order's workers are seated in, with how many of them. */
-  contingentsOf(jobOrderId: string): Promise<ContingentView[]> {
+  /** The contingents an order's workers are seated in, with how many of them; for an employer, its orders only. */
+  contingentsOf(jobOrderId: string, employerId?: string | null): Promise<ContingentView[]> {
     if (!isUuid(jobOrderId)) return Promise.resolve([]);
-    return this.dataSource.query(`${CONTINGENT_VIEW} WHERE k.id IN (SELECT contingent_id FROM traveller WHERE job_order_id = $1) ORDER BY k.sequence`, [jobOrderId]);
+    return this.dataSource.query(
+      `${CONTINGENT_VIEW} WHERE k.id IN (SELECT t.contingent_id FROM traveller t WHERE t.job_order_id = $1 AND ${OF_EMPLOYER}) ORDER BY k.sequence`,
+      [jobOrderId, employerId ?? null],
+    );
   }
 
-  async contingentById(id: string): Promise<ContingentView | null> {
-    const [row] = isUuid(id) ? await this.dataSource.query(`${CONTINGENT_VIEW} WHERE k.id = $1`, [id]) : [];
+  /** A contingent; for an employer, only one carrying a worker of its orders. */
+  async contingentById(id: string, employerId?: string | null): Promise<ContingentView | null> {
+    const [row] = isUuid(id)
+      ? await this.dataSource.query(`${CONTINGENT_VIEW} WHERE k.id = $1 AND EXISTS (SELECT 1 FROM traveller t WHERE t.contingent_id = k.id AND ${OF_EMPLOYER})`, [
+          id,
+          employerId ?? null,
+        ])
+      : [];
     return row ?? null;
+  }
+
+  /** Who travels (or travelled) in a contingent, with their steps; for an employer, the workers of its orders. */
+  async membersOf(contingentId: string, employerId?: string | null): Promise<ContingentMember[]> {
+    const travellers: (Omit<ContingentMember, 'steps'> & { id: string })[] = await this.dataSource.query(
+      `SELECT t.id, t.applicant_id AS "applicantId", a.first_names || ' ' || a.last_names AS name, t.job_order_id AS "jobOrderId", t.status,
+              p.id AS "placementId", p.status AS "placementStatus"
+       FROM traveller t JOIN applicant a ON a.id = t.applicant_id LEFT JOIN placement p ON p.traveller_id = t.id
+       WHERE t.contingent_id = $1 AND t.status NOT IN ('WITHDRAWN', 'REPLACED') AND ${OF_EMPLOYER} ORDER BY a.last_names, a.first_names, t.id`,
+      [contingentId, employerId ?? null],
+    );
+    const steps = travellers.length ? await this.dataSource.manager.findBy(TravelStepEntity, { travellerId: In(travellers.map((t) => t.id)) }) : [];
+    const byTraveller = new Map<string, TravelStepEntity[]>();
+    for (const s of steps) byTraveller.set(s.travellerId, [...(byTraveller.get(s.travellerId) ?? []), s]);
+    const inOrder = (a: TravelStepEntity, b: TravelStepEntity) => a.dueDate.localeCompare(b.dueDate) || a.kind.localeCompare(b.kind);
+    return travellers.map(({ id, ...t }) => ({ ...t, steps: (byTraveller.get(id) ?? []).sort(inOrder) }));
+  }
+
+  /** The contingent's timeline, step by step, over the workers who have not left it. */
+  timelineOf(contingentId: string): Promise<{ step: StepKind; dueDate: string; done: number; open: number; overdue: number }[]> {
+    return this.dataSource.query(
+      `SELECT s.kind AS step, ${day('min(s.due_date)', 'dueDate')}, count(*) FILTER (WHERE s.status = 'DONE')::int AS done,
+              count(*) FILTER (WHERE s.status IN ('PENDING', 'OVERDUE', 'INFEASIBLE'))::int AS open,
+              count(*) FILTER (WHERE s.status = 'OVERDUE')::int AS overdue
+       FROM travel_step s JOIN traveller t ON t.id = s.traveller_id
+       WHERE t.contingent_id = $1 AND t.status NOT IN ('WITHDRAWN', 'REPLACED')
+       GROUP BY s.kind ORDER BY min(s.due_date), s.kind`,
+      [contingentId],
+    );
   }
 
   /**
@@ -102,7 +159,7 @@ export class ContingentsService {
    * One transaction, under an advisory lock per region and start date, so concurrent calls seat nobody twice.
    */
   async schedule(jobOrderId: string, capacity = DEFAULT_CONTINGENT_CAPACITY, today = todayIso(), policy: TimelinePolicy = TIMELINE_POLICY_V1): Promise<ScheduleOutcome> {
-    return this.dataSource.transaction(async (em) => {
+    const { seated, ...outcome } = await this.dataSource.transaction(async (em) => {
       const order = isUuid(jobOrderId) ? await em.findOneBy(JobOrderEntity, { id: jobOrderId }) : null;
       if (!order) throw DomainException.notFound('Job order');
       await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`contingent|${order.workRegionCode}|${order.startDate}`]);
@@ -113,7 +170,7 @@ export class ContingentsService {
          WHERE o.work_region_code = $1 AND o.start_date = $2 AND o.status IN ('OPEN', 'FILLED') AND ${UNSEATED_SELECTION}`,
         [order.workRegionCode, order.startDate],
       );
-      if (!waiting.length) return { contingentsCreated: 0, travellersSeated: 0 };
+      if (!waiting.length) return { contingentsCreated: 0, travellersSeated: 0, seated: [] as string[] };
       // Only a contingent still being planned takes new travellers; the others count as full but keep their numbers.
       const existing: (ExistingContingent & { departureDate: string })[] = await em.query(
         `SELECT k.id, k.region_code AS "regionCode", to_char(k.start_date, 'YYYY-MM-DD') AS "startDate", k.sequence,
@@ -144,8 +201,10 @@ export class ContingentsService {
         plan.joins.push({ contingentId: contingent.id, travellers: created.travellers });
       }
       for (const join of plan.joins) await this.seat(em, join.contingentId, departures.get(join.contingentId)!, join.travellers, today, policy);
-      return { contingentsCreated: plan.created.length, travellersSeated: waiting.length };
+      return { contingentsCreated: plan.created.length, travellersSeated: waiting.length, seated: waiting.map((t) => t.applicantId) };
     });
+    await this.events.publish(seated, 'contingent.seated');
+    return outcome;
   }
 
   /**
@@ -207,26 +266,28 @@ export class ContingentsService {
       const traveller = await em.findOneByOrFail(TravellerEntity, { id: step.travellerId });
       const contingent = await em.findOneByOrFail(ContingentEntity, { id: traveller.contingentId });
       const what = `${STEP_NAMES[step.kind]} was due ${step.dueDate}`;
-      return Promise.all([
-        recordNotification(em, {
+      const notifications = await recordNotifications(em, [
+        {
           dedupeKey: `step-overdue:${step.id}:${dueDate}:coordinators`,
           audience: 'COORDINATORS',
           kind: 'STEP_OVERDUE',
           subject: `Overdue in ${contingent.reference}: ${STEP_NAMES[step.kind].toLowerCase()}`,
           body: `${what} for traveller ${traveller.id} of ${contingent.reference} (departure ${contingent.departureDate})${step.blocking ? '; it blocks travel' : ''}.`,
-        }),
-        recordNotification(em, {
+        },
+        {
           dedupeKey: `step-overdue:${step.id}:${dueDate}:applicant`,
           audience: 'APPLICANT',
           applicantId: traveller.applicantId,
           kind: 'STEP_OVERDUE',
           subject: `${STEP_NAMES[step.kind]}: overdue`,
           body: `${what}. Please contact your coordinator.`,
-        }),
+        },
       ]);
+      return { notifications, applicantId: traveller.applicantId };
     });
     if (!ids) return 'STALE';
-    await this.notifications.queue(ids);
+    await this.notifications.queue(ids.notifications);
+    await this.events.publish([ids.applicantId], 'step.overdue');
     return 'OVERDUE';
   }
 
@@ -243,23 +304,33 @@ export class ContingentsService {
   }
 
   /**
-   * Records a pre-departure step as done, by whom and when; a step done late is still done. Departure and
-   * arrival are recorded for the whole contingent, not step by step. Its reminder, if still queued, finds the
-   * step done and does nothing.
+   * Records a pre-departure step of a seated worker as done, by whom and when; a step done late is still done.
+   * Departure and arrival are recorded for the whole contingent, not step by step. Its reminder, if still
+   * queued, finds the step done and does nothing.
    */
-  async completeStep(actor: Actor, stepId: string): Promise<TravelStepEntity> {
-    return this.dataSource.transaction(async (em) => {
-      const step = await lockForUpdate(em, TravelStepEntity, stepId);
-      if (!step) throw DomainException.notFound('Step');
-      if (isTravelStep(step.kind)) {
-        throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Departure and arrival are recorded for the whole contingent, not step by step.', [
-          { field: 'stepId', message: `is a ${step.kind} step` },
-        ]);
-      }
+  async completeStep(actor: Actor, { contingentId, applicantId, step: kind }: { contingentId: string; applicantId: string; step: StepKind }): Promise<TravelStepEntity> {
+    if (isTravelStep(kind)) {
+      throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Departure and arrival are recorded for the whole contingent (recordDeparture, recordArrival), not step by step.', [
+        { field: 'step', message: `is ${kind}` },
+      ]);
+    }
+    const done = await this.dataSource.transaction(async (em) => {
+      const found: { id: string }[] =
+        isUuid(contingentId) && isUuid(applicantId)
+          ? await em.query(
+              `SELECT s.id FROM travel_step s JOIN traveller t ON t.id = s.traveller_id
+               WHERE t.contingent_id = $1 AND t.applicant_id = $2 AND t.status = 'SEATED' AND s.kind = $3`,
+              [contingentId, applicantId, kind],
+            )
+          : [];
+      const step = found.length ? await lockForUpdate(em, TravelStepEntity, found[0].id) : null;
+      if (!step) throw new DomainException(ErrorCode.NOT_FOUND, 'No such step: the applicant has no seat in this contingent.');
       step.status = stepStateMachine.next(step.status, 'COMPLETE');
       Object.assign(step, { completedAt: new Date(), completedBy: actor.userId });
       return em.save(step);
     });
+    await this.events.publish([applicantId], 'step.done');
+    return done;
   }
 
   /**
@@ -318,10 +389,13 @@ export class ContingentsService {
       return k;
     });
     await this.syncStepJobs(contingent.id, { replace: true });
+    const seated: { applicant_id: string }[] = await this.dataSource.query(`SELECT applicant_id FROM traveller WHERE contingent_id = $1 AND status = 'SEATED'`, [contingent.id]);
+    await this.events.publish(seated.map((t) => t.applicant_id), 'contingent.rescheduled');
     return contingent;
   }
 
-  private async seat(em: EntityManager, contingentId: string, departureDate: string, travellers: Traveller[], today: string, policy: TimelinePolicy): Promise<void> {
+  /** Seats travellers in a contingent with their own timeline, from its departure date and today. */
+  async seat(em: EntityManager, contingentId: string, departureDate: string, travellers: Traveller[], today: string, policy: TimelinePolicy): Promise<void> {
     const rows = await em.save(travellers.map((t) => em.create(TravellerEntity, { contingentId, applicantId: t.applicantId, jobOrderId: t.jobOrderId, status: 'SEATED' })));
     const timeline = planTimeline(departureDate, today, policy);
     const steps = rows.flatMap((r) =>

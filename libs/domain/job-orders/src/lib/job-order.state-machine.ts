@@ -13,7 +13,8 @@ export const jobOrderStateMachine = new StateMachine<JobOrderStatus, JobOrderEve
   REJECT: { from: ['SUBMITTED'], to: 'REJECTED' },
   FILL: { from: ['OPEN'], to: 'FILLED' },
   REOPEN: { from: ['FILLED'], to: 'OPEN' },
-  START: { from: ['FILLED'], to: 'IN_PROGRESS' },
+  // The first contingent leaves: the order is under way, whether or not every position was filled.
+  START: { from: ['OPEN', 'FILLED'], to: 'IN_PROGRESS' },
   COMPLETE: { from: ['IN_PROGRESS'], to: 'COMPLETED' },
   CANCEL: { from: ['DRAFT', 'SUBMITTED', 'OPEN', 'FILLED'], to: 'CANCELLED' },
 });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '@puente/notifications';
 import { CandidateEntity } from './candidate.entity';
 import { MatchingRunEntity } from './matching-run.entity';
 import { MatchingService } from './matching.service';
@@ -7,7 +8,7 @@ import { SelectionService } from './selection.service';
 
 /** Needs the QueuesModule (global) of the app that imports it, for the producer. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MatchingRunEntity, CandidateEntity])],
+  imports: [TypeOrmModule.forFeature([MatchingRunEntity, CandidateEntity]), NotificationsModule],
   providers: [MatchingService, SelectionService],
   exports: [MatchingService, SelectionService],
 })

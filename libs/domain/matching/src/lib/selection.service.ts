@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, DomainException, ErrorCode, isUuid, requireReason, Role } from '@puente/common';
 import { lockForUpdate, uniqueViolationOf } from '@puente/database';
+import { NotificationsService, recordNotifications, StatusEvents } from '@puente/notifications';
 import { ApplicantEntity, applicantStateMachine } from '@puente/domain/applicants';
 import { JobOrderEntity, jobOrderStateMachine } from '@puente/domain/job-orders';
 import { applicantFacts } from './candidate-sql';
@@ -27,6 +28,16 @@ const facts = (a: ApplicantEntity) =>
     passport_expiry: a.passportExpiry,
   });
 
+/** What a selected worker is told, once per order. */
+export const selectedNotice = (order: JobOrderEntity, applicantId: string) => ({
+  dedupeKey: `selected:${order.id}:${applicantId}`,
+  audience: 'APPLICANT' as const,
+  applicantId,
+  kind: 'SELECTED',
+  subject: `Selected: ${order.title}`,
+  body: `You were selected for ${order.reference} (${order.title}, ${order.workCity}, from ${order.startDate} to ${order.endDate}). Your coordinator will plan your travel; follow your next steps in Puente.`,
+});
+
 /** Shortlist reference → applicant id, computed once per call. */
 function referencesOf(candidates: readonly CandidateEntity[]): Map<string, string> {
   return new Map(candidates.map((c) => [candidateReference(c.id), c.applicantId]));
@@ -40,7 +51,11 @@ function referencesOf(candidates: readonly CandidateEntity[]): Map<string, strin
  */
 @Injectable()
 export class SelectionService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+    private readonly events: StatusEvents,
+  ) {}
 
   async select(actor: Actor, jobOrderId: string, names: readonly string[]): Promise<CandidateEntity[]> {
     if (!names.length || names.length > 500) {
@@ -48,8 +63,9 @@ export class SelectionService {
         { field: 'applicantIds', message: 'must list 1 to 500 candidates' },
       ]);
     }
+    let told: { selected: CandidateEntity[]; notificationIds: (string | null)[] };
     try {
-      return await this.dataSource.transaction(async (em) => {
+      told = await this.dataSource.transaction(async (em) => {
         const order = await this.lockOrder(em, actor, jobOrderId);
         if (order.status !== 'OPEN') {
           throw new DomainException(ErrorCode.INVALID_TRANSITION, `Candidates are selected while an order is OPEN; ${order.reference} is ${order.status}.`);
@@ -103,7 +119,8 @@ export class SelectionService {
           order.status = jobOrderStateMachine.next(order.status, 'FILL');
           await em.save(order);
         }
-        return result;
+        const notificationIds = await recordNotifications(em, result.map((c) => selectedNotice(order, c.applicantId)));
+        return { selected: result, notificationIds };
       });
     } catch (error) {
       if (uniqueViolationOf(error) === 'candidate_one_selection_key') {
@@ -111,6 +128,9 @@ export class SelectionService {
       }
       throw error;
     }
+    await this.notifications.queue(told.notificationIds);
+    await this.events.publish(told.selected.map((c) => c.applicantId), 'candidate.selected');
+    return told.selected;
   }
 
   async reject(actor: Actor, jobOrderId: string, name: string, reason: string): Promise<CandidateEntity> {

@@ -1,11 +1,13 @@
-import { Args, Field, ID, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Parent, Query, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { CurrentActor, Roles } from '@puente/auth';
-import { Actor, enumObject, Role } from '@puente/common';
-import { ContingentsService } from '../contingents.service';
+import { Actor, DomainException, enumObject, Role } from '@puente/common';
+import { ContingentsService, ContingentView } from '../contingents.service';
+import { TravelService } from '../travel.service';
 import { TravelStepEntity } from '../contingent.entity';
-import { STEP_KINDS } from '../timeline.policy';
-import { CONTINGENT_STATUSES, STEP_STATUSES } from '../contingent.state-machine';
+import { STEP_KINDS, StepKind } from '../timeline.policy';
+import { CONTINGENT_STATUSES, PLACEMENT_STATUSES, STEP_STATUSES } from '../contingent.state-machine';
+import { TRAVELLER_STATUSES } from '../contingent.entity';
 
 export const ContingentStatusEnum = enumObject(CONTINGENT_STATUSES);
 registerEnumType(ContingentStatusEnum, { name: 'ContingentStatus' });
@@ -20,7 +22,15 @@ export class ContingentModel {
   @Field(() => ContingentStatusEnum) status!: string;
   @Field(() => Int) capacity!: number;
   @Field(() => Int, { description: 'Travellers seated, of every order in the contingent.' }) seated!: number;
+  @Field(() => GraphQLLocalDate, { nullable: true }) departedOn!: string | null;
+  @Field(() => GraphQLLocalDate, { nullable: true }) arrivedOn!: string | null;
+  @Field(() => GraphQLLocalDate, { nullable: true }) returnedOn!: string | null;
 }
+
+export const TravellerStatusEnum = enumObject(TRAVELLER_STATUSES);
+registerEnumType(TravellerStatusEnum, { name: 'TravellerStatus' });
+export const PlacementStatusEnum = enumObject(PLACEMENT_STATUSES);
+registerEnumType(PlacementStatusEnum, { name: 'PlacementStatus' });
 
 export const StepKindEnum = enumObject(STEP_KINDS);
 export const StepStatusEnum = enumObject(STEP_STATUSES);
@@ -40,6 +50,39 @@ export class TravelStepModel {
   @Field(() => Date, { nullable: true }) completedAt!: Date | null;
 }
 
+@ObjectType('ContingentMember', { description: 'A worker with a seat in the contingent, and their steps.' })
+export class ContingentMemberModel {
+  @Field(() => ID) applicantId!: string;
+  @Field() name!: string;
+  @Field(() => ID) jobOrderId!: string;
+  @Field(() => TravellerStatusEnum) status!: string;
+  @Field(() => ID, { nullable: true, description: 'Their placement, from the day they departed (the id an evaluation names).' }) placementId!: string | null;
+  @Field(() => PlacementStatusEnum, { nullable: true }) placementStatus!: string | null;
+  @Field(() => [TravelStepModel]) steps!: TravelStepModel[];
+}
+
+@ObjectType('ContingentStep', { description: 'One step of the contingent\'s timeline, over its seated workers.' })
+export class ContingentStepModel {
+  @Field(() => StepKindEnum) step!: string;
+  @Field(() => GraphQLLocalDate, { description: 'The earliest due date among the workers (a replacement may have a later one).' }) dueDate!: string;
+  @Field(() => Int) done!: number;
+  @Field(() => Int, { description: 'Pending, overdue or infeasible.' }) open!: number;
+  @Field(() => Int) overdue!: number;
+}
+
+@InputType()
+export class CompleteStepInput {
+  @Field(() => ID) contingentId!: string;
+  @Field(() => ID) applicantId!: string;
+  @Field(() => StepKindEnum) step!: StepKind;
+}
+
+@InputType()
+export class RecordTravelInput {
+  @Field(() => ID) contingentId!: string;
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'When it happened; today if omitted. Never in the future.' }) on?: string;
+}
+
 const toStepModel = (s: TravelStepEntity): TravelStepModel => ({
   id: s.id,
   kind: s.kind,
@@ -57,9 +100,12 @@ export class ContingentSchedulingModel {
   @Field(() => Int, { description: 'Selected applicants of the order waiting for a seat when it was queued.' }) waiting!: number;
 }
 
-@Resolver()
+@Resolver(() => ContingentModel)
 export class ContingentsResolver {
-  constructor(private readonly service: ContingentsService) {}
+  constructor(
+    private readonly service: ContingentsService,
+    private readonly travel: TravelService,
+  ) {}
 
   @Roles(Role.COORDINATOR)
   @Mutation(() => ContingentSchedulingModel, {
@@ -76,15 +122,63 @@ export class ContingentsResolver {
   async rescheduleContingent(
     @Args('id', { type: () => ID }) id: string,
     @Args('departureDate', { type: () => GraphQLLocalDate }) departureDate: string,
-  ): Promise<ContingentModel> {
-    const contingent = await this.service.reschedule(id, departureDate);
-    return (await this.service.contingentById(contingent.id))!;
+  ): Promise<ContingentView> {
+    return this.view((await this.service.reschedule(id, departureDate)).id);
   }
 
   @Roles(Role.COORDINATOR)
-  @Mutation(() => TravelStepModel, { description: 'Records a pre-departure step of a worker as done.' })
-  async completeStep(@CurrentActor() actor: Actor, @Args('stepId', { type: () => ID }) stepId: string): Promise<TravelStepModel> {
-    return toStepModel(await this.service.completeStep(actor, stepId));
+  @Mutation(() => TravelStepModel, { description: 'Records a pre-departure step of a seated worker as done.' })
+  async completeStep(@CurrentActor() actor: Actor, @Args('input') input: CompleteStepInput): Promise<TravelStepModel> {
+    return toStepModel(await this.service.completeStep(actor, input));
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => ContingentModel, { description: 'Confirms the flight once every seated worker has done every blocking step.' })
+  async confirmContingent(@Args('id', { type: () => ID }) id: string): Promise<ContingentView> {
+    return this.view((await this.travel.confirm(id)).id);
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => ContingentModel, { description: 'Records that a confirmed contingent left: its workers are deployed and their placements begin.' })
+  async recordDeparture(@CurrentActor() actor: Actor, @Args('input') input: RecordTravelInput): Promise<ContingentView> {
+    return this.view((await this.travel.recordDeparture(actor, input.contingentId, input.on)).id);
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => ContingentModel, { description: 'Records that a departed contingent arrived.' })
+  async recordArrival(@CurrentActor() actor: Actor, @Args('input') input: RecordTravelInput): Promise<ContingentView> {
+    return this.view((await this.travel.recordArrival(actor, input.contingentId, input.on)).id);
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => ContingentModel, { description: 'Records that a contingent came home: its placements are completed.' })
+  async recordReturn(@Args('input') input: RecordTravelInput): Promise<ContingentView> {
+    return this.view((await this.travel.recordReturn(input.contingentId, input.on)).id);
+  }
+
+  @Roles(Role.COORDINATOR, Role.EMPLOYER)
+  @Query(() => ContingentModel, { description: 'A contingent; an employer sees only one that carries its workers.' })
+  async contingent(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ContingentView> {
+    const contingent = await this.service.contingentById(id, actor.role === Role.EMPLOYER ? actor.employerId : undefined);
+    if (!contingent) throw DomainException.notFound('Contingent');
+    return contingent;
+  }
+
+  @Roles(Role.COORDINATOR, Role.EMPLOYER)
+  @ResolveField(() => [ContingentMemberModel], { description: 'Its workers, seated or travelling; an employer sees only its own.' })
+  async members(@CurrentActor() actor: Actor, @Parent() contingent: ContingentView): Promise<ContingentMemberModel[]> {
+    const members = await this.service.membersOf(contingent.id, actor.role === Role.EMPLOYER ? actor.employerId : undefined);
+    return members.map((m) => ({ ...m, steps: m.steps.map(toStepModel) }));
+  }
+
+  @Roles(Role.COORDINATOR, Role.EMPLOYER)
+  @ResolveField(() => [ContingentStepModel], { description: 'Its timeline, step by step, with how many workers have done each.' })
+  steps(@Parent() contingent: ContingentView): Promise<ContingentStepModel[]> {
+    return this.service.timelineOf(contingent.id);
+  }
+
+  private async view(id: string): Promise<ContingentView> {
+    return (await this.service.contingentById(id))!;
   }
 
   @Roles(Role.COORDINATOR)
@@ -93,9 +187,9 @@ export class ContingentsResolver {
     return (await this.service.stepsOf(applicantId)).map(toStepModel);
   }
 
-  @Roles(Role.COORDINATOR)
-  @Query(() => [ContingentModel], { description: 'The contingents the workers of an order travel in.' })
-  contingents(@Args('jobOrderId', { type: () => ID }) jobOrderId: string): Promise<ContingentModel[]> {
-    return this.service.contingentsOf(jobOrderId);
+  @Roles(Role.COORDINATOR, Role.EMPLOYER)
+  @Query(() => [ContingentModel], { description: "The contingents the workers of an order travel in (an employer's own orders only)." })
+  contingents(@CurrentActor() actor: Actor, @Args('jobOrderId', { type: () => ID }) jobOrderId: string): Promise<ContingentView[]> {
+    return this.service.contingentsOf(jobOrderId, actor.role === Role.EMPLOYER ? actor.employerId : undefined);
   }
 }

@@ -1,0 +1,80 @@
+import { Field, Float, Int, ObjectType, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { CurrentActor, RequestContext, Roles } from '@puente/auth';
+import { Actor, DomainException, Role } from '@puente/common';
+import { StatusEvents } from '@puente/notifications';
+import { ApplicantStatusEnum } from '@puente/domain/applicants';
+import { ApplicantStatusService, MyStatus } from '../applicant-status.service';
+import { ContingentStatusEnum, StepKindEnum, StepStatusEnum } from './contingents.resolver';
+
+@ObjectType('MyStep', { description: 'A step still to do, with its due date.' })
+class MyStepModel {
+  @Field(() => StepKindEnum) step!: string;
+  @Field(() => GraphQLLocalDate) dueDate!: string;
+  @Field(() => StepStatusEnum) status!: string;
+  @Field({ description: 'Missing it keeps you from travelling.' }) blocking!: boolean;
+  @Field(() => String, { nullable: true, description: 'Why the date moved, or why it cannot be done in time.' }) note!: string | null;
+}
+
+@ObjectType('MyJobOrder', { description: 'The job you were selected for.' })
+class MyJobOrderModel {
+  @Field() reference!: string;
+  @Field() title!: string;
+  @Field() employerName!: string;
+  @Field() workCity!: string;
+  @Field() workRegionCode!: string;
+  @Field(() => GraphQLLocalDate) startDate!: string;
+  @Field(() => GraphQLLocalDate) endDate!: string;
+  @Field(() => Float) hourlyWage!: number;
+  @Field() currency!: string;
+  @Field(() => Int) hoursPerWeek!: number;
+  @Field() housingProvided!: boolean;
+}
+
+@ObjectType('MyContingent', { description: 'The group you travel with.' })
+class MyContingentModel {
+  @Field() reference!: string;
+  @Field(() => GraphQLLocalDate) departureDate!: string;
+  @Field(() => ContingentStatusEnum) status!: string;
+}
+
+@ObjectType('MyStatus', { description: "An applicant's own journey: stage, what to do next and by when, the job and the flight." })
+class MyStatusModel {
+  @Field(() => ApplicantStatusEnum) stage!: string;
+  @Field(() => [MyStepModel], { description: 'Steps not yet done, soonest first.' }) nextSteps!: MyStepModel[];
+  @Field(() => MyJobOrderModel, { nullable: true }) jobOrder!: MyJobOrderModel | null;
+  @Field(() => MyContingentModel, { nullable: true }) contingent!: MyContingentModel | null;
+  @Field() updatedAt!: Date;
+}
+
+/** Applicants follow their own status: a query, and a subscription that hears only their own changes. */
+@Resolver()
+export class MyStatusResolver {
+  constructor(
+    private readonly status: ApplicantStatusService,
+    private readonly events: StatusEvents,
+  ) {}
+
+  @Roles(Role.APPLICANT)
+  @Query(() => MyStatusModel, { description: 'Your stage, next steps with due dates, job order and contingent.' })
+  myStatus(@CurrentActor() actor: Actor): Promise<MyStatus> {
+    return this.read(actor);
+  }
+
+  @Roles(Role.APPLICANT)
+  @Subscription(() => MyStatusModel, {
+    description: 'Your status, each time it changes (over graphql-ws; sign in with connectionParams { authorization: "Bearer <accessToken>" }).',
+    resolve(this: MyStatusResolver, _change: unknown, _args: unknown, context: RequestContext) {
+      return this.read(context.actor!);
+    },
+  })
+  myStatusChanged(@CurrentActor() actor: Actor): AsyncIterableIterator<unknown> {
+    return this.events.changesOf(actor.applicantId!);
+  }
+
+  private async read(actor: Actor): Promise<MyStatus> {
+    const status = actor.applicantId ? await this.status.of(actor.applicantId) : null;
+    if (!status) throw DomainException.notFound('Applicant');
+    return status;
+  }
+}

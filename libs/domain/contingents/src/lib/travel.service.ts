@@ -1,0 +1,194 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Actor, DomainException, ErrorCode, todayIso } from '@puente/common';
+import { lockForUpdate } from '@puente/database';
+import { NotificationsService, recordNotifications, StatusEvents } from '@puente/notifications';
+import { ApplicantEntity, ApplicantEvent, applicantStateMachine } from '@puente/domain/applicants';
+import { JobOrderEntity, jobOrderStateMachine } from '@puente/domain/job-orders';
+import { ContingentEntity } from './contingent.entity';
+import { ContingentEvent, contingentStateMachine } from './contingent.state-machine';
+
+/** What a travel event changed, for what happens after it commits. */
+interface Moved {
+  applicantIds: string[];
+  notificationIds: (string | null)[];
+}
+
+/**
+ * The contingent's journey, each event one transaction under the contingent's row lock: confirmed once every
+ * blocking step is done, departed (each worker's placement begins), arrived, returned. The applicants move with
+ * it, the outbox tells them, and their live status follows once it commits.
+ */
+@Injectable()
+export class TravelService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+    private readonly events: StatusEvents,
+  ) {}
+
+  /** Confirms the flight: refused, naming who and what, while a seated worker has a blocking step not done. */
+  confirm(contingentId: string): Promise<ContingentEntity> {
+    return this.move(contingentId, 'CONFIRM', async (em, k) => {
+      const missing: { applicantId: string; kinds: string[] }[] = await em.query(
+        `SELECT t.applicant_id AS "applicantId", array_agg(s.kind ORDER BY s.due_date, s.kind) AS kinds
+         FROM traveller t JOIN travel_step s ON s.traveller_id = t.id
+         WHERE t.contingent_id = $1 AND t.status = 'SEATED' AND s.blocking AND s.status <> 'DONE' AND s.kind NOT IN ('DEPARTURE', 'ARRIVAL')
+         GROUP BY t.applicant_id ORDER BY t.applicant_id`,
+        [k.id],
+      );
+      if (missing.length) {
+        const first = missing.slice(0, 5).map((m) => `${m.applicantId} (${m.kinds.join(', ').toLowerCase().replace(/_/g, ' ')})`);
+        throw new DomainException(
+          ErrorCode.INVALID_TRANSITION,
+          `${missing.length} traveller(s) of ${k.reference} have blocking steps not done: ${first.join('; ')}${missing.length > 5 ? '; …' : ''}. ` +
+            'Complete the steps, or withdraw the travellers so reserves take their seats, then confirm.',
+        );
+      }
+      const seated: { applicant_id: string }[] = await em.query(`SELECT applicant_id FROM traveller WHERE contingent_id = $1 AND status = 'SEATED'`, [k.id]);
+      if (!seated.length) throw new DomainException(ErrorCode.INVALID_TRANSITION, `${k.reference} has nobody seated; there is nothing to confirm.`);
+      k.confirmedAt = new Date();
+      return { applicantIds: seated.map((t) => t.applicant_id), notificationIds: [] };
+    });
+  }
+
+  /**
+   * The contingent has left: its seated workers are DEPARTED and DEPLOYED, their departure step is done, a
+   * placement begins for each (at most one per seat, by a unique key), and the orders are under way. Each
+   * worker and the coordinators are told the departure is confirmed.
+   */
+  recordDeparture(actor: Actor, contingentId: string, departedOn = todayIso()): Promise<ContingentEntity> {
+    return this.move(contingentId, 'DEPART', async (em, k) => {
+      this.notInFuture(departedOn, 'departedOn');
+      k.departedOn = departedOn;
+      const travellers: { id: string; applicant_id: string; job_order_id: string }[] = (
+        await em.query(`UPDATE traveller SET status = 'DEPARTED', updated_at = now() WHERE contingent_id = $1 AND status = 'SEATED' RETURNING id, applicant_id, job_order_id`, [
+          k.id,
+        ])
+      )[0];
+      const ids = travellers.map((t) => t.id);
+      await this.completeTravelStep(em, ids, 'DEPARTURE', actor);
+      await em.query(
+        `INSERT INTO placement (traveller_id, applicant_id, job_order_id, employer_id, start_date, end_date, departed_on)
+         SELECT t.id, t.applicant_id, t.job_order_id, o.employer_id, o.start_date, o.end_date, $2
+         FROM traveller t JOIN job_order o ON o.id = t.job_order_id WHERE t.id = ANY($1)
+         ON CONFLICT (traveller_id) DO NOTHING`,
+        [ids, departedOn],
+      );
+      const applicantIds = travellers.map((t) => t.applicant_id);
+      await this.moveApplicants(em, applicantIds, 'DEPLOY');
+      const orders = await em.findBy(JobOrderEntity, { id: In([...new Set(travellers.map((t) => t.job_order_id))]) });
+      for (const order of orders.filter((o) => o.status === 'OPEN' || o.status === 'FILLED')) order.status = jobOrderStateMachine.next(order.status, 'START');
+      await em.save(orders);
+      const notificationIds = await recordNotifications(em, [
+        ...travellers.map((t) => ({
+          dedupeKey: `departed:${t.id}`,
+          audience: 'APPLICANT' as const,
+          applicantId: t.applicant_id,
+          kind: 'DEPARTURE_CONFIRMED',
+          subject: `Departure confirmed: ${k.reference}`,
+          body: `Your departure with ${k.reference} on ${departedOn} is recorded. Your placement has begun; keep your coordinator's number with you.`,
+        })),
+        {
+          dedupeKey: `departed:${k.id}`,
+          audience: 'COORDINATORS',
+          kind: 'DEPARTURE_CONFIRMED',
+          subject: `${k.reference} departed`,
+          body: `${k.reference} departed on ${departedOn} with ${travellers.length} worker(s) for ${k.regionCode}.`,
+        },
+      ]);
+      return { applicantIds, notificationIds };
+    });
+  }
+
+  /** The contingent has arrived: its workers are ARRIVED, their arrival step done, their placements dated. */
+  recordArrival(actor: Actor, contingentId: string, arrivedOn = todayIso()): Promise<ContingentEntity> {
+    return this.move(contingentId, 'ARRIVE', async (em, k) => {
+      this.notInFuture(arrivedOn, 'arrivedOn');
+      this.notBefore(arrivedOn, k.departedOn!, 'arrivedOn', 'the departure');
+      k.arrivedOn = arrivedOn;
+      const travellers: { id: string; applicant_id: string }[] = (
+        await em.query(`UPDATE traveller SET status = 'ARRIVED', updated_at = now() WHERE contingent_id = $1 AND status = 'DEPARTED' RETURNING id, applicant_id`, [k.id])
+      )[0];
+      const ids = travellers.map((t) => t.id);
+      await this.completeTravelStep(em, ids, 'ARRIVAL', actor);
+      await em.query(`UPDATE placement SET arrived_on = $2, updated_at = now() WHERE traveller_id = ANY($1)`, [ids, arrivedOn]);
+      return { applicantIds: travellers.map((t) => t.applicant_id), notificationIds: [] };
+    });
+  }
+
+  /**
+   * The contingent is home: its workers are RETURNED, their placements COMPLETED on the contract's end date
+   * (or the return, if earlier), and an order with nobody left abroad is COMPLETED.
+   */
+  recordReturn(contingentId: string, returnedOn = todayIso()): Promise<ContingentEntity> {
+    return this.move(contingentId, 'RETURN', async (em, k) => {
+      this.notInFuture(returnedOn, 'returnedOn');
+      this.notBefore(returnedOn, k.arrivedOn!, 'returnedOn', 'the arrival');
+      k.returnedOn = returnedOn;
+      const travellers: { id: string; applicant_id: string; job_order_id: string }[] = (
+        await em.query(`UPDATE traveller SET status = 'RETURNED', updated_at = now() WHERE contingent_id = $1 AND status = 'ARRIVED' RETURNING id, applicant_id, job_order_id`, [
+          k.id,
+        ])
+      )[0];
+      await em.query(
+        `UPDATE placement SET status = 'COMPLETED', returned_on = $2, ended_on = LEAST(end_date, $2::date), updated_at = now()
+         WHERE traveller_id = ANY($1) AND status = 'ACTIVE'`,
+        [travellers.map((t) => t.id), returnedOn],
+      );
+      const applicantIds = travellers.map((t) => t.applicant_id);
+      await this.moveApplicants(em, applicantIds, 'RETURN');
+      const done: { id: string }[] = await em.query(
+        `SELECT o.id FROM job_order o WHERE o.id = ANY($1) AND o.status = 'IN_PROGRESS'
+           AND NOT EXISTS (SELECT 1 FROM traveller t WHERE t.job_order_id = o.id AND t.status IN ('SEATED', 'DEPARTED', 'ARRIVED'))`,
+        [[...new Set(travellers.map((t) => t.job_order_id))]],
+      );
+      const orders = await em.findBy(JobOrderEntity, { id: In(done.map((o) => o.id)) });
+      for (const order of orders) order.status = jobOrderStateMachine.next(order.status, 'COMPLETE');
+      await em.save(orders);
+      return { applicantIds, notificationIds: [] };
+    });
+  }
+
+  /** One travel event: lock, transition, change, commit; then deliver what it recorded and tell the live clients. */
+  private async move(
+    contingentId: string,
+    event: ContingentEvent,
+    change: (em: EntityManager, k: ContingentEntity) => Promise<Moved>,
+  ): Promise<ContingentEntity> {
+    const { contingent, moved } = await this.dataSource.transaction(async (em) => {
+      const k = await lockForUpdate(em, ContingentEntity, contingentId);
+      if (!k) throw DomainException.notFound('Contingent');
+      k.status = contingentStateMachine.next(k.status, event);
+      const moved = await change(em, k);
+      return { contingent: await em.save(k), moved };
+    });
+    await this.notifications.queue(moved.notificationIds);
+    await this.events.publish(moved.applicantIds, `contingent.${event.toLowerCase()}`);
+    return contingent;
+  }
+
+  private async moveApplicants(em: EntityManager, ids: string[], event: ApplicantEvent): Promise<void> {
+    const applicants = await em.findBy(ApplicantEntity, { id: In(ids) });
+    for (const a of applicants) a.status = applicantStateMachine.next(a.status, event);
+    await em.save(applicants, { chunk: 500 });
+  }
+
+  private async completeTravelStep(em: EntityManager, travellerIds: string[], kind: 'DEPARTURE' | 'ARRIVAL', actor: Actor): Promise<void> {
+    await em.query(
+      `UPDATE travel_step SET status = 'DONE', completed_at = now(), completed_by = $3, updated_at = now()
+       WHERE traveller_id = ANY($1) AND kind = $2 AND status IN ('PENDING', 'OVERDUE', 'INFEASIBLE')`,
+      [travellerIds, kind, actor.userId],
+    );
+  }
+
+  private notInFuture(date: string, field: string): void {
+    const today = todayIso();
+    if (date > today) throw new DomainException(ErrorCode.BAD_USER_INPUT, `Record travel once it has happened: ${date} is after today (${today}).`, [{ field, message: 'is in the future' }]);
+  }
+
+  private notBefore(date: string, earliest: string, field: string, what: string): void {
+    if (date < earliest) throw new DomainException(ErrorCode.BAD_USER_INPUT, `${date} is before ${what} (${earliest}).`, [{ field, message: `is before ${what}` }]);
+  }
+}

@@ -1,0 +1,232 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+import type { Client } from 'graphql-ws';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { codesOf, startApi, TestApi, wsRequest } from '../support/api';
+import { approvedJobOrder, futureDate, newCoordinator, newEmployer, verifiedApplicant } from '../support/people';
+
+const STATUS_FIELDS = `stage nextSteps { step dueDate status } jobOrder { reference employerName startDate } contingent { reference departureDate status } updatedAt`;
+const MY_STATUS = `query { myStatus { ${STATUS_FIELDS} } }`;
+const WATCH = `subscription Watch { myStatusChanged { ${STATUS_FIELDS} } }`;
+const CANDIDATES = `query($id: ID!) { jobOrder(id: $id) { candidates(first: 50) { edges { node { applicantId applicant { reference } } } } } }`;
+const CONTINGENT = `query($id: ID!) { contingent(id: $id) { id reference status departureDate seated departedOn arrivedOn returnedOn
+  members { applicantId name status placementId placementStatus steps { kind status } } steps { step dueDate done open } } }`;
+const COMPLETE = `mutation($i: CompleteStepInput!) { completeStep(input: $i) { kind status } }`;
+const OFFICE_STEPS = ['DOCUMENTS_CHECKED', 'MEDICAL_EXAM', 'VISA_BIOMETRICS', 'ORIENTATION', 'CONTRACT_SIGNED'];
+
+interface Status {
+  stage: string;
+  nextSteps: { step: string; dueDate: string; status: string }[];
+  jobOrder: { reference: string } | null;
+  contingent: { reference: string; status: string } | null;
+  updatedAt: string;
+}
+
+/** An applicant's live status feed: every event with the time it arrived. */
+class Feed {
+  readonly events: { at: number; status: Status }[] = [];
+  readonly errors: unknown[] = [];
+  private seen = 0;
+
+  constructor(client: Client) {
+    client.subscribe<{ myStatusChanged: Status }>(
+      { query: WATCH },
+      { next: (v) => (v.data ? this.events.push({ at: Date.now(), status: v.data.myStatusChanged }) : this.errors.push(v.errors)), error: (e) => this.errors.push(e), complete: () => undefined },
+    );
+  }
+
+  /** The next event, waiting at most `ms`; fails the test if none comes. Returns it and how long after `since` it came. */
+  async next(since: number, ms = 1000): Promise<{ status: Status; delay: number }> {
+    const deadline = Date.now() + ms + 2000;
+    while (this.events.length <= this.seen && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    const event = this.events[this.seen++];
+    if (!event) throw new Error(`no status event within ${ms} ms`);
+    return { status: event.status, delay: event.at - since };
+  }
+
+  /** Skips what is already there (a change that sent more than one event). */
+  drain(): void {
+    this.seen = this.events.length;
+  }
+}
+
+/**
+ * The whole journey through the API, as the people do it: the employer selects from the shortlist, the
+ * coordinator schedules (a real worker seats them), ticks off each step, confirms, records departure, arrival
+ * and return; meanwhile an applicant's WebSocket hears each change of its own status within a second, and
+ * another applicant's hears nothing.
+ */
+describe('travel: from selection to return, followed live', () => {
+  jest.setTimeout(60_000);
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let coordinator: string;
+  let employer: { id: string; token: string };
+  let orderId: string;
+  let traveller: { id: string; token: string };
+  let companion: { id: string; token: string };
+  let bystander: { id: string; token: string };
+  let mine: Feed;
+  let theirs: Feed;
+  let contingentId: string;
+
+  const gqlOk = async (query: string, variables: Record<string, unknown>, token: string) => {
+    const r = await api.gql(query, variables, token);
+    expect(r.errors).toEqual([]);
+    return r.data!;
+  };
+
+  beforeAll(async () => {
+    api = await startApi();
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    coordinator = (await newCoordinator(api)).token;
+    employer = await newEmployer(api, coordinator);
+    const dairy = { occupations: ['6121'], skills: ['MILKING_MACHINE'], yearsExperience: 4, languages: [{ code: 'es', level: 'NATIVE' }, { code: 'fr', level: 'B2' }] };
+    traveller = await verifiedApplicant(api, coordinator, dairy);
+    companion = await verifiedApplicant(api, coordinator, dairy);
+    bystander = await verifiedApplicant(api, coordinator, { occupations: ['7115'], skills: [], yearsExperience: 1 });
+    mine = new Feed(api.ws(traveller.token));
+    theirs = new Feed(api.ws(bystander.token));
+    orderId = await approvedJobOrder(api, employer.token, coordinator, {
+      title: 'Dairy worker',
+      iscoCode: '6121',
+      destinationOccupationCode: '84120',
+      positions: 2,
+      requiredSkills: ['MILKING_MACHINE'],
+      languages: [{ code: 'fr', level: 'B1' }],
+      startDate: futureDate(60 + randomInt(300)),
+      durationWeeks: 20,
+    });
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('refuses the subscription to staff and to an unauthenticated socket', async () => {
+    expect(codesOf(await wsRequest(api.ws(coordinator), WATCH))).toEqual(['FORBIDDEN']);
+    expect(codesOf(await wsRequest(api.ws(), WATCH))).toEqual(['CONNECTION_CLOSED']);
+    expect(codesOf(await api.gql(MY_STATUS, {}, employer.token))).toEqual(['FORBIDDEN']);
+  });
+
+  it('shows a verified applicant their stage, and nothing of an order yet', async () => {
+    const { myStatus } = await gqlOk(MY_STATUS, {}, traveller.token);
+    expect(myStatus).toMatchObject({ stage: 'AVAILABLE', nextSteps: [], jobOrder: null, contingent: null });
+  });
+
+  it('tells the applicant live when the employer selects them from the shortlist', async () => {
+    // The matching run the approval queued, done by the worker; the coordinator knows who is who, the employer only references.
+    let references = new Map<string, string>();
+    for (let i = 0; i < 100 && references.size < 2; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const edges = (await gqlOk(CANDIDATES, { id: orderId }, coordinator)).jobOrder.candidates.edges;
+      references = new Map(edges.filter((e: { node: { applicantId: string } }) => [traveller.id, companion.id].includes(e.node.applicantId)).map((e: { node: { applicantId: string; applicant: { reference: string } } }) => [e.node.applicantId, e.node.applicant.reference]));
+    }
+    expect(references.size).toBe(2);
+    const before = Date.now();
+    await gqlOk(`mutation($i: SelectCandidatesInput!) { selectCandidates(input: $i) { status } }`, { i: { jobOrderId: orderId, applicantIds: [...references.values()] } }, employer.token);
+    const selected = await mine.next(before);
+    expect(selected.delay).toBeLessThan(1000);
+    expect(selected.status).toMatchObject({ stage: 'SELECTED', jobOrder: { employerName: expect.stringMatching(/^Ferme Test/) }, contingent: null });
+  });
+
+  it('seats them through the worker and shows the timeline, live', async () => {
+    await gqlOk(`mutation($id: ID!) { scheduleContingents(jobOrderId: $id) { waiting } }`, { id: orderId }, coordinator);
+    const seated = await mine.next(Date.now(), 5000);
+    // The seating commits in the worker; the event follows the commit (the applicant row's update time) within a second.
+    expect(Date.now() - Date.parse(seated.status.updatedAt)).toBeLessThan(1000 + 50);
+    expect(seated.status).toMatchObject({ stage: 'PRE_DEPARTURE', contingent: { status: 'PLANNED', reference: expect.stringMatching(/^CT-CA-QC-/) } });
+    expect(seated.status.nextSteps.map((s) => s.step)).toEqual([...OFFICE_STEPS, 'DEPARTURE', 'ARRIVAL']);
+    const [k] = (await gqlOk(`query($id: ID!) { contingents(jobOrderId: $id) { id } }`, { id: orderId }, coordinator)).contingents;
+    contingentId = k.id;
+  });
+
+  it('lets the employer see its travellers, and nobody else see the contingent', async () => {
+    const { contingent } = await gqlOk(CONTINGENT, { id: contingentId }, employer.token);
+    expect(contingent.members.map((m: { applicantId: string }) => m.applicantId).sort()).toEqual([traveller.id, companion.id].sort());
+    expect(contingent.steps.map((s: { step: string; open: number }) => [s.step, s.open])).toEqual([...OFFICE_STEPS, 'DEPARTURE', 'ARRIVAL'].map((s) => [s, 2]));
+    const other = await newEmployer(api, coordinator);
+    expect(codesOf(await api.gql(CONTINGENT, { id: contingentId }, other.token))).toEqual(['NOT_FOUND']);
+    expect(codesOf(await api.gql(CONTINGENT, { id: contingentId }, traveller.token))).toEqual(['FORBIDDEN']);
+    expect(codesOf(await api.gql(`mutation($id: ID!) { confirmContingent(id: $id) { status } }`, { id: contingentId }, employer.token))).toEqual(['FORBIDDEN']);
+  });
+
+  it('refuses to confirm while blocking steps are open, naming them', async () => {
+    const r = await api.gql(`mutation($id: ID!) { confirmContingent(id: $id) { status } }`, { id: contingentId }, coordinator);
+    expect(codesOf(r)).toEqual(['INVALID_TRANSITION']);
+    expect(r.errors[0]!.message).toMatch(/2 traveller\(s\) .* blocking steps not done: .*documents checked/);
+  });
+
+  it('ticks off every step, and the applicant sees each one go, within a second', async () => {
+    for (const [i, step] of OFFICE_STEPS.entries()) {
+      const before = Date.now();
+      const done = await gqlOk(COMPLETE, { i: { contingentId, applicantId: traveller.id, step } }, coordinator);
+      expect(done.completeStep).toEqual({ kind: step, status: 'DONE' });
+      const event = await mine.next(before);
+      expect(event.delay).toBeLessThan(1000);
+      expect(event.status.nextSteps.map((s) => s.step)).toEqual([...OFFICE_STEPS.slice(i + 1), 'DEPARTURE', 'ARRIVAL']);
+      await gqlOk(COMPLETE, { i: { contingentId, applicantId: companion.id, step } }, coordinator);
+    }
+    expect(codesOf(await api.gql(COMPLETE, { i: { contingentId, applicantId: traveller.id, step: 'DOCUMENTS_CHECKED' } }, coordinator))).toEqual(['INVALID_TRANSITION']);
+    expect(codesOf(await api.gql(COMPLETE, { i: { contingentId, applicantId: traveller.id, step: 'DEPARTURE' } }, coordinator))).toEqual(['BAD_USER_INPUT']);
+    expect(codesOf(await api.gql(COMPLETE, { i: { contingentId, applicantId: bystander.id, step: 'MEDICAL_EXAM' } }, coordinator))).toEqual(['NOT_FOUND']);
+    expect(codesOf(await api.gql(COMPLETE, { i: { contingentId, applicantId: traveller.id, step: 'MEDICAL_EXAM' } }, employer.token))).toEqual(['FORBIDDEN']);
+  });
+
+  it('confirms, departs, arrives and returns; placements begin at departure and end at return', async () => {
+    const travel = async (mutation: string, field: string, input: Record<string, unknown>) => {
+      const before = Date.now();
+      const data = await gqlOk(mutation, input, coordinator);
+      const event = await mine.next(before);
+      expect(event.delay).toBeLessThan(1000);
+      return { contingent: data[field], status: event.status };
+    };
+    const confirmed = await travel(`mutation($id: ID!) { confirmContingent(id: $id) { status } }`, 'confirmContingent', { id: contingentId });
+    expect(confirmed.contingent.status).toBe('CONFIRMED');
+    expect(confirmed.status.contingent!.status).toBe('CONFIRMED');
+
+    const RECORD = (name: string) => `mutation($i: RecordTravelInput!) { ${name}(input: $i) { status departedOn arrivedOn returnedOn seated } }`;
+    expect(codesOf(await api.gql(RECORD('recordDeparture'), { i: { contingentId, on: futureDate(1) } }, coordinator))).toEqual(['BAD_USER_INPUT']);
+    expect(codesOf(await api.gql(RECORD('recordArrival'), { i: { contingentId } }, coordinator))).toEqual(['INVALID_TRANSITION']);
+    const departed = await travel(RECORD('recordDeparture'), 'recordDeparture', { i: { contingentId } });
+    expect(departed.contingent).toMatchObject({ status: 'DEPARTED', departedOn: futureDate(0), seated: 2 });
+    expect(departed.status).toMatchObject({ stage: 'DEPLOYED', nextSteps: [{ step: 'ARRIVAL' }], contingent: { status: 'DEPARTED' } });
+    expect(codesOf(await api.gql(RECORD('recordDeparture'), { i: { contingentId } }, coordinator))).toEqual(['INVALID_TRANSITION']);
+    const members = (await gqlOk(CONTINGENT, { id: contingentId }, employer.token)).contingent.members;
+    expect(members.map((m: { status: string; placementStatus: string; placementId: string }) => [m.status, m.placementStatus, typeof m.placementId])).toEqual([
+      ['DEPARTED', 'ACTIVE', 'string'],
+      ['DEPARTED', 'ACTIVE', 'string'],
+    ]);
+    const order = (await gqlOk(`query($id: ID!) { jobOrder(id: $id) { status } }`, { id: orderId }, employer.token)).jobOrder;
+    expect(order.status).toBe('IN_PROGRESS');
+
+    const arrived = await travel(RECORD('recordArrival'), 'recordArrival', { i: { contingentId } });
+    expect(arrived.contingent).toMatchObject({ status: 'ARRIVED', arrivedOn: futureDate(0) });
+    expect(arrived.status).toMatchObject({ stage: 'DEPLOYED', nextSteps: [], contingent: { status: 'ARRIVED' } });
+
+    const returned = await travel(RECORD('recordReturn'), 'recordReturn', { i: { contingentId } });
+    expect(returned.contingent).toMatchObject({ status: 'RETURNED', returnedOn: futureDate(0) });
+    expect(returned.status).toMatchObject({ stage: 'RETURNED', contingent: { status: 'RETURNED' } });
+    const after = (await gqlOk(CONTINGENT, { id: contingentId }, coordinator)).contingent.members;
+    expect(after.map((m: { status: string; placementStatus: string }) => [m.status, m.placementStatus])).toEqual([
+      ['RETURNED', 'COMPLETED'],
+      ['RETURNED', 'COMPLETED'],
+    ]);
+    expect((await gqlOk(`query($id: ID!) { jobOrder(id: $id) { status } }`, { id: orderId }, employer.token)).jobOrder.status).toBe('COMPLETED');
+  });
+
+  it('told the other applicant nothing, and the traveller nothing twice', async () => {
+    await new Promise((r) => setTimeout(r, 300));
+    expect(theirs.events).toEqual([]);
+    expect(theirs.errors).toEqual([]);
+    expect(mine.errors).toEqual([]);
+    mine.drain();
+    expect(mine.events.map((e) => e.status.stage)).toEqual([
+      'SELECTED', 'PRE_DEPARTURE', ...OFFICE_STEPS.map(() => 'PRE_DEPARTURE'), 'PRE_DEPARTURE', 'DEPLOYED', 'DEPLOYED', 'RETURNED',
+    ]);
+    const { myStatus } = await gqlOk(MY_STATUS, {}, bystander.token);
+    expect(myStatus).toMatchObject({ stage: 'AVAILABLE', jobOrder: null });
+  });
+});
