@@ -93,6 +93,7 @@ describe('authorization matrix', () => {
     { name: 'scheduleContingents', allowed: ['COORDINATOR'], query: `mutation($id: ID!) { scheduleContingents(jobOrderId: $id) { waiting } }`, variables: () => ({ id: ownOrder }) },
     { name: 'rescheduleContingent', allowed: ['COORDINATOR'], query: `mutation($id: ID!) { rescheduleContingent(id: $id, departureDate: "2030-01-01") { id } }`, variables: () => ({ id: randomUUID() }) },
     { name: 'completeStep', allowed: ['COORDINATOR'], query: `mutation($i: CompleteStepInput!) { completeStep(input: $i) { id } }`, variables: () => ({ i: { contingentId: randomUUID(), applicantId: randomUUID(), step: 'MEDICAL_EXAM' } }) },
+    { name: 'withdrawTraveller', allowed: ['COORDINATOR'], query: `mutation($i: WithdrawTravellerInput!) { withdrawTraveller(input: $i) { replacementApplicantId } }`, variables: () => ({ i: { applicantId: randomUUID(), reason: 'WITHDREW', note: 'Family emergency at home.' } }) },
     { name: 'confirmContingent', allowed: ['COORDINATOR'], query: `mutation($id: ID!) { confirmContingent(id: $id) { id } }`, variables: () => ({ id: randomUUID() }) },
     ...(['recordDeparture', 'recordArrival', 'recordReturn'] as const).map((name) => ({
       name,

@@ -14,6 +14,21 @@ const url = (protocols: string[]) =>
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+/** `smtp:mail.example.gov` parses as a URL without a host; a malformed URL is left to `url()` to report. */
+const hasHost = (v: string) => {
+  try {
+    return new URL(v).hostname !== '';
+  } catch {
+    return true;
+  }
+};
+
+/** An e-mail address, bare or with a display name: `no-reply@puente.local` or `Puente <no-reply@puente.local>`. */
+const mailbox = z.string().refine((v) => {
+  const address = /^[^<>]*<([^<>]+)>$/.exec(v.trim())?.[1] ?? v.trim();
+  return z.email().safeParse(address).success;
+}, 'must be an e-mail address, optionally with a name: Puente <no-reply@puente.local>');
+
 /** Every variable Puente reads, validated once at boot. Nothing else reads process.env. */
 export const envSchema = z
   .object({
@@ -44,6 +59,9 @@ export const envSchema = z
       .string()
       .default('')
       .refine((v) => v.split(',').every((o) => !o.trim() || /^https?:\/\/[^/\s]+$/.test(o.trim())), 'must be a comma-separated list of origins like https://portal.example.gov'),
+    /** Unset: notifications go to the log. smtps: is TLS from the start (port 465), smtp: upgrades with STARTTLS when offered. */
+    SMTP_URL: url(['smtp:', 'smtps:']).refine(hasHost, 'must name the mail server, like smtp://user:pass@mail.example.gov:587').optional(),
+    SMTP_FROM: mailbox.default('Puente <no-reply@puente.local>'),
   })
   .refine((env) => Boolean(env.PUENTE_ADMIN_EMAIL) === Boolean(env.PUENTE_ADMIN_PASSWORD), {
     message: 'must be set together with PUENTE_ADMIN_EMAIL',

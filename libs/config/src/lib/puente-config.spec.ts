@@ -24,6 +24,7 @@ describe('loadConfig', () => {
     expect(config.auth.accessTtlSeconds).toBe(900);
     expect(config.bootstrapAdmin).toBeNull();
     expect(config.redis.queuePrefix).toBe('puente');
+    expect(config.smtp).toBeNull();
   });
 
   it('names every missing variable', () => {
@@ -61,5 +62,29 @@ describe('loadConfig', () => {
     ]);
     const config = loadConfig({ ...valid, PUENTE_ADMIN_EMAIL: 'Admin@Puente.example', PUENTE_ADMIN_PASSWORD: 'a-long-password!' });
     expect(config.bootstrapAdmin).toEqual({ email: 'admin@puente.example', password: 'a-long-password!' });
+  });
+
+  it('sends mail through SMTP only when SMTP_URL is set, from a default or given sender', () => {
+    expect(loadConfig({ ...valid, SMTP_FROM: 'puente@trabajo.gob.sv' }).smtp).toBeNull();
+    expect(loadConfig({ ...valid, SMTP_URL: 'smtp://user:pass@mail.example.gov:587' }).smtp).toEqual({
+      url: 'smtp://user:pass@mail.example.gov:587',
+      from: 'Puente <no-reply@puente.local>',
+    });
+    const config = loadConfig({ ...valid, SMTP_URL: 'smtps://mail.example.gov', SMTP_FROM: 'Programa de Trabajo <puente@trabajo.gob.sv>' });
+    expect(config.smtp).toEqual({ url: 'smtps://mail.example.gov', from: 'Programa de Trabajo <puente@trabajo.gob.sv>' });
+    expect(loadConfig({ ...valid, SMTP_URL: 'smtp://mail.example.gov', SMTP_FROM: 'puente@trabajo.gob.sv' }).smtp?.from).toBe('puente@trabajo.gob.sv');
+  });
+
+  it('refuses an SMTP URL of another scheme or without a server, and a sender that is not an address', () => {
+    expect(problemsOf({ ...valid, SMTP_URL: 'https://mail.example.gov' })).toEqual(['SMTP_URL must be a URL starting with smtp:// or smtps://']);
+    expect(problemsOf({ ...valid, SMTP_URL: 'smtp:mail.example.gov' })).toEqual(['SMTP_URL must name the mail server, like smtp://user:pass@mail.example.gov:587']);
+    expect(problemsOf({ ...valid, SMTP_URL: 'smtp://mail.example.gov', SMTP_FROM: 'Puente' })[0]).toMatch(/^SMTP_FROM must be an e-mail address/);
+    expect(problemsOf({ ...valid, SMTP_URL: 'smtp://mail.example.gov', SMTP_FROM: 'Puente <no-reply>' })[0]).toMatch(/^SMTP_FROM must be an e-mail address/);
+  });
+
+  it('never names the SMTP password in a configuration error', () => {
+    const problems = problemsOf({ ...valid, SMTP_URL: 'smtp://user:s3cret-pass@mail.example.gov:587', SMTP_FROM: 'nobody' });
+    expect(problems).toHaveLength(1);
+    expect(problems.join('\n')).not.toContain('s3cret-pass');
   });
 });

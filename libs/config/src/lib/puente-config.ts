@@ -25,6 +25,11 @@ export class PuenteConfig {
   readonly workerLockDurationMs!: number;
   /** Web origins allowed to call the API from a browser; none means same-origin only. */
   readonly corsOrigins!: string[];
+  /**
+   * The mail relay notifications are sent through, or null to only log them. `url` may carry the relay's
+   * password, so it is redacted from logs (LOG_REDACTIONS) and never logged on purpose.
+   */
+  readonly smtp!: { url: string; from: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -72,6 +77,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     workerConcurrency: e.WORKER_CONCURRENCY,
     workerLockDurationMs: e.WORKER_LOCK_DURATION_MS,
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM.trim() } : null,
   });
 }
 
@@ -90,4 +96,8 @@ export const LOG_REDACTIONS = [
   '*.passportNumber',
   '*.phone',
   '*.email',
+  // The SMTP URL may carry the relay's password: in the config logged whole or nested, or as the raw variable.
+  'smtp.url',
+  '*.smtp.url',
+  '*.SMTP_URL',
 ];

@@ -1,13 +1,22 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { LogChannel, NOTIFICATION_CHANNEL } from './channels';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { PuenteConfig } from '@puente/config';
+import { LogChannel, NOTIFICATION_CHANNEL, NotificationChannel } from './channels';
 import { NotificationEntity } from './notification.entity';
 import { NotificationsService } from './notifications.service';
+import { SmtpChannel } from './smtp-channel';
+import { StatusEvents } from './status-events';
+
+/** E-mail when SMTP_URL is configured, the log otherwise. */
+function notificationChannel(config: PuenteConfig, dataSource: DataSource): NotificationChannel {
+  return config.smtp ? new SmtpChannel(config.smtp, dataSource) : new LogChannel();
+}
 
 /** Needs the QueuesModule (global) of the app that imports it, for the producer. */
 @Module({
   imports: [TypeOrmModule.forFeature([NotificationEntity])],
-  providers: [NotificationsService, { provide: NOTIFICATION_CHANNEL, useClass: LogChannel }],
-  exports: [NotificationsService],
+  providers: [NotificationsService, StatusEvents, { provide: NOTIFICATION_CHANNEL, inject: [PuenteConfig, getDataSourceToken()], useFactory: notificationChannel }],
+  exports: [NotificationsService, StatusEvents],
 })
 export class NotificationsModule {}

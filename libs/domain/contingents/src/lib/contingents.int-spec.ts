@@ -6,11 +6,24 @@ import { ApplicantEntity } from '@puente/domain/applicants';
 import { JobOrderEntity } from '@puente/domain/job-orders';
 import { Queue } from 'bullmq';
 import { JobProducer } from '@puente/queue';
-import { LogChannel, NotificationsService, StatusEvents } from '@puente/notifications';
+import { LogChannel, NotificationEntity, NotificationsService, StatusEvents } from '@puente/notifications';
 import type { PuenteConfig } from '@puente/config';
 import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
 import { ContingentEntity, TravellerEntity, TravelStepEntity } from './contingent.entity';
 import { ContingentsService, reminderTime } from './contingents.service';
+import { TravelService } from './travel.service';
+import { CandidateEntity, SelectionService } from '@puente/domain/matching';
+
+/** The real queues of the contract under this run's prefix, behind a real producer. */
+function realProducer() {
+  const queues = new Map<string, Queue>();
+  const queueOf = (name: string) => {
+    if (!queues.has(name)) queues.set(name, new Queue(name, { connection: { url: process.env.REDIS_URL! }, prefix: process.env.QUEUE_PREFIX! }));
+    return queues.get(name)!;
+  };
+  const producer: JobProducer = Object.assign(Object.create(JobProducer.prototype), { queue: queueOf });
+  return { producer, queueOf, queues };
+}
 
 /** Scheduling against the real database: idempotent, concurrent-safe, and every seat gets its full timeline. */
 describe('ContingentsService.schedule', () => {
@@ -50,7 +63,7 @@ describe('ContingentsService.schedule', () => {
   beforeAll(async () => {
     ds = await new DataSource({
       ...databaseOptions(process.env.DATABASE_URL!, 4),
-      entities: [ContingentEntity, TravellerEntity, TravelStepEntity, JobOrderEntity, ApplicantEntity],
+      entities: [ContingentEntity, TravellerEntity, TravelStepEntity, JobOrderEntity, ApplicantEntity, CandidateEntity, NotificationEntity],
     }).initialize();
     // Seating itself never queues anything: the producer is only for requestSchedule, which the e2e tests drive.
     service = new ContingentsService(ds, {} as JobProducer, {} as NotificationsService, events);
@@ -106,13 +119,7 @@ describe('ContingentsService.schedule', () => {
   });
 
   it('keeps exactly one reminder job per pending step, through two reschedules, on a real queue', async () => {
-    // The real queues of the contract under this run's prefix, behind the producer's two methods.
-    const queues = new Map<string, Queue>();
-    const queueOf = (name: string) => {
-      if (!queues.has(name)) queues.set(name, new Queue(name, { connection: { url: process.env.REDIS_URL! }, prefix: process.env.QUEUE_PREFIX! }));
-      return queues.get(name)!;
-    };
-    const producer: JobProducer = Object.assign(Object.create(JobProducer.prototype), { queue: queueOf });
+    const { producer, queueOf, queues } = realProducer();
     const queue = queueOf(JOB_QUEUE[JobName.RemindStep]);
     const withQueue = new ContingentsService(ds, producer, new NotificationsService(ds, producer, new LogChannel()), events);
     try {
@@ -182,5 +189,64 @@ describe('ContingentsService.schedule', () => {
 
   it('refuses an unknown order', async () => {
     await expect(service.schedule(randomUUID())).rejects.toThrow(/Job order/);
+  });
+
+  it("replaces a worker who withdraws with the order's best free reserve, who gets a timeline of their own", async () => {
+    const { producer, queueOf, queues } = realProducer();
+    const notifications = new NotificationsService(ds, producer, new LogChannel());
+    const contingents = new ContingentsService(ds, producer, notifications, events);
+    const travel = new TravelService(ds, notifications, events, contingents, new SelectionService(ds, notifications, events));
+    try {
+      const orderId = await order(2);
+      const [first, second] = (await ds.query(`SELECT applicant_id FROM candidate WHERE job_order_id = $1 ORDER BY rank`, [orderId])).map((r: { applicant_id: string }) => r.applicant_id);
+      // Two reserves: the better-ranked one is no longer free; the other is, and meets the order's requirements.
+      const reserves: { id: string }[] = await ds.query(
+        `INSERT INTO applicant (national_id, first_names, last_names, birth_date, gender, municipality_code, phone, occupations, skills,
+           languages, language_levels, years_experience, education, status, passport_number, passport_expiry)
+         SELECT 'R' || $1 || g, 'Reserve', 'Test', '1991-01-01', 'FEMALE', 'SV-SA-NORTE', '+50370000001', ARRAY['9211'], '{}', '[]', '{}', 3, 'PRIMARY',
+                CASE g WHEN 1 THEN 'WITHDRAWN' ELSE 'AVAILABLE' END, 'P' || $1 || g, '2040-01-01'
+         FROM generate_series(1, 2) g ORDER BY g RETURNING id`,
+        [randomUUID().slice(0, 10)],
+      );
+      await ds.query(`INSERT INTO candidate (job_order_id, applicant_id, score, breakdown, rank, status) SELECT $1, a, 70, '[]', 10 + i, 'RESERVE' FROM unnest($2::uuid[]) WITH ORDINALITY AS r(a, i)`, [
+        orderId,
+        reserves.map((r) => r.id),
+      ]);
+      await contingents.schedule(orderId, 70, today);
+      const stepsOf = (applicantId: string) =>
+        ds.query(`SELECT s.id, s.kind, s.status FROM travel_step s JOIN traveller t ON t.id = s.traveller_id WHERE t.applicant_id = $1 ORDER BY s.kind`, [applicantId]);
+      const leaving = await stepsOf(first);
+      await contingents.syncStepJobs((await ds.query(`SELECT contingent_id FROM traveller WHERE applicant_id = $1`, [first]))[0].contingent_id, { now: Date.parse(`${today}T12:00:00Z`) });
+
+      await expect(travel.withdraw({ applicantId: first, reason: 'WITHDREW', note: 'short' }, today)).rejects.toThrow(/reason/);
+      const withdrawal = await travel.withdraw({ applicantId: first, reason: 'WITHDREW', note: 'Family emergency; cannot travel this season.' }, today);
+      expect(withdrawal.replacementApplicantId).toBe(reserves[1].id);
+      const state = async (id: string) =>
+        (await ds.query(`SELECT a.status, c.status AS candidate FROM applicant a JOIN candidate c ON c.applicant_id = a.id AND c.job_order_id = $2 WHERE a.id = $1`, [id, orderId]))[0];
+      expect(await state(first)).toEqual({ status: 'WITHDRAWN', candidate: 'REJECTED' });
+      expect(await state(reserves[0].id)).toEqual({ status: 'WITHDRAWN', candidate: 'RESERVE' });
+      expect(await state(reserves[1].id)).toEqual({ status: 'PRE_DEPARTURE', candidate: 'SELECTED' });
+      expect((await stepsOf(first)).map((st: { status: string }) => st.status)).toEqual(leaving.map(() => 'CANCELLED'));
+      expect((await stepsOf(reserves[1].id)).map((st: { status: string }) => st.status)).toEqual(leaving.map(() => 'PENDING'));
+      // The leaver's reminders are gone; the replacement has theirs.
+      const remind = queueOf(JOB_QUEUE[JobName.RemindStep]);
+      expect(await Promise.all(leaving.map((st: { id: string }) => remind.getJob(jobId(JobName.RemindStep, st.id))))).toEqual(leaving.map(() => undefined));
+      const theirs = await stepsOf(reserves[1].id);
+      expect((await Promise.all(theirs.map((st: { id: string }) => remind.getJob(jobId(JobName.RemindStep, st.id))))).filter(Boolean)).toHaveLength(theirs.length);
+      const told = await ds.query(`SELECT kind, audience FROM notification WHERE applicant_id = $1 OR dedupe_key LIKE 'withdrawn:%' AND body LIKE $2 ORDER BY kind`, [
+        reserves[1].id,
+        `%${first}%`,
+      ]);
+      expect(told).toEqual([{ kind: 'SELECTED', audience: 'APPLICANT' }, { kind: 'TRAVELLER_WITHDRAWN', audience: 'COORDINATORS' }]);
+
+      // The second worker misses a blocking step: no reserve is left, so the order reopens for a new selection.
+      const missed = await travel.withdraw({ applicantId: second, reason: 'MISSED_BLOCKING_STEP', note: 'No medical exam by the latest date.' }, today);
+      expect(missed.replacementApplicantId).toBeNull();
+      expect(await state(second)).toEqual({ status: 'AVAILABLE', candidate: 'REJECTED' });
+      expect((await ds.query(`SELECT status FROM job_order WHERE id = $1`, [orderId]))[0].status).toBe('OPEN');
+      await expect(travel.withdraw({ applicantId: second, reason: 'WITHDREW', note: 'Asked twice by mistake.' }, today)).rejects.toThrow(/no seat/);
+    } finally {
+      for (const q of queues.values()) await q.close();
+    }
   });
 });

@@ -253,6 +253,13 @@ export class ContingentsService {
     return steps.length;
   }
 
+  /** Removes the delayed jobs of steps that will not happen (a traveller who left the contingent). */
+  async dropStepJobs(stepIds: readonly string[]): Promise<void> {
+    for (const name of [JobName.RemindStep, JobName.CheckStepOverdue] as const) {
+      await this.producer.removeAll(JOB_QUEUE[name], stepIds.map((id) => jobId(name, id)));
+    }
+  }
+
   /**
    * The overdue check: a step still pending past its due date (the date the job was planned for) becomes
    * OVERDUE, and the coordinators are alerted and the worker told, once, in the same transaction.

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, DomainException, ErrorCode, isUuid, requireReason, Role } from '@puente/common';
 import { lockForUpdate, uniqueViolationOf } from '@puente/database';
 import { NotificationsService, recordNotifications, StatusEvents } from '@puente/notifications';
@@ -131,6 +131,25 @@ export class SelectionService {
     await this.notifications.queue(told.notificationIds);
     await this.events.publish(told.selected.map((c) => c.applicantId), 'candidate.selected');
     return told.selected;
+  }
+
+  /**
+   * Inside the caller's transaction, with the order locked: selects the order's best-ranked candidate not
+   * selected or rejected (a suggestion the employer left, then the reserves) who is still free (AVAILABLE or
+   * SHORTLISTED) and still meets every requirement, or returns null when none is left.
+   */
+  async promoteReserve(em: EntityManager, order: JobOrderEntity): Promise<CandidateEntity | null> {
+    const reserves = await em.find(CandidateEntity, { where: { jobOrderId: order.id, status: In(['SUGGESTED', 'RESERVE']) }, order: { rank: 'ASC' } });
+    for (const candidate of reserves) {
+      const applicant = await lockForUpdate(em, ApplicantEntity, candidate.applicantId);
+      if (!applicant || (applicant.status !== 'AVAILABLE' && applicant.status !== 'SHORTLISTED')) continue;
+      if (unmetRequirements(facts(applicant), orderFacts(order), MATCHING_POLICY_V1).length) continue;
+      applicant.status = applicantStateMachine.next(applicant.status, 'SELECT');
+      await em.save(applicant);
+      candidate.status = 'SELECTED';
+      return em.save(candidate);
+    }
+    return null;
   }
 
   async reject(actor: Actor, jobOrderId: string, name: string, reason: string): Promise<CandidateEntity> {

@@ -3,7 +3,7 @@ import { GraphQLLocalDate } from 'graphql-scalars';
 import { CurrentActor, Roles } from '@puente/auth';
 import { Actor, DomainException, enumObject, Role } from '@puente/common';
 import { ContingentsService, ContingentView } from '../contingents.service';
-import { TravelService } from '../travel.service';
+import { TravelService, WITHDRAWAL_REASONS, WithdrawalReason } from '../travel.service';
 import { TravelStepEntity } from '../contingent.entity';
 import { STEP_KINDS, StepKind } from '../timeline.policy';
 import { CONTINGENT_STATUSES, PLACEMENT_STATUSES, STEP_STATUSES } from '../contingent.state-machine';
@@ -77,6 +77,26 @@ export class CompleteStepInput {
   @Field(() => StepKindEnum) step!: StepKind;
 }
 
+export const WithdrawalReasonEnum = enumObject(WITHDRAWAL_REASONS);
+registerEnumType(WithdrawalReasonEnum, {
+  name: 'WithdrawalReason',
+  valuesMap: { WITHDREW: { description: 'The worker withdrew.' }, MISSED_BLOCKING_STEP: { description: 'A step that blocks travel will not be done in time.' } },
+});
+
+@InputType()
+export class WithdrawTravellerInput {
+  @Field(() => ID) applicantId!: string;
+  @Field(() => WithdrawalReasonEnum) reason!: WithdrawalReason;
+  @Field({ description: 'What happened, for the record (10 to 2000 characters).' }) note!: string;
+}
+
+@ObjectType('Withdrawal', { description: 'A worker taken off a contingent before it left, and who took the seat.' })
+export class WithdrawalModel {
+  @Field(() => ContingentModel) contingent!: ContingentView;
+  @Field(() => ID, { nullable: true, description: 'The reserve selected and seated instead; null when the order had none left.' })
+  replacementApplicantId!: string | null;
+}
+
 @InputType()
 export class RecordTravelInput {
   @Field(() => ID) contingentId!: string;
@@ -130,6 +150,15 @@ export class ContingentsResolver {
   @Mutation(() => TravelStepModel, { description: 'Records a pre-departure step of a seated worker as done.' })
   async completeStep(@CurrentActor() actor: Actor, @Args('input') input: CompleteStepInput): Promise<TravelStepModel> {
     return toStepModel(await this.service.completeStep(actor, input));
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => WithdrawalModel, {
+    description: "Takes a seated worker off their contingent before it leaves; the order's best free reserve takes the seat with steps of their own.",
+  })
+  async withdrawTraveller(@Args('input') input: WithdrawTravellerInput): Promise<WithdrawalModel> {
+    const withdrawal = await this.travel.withdraw(input);
+    return { contingent: await this.view(withdrawal.contingentId), replacementApplicantId: withdrawal.replacementApplicantId };
   }
 
   @Roles(Role.COORDINATOR)
