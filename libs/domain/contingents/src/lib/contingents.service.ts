@@ -95,11 +95,11 @@ export class ContingentsService {
         { field: 'jobOrderId', message: 'has no selected applicant without a seat' },
       ]);
     }
-    await this.producer.enqueue(
-      JobName.ScheduleContingents,
-      { jobOrderId: order.id, requestId: actor.requestId },
-      { jobId: jobId(JobName.ScheduleContingents, order.id), removeOnComplete: true },
-    );
+    const id = jobId(JobName.ScheduleContingents, order.id);
+    // A job that failed for good keeps its id for a while: remove it, or this request would be taken for it.
+    const failed = await this.producer.queue(JOB_QUEUE[JobName.ScheduleContingents]).getJob(id);
+    if (failed && (await failed.isFailed())) await failed.remove();
+    await this.producer.enqueue(JobName.ScheduleContingents, { jobOrderId: order.id, requestId: actor.requestId }, { jobId: id, removeOnComplete: true });
     return waiting;
   }
 

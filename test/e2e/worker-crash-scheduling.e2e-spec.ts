@@ -1,0 +1,552 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes, randomInt } from 'node:crypto';
+import net from 'node:net';
+import path from 'node:path';
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import { Client } from 'pg';
+import { addDays } from '@puente/common';
+import { DEFAULT_CONTINGENT_CAPACITY, isTravelStep, planSeats, reminderTime, STEP_KINDS, StepKind } from '@puente/domain/contingents';
+import { jobId, JobName, QueueName } from '@puente/queue-contracts';
+import { startApi, TestApi } from '../support/api';
+import { futureDate, newCoordinator } from '../support/people';
+
+const root = path.join(__dirname, '..', '..');
+/** Queues of this test alone: no worker of another test file may take its jobs, and it may empty them. */
+const QUEUE_PREFIX = `${process.env.QUEUE_PREFIX ?? 'puente'}-crash-scheduling`;
+/** A destination no other test uses; each group of this run also gets a start date nobody else has there. */
+const REGION = 'CA-YT';
+/** Two orders of 100 selected workers per group: 200 travellers, three contingents of 67, 67 and 66. */
+const PER_ORDER = 100;
+const SIZES = [67, 67, 66];
+const SCHEDULE = `mutation($id: ID!) { scheduleContingents(jobOrderId: $id) { waiting } }`;
+/** The statement with which ContingentsService.syncStepJobs reads one contingent's pending steps. */
+const SYNC_READ = 'FROM travel_step s JOIN traveller t ON t.id = s.traveller_id';
+
+interface Group {
+  name: string;
+  startDate: string;
+  /** Sorted, as planSeats orders them. */
+  orderIds: string[];
+  selections: { applicantId: string; jobOrderId: string }[];
+}
+
+interface Step {
+  id: string;
+  travellerId: string;
+  contingentId: string;
+  kind: StepKind;
+  status: string;
+  dueDate: string;
+  remindOn: string | null;
+  dueOffset: number;
+  remindOffset: number | null;
+}
+
+interface StepJob {
+  id: string;
+  name: string;
+  state: string;
+  data: Record<string, unknown>;
+  /** When it is planned to run. */
+  at: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const until = async (what: string, check: () => Promise<boolean>, ms = 30_000) => {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await sleep(50);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A transaction of the test's own that holds locks until released. */
+class Blocker {
+  private constructor(
+    readonly client: Client,
+    readonly pid: number,
+  ) {}
+
+  static async open(): Promise<Blocker> {
+    const client = new Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    const pid: number = (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+    await client.query('BEGIN');
+    return new Blocker(client, pid);
+  }
+
+  async release(): Promise<void> {
+    await this.client.query('ROLLBACK').catch(() => undefined);
+    await this.client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * A worker killed (SIGKILL) while it schedules contingents, then started again: the retried job ends with the same
+ * contingents, travellers, steps and delayed step jobs as an undisturbed run. The kill moments are forced with locks
+ * of the test's own, not guessed by timing: (A) inside the seating transaction, after it has written every contingent,
+ * traveller and step, while it moves the last applicants to pre-departure; (B) after that transaction committed,
+ * before any step job was added; (C) after the step jobs of one contingent were added and before the others'.
+ */
+describe('a worker killed while it schedules contingents', () => {
+  jest.setTimeout(120_000);
+  let api: TestApi;
+  let coordinator: string;
+  let db: Client;
+  let redis: IORedis;
+  let queue: Queue;
+  let employerId: string;
+  const tag = randomBytes(4).toString('hex');
+  const groups: Record<'U' | 'A' | 'B' | 'C', Group> = {} as never;
+  const workers: ChildProcess[] = [];
+  const blockers: Blocker[] = [];
+  const stderr: string[] = [];
+
+  /** A worker process with a short job lock, so a killed worker's job is taken over within seconds. */
+  const startWorker = async () => {
+    const worker = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
+      cwd: root,
+      env: { ...process.env, QUEUE_PREFIX, WORKER_LOCK_DURATION_MS: '1500', WORKER_HEALTH_PORT: String(await freePort()) },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    worker.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+    workers.push(worker);
+    return worker;
+  };
+  const alive = (worker: ChildProcess | undefined) => worker !== undefined && worker.exitCode === null && worker.signalCode === null;
+  /** The running worker; one is started if the last was killed (so a phase that failed does not stall the next). */
+  const currentWorker = async () => {
+    const last = workers.at(-1);
+    return alive(last) ? last! : startWorker();
+  };
+  const kill = async (worker: ChildProcess) => {
+    if (!alive(worker)) return;
+    const exited = new Promise((r) => worker.once('exit', r));
+    worker.kill('SIGKILL');
+    await exited;
+  };
+  const blocker = async () => {
+    const b = await Blocker.open();
+    blockers.push(b);
+    return b;
+  };
+
+  const clearQueues = async () => {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.unlink(...keys);
+    } while (cursor !== '0');
+  };
+
+  /** Start dates a week apart (same weekday: the same timeline shape), none yet used in the region. */
+  const freeStartDates = async (n: number): Promise<string[]> => {
+    for (;;) {
+      const base = futureDate(400 + randomInt(3000));
+      const dates = Array.from({ length: n }, (_, i) => addDays(base, 7 * i));
+      const { rows } = await db.query(
+        `SELECT (SELECT count(*) FROM job_order WHERE work_region_code = $1 AND start_date = ANY($2::date[]))
+              + (SELECT count(*) FROM contingent WHERE region_code = $1 AND start_date = ANY($2::date[])) AS used`,
+        [REGION, dates],
+      );
+      if (Number(rows[0].used) === 0) return dates;
+    }
+  };
+
+  /** Two open orders of one region and start date, each with PER_ORDER applicants selected (as the matching leaves them). */
+  const seedGroup = async (name: string, startDate: string): Promise<Group> => {
+    const orders = await db.query(
+      `INSERT INTO job_order (reference, employer_id, title, isco_code, destination_occupation_system, destination_occupation_code, positions,
+                              work_region_code, work_city, start_date, duration_weeks, end_date, hourly_wage, currency, hours_per_week,
+                              housing_provided, employer_pays_recruitment, employer_pays_travel, status, submitted_at, approved_at)
+       SELECT 'JO-CRASH-' || $1 || '-' || n, $2, 'Crash test order', (SELECT min(isco_code) FROM occupation), 'NOC_2021', '85100', $3,
+              $4, 'Whitehorse', $5::date, 26, $5::date + 182, 16.10, 'CAD', 40, true, true, true, 'OPEN', now(), now()
+       FROM generate_series(1, 2) n RETURNING id`,
+      [`${tag}-${name}`, employerId, PER_ORDER, REGION, startDate],
+    );
+    const orderIds = orders.rows.map((r: { id: string }) => r.id).sort();
+    const prefix = `CS${tag}${name}`;
+    const selections = await db.query(
+      `WITH a AS (
+         INSERT INTO applicant (national_id, first_names, last_names, birth_date, gender, municipality_code, phone, education, status, verified_at)
+         SELECT $1 || lpad(g::text, 4, '0'), 'Crash', 'Traveller ' || g, DATE '1990-01-01', 'MALE', (SELECT min(code) FROM municipality),
+                '+50370000000', 'PRIMARY', 'SELECTED', now()
+         FROM generate_series(0, 2 * $2::int - 1) g RETURNING id, substr(national_id, length($1) + 1)::int AS n)
+       INSERT INTO candidate (job_order_id, applicant_id, score, breakdown, rank, status)
+       SELECT ($3::uuid[])[a.n / $2::int + 1], a.id, 80, '{}', a.n % $2::int + 1, 'SELECTED' FROM a
+       RETURNING applicant_id AS "applicantId", job_order_id AS "jobOrderId"`,
+      [prefix, PER_ORDER, orderIds],
+    );
+    return { name, startDate, orderIds, selections: selections.rows };
+  };
+
+  /** What an undisturbed run must seat: the deterministic plan, contingent by contingent. */
+  const planOf = (g: Group) =>
+    planSeats(
+      g.selections.map((s) => ({ ...s, regionCode: REGION, startDate: g.startDate })),
+      [],
+      DEFAULT_CONTINGENT_CAPACITY,
+    ).created;
+  const applicantIds = (g: Group) => g.selections.map((s) => s.applicantId);
+  const scheduleJob = (g: Group) => jobId(JobName.ScheduleContingents, g.orderIds[0]!);
+  const schedule = async (g: Group) => {
+    const r = await api.gql(SCHEDULE, { id: g.orderIds[0] }, coordinator);
+    expect(r.errors).toEqual([]);
+    // Both orders' workers wait; one job seats the whole region and start date.
+    expect(r.data!.scheduleContingents.waiting).toBe(PER_ORDER);
+  };
+  const scheduled = async (g: Group) => {
+    await until(`the scheduling of group ${g.name}`, async () => {
+      const state = await queue.getJobState(scheduleJob(g));
+      if (state === 'failed') throw new Error(`the scheduling of group ${g.name} failed: ${(await queue.getJob(scheduleJob(g)))?.failedReason}`);
+      return state === 'unknown'; // completed, and removed on completion
+    }).catch((e: Error) => {
+      throw new Error(`${e.message}\nworker stderr:\n${stderr.join('').slice(-4000)}`);
+    });
+  };
+
+  /** The backend that runs a group's seating transaction: the one holding its advisory lock. */
+  const seatingBackend = async (g: Group): Promise<number | undefined> =>
+    (
+      await db.query(
+        `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND ((classid::bigint << 32) | objid::bigint) = hashtext($1)::bigint`,
+        [`contingent|${REGION}|${g.startDate}`],
+      )
+    ).rows[0]?.pid;
+  /** The app's backends waiting for a lock the given backend holds. */
+  const blockedBy = async (pid: number): Promise<{ pid: number; query: string }[]> =>
+    (await db.query(`SELECT pid, query FROM pg_stat_activity WHERE application_name = 'puente' AND $1 = ANY(pg_blocking_pids(pid))`, [pid])).rows;
+  const waitsForLock = async (pid: number) => (await db.query(`SELECT 1 FROM pg_locks WHERE pid = $1 AND NOT granted`, [pid])).rowCount! > 0;
+  const gone = async (pid: number) => (await db.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [pid])).rowCount === 0;
+
+  /** How many delayed step jobs each step has (a job id is `<job name>__<step id>`; a second one for a step counts). */
+  const delayedStepJobs = async () => {
+    const count = new Map<string, number>();
+    for (const id of await redis.zrange(queue.keys.delayed!, 0, -1)) {
+      const [name, stepId] = id.split('__');
+      if (name === JobName.RemindStep || name === JobName.CheckStepOverdue) count.set(stepId!, (count.get(stepId!) ?? 0) + 1);
+    }
+    return count;
+  };
+  /** A group's steps, read through a given connection (the one holding the table lock, if any). */
+  const stepsOf = async (g: Group, via: Client = db): Promise<Step[]> =>
+    (
+      await via.query(
+        `SELECT s.id, t.id AS "travellerId", k.id AS "contingentId", s.kind, s.status, to_char(s.due_date, 'YYYY-MM-DD') AS "dueDate",
+                to_char(s.remind_on, 'YYYY-MM-DD') AS "remindOn", s.due_date - k.start_date AS "dueOffset", s.remind_on - k.start_date AS "remindOffset"
+         FROM travel_step s JOIN traveller t ON t.id = s.traveller_id JOIN contingent k ON k.id = t.contingent_id
+         WHERE t.applicant_id = ANY($1::uuid[])`,
+        [applicantIds(g)],
+      )
+    ).rows;
+  const wantsReminder = (s: Step) => s.status === 'PENDING' && s.remindOn !== null;
+  const wantsCheck = (s: Step) => s.status === 'PENDING' && !isTravelStep(s.kind);
+  /**
+   * How far a group got: its contingents, seats, steps and applicants still SELECTED in the database, and per
+   * contingent how many of the step jobs it calls for are in the queue (`present/expected`).
+   */
+  const progressOf = async (g: Group, via: Client = db) => {
+    const { rows } = await via.query(
+      `SELECT (SELECT count(*)::int FROM contingent WHERE region_code = $2 AND start_date = $3::date) AS contingents,
+              (SELECT count(*)::int FROM traveller WHERE applicant_id = ANY($1::uuid[])) AS travellers,
+              (SELECT count(*)::int FROM applicant WHERE id = ANY($1::uuid[]) AND status = 'SELECTED') AS selected`,
+      [applicantIds(g), REGION, g.startDate],
+    );
+    const steps = await stepsOf(g, via);
+    const jobs = await delayedStepJobs();
+    const perContingent = new Map<string, { present: number; expected: number }>();
+    for (const s of steps) {
+      const c = perContingent.get(s.contingentId) ?? { present: 0, expected: 0 };
+      c.expected += Number(wantsReminder(s)) + Number(wantsCheck(s));
+      c.present += jobs.get(s.id) ?? 0;
+      perContingent.set(s.contingentId, c);
+    }
+    const stepJobs = [...perContingent.values()].map((c) => `${c.present}/${c.expected}`).sort();
+    return { ...(rows[0] as { contingents: number; travellers: number; selected: number }), steps: steps.length, stepJobs };
+  };
+
+  /**
+   * Starts a group's scheduling and stops its seating transaction at its last writes: a transaction of the test
+   * holds a row of an applicant of the last contingent, so the transaction waits when it moves that applicant to
+   * pre-departure, with every contingent, traveller and step written (uncommitted). Returns the transaction's backend.
+   */
+  const stopInsideTransaction = async (g: Group) => {
+    const plan = planOf(g);
+    const held = plan[plan.length - 1]!.travellers.at(-1)!.applicantId;
+    const rowLock = await blocker();
+    await rowLock.client.query(`SELECT 1 FROM applicant WHERE id = $1 FOR SHARE`, [held]);
+    await schedule(g);
+    let blocked: { pid: number; query: string } | undefined;
+    await until(`group ${g.name}'s scheduling to wait at the held applicant`, async () => {
+      blocked = (await blockedBy(rowLock.pid))[0];
+      return blocked !== undefined;
+    });
+    expect(blocked!.query).toMatch(/^UPDATE "applicant"/);
+    // The waiting update is the seating transaction's (its backend holds the region and start date's advisory lock).
+    const txn = blocked!.pid;
+    expect(await seatingBackend(g)).toBe(txn);
+    // It has written contingents, travellers and steps in the open transaction.
+    const written = await db.query(`SELECT relation::regclass::text AS rel FROM pg_locks WHERE pid = $1 AND mode = 'RowExclusiveLock' AND granted`, [txn]);
+    expect(written.rows.map((r: { rel: string }) => r.rel)).toEqual(expect.arrayContaining(['contingent', 'traveller', 'travel_step', 'applicant']));
+    return { rowLock, txn };
+  };
+
+  /**
+   * Stops a group's scheduling right after its seating transaction committed, before any step job is added: a
+   * table lock on traveller, queued behind the transaction, is granted when it commits, and the job's first read of
+   * a contingent's steps waits for it. Returns the lock (its connection can read the committed rows) and the waiting backend.
+   */
+  const stopAfterCommit = async (g: Group) => {
+    const { rowLock } = await stopInsideTransaction(g);
+    const tableLock = await blocker();
+    const locked = tableLock.client.query('LOCK TABLE traveller IN ACCESS EXCLUSIVE MODE');
+    await until('the table lock to queue behind the seating transaction', () => waitsForLock(tableLock.pid));
+    await rowLock.release();
+    await locked;
+    const reader = await waitForSyncRead(tableLock);
+    return { tableLock, reader };
+  };
+  const waitForSyncRead = async (lock: Blocker) => {
+    let reader: number | undefined;
+    await until('the job to wait to read a contingent’s steps', async () => {
+      reader = (await blockedBy(lock.pid)).find((b) => b.query.includes(SYNC_READ))?.pid;
+      return reader !== undefined;
+    });
+    return reader!;
+  };
+
+  beforeAll(async () => {
+    redis = new IORedis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });
+    await clearQueues();
+    queue = new Queue(QueueName.Contingents, { connection: { url: process.env.REDIS_URL! }, prefix: QUEUE_PREFIX });
+    db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    api = await startApi({ QUEUE_PREFIX });
+    coordinator = (await newCoordinator(api)).token;
+    employerId = (
+      await db.query(
+        `INSERT INTO employer (legal_name, country, region_code, city, sector, program, program_reference, contact_name, contact_email, contact_phone, status, verified_at)
+         VALUES ($1, 'CA', $2, 'Whitehorse', 'AGRICULTURE', 'CA_TFWP_AGRICULTURAL', $3, 'Crash Test', $4, '+18675550100', 'VERIFIED', now()) RETURNING id`,
+        [`Crash Test Farm ${tag}`, REGION, String(randomInt(1_000_000, 999_999_999)), `crash-${tag}@farm.example`],
+      )
+    ).rows[0].id;
+    const [u, a, b, c] = await freeStartDates(4);
+    groups.U = await seedGroup('U', u!);
+    groups.A = await seedGroup('A', a!);
+    groups.B = await seedGroup('B', b!);
+    groups.C = await seedGroup('C', c!);
+  });
+
+  afterAll(async () => {
+    for (const w of workers) await kill(w);
+    for (const b of blockers) await b.release();
+    await api?.close();
+    await queue?.close();
+    if (redis) {
+      await clearQueues();
+      redis.disconnect();
+    }
+    if (db && employerId) {
+      // This test's rows only: its employer's orders, their selections, seats and steps, and the applicants it made.
+      await db.query('BEGIN');
+      await db.query(
+        `DELETE FROM travel_step WHERE traveller_id IN (SELECT t.id FROM traveller t JOIN job_order o ON o.id = t.job_order_id WHERE o.employer_id = $1)`,
+        [employerId],
+      );
+      await db.query(`DELETE FROM traveller WHERE job_order_id IN (SELECT id FROM job_order WHERE employer_id = $1)`, [employerId]);
+      await db.query(`DELETE FROM contingent k WHERE region_code = $1 AND start_date = ANY($2::date[]) AND NOT EXISTS (SELECT 1 FROM traveller t WHERE t.contingent_id = k.id)`, [
+        REGION,
+        Object.values(groups).map((g) => g.startDate),
+      ]);
+      await db.query(`DELETE FROM candidate WHERE job_order_id IN (SELECT id FROM job_order WHERE employer_id = $1)`, [employerId]);
+      await db.query(`DELETE FROM applicant WHERE national_id LIKE $1`, [`CS${tag}%`]);
+      await db.query(`DELETE FROM job_order WHERE employer_id = $1`, [employerId]);
+      await db.query(`DELETE FROM employer WHERE id = $1`, [employerId]);
+      await db.query('COMMIT');
+    }
+    await db?.end();
+  });
+
+  /** Nothing of the group: no contingent, seat or step, every applicant still SELECTED, no step job. */
+  const NOTHING = { contingents: 0, travellers: 0, steps: 0, selected: 2 * PER_ORDER, stepJobs: [] };
+  /** Every seat and step committed, no step job yet (per contingent: 12 jobs a traveller, 7 reminders and 5 checks). */
+  const SEATED_WITHOUT_JOBS = { contingents: SIZES.length, travellers: 2 * PER_ORDER, steps: 14 * PER_ORDER, selected: 0, stepJobs: SIZES.map((n) => `0/${12 * n}`).sort() };
+  /** Done: every seat, step and step job. */
+  const DONE = { ...SEATED_WITHOUT_JOBS, stepJobs: SIZES.map((n) => `${12 * n}/${12 * n}`).sort() };
+
+  /**
+   * Checks a finished group against what the scheduling must produce, whatever happened on the way: every selected
+   * applicant seated exactly once, for their order, in the contingent the deterministic plan gives them; contingents
+   * of 67, 67 and 66 (at most 70), planned; seven steps per traveller, one of each kind; every applicant in
+   * pre-departure; every step job there.
+   */
+  const expectScheduled = async (g: Group) => {
+    expect(await progressOf(g)).toEqual(DONE);
+    const members: { sequence: number; capacity: number; status: string; contingentId: string; applicantId: string; jobOrderId: string; travellerStatus: string; applicantStatus: string }[] = (
+      await db.query(
+        `SELECT k.id AS "contingentId", k.sequence, k.capacity, k.status, t.applicant_id AS "applicantId", t.job_order_id AS "jobOrderId",
+                t.status AS "travellerStatus", a.status AS "applicantStatus"
+         FROM contingent k JOIN traveller t ON t.contingent_id = k.id JOIN applicant a ON a.id = t.applicant_id
+         WHERE k.region_code = $1 AND k.start_date = $2::date`,
+        [REGION, g.startDate],
+      )
+    ).rows;
+    expect(members.map((m) => `${m.applicantId}|${m.jobOrderId}`).sort()).toEqual(g.selections.map((s) => `${s.applicantId}|${s.jobOrderId}`).sort());
+    const plan = planOf(g);
+    expect(plan.map((c) => c.travellers.length)).toEqual(SIZES);
+    const seatedIn = (sequence: number) => members.filter((m) => m.sequence === sequence).map((m) => m.applicantId).sort();
+    expect(plan.map((c) => seatedIn(c.sequence))).toEqual(plan.map((c) => c.travellers.map((t) => t.applicantId).sort()));
+    expect(new Set(members.map((m) => `${m.capacity} ${m.status} ${m.travellerStatus} ${m.applicantStatus}`))).toEqual(
+      new Set([`${DEFAULT_CONTINGENT_CAPACITY} PLANNED SEATED PRE_DEPARTURE`]),
+    );
+    const kinds = new Map<string, string[]>();
+    for (const s of await stepsOf(g)) kinds.set(s.travellerId, [...(kinds.get(s.travellerId) ?? []), s.kind]);
+    expect(kinds.size).toBe(2 * PER_ORDER);
+    expect(new Set([...kinds.values()].map((k) => k.sort().join()))).toEqual(new Set([[...STEP_KINDS].sort().join()]));
+  };
+
+  it('schedules a group undisturbed (the run the others are compared with)', async () => {
+    await currentWorker();
+    await schedule(groups.U);
+    await scheduled(groups.U);
+    await expectScheduled(groups.U);
+  });
+
+  it('(A) killed inside the seating transaction: nothing is left, and the retried job does it all', async () => {
+    const g = groups.A;
+    const worker = await currentWorker();
+    const { rowLock, txn } = await stopInsideTransaction(g);
+    await kill(worker);
+    await rowLock.release();
+    // The killed worker's backend ends (rolling back) once it is no longer waiting.
+    await until('the killed transaction to end', () => gone(txn));
+    expect(await progressOf(g)).toEqual(NOTHING);
+    expect(await queue.getDelayedCount()).toBe(12 * 2 * PER_ORDER); // the undisturbed group's step jobs, no other
+    expect(await queue.getJobState(scheduleJob(g))).toBe('active'); // held by the dead worker until its lock expires
+
+    await startWorker();
+    await scheduled(g);
+    await expectScheduled(g);
+  });
+
+  it('(B) killed after the seating committed, before any step job: the retried job adds them all', async () => {
+    const g = groups.B;
+    const worker = await currentWorker();
+    const { tableLock, reader } = await stopAfterCommit(g);
+    expect(await progressOf(g, tableLock.client)).toEqual(SEATED_WITHOUT_JOBS);
+    await kill(worker);
+    await tableLock.release();
+    await until('the killed worker’s read to end', () => gone(reader));
+    expect(await progressOf(g)).toEqual(SEATED_WITHOUT_JOBS);
+    expect(await queue.getJobState(scheduleJob(g))).toBe('active');
+
+    await startWorker();
+    await scheduled(g);
+    await expectScheduled(g);
+  });
+
+  it('(C) killed after one contingent’s step jobs were added, before the others’: the retried job adds the rest, once', async () => {
+    const g = groups.C;
+    const worker = await currentWorker();
+    const first = await stopAfterCommit(g);
+    // Let exactly one read of a contingent's steps through: the next lock queues behind it and is granted as soon
+    // as it ends, so the job adds that contingent's jobs and then waits at the next contingent.
+    const next = await blocker();
+    const locked = next.client.query('LOCK TABLE traveller IN ACCESS EXCLUSIVE MODE');
+    await until('the next lock to queue behind the job’s read', () => waitsForLock(next.pid));
+    await first.tableLock.release();
+    await locked;
+    const reader = await waitForSyncRead(next);
+    const partial = await progressOf(g, next.client);
+    // One contingent has all its step jobs, the two others none.
+    expect(partial).toEqual({ ...SEATED_WITHOUT_JOBS, stepJobs: expect.any(Array) });
+    expect(partial.stepJobs.filter((j) => !j.startsWith('0/'))).toEqual([expect.stringMatching(/^(\d+)\/\1$/)]);
+
+    await kill(worker);
+    await next.release();
+    await until('the killed worker’s read to end', () => gone(reader));
+    expect(await progressOf(g)).toEqual(partial);
+    expect(await queue.getJobState(scheduleJob(g))).toBe('active');
+
+    await startWorker();
+    await scheduled(g);
+    await expectScheduled(g);
+  });
+
+  it('ends every disturbed run with the contingents, steps and step jobs of the undisturbed one, and no other job', async () => {
+    expect(await queue.getJobCounts('active', 'wait', 'failed', 'completed')).toEqual({ active: 0, wait: 0, failed: 0, completed: 0 });
+    // Every job of the queue, whatever its state, by the step it is for.
+    const jobsOf = new Map<string, StepJob[]>();
+    for (const state of ['delayed', 'wait', 'active', 'completed', 'failed', 'prioritized', 'waiting-children'] as const) {
+      for (const job of await queue.getJobs(state)) {
+        const stepId = String(job.data.stepId);
+        jobsOf.set(stepId, [...(jobsOf.get(stepId) ?? []), { id: job.id!, name: job.name, state, data: job.data, at: job.timestamp + job.delay }]);
+      }
+    }
+
+    const outcomes = new Map<string, unknown>();
+    const committed = new Set<string>();
+    for (const g of Object.values(groups)) {
+      const members: { sequence: number; departureOffset: number; jobOrderId: string }[] = (
+        await db.query(
+          `SELECT k.sequence, k.departure_date - k.start_date AS "departureOffset", t.job_order_id AS "jobOrderId"
+           FROM contingent k JOIN traveller t ON t.contingent_id = k.id WHERE k.region_code = $1 AND k.start_date = $2::date`,
+          [REGION, g.startDate],
+        )
+      ).rows;
+      // Each step has one reminder if it is pending with a reminder date, one overdue check if it is a pending office
+      // step, each with its deterministic id, the step's current date, planned for 09:00 in El Salvador on its day
+      // (the check: the day after the due date), and still delayed; and no other job.
+      const near = (at: number, planned: number) => Math.abs(at - planned) < 120_000;
+      const steps = new Map<string, number>();
+      for (const s of await stepsOf(g)) {
+        committed.add(s.id);
+        const jobs = jobsOf.get(s.id) ?? [];
+        const reminders = jobs.filter((j) => j.name === JobName.RemindStep);
+        const checks = jobs.filter((j) => j.name === JobName.CheckStepOverdue);
+        const reminderOk = wantsReminder(s)
+          ? reminders.length === 1 &&
+            reminders[0]!.id === jobId(JobName.RemindStep, s.id) &&
+            reminders[0]!.state === 'delayed' &&
+            JSON.stringify(reminders[0]!.data) === JSON.stringify({ stepId: s.id, remindOn: s.remindOn }) &&
+            near(reminders[0]!.at, reminderTime(s.remindOn!))
+          : reminders.length === 0;
+        const checkOk = wantsCheck(s)
+          ? checks.length === 1 &&
+            checks[0]!.id === jobId(JobName.CheckStepOverdue, s.id) &&
+            checks[0]!.state === 'delayed' &&
+            JSON.stringify(checks[0]!.data) === JSON.stringify({ stepId: s.id, dueDate: s.dueDate }) &&
+            near(checks[0]!.at, reminderTime(addDays(s.dueDate, 1)))
+          : checks.length === 0;
+        const others = jobs.length - reminders.length - checks.length;
+        const key = `${s.kind} ${s.status} due ${s.dueOffset} remind ${s.remindOffset}: ${reminders.length} reminder ${reminderOk ? 'ok' : 'WRONG'}, ${checks.length} check ${checkOk ? 'ok' : 'WRONG'}, ${others} other`;
+        steps.set(key, (steps.get(key) ?? 0) + 1);
+      }
+      expect([...steps.keys()].filter((k) => k.includes('WRONG') || !k.endsWith(' 0 other')).map((k) => `${g.name}: ${k}`)).toEqual([]);
+      // The normalized outcome: the contingents (size, departure, how many of each order by the orders' sort rank), and
+      // the steps with their jobs, counted by kind, status, dates relative to the start date, and jobs.
+      const contingents = [...new Set(members.map((m) => m.sequence))]
+        .sort()
+        .map((sequence) => members.filter((m) => m.sequence === sequence))
+        .map((of) => ({ sequence: of[0]!.sequence, departureOffset: of[0]!.departureOffset, seated: of.length, byOrder: g.orderIds.map((o) => of.filter((m) => m.jobOrderId === o).length) }));
+      outcomes.set(g.name, { contingents, steps: [...steps.entries()].sort() });
+    }
+    for (const name of ['A', 'B', 'C']) expect({ [name]: outcomes.get(name) }).toEqual({ [name]: outcomes.get('U') });
+    // No job for a step that was never committed (a rolled-back attempt's), and nothing but the four groups' jobs.
+    expect([...jobsOf.keys()].filter((stepId) => !committed.has(stepId))).toEqual([]);
+    expect([...jobsOf.values()].flat()).toHaveLength(4 * 2 * PER_ORDER * 12); // 7 reminders and 5 overdue checks per traveller
+  });
+});
