@@ -6,8 +6,8 @@ import { JobProducer } from '@puente/queue';
 import { NotificationsService, recordNotification, recordNotifications, StatusEvents } from '@puente/notifications';
 import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
 import { lockForUpdate } from '@puente/database';
-import { contingentStateMachine, PlacementStatus, stepStateMachine } from './contingent.state-machine';
-import { ApplicantEntity, applicantStateMachine } from '@puente/domain/applicants';
+import { contingentStateMachine, PlacementStatus, STEP_STATUSES, StepStatus, stepStateMachine } from './contingent.state-machine';
+import { ApplicantStatus, applicantStateMachine } from '@puente/domain/applicants';
 import { JobOrderEntity } from '@puente/domain/job-orders';
 import { ExistingContingent, planSeats, Traveller } from './contingent.rules';
 import { ContingentEntity, TravellerEntity, TravellerStatus, TravelStepEntity } from './contingent.entity';
@@ -59,6 +59,15 @@ const UNSEATED_SELECTION = `c.status = 'SELECTED'
 export interface ScheduleOutcome {
   contingentsCreated: number;
   travellersSeated: number;
+}
+
+/** A step as planned or stored, with what its jobs need. */
+export interface StepForJobs {
+  id: string;
+  kind: StepKind;
+  status: StepStatus;
+  remindOn: string | null;
+  dueDate: string;
 }
 
 /** Reminders go out at 09:00 in El Salvador (UTC-6, no daylight saving) on their date. */
@@ -159,7 +168,13 @@ export class ContingentsService {
    * One transaction, under an advisory lock per region and start date, so concurrent calls seat nobody twice.
    */
   async schedule(jobOrderId: string, capacity = DEFAULT_CONTINGENT_CAPACITY, today = todayIso(), policy: TimelinePolicy = TIMELINE_POLICY_V1): Promise<ScheduleOutcome> {
-    const { seated, ...outcome } = await this.dataSource.transaction(async (em) => {
+    const { outcome } = await this.seatGroup(jobOrderId, capacity, today, policy);
+    return outcome;
+  }
+
+  /** `schedule`, also returning the steps it planned (for their jobs) and the group it seated. */
+  private async seatGroup(jobOrderId: string, capacity: number, today: string, policy: TimelinePolicy) {
+    const { seated, steps, group, ...outcome } = await this.dataSource.transaction(async (em) => {
       const order = isUuid(jobOrderId) ? await em.findOneBy(JobOrderEntity, { id: jobOrderId }) : null;
       if (!order) throw DomainException.notFound('Job order');
       await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`contingent|${order.workRegionCode}|${order.startDate}`]);
@@ -170,7 +185,8 @@ export class ContingentsService {
          WHERE o.work_region_code = $1 AND o.start_date = $2 AND o.status IN ('OPEN', 'FILLED') AND ${UNSEATED_SELECTION}`,
         [order.workRegionCode, order.startDate],
       );
-      if (!waiting.length) return { contingentsCreated: 0, travellersSeated: 0, seated: [] as string[] };
+      const group = { regionCode: order.workRegionCode, startDate: order.startDate };
+      if (!waiting.length) return { contingentsCreated: 0, travellersSeated: 0, seated: [] as string[], steps: [] as StepForJobs[], group };
       // Only a contingent still being planned takes new travellers; the others count as full but keep their numbers.
       const existing: (ExistingContingent & { departureDate: string })[] = await em.query(
         `SELECT k.id, k.region_code AS "regionCode", to_char(k.start_date, 'YYYY-MM-DD') AS "startDate", k.sequence,
@@ -200,26 +216,28 @@ export class ContingentsService {
         departures.set(contingent.id, departureDate);
         plan.joins.push({ contingentId: contingent.id, travellers: created.travellers });
       }
-      for (const join of plan.joins) await this.seat(em, join.contingentId, departures.get(join.contingentId)!, join.travellers, today, policy);
-      return { contingentsCreated: plan.created.length, travellersSeated: waiting.length, seated: waiting.map((t) => t.applicantId) };
+      const steps: StepForJobs[] = [];
+      for (const join of plan.joins) steps.push(...(await this.seat(em, join.contingentId, departures.get(join.contingentId)!, join.travellers, today, policy)));
+      return { contingentsCreated: plan.created.length, travellersSeated: waiting.length, seated: waiting.map((t) => t.applicantId), steps, group };
     });
     await this.events.publish(seated, 'contingent.seated');
-    return outcome;
+    return { outcome, steps, group };
   }
 
   /**
-   * Seats, then makes sure every pending step of the contingents touched has its one reminder job. Run by the
-   * job: a retry after a crash between the two finds nobody to seat but still completes the reminders.
+   * Seats, then gives every step it planned its jobs, from the rows it just wrote. A run that seated nobody (a
+   * retry after a crash between the commit and the jobs, or a repeat) instead reads back every pending step of
+   * the group's planned contingents and adds the jobs missing, so a retry always completes them.
    */
   async scheduleAndRemind(jobOrderId: string): Promise<ScheduleOutcome & { reminders: number }> {
-    const outcome = await this.schedule(jobOrderId);
-    const order = await this.dataSource.manager.findOneByOrFail(JobOrderEntity, { id: jobOrderId });
-    const groupIds: { id: string }[] = await this.dataSource.query(`SELECT id FROM contingent WHERE region_code = $1 AND start_date = $2 AND status = 'PLANNED'`, [
-      order.workRegionCode,
-      order.startDate,
+    const { outcome, steps, group } = await this.seatGroup(jobOrderId, DEFAULT_CONTINGENT_CAPACITY, todayIso(), TIMELINE_POLICY_V1);
+    if (steps.length) return { ...outcome, reminders: await this.enqueueStepJobs(steps) };
+    const planned: { id: string }[] = await this.dataSource.query(`SELECT id FROM contingent WHERE region_code = $1 AND start_date = $2 AND status = 'PLANNED'`, [
+      group.regionCode,
+      group.startDate,
     ]);
     let reminders = 0;
-    for (const { id } of groupIds) reminders += await this.syncStepJobs(id);
+    for (const { id } of planned) reminders += await this.syncStepJobs(id);
     return { ...outcome, reminders };
   }
 
@@ -231,26 +249,30 @@ export class ContingentsService {
    * still fires for an old date finds its step moved and does nothing. Returns the number of steps covered.
    */
   async syncStepJobs(contingentId: string, { replace = false, now = Date.now() } = {}): Promise<number> {
-    const steps: { id: string; kind: StepKind; remindOn: string | null; dueDate: string }[] = await this.dataSource.query(
-      `SELECT s.id, s.kind, to_char(s.remind_on, 'YYYY-MM-DD') AS "remindOn", to_char(s.due_date, 'YYYY-MM-DD') AS "dueDate"
+    const steps: StepForJobs[] = await this.dataSource.query(
+      `SELECT s.id, s.kind, s.status, to_char(s.remind_on, 'YYYY-MM-DD') AS "remindOn", to_char(s.due_date, 'YYYY-MM-DD') AS "dueDate"
        FROM travel_step s JOIN traveller t ON t.id = s.traveller_id
-       WHERE t.contingent_id = $1 AND t.status = 'SEATED' AND s.status = 'PENDING'`,
+       WHERE t.contingent_id = $1 AND t.status = 'SEATED' AND s.status IN ('PENDING', 'OVERDUE', 'INFEASIBLE')`,
       [contingentId],
     );
+    // Moved steps first lose the jobs of their old dates, also those now overdue or infeasible, which get none.
+    if (replace) await this.dropStepJobs(steps.map((s) => s.id));
+    return this.enqueueStepJobs(steps, now);
+  }
+
+  /** Adds the jobs of the pending steps given (an id that exists adds nothing); returns how many steps have jobs. */
+  private async enqueueStepJobs(steps: readonly StepForJobs[], now = Date.now()): Promise<number> {
+    const pending = steps.filter((s) => s.status === 'PENDING');
     const delay = (on: string) => Math.max(0, reminderTime(on) - now);
-    const reminders = steps
+    const reminders = pending
       .filter((s) => s.remindOn)
       .map((s) => ({ payload: { stepId: s.id, remindOn: s.remindOn! }, options: { jobId: jobId(JobName.RemindStep, s.id), delay: delay(s.remindOn!) } }));
-    const overdueChecks = steps
+    const overdueChecks = pending
       .filter((s) => !isTravelStep(s.kind))
       .map((s) => ({ payload: { stepId: s.id, dueDate: s.dueDate }, options: { jobId: jobId(JobName.CheckStepOverdue, s.id), delay: delay(addDays(s.dueDate, 1)) } }));
-    if (replace) {
-      await this.producer.removeAll(JOB_QUEUE[JobName.RemindStep], steps.map((s) => jobId(JobName.RemindStep, s.id)));
-      await this.producer.removeAll(JOB_QUEUE[JobName.CheckStepOverdue], steps.map((s) => jobId(JobName.CheckStepOverdue, s.id)));
-    }
     await this.producer.enqueueBulk(JobName.RemindStep, reminders);
     await this.producer.enqueueBulk(JobName.CheckStepOverdue, overdueChecks);
-    return steps.length;
+    return pending.length;
   }
 
   /** Removes the delayed jobs of steps that will not happen (a traveller who left the contingent). */
@@ -380,19 +402,15 @@ export class ContingentsService {
       k.status = contingentStateMachine.next(k.status, 'RESCHEDULE');
       k.departureDate = departureDate;
       await em.save(k);
-      const timeline = new Map(planTimeline(departureDate, today, policy).steps.map((s) => [s.kind, s]));
-      const open = await em
-        .createQueryBuilder(TravelStepEntity, 's')
-        .innerJoin(TravellerEntity, 't', 't.id = s.traveller_id')
-        .where('t.contingent_id = :id AND t.status = :seated', { id: k.id, seated: 'SEATED' })
-        .andWhere('s.status IN (:...open)', { open: ['PENDING', 'OVERDUE', 'INFEASIBLE'] })
-        .getMany();
-      for (const step of open) {
-        const planned = timeline.get(step.kind)!;
-        stepStateMachine.next(step.status, 'REPLAN');
-        Object.assign(step, { dueDate: planned.dueDate, remindOn: planned.remindOn, status: planned.status, note: planned.note });
+      // Every step not done is planned again: one statement per kind (REPLAN is allowed from exactly these states).
+      const open = STEP_STATUSES.filter((st) => stepStateMachine.can(st, 'REPLAN'));
+      for (const planned of planTimeline(departureDate, today, policy).steps) {
+        await em.query(
+          `UPDATE travel_step s SET due_date = $3, remind_on = $4, status = $5, note = $6, updated_at = now()
+           FROM traveller t WHERE t.id = s.traveller_id AND t.contingent_id = $1 AND t.status = 'SEATED' AND s.kind = $2 AND s.status = ANY($7)`,
+          [k.id, planned.kind, planned.dueDate, planned.remindOn, planned.status, planned.note, open],
+        );
       }
-      await em.save(open, { chunk: 500 });
       return k;
     });
     await this.syncStepJobs(contingent.id, { replace: true });
@@ -401,16 +419,32 @@ export class ContingentsService {
     return contingent;
   }
 
-  /** Seats travellers in a contingent with their own timeline, from its departure date and today. */
-  async seat(em: EntityManager, contingentId: string, departureDate: string, travellers: Traveller[], today: string, policy: TimelinePolicy): Promise<void> {
-    const rows = await em.save(travellers.map((t) => em.create(TravellerEntity, { contingentId, applicantId: t.applicantId, jobOrderId: t.jobOrderId, status: 'SEATED' })));
-    const timeline = planTimeline(departureDate, today, policy);
-    const steps = rows.flatMap((r) =>
-      timeline.steps.map((s) => ({ travellerId: r.id, kind: s.kind, dueDate: s.dueDate, remindOn: s.remindOn, status: s.status, blocking: s.blocking, note: s.note })),
+  /**
+   * Seats travellers in a contingent with their own timeline, from its departure date and today, and moves them
+   * to PRE_DEPARTURE: three set-based statements whatever the number. Returns the steps planned.
+   */
+  async seat(em: EntityManager, contingentId: string, departureDate: string, travellers: Traveller[], today: string, policy: TimelinePolicy): Promise<StepForJobs[]> {
+    const rows: { id: string }[] = await em.query(
+      `INSERT INTO traveller (contingent_id, applicant_id, job_order_id, status)
+       SELECT $1, a, o, 'SEATED' FROM unnest($2::uuid[], $3::uuid[]) AS x(a, o) RETURNING id`,
+      [contingentId, travellers.map((t) => t.applicantId), travellers.map((t) => t.jobOrderId)],
     );
-    for (let i = 0; i < steps.length; i += 1000) await em.insert(TravelStepEntity, steps.slice(i, i + 1000));
-    const applicants = await em.findBy(ApplicantEntity, { id: In(travellers.map((t) => t.applicantId)) });
-    for (const a of applicants) a.status = applicantStateMachine.next(a.status, 'START_PRE_DEPARTURE');
-    await em.save(applicants);
+    const timeline = planTimeline(departureDate, today, policy);
+    const steps = rows.flatMap((r) => timeline.steps.map((s) => ({ travellerId: r.id, ...s })));
+    const column = <K extends keyof (typeof steps)[number]>(key: K) => steps.map((s) => s[key]);
+    const planned: StepForJobs[] = await em.query(
+      `INSERT INTO travel_step (traveller_id, kind, due_date, remind_on, status, blocking, note)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::date[], $4::date[], $5::text[], $6::boolean[], $7::text[])
+       RETURNING id, kind, status, to_char(remind_on, 'YYYY-MM-DD') AS "remindOn", to_char(due_date, 'YYYY-MM-DD') AS "dueDate"`,
+      [column('travellerId'), column('kind'), column('dueDate'), column('remindOn'), column('status'), column('blocking'), column('note')],
+    );
+    const from: ApplicantStatus = 'SELECTED';
+    const [, moved] = await em.query(`UPDATE applicant SET status = $2, updated_at = now() WHERE id = ANY($1) AND status = $3`, [
+      travellers.map((t) => t.applicantId),
+      applicantStateMachine.next(from, 'START_PRE_DEPARTURE'),
+      from,
+    ]);
+    if (moved !== travellers.length) throw DomainException.conflict('An applicant being seated is no longer SELECTED; schedule again.');
+    return planned;
   }
 }
