@@ -55,6 +55,12 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['scope:reference', 'scope:applicants', 'scope:employers', 'scope:job-orders', 'scope:matching', 'type:platform', 'type:contract', 'type:util'],
             },
             {
+              sourceTag: 'scope:rehire',
+              onlyDependOnLibsWithTags: [
+                'scope:reference', 'scope:applicants', 'scope:employers', 'scope:job-orders', 'scope:matching', 'scope:contingents', 'type:platform', 'type:contract', 'type:util',
+              ],
+            },
+            {
               sourceTag: 'scope:job-orders',
               onlyDependOnLibsWithTags: ['scope:reference', 'scope:applicants', 'scope:employers', 'type:platform', 'type:contract', 'type:util'],
             },

@@ -1,0 +1,2 @@
+export * from './lib/rehire.policy';
+export * from './lib/rehire.rules';

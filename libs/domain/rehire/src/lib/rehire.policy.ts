@@ -1,0 +1,32 @@
+/**
+ * The rules of rehire eligibility, versioned: every decision stores the version it was made under, and a new
+ * version adds decisions, never rewrites old ones (DESIGN.md "Performance-based rehiring").
+ */
+export interface RehirePolicy {
+  version: string;
+  /** The employer's overall score (1–5) must be at least this. */
+  minimumOverall: number;
+  /** The worker must be home within this many days of the placement's end. */
+  returnWithinDays: number;
+  /** The employer has this many days after the end to evaluate; without an evaluation by then, none is required. */
+  evaluationWindowDays: number;
+  /** A passport expiring sooner than this many days from the decision is flagged "needs renewal" (not refused). */
+  passportHorizonDays: number;
+}
+
+export const REHIRE_POLICY_V1: RehirePolicy = {
+  version: '2026-11-v1',
+  minimumOverall: 3,
+  returnWithinDays: 15,
+  evaluationWindowDays: 30,
+  passportHorizonDays: 365,
+};
+
+export function rehirePolicyProblems(policy: RehirePolicy): string[] {
+  const problems: string[] = [];
+  if (!Number.isInteger(policy.minimumOverall) || policy.minimumOverall < 1 || policy.minimumOverall > 5) problems.push('the minimum overall score must be 1 to 5');
+  for (const key of ['returnWithinDays', 'evaluationWindowDays', 'passportHorizonDays'] as const) {
+    if (!Number.isInteger(policy[key]) || policy[key] < 0) problems.push(`${key} must be a whole number of days, 0 or more`);
+  }
+  return problems;
+}

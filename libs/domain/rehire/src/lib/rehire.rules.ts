@@ -1,0 +1,117 @@
+import { addDays } from '@puente/common';
+import type { RehirePolicy } from './rehire.policy';
+
+export type PlacementOutcome = 'ACTIVE' | 'COMPLETED' | 'TERMINATED_EARLY' | 'ABANDONED';
+/** Who an early end was down to, as the coordinator recorded it. */
+export type EndFault = 'WORKER' | 'EMPLOYER' | 'NONE';
+
+/** Everything a decision looks at, stored with it so anyone can see what it was made from. */
+export interface RehireInputs {
+  /** The day the decision is made (its reasons speak of that day). */
+  asOf: string;
+  placement: { status: PlacementOutcome; endedOn: string | null; returnedOn: string | null; fault: EndFault | null };
+  evaluation: { overall: number; wouldRehire: boolean } | null;
+  substantiatedMisconduct: number;
+  passportExpiry: string | null;
+}
+
+export type RehireOutcome = 'ELIGIBLE' | 'INELIGIBLE' | 'PENDING';
+
+export interface RehireReason {
+  code: 'PLACEMENT_ENDED' | 'CONTRACT_OUTCOME' | 'EVALUATION' | 'RETURNED_ON_TIME' | 'NO_MISCONDUCT' | 'PASSPORT';
+  /** true: met; false: not met (refuses); null: not known yet (the decision waits for it). */
+  met: boolean | null;
+  message: string;
+}
+
+export interface RehireDecision {
+  outcome: RehireOutcome;
+  /** Eligible, but the passport must be renewed before the next season. */
+  needsPassportRenewal: boolean;
+  reasons: RehireReason[];
+  /** The day one of the inputs changes meaning (a window closes, a passport nears expiry): decide again then. */
+  recheckOn: string | null;
+}
+
+/**
+ * The rehire decision for one ended placement, under a versioned policy. Every rule gives a reason, met or not,
+ * in words a worker can read. PENDING while something can still change the answer (an evaluation still within its
+ * window, a worker not home yet but not late); INELIGIBLE as soon as one rule is definitely not met; otherwise
+ * ELIGIBLE, with "needs renewal" when the passport will not last the next season. Pure and deterministic.
+ */
+export function decideRehire(inputs: RehireInputs, policy: RehirePolicy): RehireDecision {
+  const { asOf, placement, evaluation } = inputs;
+  const reasons: RehireReason[] = [];
+  const recheck: string[] = [];
+
+  if (placement.status === 'ACTIVE' || !placement.endedOn) {
+    return { outcome: 'PENDING', needsPassportRenewal: false, reasons: [{ code: 'PLACEMENT_ENDED', met: null, message: 'The placement has not ended yet.' }], recheckOn: null };
+  }
+  const endedOn = placement.endedOn;
+
+  if (placement.status === 'COMPLETED') reasons.push({ code: 'CONTRACT_OUTCOME', met: true, message: 'The contract was completed.' });
+  else if (placement.status === 'TERMINATED_EARLY' && placement.fault !== 'WORKER') {
+    reasons.push({ code: 'CONTRACT_OUTCOME', met: true, message: 'The contract ended early through no fault of the worker.' });
+  } else if (placement.status === 'TERMINATED_EARLY') {
+    reasons.push({ code: 'CONTRACT_OUTCOME', met: false, message: 'The contract ended early through the fault of the worker.' });
+  } else reasons.push({ code: 'CONTRACT_OUTCOME', met: false, message: 'The worker abandoned the job.' });
+
+  const windowCloses = addDays(endedOn, policy.evaluationWindowDays);
+  if (evaluation) {
+    const ok = evaluation.overall >= policy.minimumOverall;
+    reasons.push({
+      code: 'EVALUATION',
+      met: ok,
+      message: `The employer's overall score is ${evaluation.overall} of 5 (at least ${policy.minimumOverall} is needed)${evaluation.wouldRehire ? '; the employer would rehire' : ''}.`,
+    });
+  } else if (asOf <= windowCloses) {
+    reasons.push({ code: 'EVALUATION', met: null, message: `Waiting for the employer's evaluation (due by ${windowCloses}).` });
+    recheck.push(addDays(windowCloses, 1));
+  } else {
+    reasons.push({ code: 'EVALUATION', met: true, message: `The employer did not evaluate by ${windowCloses}; no evaluation is required.` });
+  }
+
+  const homeBy = addDays(endedOn, policy.returnWithinDays);
+  if (placement.returnedOn) {
+    const onTime = placement.returnedOn <= homeBy;
+    reasons.push({
+      code: 'RETURNED_ON_TIME',
+      met: onTime,
+      message: onTime ? `Home on ${placement.returnedOn}, within ${policy.returnWithinDays} days of the end.` : `Home on ${placement.returnedOn}, after ${homeBy} (${policy.returnWithinDays} days after the end).`,
+    });
+  } else if (asOf <= homeBy) {
+    reasons.push({ code: 'RETURNED_ON_TIME', met: null, message: `Not home yet; expected by ${homeBy}.` });
+    recheck.push(addDays(homeBy, 1));
+  } else {
+    reasons.push({ code: 'RETURNED_ON_TIME', met: false, message: `Not recorded home by ${homeBy} (${policy.returnWithinDays} days after the end).` });
+  }
+
+  reasons.push(
+    inputs.substantiatedMisconduct
+      ? { code: 'NO_MISCONDUCT', met: false, message: `${inputs.substantiatedMisconduct} substantiated misconduct case(s).` }
+      : { code: 'NO_MISCONDUCT', met: true, message: 'No substantiated misconduct.' },
+  );
+
+  const horizon = addDays(asOf, policy.passportHorizonDays);
+  const passportLasts = inputs.passportExpiry !== null && inputs.passportExpiry >= horizon;
+  reasons.push({
+    code: 'PASSPORT',
+    met: true,
+    message: passportLasts
+      ? `The passport is valid until ${inputs.passportExpiry}.`
+      : inputs.passportExpiry
+        ? `The passport expires on ${inputs.passportExpiry}: it needs renewal before the next season.`
+        : 'No passport on file: one is needed before the next season.',
+  });
+  if (passportLasts) recheck.push(addDays(inputs.passportExpiry!, -policy.passportHorizonDays + 1));
+
+  const refused = reasons.some((r) => r.met === false);
+  const waiting = reasons.some((r) => r.met === null);
+  const outcome: RehireOutcome = refused ? 'INELIGIBLE' : waiting ? 'PENDING' : 'ELIGIBLE';
+  return {
+    outcome,
+    needsPassportRenewal: outcome === 'ELIGIBLE' && !passportLasts,
+    reasons,
+    recheckOn: outcome === 'INELIGIBLE' ? null : (recheck.sort()[0] ?? null),
+  };
+}
