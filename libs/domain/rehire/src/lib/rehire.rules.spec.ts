@@ -10,7 +10,8 @@ const good: RehireInputs = {
   substantiatedMisconduct: 0,
   passportExpiry: '2031-05-01',
 };
-const decide = (change: Partial<RehireInputs> & { placement?: Partial<RehireInputs['placement']> } = {}) =>
+type Change = Omit<Partial<RehireInputs>, 'placement'> & { placement?: Partial<RehireInputs['placement']> };
+const decide = (change: Change = {}) =>
   decideRehire({ ...good, ...change, placement: { ...good.placement, ...change.placement } }, policy);
 const reason = (d: ReturnType<typeof decide>, code: string) => d.reasons.find((r) => r.code === code);
 
@@ -38,7 +39,7 @@ describe('decideRehire', () => {
     ['not home 15 days after the end', { asOf: '2027-11-16', placement: { returnedOn: null } }, 'RETURNED_ON_TIME', /Not recorded home by 2027-11-15/],
     ['substantiated misconduct', { substantiatedMisconduct: 1 }, 'NO_MISCONDUCT', /1 substantiated/],
   ])('refuses %s, saying why', (_what, change, code, message) => {
-    const d = decide(change as Partial<RehireInputs>);
+    const d = decide(change as Change);
     expect(d.outcome).toBe('INELIGIBLE');
     expect(reason(d, code)).toEqual({ code, met: false, message: expect.stringMatching(message) });
     expect(d.reasons.filter((r) => r.met === false)).toHaveLength(1);
