@@ -102,6 +102,11 @@ describe('authorization matrix', () => {
       variables: () => ({ i: { contingentId: randomUUID() } }),
     })),
     { name: 'contingent', allowed: ['COORDINATOR', 'EMPLOYER'], query: `query($id: ID!) { contingent(id: $id) { id } }`, variables: () => ({ id: randomUUID() }) },
+    { name: 'endPlacement', allowed: ['COORDINATOR'], query: `mutation($i: EndPlacementInput!) { endPlacement(input: $i) { id } }`, variables: () => ({ i: { placementId: randomUUID(), outcome: 'ABANDONED', endedOn: '2026-01-05', reason: 'Left the farm without notice.' } }) },
+    { name: 'recordWorkerReturn', allowed: ['COORDINATOR'], query: `mutation($id: ID!) { recordWorkerReturn(placementId: $id, returnedOn: "2026-01-05") { id } }`, variables: () => ({ id: randomUUID() }) },
+    { name: 'submitEvaluation', allowed: ['EMPLOYER'], query: `mutation($id: ID!) { submitEvaluation(placementId: $id, input: { punctuality: 4, quality: 4, safety: 4, teamwork: 4, overall: 4, wouldRehire: true }) { evaluationId } }`, variables: () => ({ id: randomUUID() }) },
+    { name: 'reopenEvaluation', allowed: ['COORDINATOR'], query: `mutation($id: ID!) { reopenEvaluation(placementId: $id, until: "2099-01-01") { id } }`, variables: () => ({ id: randomUUID() }) },
+    { name: 'rehireEligibility', allowed: ['COORDINATOR'], query: `query($id: ID!) { rehireEligibility(applicantId: $id) { outcome } }`, variables: () => ({ id: randomUUID() }) },
     { name: 'myStatus', allowed: ['APPLICANT'], query: `{ myStatus { stage } }`, variables: () => ({}) },
     { name: 'travelSteps', allowed: ['COORDINATOR'], query: `query($id: ID!) { travelSteps(applicantId: $id) { id } }`, variables: () => ({ id: randomUUID() }) },
     { name: 'contingents', allowed: ['COORDINATOR', 'EMPLOYER'], query: `query($id: ID!) { contingents(jobOrderId: $id) { id } }`, variables: () => ({ id: ownOrder }) },
@@ -119,7 +124,8 @@ describe('authorization matrix', () => {
       expect(codes).not.toContain('FORBIDDEN');
     } else {
       expect(codes).toEqual([role === 'ANONYMOUS' ? 'UNAUTHENTICATED' : 'FORBIDDEN']);
-      expect(result.data).toBeNull();
+      // Nothing comes back: no data at all, or null where the field may be null.
+      expect(result.data?.[name] ?? null).toBeNull();
     }
   });
 

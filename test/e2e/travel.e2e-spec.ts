@@ -229,4 +229,45 @@ describe('travel: from selection to return, followed live', () => {
     const { myStatus } = await gqlOk(MY_STATUS, {}, bystander.token);
     expect(myStatus).toMatchObject({ stage: 'AVAILABLE', jobOrder: null });
   });
+
+  it('lets the employer evaluate each worker once, and decides their rehire eligibility with reasons', async () => {
+    const members = (await gqlOk(CONTINGENT, { id: contingentId }, employer.token)).contingent.members;
+    const placementOf = (id: string) => members.find((m: { applicantId: string }) => m.applicantId === id).placementId;
+    const EVALUATE = `mutation($p: ID!, $i: EvaluationInputModel!) { submitEvaluation(placementId: $p, input: $i) { evaluationId } }`;
+    const scores = (overall: number) => ({ punctuality: 4, quality: overall, safety: 5, teamwork: 4, overall, wouldRehire: overall >= 3, comments: 'Careful with the animals.' });
+    // Not the traveller's to do, nor another employer's, nor a score out of range.
+    expect(codesOf(await api.gql(EVALUATE, { p: placementOf(traveller.id), i: scores(4) }, coordinator))).toEqual(['FORBIDDEN']);
+    const stranger = await newEmployer(api, coordinator);
+    expect(codesOf(await api.gql(EVALUATE, { p: placementOf(traveller.id), i: scores(4) }, stranger.token))).toEqual(['NOT_FOUND']);
+    expect(codesOf(await api.gql(EVALUATE, { p: placementOf(traveller.id), i: scores(6) }, employer.token))).toEqual(['BAD_USER_INPUT']);
+
+    const before = Date.now();
+    await gqlOk(EVALUATE, { p: placementOf(traveller.id), i: scores(4) }, employer.token);
+    expect(codesOf(await api.gql(EVALUATE, { p: placementOf(traveller.id), i: scores(5) }, employer.token))).toEqual(['CONFLICT']);
+    await gqlOk(EVALUATE, { p: placementOf(companion.id), i: scores(2) }, employer.token);
+
+    const ELIGIBILITY = `query($id: ID!) { rehireEligibility(applicantId: $id) { outcome needsPassportRenewal policyVersion reasons { code met message } } }`;
+    const decided = async (id: string) => {
+      for (let i = 0; i < 100; i++) {
+        const d = (await gqlOk(ELIGIBILITY, { id }, coordinator)).rehireEligibility;
+        if (d && d.outcome !== 'PENDING') return d;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('no decision');
+    };
+    const good = await decided(traveller.id);
+    expect(Date.now() - before).toBeLessThan(2000);
+    expect(good).toMatchObject({ outcome: 'ELIGIBLE', policyVersion: '2026-11-v1' });
+    expect(good.reasons.map((r: { code: string; met: boolean }) => [r.code, r.met])).toEqual([
+      ['CONTRACT_OUTCOME', true], ['EVALUATION', true], ['RETURNED_ON_TIME', true], ['NO_MISCONDUCT', true], ['PASSPORT', true],
+    ]);
+    const poor = await decided(companion.id);
+    expect(poor.outcome).toBe('INELIGIBLE');
+    expect(poor.reasons.find((r: { code: string }) => r.code === 'EVALUATION')).toEqual({ code: 'EVALUATION', met: false, message: expect.stringMatching(/score is 2 of 5/) });
+    // The eligible worker is available again, and hears it live; the other is not.
+    const status = async (token: string) => (await gqlOk(MY_STATUS, {}, token)).myStatus.stage;
+    expect(await status(traveller.token)).toBe('AVAILABLE');
+    expect(await status(companion.token)).toBe('INELIGIBLE');
+    expect(codesOf(await api.gql(ELIGIBILITY, { id: traveller.id }, employer.token))).toEqual(['FORBIDDEN']);
+  });
 });

@@ -11,6 +11,7 @@ import { ApplicantsGraphqlModule } from '@puente/domain/applicants';
 import { EmployersGraphqlModule } from '@puente/domain/employers';
 import { JobOrdersGraphqlModule } from '@puente/domain/job-orders';
 import { ContingentsGraphqlModule } from '@puente/domain/contingents';
+import { RehireGraphqlModule } from '@puente/domain/rehire';
 import { MatchingGraphqlModule } from '@puente/domain/matching';
 import { QueuesModule } from '@puente/queue';
 import { ReferenceGraphqlModule } from '@puente/domain/reference';
@@ -46,6 +47,7 @@ class RequestContextModule {}
     QueuesModule.forRoot(),
     MatchingGraphqlModule,
     ContingentsGraphqlModule,
+    RehireGraphqlModule,
     HealthModule,
   ],
   controllers: [HealthController],

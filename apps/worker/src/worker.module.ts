@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AuthJobsModule } from '@puente/auth';
 import { ContingentsJobsModule } from '@puente/domain/contingents';
+import { RehireJobsModule } from '@puente/domain/rehire';
 import { MatchingJobsModule } from '@puente/domain/matching';
 import { PuenteConfig, PuenteConfigModule } from '@puente/config';
 import { DatabaseModule } from '@puente/database';
@@ -33,6 +34,7 @@ import type { Logger as PinoRoot } from 'pino';
     AuthJobsModule,
     MatchingJobsModule,
     ContingentsJobsModule,
+    RehireJobsModule,
     NotificationJobsModule,
   ],
   providers: [

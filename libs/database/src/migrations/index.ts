@@ -7,6 +7,7 @@ import { ApplicantOccupation1732400000006 } from './1732400000006-applicant-occu
 import { Contingents1732400000007 } from './1732400000007-contingents';
 import { Notifications1732400000008 } from './1732400000008-notifications';
 import { Placements1732400000009 } from './1732400000009-placements';
+import { Rehire1732400000010 } from './1732400000010-rehire';
 
 /** Every migration, in order. Listed explicitly so the apps, the CLI and tests run exactly the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Contingents1732400000007,
   Notifications1732400000008,
   Placements1732400000009,
+  Rehire1732400000010,
 ];

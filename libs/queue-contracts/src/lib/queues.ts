@@ -6,6 +6,7 @@ export enum QueueName {
   Matching = 'matching',
   Contingents = 'contingents',
   Notifications = 'notifications',
+  Rehire = 'rehire',
 }
 
 /** Job names: `<domain>.<verb-noun>`. Each belongs to exactly one queue. */
@@ -17,6 +18,7 @@ export enum JobName {
   CheckStepOverdue = 'contingents.check-step-overdue',
   DeliverNotification = 'notifications.deliver',
   QueueUnsentNotifications = 'notifications.queue-unsent',
+  EvaluateApplicant = 'rehire.evaluate-applicant',
 }
 
 /** What travels with every job: ids and the request that caused it, never personal data. */
@@ -35,6 +37,8 @@ export interface JobPayloads {
   [JobName.CheckStepOverdue]: JobMeta & { stepId: string; dueDate: string };
   [JobName.DeliverNotification]: JobMeta & { notificationId: string };
   [JobName.QueueUnsentNotifications]: JobMeta;
+  /** Decides the applicant's rehire eligibility afresh from the stored facts; `cause` is for the log only. */
+  [JobName.EvaluateApplicant]: JobMeta & { applicantId: string; cause: string };
 }
 
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
@@ -45,6 +49,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.CheckStepOverdue]: QueueName.Contingents,
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.QueueUnsentNotifications]: QueueName.Notifications,
+  [JobName.EvaluateApplicant]: QueueName.Rehire,
 };
 
 /** Retry, backoff and retention, set once (research: at-least-once delivery, so handlers are idempotent). */

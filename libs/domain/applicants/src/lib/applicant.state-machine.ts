@@ -34,7 +34,7 @@ export type ApplicantEvent =
 /** DESIGN.md: REGISTERED → VERIFIED → AVAILABLE → SHORTLISTED → SELECTED → PRE_DEPARTURE → DEPLOYED → RETURNED. */
 export const applicantStateMachine = new StateMachine<ApplicantStatus, ApplicantEvent>('applicant', {
   VERIFY: { from: ['REGISTERED'], to: 'VERIFIED' },
-  MAKE_AVAILABLE: { from: ['VERIFIED', 'RETURNED'], to: 'AVAILABLE' },
+  MAKE_AVAILABLE: { from: ['VERIFIED', 'RETURNED', 'INELIGIBLE'], to: 'AVAILABLE' },
   SHORTLIST: { from: ['AVAILABLE'], to: 'SHORTLISTED' },
   // Also a worker taken off a contingent for a missed step: free for a later season.
   RELEASE: { from: ['SHORTLISTED', 'SELECTED', 'PRE_DEPARTURE'], to: 'AVAILABLE' },
@@ -42,7 +42,8 @@ export const applicantStateMachine = new StateMachine<ApplicantStatus, Applicant
   START_PRE_DEPARTURE: { from: ['SELECTED'], to: 'PRE_DEPARTURE' },
   DEPLOY: { from: ['PRE_DEPARTURE'], to: 'DEPLOYED' },
   RETURN: { from: ['DEPLOYED'], to: 'RETURNED' },
-  MARK_INELIGIBLE: { from: ['RETURNED'], to: 'INELIGIBLE' },
+  // A returned worker refused by the rehire policy, or an eligible one whose decision changed (a new case).
+  MARK_INELIGIBLE: { from: ['RETURNED', 'AVAILABLE'], to: 'INELIGIBLE' },
   WITHDRAW: { from: ['REGISTERED', 'VERIFIED', 'AVAILABLE', 'SHORTLISTED', 'SELECTED', 'PRE_DEPARTURE'], to: 'WITHDRAWN' },
   BLOCK: {
     from: ['REGISTERED', 'VERIFIED', 'AVAILABLE', 'SHORTLISTED', 'SELECTED', 'PRE_DEPARTURE', 'RETURNED', 'INELIGIBLE', 'WITHDRAWN'],

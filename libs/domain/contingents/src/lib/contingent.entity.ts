@@ -61,4 +61,9 @@ export class PlacementEntity extends Timestamped {
   @Column('date', { nullable: true }) arrivedOn!: string | null;
   @Column('date', { nullable: true }) returnedOn!: string | null;
   @Column('date', { nullable: true }) endedOn!: string | null;
+  @Column('uuid', { nullable: true }) endedBy!: string | null;
+  @Column('text', { nullable: true }) endReason!: string | null;
+  @Column('text', { nullable: true }) endFault!: 'WORKER' | 'EMPLOYER' | 'NONE' | null;
+  /** A coordinator may reopen a closed evaluation window until this date. */
+  @Column('date', { nullable: true }) evaluationOpenUntil!: string | null;
 }

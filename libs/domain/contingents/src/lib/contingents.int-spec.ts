@@ -195,7 +195,7 @@ describe('ContingentsService.schedule', () => {
     const { producer, queueOf, queues } = realProducer();
     const notifications = new NotificationsService(ds, producer, new LogChannel());
     const contingents = new ContingentsService(ds, producer, notifications, events);
-    const travel = new TravelService(ds, notifications, events, contingents, new SelectionService(ds, notifications, events));
+    const travel = new TravelService(ds, notifications, events, contingents, new SelectionService(ds, notifications, events), producer);
     try {
       const orderId = await order(2);
       const [first, second] = (await ds.query(`SELECT applicant_id FROM candidate WHERE job_order_id = $1 ORDER BY rank`, [orderId])).map((r: { applicant_id: string }) => r.applicant_id);

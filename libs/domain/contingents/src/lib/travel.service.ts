@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, DomainException, ErrorCode, isUuid, requireReason, todayIso } from '@puente/common';
 import { lockForUpdate } from '@puente/database';
+import { JobProducer } from '@puente/queue';
+import { jobId, JobName } from '@puente/queue-contracts';
 import { NotificationsService, recordNotifications, StatusEvents } from '@puente/notifications';
 import { ApplicantEntity, ApplicantEvent, applicantStateMachine } from '@puente/domain/applicants';
 import { JobOrderEntity, jobOrderStateMachine } from '@puente/domain/job-orders';
@@ -25,6 +27,8 @@ export interface Withdrawal {
 interface Moved {
   applicantIds: string[];
   notificationIds: (string | null)[];
+  /** The workers are home: their rehire eligibility is to be decided. */
+  decideRehire?: boolean;
 }
 
 /**
@@ -40,6 +44,7 @@ export class TravelService {
     private readonly events: StatusEvents,
     private readonly contingents: ContingentsService,
     private readonly selection: SelectionService,
+    private readonly producer: JobProducer,
   ) {}
 
   /** Confirms the flight: refused, naming who and what, while a seated worker has a blocking step not done. */
@@ -256,6 +261,13 @@ export class TravelService {
     });
     await this.notifications.queue(moved.notificationIds);
     await this.events.publish(moved.applicantIds, `contingent.${event.toLowerCase()}`);
+    if (moved.decideRehire) {
+      const jobs = moved.applicantIds.map((applicantId) => ({
+        payload: { applicantId, cause: 'contingent.returned' },
+        options: { jobId: jobId(JobName.EvaluateApplicant, applicantId), removeOnComplete: true },
+      }));
+      await this.producer.enqueueBulk(JobName.EvaluateApplicant, jobs);
+    }
     return contingent;
   }
 

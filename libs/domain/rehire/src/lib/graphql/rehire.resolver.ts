@@ -1,0 +1,129 @@
+import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
+import { GraphQLJSON, GraphQLLocalDate } from 'graphql-scalars';
+import { CurrentActor, Roles } from '@puente/auth';
+import { Actor, enumObject, Role } from '@puente/common';
+import { PlacementEntity } from '@puente/domain/contingents';
+import { RehireService, StoredDecision } from '../rehire.service';
+
+export const RehireOutcomeEnum = enumObject(['ELIGIBLE', 'INELIGIBLE', 'PENDING'] as const);
+registerEnumType(RehireOutcomeEnum, { name: 'RehireOutcome' });
+export const EndFaultEnum = enumObject(['WORKER', 'EMPLOYER', 'NONE'] as const);
+registerEnumType(EndFaultEnum, { name: 'EndFault', description: 'Whose fault an early end was.' });
+export const EarlyEndEnum = enumObject(['TERMINATED_EARLY', 'ABANDONED'] as const);
+registerEnumType(EarlyEndEnum, { name: 'EarlyEnd' });
+
+@ObjectType('RehireReason', { description: 'One rule of the rehire policy and how the worker stands on it.' })
+class RehireReasonModel {
+  @Field() code!: string;
+  @Field(() => Boolean, { nullable: true, description: 'Met, not met, or null while not known yet.' }) met!: boolean | null;
+  @Field() message!: string;
+}
+
+@ObjectType('RehireEligibility', { description: 'The current rehire decision of a worker, with every reason and what it was made from.' })
+export class RehireEligibilityModel {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) applicantId!: string;
+  @Field(() => ID) placementId!: string;
+  @Field(() => RehireOutcomeEnum) outcome!: string;
+  @Field({ description: 'Eligible, but the passport must be renewed before the next season.' }) needsPassportRenewal!: boolean;
+  @Field(() => [RehireReasonModel]) reasons!: RehireReasonModel[];
+  @Field() policyVersion!: string;
+  @Field(() => GraphQLJSON, { description: 'The facts the decision used.' }) inputs!: unknown;
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'When it will be decided again because an input changes meaning.' }) recheckOn!: string | null;
+  @Field() createdAt!: Date;
+}
+
+@ObjectType('Placement', { description: 'One worker at one employer for one order.' })
+class PlacementModel {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) applicantId!: string;
+  @Field(() => ID) jobOrderId!: string;
+  @Field() status!: string;
+  @Field(() => GraphQLLocalDate) departedOn!: string;
+  @Field(() => GraphQLLocalDate, { nullable: true }) endedOn!: string | null;
+  @Field(() => GraphQLLocalDate, { nullable: true }) returnedOn!: string | null;
+  @Field(() => EndFaultEnum, { nullable: true }) endFault!: string | null;
+  @Field(() => String, { nullable: true }) endReason!: string | null;
+}
+
+@InputType()
+class EndPlacementInput {
+  @Field(() => ID) placementId!: string;
+  @Field(() => EarlyEndEnum) outcome!: 'TERMINATED_EARLY' | 'ABANDONED';
+  @Field(() => GraphQLLocalDate) endedOn!: string;
+  @Field(() => EndFaultEnum, { nullable: true, description: 'Required for an early end.' }) fault?: 'WORKER' | 'EMPLOYER' | 'NONE';
+  @Field({ description: 'What happened (10 to 2000 characters).' }) reason!: string;
+}
+
+@InputType()
+class EvaluationInputModel {
+  @Field(() => Int) punctuality!: number;
+  @Field(() => Int) quality!: number;
+  @Field(() => Int) safety!: number;
+  @Field(() => Int) teamwork!: number;
+  @Field(() => Int) overall!: number;
+  @Field() wouldRehire!: boolean;
+  @Field(() => String, { nullable: true }) comments?: string | null;
+}
+
+@ObjectType('EvaluationReceipt')
+class EvaluationReceiptModel {
+  @Field(() => ID) evaluationId!: string;
+}
+
+const toPlacement = (p: PlacementEntity): PlacementModel => ({
+  id: p.id,
+  applicantId: p.applicantId,
+  jobOrderId: p.jobOrderId,
+  status: p.status,
+  departedOn: p.departedOn,
+  endedOn: p.endedOn,
+  returnedOn: p.returnedOn,
+  endFault: p.endFault,
+  endReason: p.endReason,
+});
+
+@Resolver()
+export class RehireResolver {
+  constructor(private readonly rehire: RehireService) {}
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => PlacementModel, { description: 'Ends a placement before the contract end: early (say whose fault) or abandoned. Its evaluation opens.' })
+  async endPlacement(@CurrentActor() actor: Actor, @Args('input') input: EndPlacementInput): Promise<PlacementModel> {
+    return toPlacement(await this.rehire.endPlacement(actor, input));
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => PlacementModel, { description: 'Records the day a worker whose placement ended came home.' })
+  async recordWorkerReturn(
+    @Args('placementId', { type: () => ID }) placementId: string,
+    @Args('returnedOn', { type: () => GraphQLLocalDate }) returnedOn: string,
+  ): Promise<PlacementModel> {
+    return toPlacement(await this.rehire.recordWorkerReturn(placementId, returnedOn));
+  }
+
+  @Roles(Role.EMPLOYER)
+  @Mutation(() => EvaluationReceiptModel, { description: "The employer's evaluation of a worker whose placement ended: once, within the window." })
+  async submitEvaluation(
+    @CurrentActor() actor: Actor,
+    @Args('placementId', { type: () => ID }) placementId: string,
+    @Args('input') input: EvaluationInputModel,
+  ): Promise<EvaluationReceiptModel> {
+    return { evaluationId: (await this.rehire.submitEvaluation(actor, placementId, input)).evaluationId };
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => PlacementModel, { description: 'Reopens (or extends) the evaluation window of a placement until a date.' })
+  async reopenEvaluation(
+    @Args('placementId', { type: () => ID }) placementId: string,
+    @Args('until', { type: () => GraphQLLocalDate }) until: string,
+  ): Promise<PlacementModel> {
+    return toPlacement(await this.rehire.reopenEvaluation(placementId, until));
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Query(() => RehireEligibilityModel, { nullable: true, description: "A worker's current rehire decision; null when none was made yet." })
+  async rehireEligibility(@Args('applicantId', { type: () => ID }) applicantId: string): Promise<StoredDecision | null> {
+    return this.rehire.eligibilityOf(applicantId);
+  }
+}
