@@ -267,6 +267,9 @@ describe('travel: from selection to return, followed live', () => {
     // The eligible worker is available again, and hears it live; the other is not.
     const status = async (token: string) => (await gqlOk(MY_STATUS, {}, token)).myStatus.stage;
     expect(await status(traveller.token)).toBe('AVAILABLE');
+    const mine = (await gqlOk(`query { myStatus { rehireEligibility { outcome reasons { code met } } lastEvaluation { overall comments wouldRehire } } }`, {}, traveller.token)).myStatus;
+    expect(mine.rehireEligibility).toMatchObject({ outcome: 'ELIGIBLE', reasons: expect.arrayContaining([{ code: 'EVALUATION', met: true }]) });
+    expect(mine.lastEvaluation).toEqual({ overall: 4, comments: 'Careful with the animals.', wouldRehire: true });
     expect(await status(companion.token)).toBe('INELIGIBLE');
     expect(codesOf(await api.gql(ELIGIBILITY, { id: traveller.id }, employer.token))).toEqual(['FORBIDDEN']);
   });

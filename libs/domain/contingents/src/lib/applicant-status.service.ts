@@ -32,8 +32,25 @@ export interface MyContingent {
   status: string;
 }
 
+export interface MyRehireEligibility {
+  outcome: 'ELIGIBLE' | 'INELIGIBLE' | 'PENDING';
+  needsPassportRenewal: boolean;
+  reasons: { code: string; met: boolean | null; message: string }[];
+  decidedAt: Date;
+}
+
+export interface MyEvaluation {
+  overall: number;
+  wouldRehire: boolean;
+  comments: string | null;
+  employerName: string;
+  submittedAt: Date;
+}
+
 export interface MyStatus {
   stage: ApplicantStatus;
+  rehireEligibility: MyRehireEligibility | null;
+  lastEvaluation: MyEvaluation | null;
   nextSteps: MyStep[];
   jobOrder: MyJobOrder | null;
   contingent: MyContingent | null;
@@ -54,6 +71,17 @@ export class ApplicantStatusService {
       applicantId,
     ]);
     if (!me) return null;
+    // What came of the last season: the current rehire decision and the employer's evaluation.
+    const [rehireEligibility]: MyRehireEligibility[] = await this.dataSource.query(
+      `SELECT outcome, needs_passport_renewal AS "needsPassportRenewal", reasons, created_at AS "decidedAt" FROM rehire_decision WHERE applicant_id = $1 AND current`,
+      [applicantId],
+    );
+    const [lastEvaluation]: MyEvaluation[] = await this.dataSource.query(
+      `SELECT v.overall, v.would_rehire AS "wouldRehire", v.comments, e.legal_name AS "employerName", v.created_at AS "submittedAt"
+       FROM evaluation v JOIN employer e ON e.id = v.employer_id WHERE v.applicant_id = $1 ORDER BY v.created_at DESC LIMIT 1`,
+      [applicantId],
+    );
+    const season = { rehireEligibility: rehireEligibility ?? null, lastEvaluation: lastEvaluation ?? null };
     // The current seat or journey; failing that, a selection not yet seated.
     const [journey]: { travellerId: string | null; jobOrderId: string; reference: string | null; departureDate: string | null; status: string | null }[] =
       await this.dataSource.query(
@@ -66,7 +94,7 @@ export class ApplicantStatusService {
         [applicantId],
       );
     const onJourney = journey && (journey.travellerId ? ['PRE_DEPARTURE', 'DEPLOYED', 'RETURNED'].includes(me.stage) : me.stage === 'SELECTED');
-    if (!onJourney) return { stage: me.stage, nextSteps: [], jobOrder: null, contingent: null, updatedAt: me.updatedAt };
+    if (!onJourney) return { stage: me.stage, ...season, nextSteps: [], jobOrder: null, contingent: null, updatedAt: me.updatedAt };
     const [jobOrder]: MyJobOrder[] = await this.dataSource.query(
       `SELECT o.reference, o.title, e.legal_name AS "employerName", o.work_city AS "workCity", o.work_region_code AS "workRegionCode",
               to_char(o.start_date, 'YYYY-MM-DD') AS "startDate", to_char(o.end_date, 'YYYY-MM-DD') AS "endDate", o.hourly_wage::float AS "hourlyWage",
@@ -82,6 +110,6 @@ export class ApplicantStatusService {
         )
       : [];
     const contingent = journey.travellerId ? { reference: journey.reference!, departureDate: journey.departureDate!, status: journey.status! } : null;
-    return { stage: me.stage, nextSteps, jobOrder: jobOrder ?? null, contingent, updatedAt: me.updatedAt };
+    return { stage: me.stage, ...season, nextSteps, jobOrder: jobOrder ?? null, contingent, updatedAt: me.updatedAt };
   }
 }

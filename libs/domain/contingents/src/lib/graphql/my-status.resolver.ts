@@ -38,12 +38,38 @@ class MyContingentModel {
   @Field(() => ContingentStatusEnum) status!: string;
 }
 
+@ObjectType('MyRehireReason')
+class MyRehireReasonModel {
+  @Field() code!: string;
+  @Field(() => Boolean, { nullable: true, description: 'Met, not met, or null while not known yet.' }) met!: boolean | null;
+  @Field() message!: string;
+}
+
+@ObjectType('MyRehireEligibility', { description: 'Whether you can be hired again next season, and why.' })
+class MyRehireEligibilityModel {
+  @Field({ description: 'ELIGIBLE, INELIGIBLE or PENDING.' }) outcome!: string;
+  @Field({ description: 'Eligible, but renew your passport before the next season.' }) needsPassportRenewal!: boolean;
+  @Field(() => [MyRehireReasonModel]) reasons!: MyRehireReasonModel[];
+  @Field() decidedAt!: Date;
+}
+
+@ObjectType('MyEvaluation', { description: "Your last employer's evaluation of your work." })
+class MyEvaluationModel {
+  @Field(() => Int) overall!: number;
+  @Field() wouldRehire!: boolean;
+  @Field(() => String, { nullable: true }) comments!: string | null;
+  @Field() employerName!: string;
+  @Field() submittedAt!: Date;
+}
+
 @ObjectType('MyStatus', { description: "An applicant's own journey: stage, what to do next and by when, the job and the flight." })
 class MyStatusModel {
   @Field(() => ApplicantStatusEnum) stage!: string;
   @Field(() => [MyStepModel], { description: 'Steps not yet done, soonest first.' }) nextSteps!: MyStepModel[];
   @Field(() => MyJobOrderModel, { nullable: true }) jobOrder!: MyJobOrderModel | null;
   @Field(() => MyContingentModel, { nullable: true }) contingent!: MyContingentModel | null;
+  @Field(() => MyRehireEligibilityModel, { nullable: true, description: 'Known once a season has ended.' }) rehireEligibility!: MyRehireEligibilityModel | null;
+  @Field(() => MyEvaluationModel, { nullable: true }) lastEvaluation!: MyEvaluationModel | null;
   @Field() updatedAt!: Date;
 }
 
