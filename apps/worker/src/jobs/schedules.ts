@@ -20,5 +20,8 @@ export class Schedules implements OnApplicationBootstrap {
     await this.producer
       .queue(QueueName.Notifications)
       .upsertJobScheduler('minutely-queue-unsent-notifications', { every: 60_000 }, { name: JobName.QueueUnsentNotifications, data: {} });
+    await this.producer
+      .queue(QueueName.Rehire)
+      .upsertJobScheduler('nightly-rehire-sweep', { pattern: '41 2 * * *', tz: 'America/El_Salvador' }, { name: JobName.RehireSweep, data: {} });
   }
 }

@@ -19,6 +19,7 @@ export enum JobName {
   DeliverNotification = 'notifications.deliver',
   QueueUnsentNotifications = 'notifications.queue-unsent',
   EvaluateApplicant = 'rehire.evaluate-applicant',
+  RehireSweep = 'rehire.sweep',
 }
 
 /** What travels with every job: ids and the request that caused it, never personal data. */
@@ -39,6 +40,7 @@ export interface JobPayloads {
   [JobName.QueueUnsentNotifications]: JobMeta;
   /** Decides the applicant's rehire eligibility afresh from the stored facts; `cause` is for the log only. */
   [JobName.EvaluateApplicant]: JobMeta & { applicantId: string; cause: string };
+  [JobName.RehireSweep]: JobMeta;
 }
 
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
@@ -50,6 +52,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.QueueUnsentNotifications]: QueueName.Notifications,
   [JobName.EvaluateApplicant]: QueueName.Rehire,
+  [JobName.RehireSweep]: QueueName.Rehire,
 };
 
 /** Retry, backoff and retention, set once (research: at-least-once delivery, so handlers are idempotent). */

@@ -2,14 +2,14 @@ import { Module } from '@nestjs/common';
 import { NotificationsModule } from '@puente/notifications';
 import { ContingentsModule } from '@puente/domain/contingents';
 import { RehireService } from './rehire.service';
-import { EvaluateApplicantProcessor } from './jobs/evaluate-applicant.processor';
+import { EvaluateApplicantProcessor, RehireSweepProcessor } from './jobs/rehire.processors';
 import { RehireResolver } from './graphql/rehire.resolver';
 
 /** Needs the QueuesModule (global) of the app that imports it, for the producer. */
 @Module({ imports: [NotificationsModule, ContingentsModule], providers: [RehireService], exports: [RehireService] })
 export class RehireModule {}
 
-@Module({ imports: [RehireModule], providers: [EvaluateApplicantProcessor] })
+@Module({ imports: [RehireModule], providers: [EvaluateApplicantProcessor, RehireSweepProcessor] })
 export class RehireJobsModule {}
 
 @Module({ imports: [RehireModule], providers: [RehireResolver] })

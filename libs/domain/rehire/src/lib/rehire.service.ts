@@ -6,9 +6,9 @@ import { lockForUpdate } from '@puente/database';
 import { JobProducer } from '@puente/queue';
 import { jobId, JobName } from '@puente/queue-contracts';
 import { StatusEvents } from '@puente/notifications';
-import { ApplicantEntity, ApplicantEvent, applicantStateMachine } from '@puente/domain/applicants';
+import { APPLICANT_STATUSES, ApplicantEntity, applicantStateMachine } from '@puente/domain/applicants';
 import { PlacementEntity, placementStateMachine } from '@puente/domain/contingents';
-import { EndFault, decideRehire, RehireDecision, RehireInputs } from './rehire.rules';
+import { EndFault, decideRehire, PlacementOutcome, RehireDecision, RehireInputs, RehireReason } from './rehire.rules';
 import { REHIRE_POLICY_V1, RehirePolicy } from './rehire.policy';
 
 export interface EvaluationInput {
@@ -31,6 +31,45 @@ export interface StoredDecision extends RehireDecision {
 }
 
 const SCORES = ['punctuality', 'quality', 'safety', 'teamwork', 'overall'] as const;
+
+interface Facts {
+  applicantId: string;
+  placementId: string;
+  status: PlacementOutcome;
+  endedOn: string | null;
+  returnedOn: string | null;
+  fault: EndFault | null;
+  overall: number | null;
+  wouldRehire: boolean | null;
+  passportExpiry: string | null;
+}
+
+interface CurrentDecision {
+  id: string;
+  applicantId: string;
+  placementId: string;
+  policyVersion: string;
+  outcome: string;
+  needsPassportRenewal: boolean;
+  reasons: unknown;
+  recheckOn: string | null;
+}
+
+/** The same answer from the same placement under the same policy: nothing to store. */
+function sameDecision(current: CurrentDecision | undefined, placementId: string, policyVersion: string, d: RehireDecision): boolean {
+  return (
+    current !== undefined &&
+    current.placementId === placementId &&
+    current.policyVersion === policyVersion &&
+    current.outcome === d.outcome &&
+    current.needsPassportRenewal === d.needsPassportRenewal &&
+    current.recheckOn === d.recheckOn &&
+    JSON.stringify(tuples(current.reasons as RehireReason[])) === JSON.stringify(tuples(d.reasons))
+  );
+}
+
+/** Reasons compared by value (jsonb reorders an object's keys). */
+const tuples = (reasons: readonly RehireReason[]) => reasons.map((r) => [r.code, r.met, r.message]);
 
 /**
  * The end of a placement and what follows it: the employer's evaluation (once, within its window), and the
@@ -136,57 +175,111 @@ export class RehireService {
     await this.producer.enqueue(JobName.EvaluateApplicant, { applicantId, cause }, { jobId: jobId(JobName.EvaluateApplicant, applicantId), removeOnComplete: true });
   }
 
-  /**
-   * The job: decides from the applicant's latest ended placement, its evaluation, their passport and any
-   * substantiated misconduct (none can be recorded yet). Under the applicant's row lock, so two runs never both
-   * write; a new decision is stored only when the answer differs from the current one.
-   */
+  /** The job for one applicant: `decideBatch` of one. */
   async decide(applicantId: string, today = todayIso(), policy: RehirePolicy = REHIRE_POLICY_V1): Promise<'DECIDED' | 'UNCHANGED' | 'NOTHING_TO_DECIDE'> {
-    const result = await this.dataSource.transaction(async (em) => {
-      const applicant = await lockForUpdate(em, ApplicantEntity, applicantId);
-      if (!applicant) return 'NOTHING_TO_DECIDE' as const;
-      const [facts] = await em.query(
-        `SELECT p.id, p.status, to_char(p.ended_on, 'YYYY-MM-DD') AS "endedOn", to_char(p.returned_on, 'YYYY-MM-DD') AS "returnedOn", p.end_fault AS fault,
-                e.overall, e.would_rehire AS "wouldRehire"
-         FROM placement p LEFT JOIN evaluation e ON e.placement_id = p.id
-         WHERE p.applicant_id = $1 ORDER BY p.start_date DESC, p.created_at DESC LIMIT 1`,
-        [applicantId],
+    if (!isUuid(applicantId)) return 'NOTHING_TO_DECIDE';
+    const { decided, unchanged } = await this.decideBatch([applicantId], today, policy);
+    return decided ? 'DECIDED' : unchanged ? 'UNCHANGED' : 'NOTHING_TO_DECIDE';
+  }
+
+  /**
+   * Decides a batch of applicants in one transaction, from each one's latest ended placement, its evaluation,
+   * their passport and any substantiated misconduct (none can be recorded yet). The applicant rows are locked in
+   * id order, so two runs over the same people take turns, and a new decision is stored only where the answer
+   * differs from the current one: running it again, or after a crash, changes nothing. A handful of set-based
+   * statements whatever the batch size; the status events follow the commit.
+   */
+  async decideBatch(applicantIds: readonly string[], today = todayIso(), policy: RehirePolicy = REHIRE_POLICY_V1): Promise<{ decided: number; unchanged: number }> {
+    const outcome = await this.dataSource.transaction(async (em) => {
+      await em.query(`SELECT id FROM applicant WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [applicantIds]);
+      const facts: Facts[] = await em.query(
+        `SELECT DISTINCT ON (p.applicant_id) p.applicant_id AS "applicantId", p.id AS "placementId", p.status, to_char(p.ended_on, 'YYYY-MM-DD') AS "endedOn",
+                to_char(p.returned_on, 'YYYY-MM-DD') AS "returnedOn", p.end_fault AS fault, e.overall, e.would_rehire AS "wouldRehire",
+                to_char(a.passport_expiry, 'YYYY-MM-DD') AS "passportExpiry"
+         FROM placement p JOIN applicant a ON a.id = p.applicant_id LEFT JOIN evaluation e ON e.placement_id = p.id
+         WHERE p.applicant_id = ANY($1)
+         ORDER BY p.applicant_id, p.start_date DESC, p.created_at DESC`,
+        [applicantIds],
       );
-      if (!facts || facts.status === 'ACTIVE') return 'NOTHING_TO_DECIDE' as const;
-      const inputs: RehireInputs = {
-        asOf: today,
-        placement: { status: facts.status, endedOn: facts.endedOn, returnedOn: facts.returnedOn, fault: facts.fault },
-        evaluation: facts.overall === null ? null : { overall: facts.overall, wouldRehire: facts.wouldRehire },
-        substantiatedMisconduct: 0,
-        passportExpiry: applicant.passportExpiry,
-      };
-      const decision = decideRehire(inputs, policy);
-      const [current] = await em.query(
-        `SELECT id, placement_id AS "placementId", policy_version AS "policyVersion", outcome, needs_passport_renewal AS "needsPassportRenewal", reasons,
-                to_char(recheck_on, 'YYYY-MM-DD') AS "recheckOn"
-         FROM rehire_decision WHERE applicant_id = $1 AND current`,
-        [applicantId],
+      const currents: CurrentDecision[] = await em.query(
+        `SELECT id, applicant_id AS "applicantId", placement_id AS "placementId", policy_version AS "policyVersion", outcome,
+                needs_passport_renewal AS "needsPassportRenewal", reasons, to_char(recheck_on, 'YYYY-MM-DD') AS "recheckOn"
+         FROM rehire_decision WHERE applicant_id = ANY($1) AND current`,
+        [applicantIds],
       );
-      const same =
-        current &&
-        current.placementId === facts.id &&
-        current.policyVersion === policy.version &&
-        current.outcome === decision.outcome &&
-        current.needsPassportRenewal === decision.needsPassportRenewal &&
-        current.recheckOn === decision.recheckOn &&
-        JSON.stringify(current.reasons) === JSON.stringify(decision.reasons);
-      if (same) return 'UNCHANGED' as const;
-      if (current) await em.query(`UPDATE rehire_decision SET current = false, superseded_at = now(), updated_at = now() WHERE id = $1`, [current.id]);
+      const currentOf = new Map(currents.map((c) => [c.applicantId, c]));
+      const changed: { facts: Facts; inputs: RehireInputs; decision: RehireDecision }[] = [];
+      let unchanged = 0;
+      for (const f of facts.filter((x) => x.status !== 'ACTIVE')) {
+        const inputs: RehireInputs = {
+          asOf: today,
+          placement: { status: f.status, endedOn: f.endedOn, returnedOn: f.returnedOn, fault: f.fault },
+          evaluation: f.overall === null ? null : { overall: f.overall, wouldRehire: f.wouldRehire! },
+          substantiatedMisconduct: 0,
+          passportExpiry: f.passportExpiry,
+        };
+        const decision = decideRehire(inputs, policy);
+        if (sameDecision(currentOf.get(f.applicantId), f.placementId, policy.version, decision)) unchanged++;
+        else changed.push({ facts: f, inputs, decision });
+      }
+      if (!changed.length) return { decided: [] as string[], unchanged };
+      const superseded = changed.map((c) => currentOf.get(c.facts.applicantId)?.id).filter((id): id is string => Boolean(id));
+      await em.query(`UPDATE rehire_decision SET current = false, superseded_at = now(), updated_at = now() WHERE id = ANY($1)`, [superseded]);
+      const column = <T>(pick: (c: (typeof changed)[number]) => T) => changed.map(pick);
       await em.query(
         `INSERT INTO rehire_decision (applicant_id, placement_id, policy_version, outcome, needs_passport_renewal, reasons, inputs, recheck_on)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [applicantId, facts.id, policy.version, decision.outcome, decision.needsPassportRenewal, JSON.stringify(decision.reasons), JSON.stringify(inputs), decision.recheckOn],
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::boolean[], $6::jsonb[], $7::jsonb[], $8::date[])`,
+        [
+          column((c) => c.facts.applicantId),
+          column((c) => c.facts.placementId),
+          column(() => policy.version),
+          column((c) => c.decision.outcome),
+          column((c) => c.decision.needsPassportRenewal),
+          column((c) => JSON.stringify(c.decision.reasons)),
+          column((c) => JSON.stringify(c.inputs)),
+          column((c) => c.decision.recheckOn),
+        ],
       );
-      await this.moveApplicant(em, applicant, decision);
-      return 'DECIDED' as const;
+      // Eligible workers go back to AVAILABLE, refused ones to INELIGIBLE, each only from where the state machine allows.
+      for (const [outcome, event] of [['ELIGIBLE', 'MAKE_AVAILABLE'], ['INELIGIBLE', 'MARK_INELIGIBLE']] as const) {
+        const ids = changed.filter((c) => c.decision.outcome === outcome).map((c) => c.facts.applicantId);
+        if (!ids.length) continue;
+        const from = APPLICANT_STATUSES.filter((st) => applicantStateMachine.can(st, event));
+        await em.query(`UPDATE applicant SET status = $2, updated_at = now() WHERE id = ANY($1) AND status = ANY($3)`, [
+          ids,
+          applicantStateMachine.next(from[0]!, event),
+          from,
+        ]);
+      }
+      return { decided: changed.map((c) => c.facts.applicantId), unchanged };
     });
-    if (result === 'DECIDED') await this.events.publish([applicantId], 'rehire.decided');
-    return result;
+    await this.events.publish(outcome.decided, 'rehire.decided');
+    return { decided: outcome.decided.length, unchanged: outcome.unchanged };
+  }
+
+  /**
+   * The nightly sweep: decides again every applicant whose current decision has an input that changed meaning
+   * by today (an evaluation window closed, a return deadline passed, a passport nearing expiry), and any whose
+   * latest ended placement has no decision (a lost job). In batches of `batchSize`, each its own transaction, so
+   * 200,000 placements are never one giant transaction and a sweep killed midway resumes where it stopped (what
+   * it did is no longer due). Returns how many it looked at and decided.
+   */
+  async sweep(today = todayIso(), batchSize = 1000, policy: RehirePolicy = REHIRE_POLICY_V1): Promise<{ due: number; decided: number; batches: number }> {
+    const due: { applicant_id: string }[] = await this.dataSource.query(
+      `SELECT applicant_id FROM rehire_decision WHERE current AND recheck_on <= $1
+       UNION
+       SELECT p.applicant_id FROM placement p
+       WHERE p.status <> 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM rehire_decision d WHERE d.applicant_id = p.applicant_id AND d.placement_id = p.id)
+       ORDER BY 1`,
+      [today],
+    );
+    let decided = 0;
+    let batches = 0;
+    for (let i = 0; i < due.length; i += batchSize) {
+      decided += (await this.decideBatch(due.slice(i, i + batchSize).map((d) => d.applicant_id), today, policy)).decided;
+      batches++;
+    }
+    return { due: due.length, decided, batches };
   }
 
   /** The current decision of an applicant, or null when none was made. */
@@ -199,13 +292,6 @@ export class RehireService {
       [applicantId],
     );
     return row ?? null;
-  }
-
-  private async moveApplicant(em: EntityManager, applicant: ApplicantEntity, decision: RehireDecision): Promise<void> {
-    const event: ApplicantEvent | null = decision.outcome === 'ELIGIBLE' ? 'MAKE_AVAILABLE' : decision.outcome === 'INELIGIBLE' ? 'MARK_INELIGIBLE' : null;
-    if (!event || !applicantStateMachine.can(applicant.status, event)) return;
-    applicant.status = applicantStateMachine.next(applicant.status, event);
-    await em.save(applicant);
   }
 
   private windowCloses(p: PlacementEntity, policy: RehirePolicy): string {

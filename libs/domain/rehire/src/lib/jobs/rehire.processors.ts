@@ -13,3 +13,14 @@ export class EvaluateApplicantProcessor implements JobHandler<JobName.EvaluateAp
     return this.rehire.decide(payload.applicantId);
   }
 }
+
+/** The nightly sweep: decisions whose inputs changed meaning, in batches; a rerun finds only what is still due. */
+@Injectable()
+@JobProcessor(JobName.RehireSweep)
+export class RehireSweepProcessor implements JobHandler<JobName.RehireSweep> {
+  constructor(private readonly rehire: RehireService) {}
+
+  handle(): Promise<{ due: number; decided: number; batches: number }> {
+    return this.rehire.sweep();
+  }
+}

@@ -1,0 +1,155 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { addDays } from '@puente/common';
+import type { PuenteConfig } from '@puente/config';
+import { databaseOptions } from '@puente/database';
+import { ApplicantEntity } from '@puente/domain/applicants';
+import { PlacementEntity } from '@puente/domain/contingents';
+import { StatusEvents } from '@puente/notifications';
+import type { JobProducer } from '@puente/queue';
+import { REHIRE_POLICY_V1 } from './rehire.policy';
+import { RehireService } from './rehire.service';
+
+/** Rehire decisions against the real database: stored once, never rewritten, one current per applicant. */
+describe('RehireService decisions and the sweep', () => {
+  let ds: DataSource;
+  let rehire: RehireService;
+  const events = new StatusEvents({ redis: { url: process.env.REDIS_URL!, queuePrefix: process.env.QUEUE_PREFIX! } } as PuenteConfig);
+  const endedOn = addDays('2031-01-05', randomInt(2000));
+  let employerId: string;
+  let jobOrderId: string;
+  let contingentId: string;
+
+  /** `n` returned workers, each with a completed placement ended `endedOn` and home two days later; `overall` evaluates them. */
+  const returnedWorkers = async (n: number, overall: number | null): Promise<string[]> => {
+    const applicants: { id: string }[] = await ds.query(
+      `INSERT INTO applicant (national_id, first_names, last_names, birth_date, gender, municipality_code, phone, occupations, skills,
+         languages, language_levels, years_experience, education, status, passport_number, passport_expiry)
+       SELECT 'H' || $1 || g, 'Rehire', 'Test', '1990-01-01', 'FEMALE', 'SV-SA-NORTE', '+50370000002', ARRAY['9211'], '{}', '[]', '{}', 3, 'PRIMARY',
+              'RETURNED', 'P' || $1 || g, '2045-01-01'
+       FROM generate_series(1, $2) g RETURNING id`,
+      [randomUUID().slice(0, 10), n],
+    );
+    const ids = applicants.map((a) => a.id);
+    const travellers: { id: string; applicant_id: string }[] = await ds.query(
+      `INSERT INTO traveller (contingent_id, applicant_id, job_order_id, status) SELECT $1, a, $2, 'RETURNED' FROM unnest($3::uuid[]) a RETURNING id, applicant_id`,
+      [contingentId, jobOrderId, ids],
+    );
+    const placements: { id: string; applicant_id: string }[] = await ds.query(
+      `INSERT INTO placement (traveller_id, applicant_id, job_order_id, employer_id, status, start_date, end_date, departed_on, arrived_on, returned_on, ended_on)
+       SELECT t, a, $3, $4, 'COMPLETED', $5::date - 180, $5, $5::date - 182, $5::date - 181, $5::date + 2, $5
+       FROM unnest($1::uuid[], $2::uuid[]) AS x(t, a) RETURNING id, applicant_id`,
+      [travellers.map((t) => t.id), travellers.map((t) => t.applicant_id), jobOrderId, employerId, endedOn],
+    );
+    if (overall !== null) {
+      await ds.query(
+        `INSERT INTO evaluation (placement_id, applicant_id, employer_id, punctuality, quality, safety, teamwork, overall, would_rehire, submitted_by)
+         SELECT p, a, $3, 4, 4, 4, 4, $4::smallint, $4::int >= 3, $3 FROM unnest($1::uuid[], $2::uuid[]) AS x(p, a)`,
+        [placements.map((p) => p.id), placements.map((p) => p.applicant_id), employerId, overall],
+      );
+    }
+    return ids;
+  };
+
+  const decisionsOf = (ids: string[]) =>
+    ds.query(
+      `SELECT applicant_id AS "applicantId", outcome, current, policy_version AS "policyVersion" FROM rehire_decision WHERE applicant_id = ANY($1) ORDER BY applicant_id, created_at`,
+      [ids],
+    );
+  const statusesOf = async (ids: string[]) =>
+    (await ds.query(`SELECT DISTINCT status FROM applicant WHERE id = ANY($1)`, [ids])).map((r: { status: string }) => r.status);
+
+  beforeAll(async () => {
+    ds = await new DataSource({ ...databaseOptions(process.env.DATABASE_URL!, 6), entities: [ApplicantEntity, PlacementEntity] }).initialize();
+    rehire = new RehireService(ds, {} as JobProducer, events);
+    const [employer] = await ds.query(
+      `INSERT INTO employer (legal_name, country, region_code, city, sector, program, program_reference, contact_name, contact_email, contact_phone, status)
+       VALUES ('Rehire Farm', 'CA', 'CA-ON', 'Leamington', 'AGRICULTURE', 'CA_TFWP_AGRICULTURAL', $1, 'A', 'rehire@farm.example', '+15195550100', 'VERIFIED') RETURNING id`,
+      [String(900000000 + randomInt(99999999))],
+    );
+    employerId = employer.id;
+    const [order] = await ds.query(
+      `INSERT INTO job_order (reference, employer_id, title, isco_code, destination_occupation_system, destination_occupation_code, positions,
+         work_region_code, work_city, start_date, duration_weeks, end_date, hourly_wage, currency, hours_per_week, housing_provided,
+         employer_pays_recruitment, employer_pays_travel, status)
+       VALUES ($1, $2, 'Greenhouse', '9211', 'NOC_2021', '85101', 500, 'CA-ON', 'Leamington', $3::date - 180, 26, $3, 16.10, 'CAD', 40, true, true, true, 'COMPLETED')
+       RETURNING id`,
+      [`JO-R-${randomUUID().slice(0, 12)}`, employerId, endedOn],
+    );
+    jobOrderId = order.id;
+    const [k] = await ds.query(
+      `INSERT INTO contingent (reference, region_code, start_date, sequence, departure_date, capacity, status, policy_version)
+       VALUES ($1, 'CA-ON', $2::date - 180, 1, $2::date - 182, 500, 'RETURNED', 'test') RETURNING id`,
+      [`CT-R-${randomUUID().slice(0, 12)}`, endedOn],
+    );
+    contingentId = k.id;
+  });
+
+  afterAll(async () => {
+    await events.onModuleDestroy();
+    await ds.destroy();
+  });
+
+  it('stores a decision once: deciding again from the same facts stores nothing, and moves the worker once', async () => {
+    const [good] = await returnedWorkers(1, 4);
+    const day = addDays(endedOn, 5);
+    expect(await rehire.decide(good, day)).toBe('DECIDED');
+    expect(await rehire.decide(good, day)).toBe('UNCHANGED');
+    expect(await decisionsOf([good])).toEqual([{ applicantId: good, outcome: 'ELIGIBLE', current: true, policyVersion: REHIRE_POLICY_V1.version }]);
+    expect(await statusesOf([good])).toEqual(['AVAILABLE']);
+    const stored = await rehire.eligibilityOf(good);
+    expect(stored!.inputs).toMatchObject({ asOf: day, evaluation: { overall: 4, wouldRehire: true }, placement: { status: 'COMPLETED', endedOn } });
+  });
+
+  it('leaves exactly one current decision per applicant when duplicate jobs run at once', async () => {
+    const ids = await returnedWorkers(40, 2);
+    const day = addDays(endedOn, 5);
+    const runs = await Promise.all([rehire.decideBatch(ids, day), rehire.decideBatch(ids, day), ...ids.slice(0, 5).map((id) => rehire.decide(id, day))]);
+    expect(runs[0].decided + runs[1].decided).toBe(40);
+    const decisions = await decisionsOf(ids);
+    expect(decisions).toHaveLength(40);
+    expect(decisions.every((d: { outcome: string; current: boolean }) => d.outcome === 'INELIGIBLE' && d.current)).toBe(true);
+    expect(await statusesOf(ids)).toEqual(['INELIGIBLE']);
+  });
+
+  it('sweeps what is due in batches: a closed evaluation window turns PENDING into a decision; a rerun, or one after a crash, adds nothing', async () => {
+    const waiting = await returnedWorkers(25, null);
+    const early = addDays(endedOn, 5);
+    await rehire.decideBatch(waiting, early);
+    expect(new Set((await decisionsOf(waiting)).map((d: { outcome: string }) => d.outcome))).toEqual(new Set(['PENDING']));
+    expect(await statusesOf(waiting)).toEqual(['RETURNED']);
+
+    // The window closes 30 days after the end. A sweep killed after its first batch of 10 …
+    const late = addDays(endedOn, REHIRE_POLICY_V1.evaluationWindowDays + 1);
+    const ours = (await ds.query(`SELECT applicant_id FROM rehire_decision WHERE current AND recheck_on <= $1 AND applicant_id = ANY($2) ORDER BY 1`, [late, waiting])).map(
+      (r: { applicant_id: string }) => r.applicant_id,
+    );
+    expect(ours).toHaveLength(25);
+    await rehire.decideBatch(ours.slice(0, 10), late);
+    // … and the next sweep finds only the rest of ours still due.
+    const sweep = await rehire.sweep(late, 7);
+    expect(sweep.decided).toBeGreaterThanOrEqual(15);
+    const decisions = await decisionsOf(waiting);
+    expect(decisions.filter((d: { current: boolean }) => d.current).map((d: { outcome: string }) => d.outcome)).toEqual(Array(25).fill('ELIGIBLE'));
+    expect(decisions.filter((d: { current: boolean; outcome: string }) => !d.current && d.outcome === 'PENDING')).toHaveLength(25);
+    expect(await statusesOf(waiting)).toEqual(['AVAILABLE']);
+    const again = await rehire.sweep(late, 7);
+    expect(await decisionsOf(waiting)).toHaveLength(50);
+    expect(again.decided).toBe(0);
+  });
+
+  it('adds decisions under a new policy version and never rewrites the old ones', async () => {
+    const [worker] = await returnedWorkers(1, 4);
+    const day = addDays(endedOn, 5);
+    await rehire.decide(worker, day);
+    const stricter = { ...REHIRE_POLICY_V1, version: 'test-strict', minimumOverall: 5 };
+    expect(await rehire.decide(worker, day, stricter)).toBe('DECIDED');
+    expect(await decisionsOf([worker])).toEqual([
+      { applicantId: worker, outcome: 'ELIGIBLE', current: false, policyVersion: REHIRE_POLICY_V1.version },
+      { applicantId: worker, outcome: 'INELIGIBLE', current: true, policyVersion: 'test-strict' },
+    ]);
+    const [old] = await ds.query(`SELECT reasons FROM rehire_decision WHERE applicant_id = $1 AND NOT current`, [worker]);
+    expect(old.reasons.find((r: { code: string }) => r.code === 'EVALUATION').met).toBe(true);
+    expect(await statusesOf([worker])).toEqual(['INELIGIBLE']);
+  });
+});
