@@ -107,6 +107,7 @@ describe('authorization matrix', () => {
     { name: 'submitEvaluation', allowed: ['EMPLOYER'], query: `mutation($id: ID!) { submitEvaluation(placementId: $id, input: { punctuality: 4, quality: 4, safety: 4, teamwork: 4, overall: 4, wouldRehire: true }) { evaluationId } }`, variables: () => ({ id: randomUUID() }) },
     { name: 'reopenEvaluation', allowed: ['COORDINATOR'], query: `mutation($id: ID!) { reopenEvaluation(placementId: $id, until: "2099-01-01") { id } }`, variables: () => ({ id: randomUUID() }) },
     { name: 'rehireEligibility', allowed: ['COORDINATOR'], query: `query($id: ID!) { rehireEligibility(applicantId: $id) { outcome } }`, variables: () => ({ id: randomUUID() }) },
+    { name: 'requestNamedWorkers', allowed: ['COORDINATOR', 'EMPLOYER'], query: `mutation($i: RequestNamedWorkersInput!) { requestNamedWorkers(input: $i) { matchingRunId } }`, variables: () => ({ i: { jobOrderId: randomUUID(), applicantIds: [randomUUID()] } }) },
     { name: 'myStatus', allowed: ['APPLICANT'], query: `{ myStatus { stage } }`, variables: () => ({}) },
     { name: 'travelSteps', allowed: ['COORDINATOR'], query: `query($id: ID!) { travelSteps(applicantId: $id) { id } }`, variables: () => ({ id: randomUUID() }) },
     { name: 'contingents', allowed: ['COORDINATOR', 'EMPLOYER'], query: `query($id: ID!) { contingents(jobOrderId: $id) { id } }`, variables: () => ({ id: ownOrder }) },

@@ -273,4 +273,38 @@ describe('travel: from selection to return, followed live', () => {
     expect(await status(companion.token)).toBe('INELIGIBLE');
     expect(codesOf(await api.gql(ELIGIBILITY, { id: traveller.id }, employer.token))).toEqual(['FORBIDDEN']);
   });
+
+  it("puts a good former worker the employer names first on its next order, and refuses another's or an ineligible one", async () => {
+    const next = await approvedJobOrder(api, employer.token, coordinator, {
+      title: 'Dairy worker, next season',
+      iscoCode: '6121',
+      destinationOccupationCode: '84120',
+      positions: 2,
+      requiredSkills: ['MILKING_MACHINE'],
+      languages: [{ code: 'fr', level: 'B1' }],
+      startDate: futureDate(400 + randomInt(200)),
+      durationWeeks: 20,
+    });
+    const NAME = `mutation($i: RequestNamedWorkersInput!) { requestNamedWorkers(input: $i) { applicantIds matchingRunId } }`;
+    const refusal = async (applicantIds: string[]) => {
+      const r = await api.gql(NAME, { i: { jobOrderId: next, applicantIds } }, employer.token);
+      expect(codesOf(r)).toEqual(['BAD_USER_INPUT']);
+      return r.errors[0]!.message;
+    };
+    expect(await refusal([companion.id])).toMatch(/is not rehire-eligible \(INELIGIBLE\)/);
+    expect(await refusal([bystander.id])).toMatch(/has not worked for this employer/);
+    const stranger = await newEmployer(api, coordinator);
+    expect(codesOf(await api.gql(NAME, { i: { jobOrderId: next, applicantIds: [traveller.id] } }, stranger.token))).toEqual(['NOT_FOUND']);
+
+    const named = (await gqlOk(NAME, { i: { jobOrderId: next, applicantIds: [traveller.id] } }, employer.token)).requestNamedWorkers;
+    for (let i = 0; i < 100; i++) {
+      const run = (await gqlOk(`query($id: ID!) { matchingRun(id: $id) { status } }`, { id: named.matchingRunId }, coordinator)).matchingRun;
+      if (run.status === 'SUCCEEDED') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const edges = (await gqlOk(`query($id: ID!) { jobOrder(id: $id) { candidates(first: 5) { edges { node { applicantId rank named status } } } } }`, { id: next }, coordinator))
+      .jobOrder.candidates.edges;
+    expect(edges[0].node).toEqual({ applicantId: traveller.id, rank: 1, named: true, status: 'SUGGESTED' });
+    expect(edges.slice(1).every((e: { node: { named: boolean } }) => !e.node.named)).toBe(true);
+  });
 });

@@ -8,6 +8,7 @@ import { Contingents1732400000007 } from './1732400000007-contingents';
 import { Notifications1732400000008 } from './1732400000008-notifications';
 import { Placements1732400000009 } from './1732400000009-placements';
 import { Rehire1732400000010 } from './1732400000010-rehire';
+import { NamedRequests1732400000011 } from './1732400000011-named-requests';
 
 /** Every migration, in order. Listed explicitly so the apps, the CLI and tests run exactly the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Notifications1732400000008,
   Placements1732400000009,
   Rehire1732400000010,
+  NamedRequests1732400000011,
 ];

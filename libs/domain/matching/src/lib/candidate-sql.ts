@@ -1,3 +1,4 @@
+import type { ApplicantEntity } from '@puente/domain/applicants';
 import { latestAdultBirthDate, passportValidThrough } from './eligibility.rules';
 import type { ApplicantFacts, OrderFacts } from './matching.model';
 import type { MatchingPolicy } from './matching.policy';
@@ -78,3 +79,18 @@ export function applicantFacts(row: ApplicantRow): ApplicantFacts {
     hasOverlappingCommitment: false,
   };
 }
+
+/** An applicant row as the matching rules read it. */
+export const factsOfApplicant = (a: ApplicantEntity) =>
+  applicantFacts({
+    id: a.id,
+    status: a.status,
+    birth_date: a.birthDate,
+    gender: a.gender,
+    municipality_code: a.municipalityCode,
+    occupations: a.occupations,
+    skills: a.skills,
+    language_levels: a.languageLevels,
+    years_experience: a.yearsExperience,
+    passport_expiry: a.passportExpiry,
+  });

@@ -19,4 +19,6 @@ export class CandidateEntity extends Timestamped {
   @Column('integer') rank!: number;
   @Column('text') status!: CandidateStatus;
   @Column('text', { nullable: true }) statusReason!: string | null;
+  /** Asked for by name by the employer (a returning worker): placed first. */
+  @Column('boolean', { default: false }) named!: boolean;
 }

@@ -2,18 +2,20 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OnEvent } from '@nestjs/event-emitter';
 import { DataSource, In } from 'typeorm';
+import { ApplicantEntity } from '@puente/domain/applicants';
 import { Actor, DomainException, ErrorCode, isUuid } from '@puente/common';
 import { JOB_ORDER_APPROVED, JobOrderApprovedEvent, JobOrderEntity } from '@puente/domain/job-orders';
 import { JobProducer } from '@puente/queue';
 import { DEFAULT_JOB_OPTIONS, jobId, JobName } from '@puente/queue-contracts';
 import { assignOptimally, CandidateEdge } from './assignment';
-import { applicantFacts } from './candidate-sql';
+import { applicantFacts, factsOfApplicant } from './candidate-sql';
 import { retrieveCandidates } from './candidate.repository';
 import { CandidateEntity } from './candidate.entity';
 import type { ApplicantFacts, OrderFacts } from './matching.model';
 import { MATCHING_POLICY_V1, MatchingPolicy, shortlistSize } from './matching.policy';
 import { MatchingRunEntity } from './matching-run.entity';
-import { scoreCandidate } from './score.rules';
+import { scoreCandidate, ScoreLine } from './score.rules';
+import { unmetRequirements } from './eligibility.rules';
 import { rankShortlist } from './shortlist.rules';
 
 export const MAX_ORDERS_PER_RUN = 1000;
@@ -125,6 +127,37 @@ export class MatchingService {
     }
   }
 
+  /**
+   * The workers employers asked for by name on these orders who still meet every hard requirement, each kept
+   * for the first order that asked (a worker is proposed once). They go before the assignment, taking positions.
+   */
+  private async namedFirst(
+    orders: readonly JobOrderEntity[],
+    policy: MatchingPolicy,
+  ): Promise<Map<string, { applicantId: string; score: number; breakdown: ScoreLine[] }[]>> {
+    const requests: { jobOrderId: string; applicantId: string }[] = orders.length
+      ? await this.dataSource.query(
+          `SELECT job_order_id AS "jobOrderId", applicant_id AS "applicantId" FROM named_request WHERE job_order_id = ANY($1) ORDER BY created_at, id`,
+          [orders.map((o) => o.id)],
+        )
+      : [];
+    const people = requests.length ? await this.dataSource.manager.findBy(ApplicantEntity, { id: In(requests.map((r) => r.applicantId)) }) : [];
+    const byId = new Map(people.map((a) => [a.id, factsOfApplicant(a)]));
+    const byOrder = new Map(orders.map((o) => [o.id, o]));
+    const taken = new Set<string>();
+    const named = new Map<string, { applicantId: string; score: number; breakdown: ScoreLine[] }[]>();
+    for (const r of requests) {
+      const order = byOrder.get(r.jobOrderId)!;
+      const facts = byId.get(r.applicantId);
+      const list = named.get(order.id) ?? [];
+      if (!facts || taken.has(r.applicantId) || list.length >= order.positions || unmetRequirements(facts, orderFacts(order), policy).length) continue;
+      const score = scoreCandidate(facts, orderFacts(order), policy);
+      taken.add(r.applicantId);
+      named.set(order.id, [...list, { applicantId: r.applicantId, score: score.total, breakdown: score.breakdown }]);
+    }
+    return named;
+  }
+
   private async match(run: MatchingRunEntity): Promise<number> {
     const policy = run.policy;
     const m = this.dataSource.manager;
@@ -137,6 +170,8 @@ export class MatchingService {
     const rejected = new Set(decided.filter((d) => d.status === 'REJECTED').map((d) => `${d.job_order_id}|${d.applicant_id}`));
     const targets = orders.filter((o) => !withSelections.has(o.id));
     const targetIds = targets.map((o) => o.id);
+    const named = await this.namedFirst(targets, policy);
+    const reserved = new Set([...named.values()].flat().map((n) => n.applicantId));
 
     const edges: CandidateEdge[] = [];
     // One copy of each applicant, whatever the number of orders it qualifies for; breakdowns are made at the end,
@@ -147,19 +182,19 @@ export class MatchingService {
     const shortfall = new Map<string, number>();
     let rounds = 0;
     const factsOf = new Map(targets.map((o) => [o.id, orderFacts(o)]));
-    const slots = targets.map((o) => ({ orderId: o.id, slots: shortlistSize(o.positions, 0, policy) }));
+    const slots = targets.map((o) => ({ orderId: o.id, slots: shortlistSize(o.positions, named.get(o.id)?.length ?? 0, policy) }));
     const fetched = new Map<string, number>();
     const exhausted = new Set<string>();
     const retrieveMore = async (order: JobOrderEntity) => {
       const facts = factsOf.get(order.id)!;
-      const wanted = shortfall.get(order.id) ?? shortlistSize(order.positions, 0, policy);
+      const wanted = shortfall.get(order.id) ?? shortlistSize(order.positions, named.get(order.id)?.length ?? 0, policy);
       const limit = Math.max(MIN_RETRIEVAL, RETRIEVAL_FACTOR * wanted) * 2 ** (rounds - 1);
       const offset = fetched.get(order.id) ?? 0;
       const rows = await retrieveCandidates(this.dataSource, facts, policy, targetIds, limit, offset);
       fetched.set(order.id, offset + rows.length);
       if (rows.length < limit) exhausted.add(order.id);
       for (const row of rows) {
-        if (rejected.has(`${order.id}|${row.id}`)) continue;
+        if (rejected.has(`${order.id}|${row.id}`) || reserved.has(row.id)) continue;
         let applicant = applicants.get(row.id);
         if (!applicant) applicants.set(row.id, (applicant = applicantFacts(row)));
         edges.push({ orderId: order.id, applicantId: row.id, score: scoreCandidate(applicant, facts, policy).total });
@@ -198,17 +233,21 @@ export class MatchingService {
       if (list) list.push(p);
       else byOrder.set(p.orderId, [p]);
     }
-    const rows = targets.flatMap((o) =>
-      rankShortlist(byOrder.get(o.id) ?? [], o.positions, policy).map((p) => ({
+    // Named workers first, in the order they were asked for; then the shortlist of the positions left.
+    const rows = targets.flatMap((o) => {
+      const first = (named.get(o.id) ?? []).map((n, i) => ({ ...n, jobOrderId: o.id, runId: run.id, rank: i + 1, status: 'SUGGESTED' as const, named: true }));
+      const rest = rankShortlist(byOrder.get(o.id) ?? [], o.positions - first.length, policy).map((p) => ({
         jobOrderId: o.id,
         applicantId: p.applicantId,
         runId: run.id,
         score: p.score,
         breakdown: scoreCandidate(applicants.get(p.applicantId)!, factsOf.get(o.id)!, policy).breakdown,
-        rank: p.rank,
+        rank: first.length + p.rank,
         status: p.status,
-      })),
-    );
+        named: false,
+      }));
+      return [...first, ...rest];
+    });
     await this.dataSource.transaction(async (em) => {
       if (targetIds.length) {
         await em.query(`DELETE FROM candidate WHERE job_order_id = ANY($1) AND status IN ('SUGGESTED', 'RESERVE')`, [targetIds]);

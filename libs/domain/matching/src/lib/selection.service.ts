@@ -6,27 +6,13 @@ import { lockForUpdate, uniqueViolationOf } from '@puente/database';
 import { NotificationsService, recordNotifications, StatusEvents } from '@puente/notifications';
 import { ApplicantEntity, applicantStateMachine } from '@puente/domain/applicants';
 import { JobOrderEntity, jobOrderStateMachine } from '@puente/domain/job-orders';
-import { applicantFacts } from './candidate-sql';
+import { factsOfApplicant } from './candidate-sql';
 import { CandidateEntity } from './candidate.entity';
 import { candidateReference } from './candidate.repository';
 import { unmetRequirements } from './eligibility.rules';
 import { MATCHING_POLICY_V1 } from './matching.policy';
 import { orderFacts } from './matching.service';
 import { scoreCandidate } from './score.rules';
-
-const facts = (a: ApplicantEntity) =>
-  applicantFacts({
-    id: a.id,
-    status: a.status,
-    birth_date: a.birthDate,
-    gender: a.gender,
-    municipality_code: a.municipalityCode,
-    occupations: a.occupations,
-    skills: a.skills,
-    language_levels: a.languageLevels,
-    years_experience: a.yearsExperience,
-    passport_expiry: a.passportExpiry,
-  });
 
 /** What a selected worker is told, once per order. */
 export const selectedNotice = (order: JobOrderEntity, applicantId: string) => ({
@@ -96,7 +82,7 @@ export class SelectionService {
           }
           const existing = candidates.find((c) => c.applicantId === id);
           if (existing?.status === 'REJECTED') throw DomainException.conflict('This candidate was rejected for this order.');
-          const unmet = unmetRequirements(facts(applicant), orderFacts(order), MATCHING_POLICY_V1);
+          const unmet = unmetRequirements(factsOfApplicant(applicant), orderFacts(order), MATCHING_POLICY_V1);
           if (unmet.length) {
             throw new DomainException(ErrorCode.BAD_USER_INPUT, `The applicant does not meet the order's requirements: ${unmet.map((u) => u.message).join(' ')}`);
           }
@@ -106,7 +92,7 @@ export class SelectionService {
             existing.status = 'SELECTED';
             result.push(await em.save(existing));
           } else {
-            const score = scoreCandidate(facts(applicant), orderFacts(order), MATCHING_POLICY_V1);
+            const score = scoreCandidate(factsOfApplicant(applicant), orderFacts(order), MATCHING_POLICY_V1);
             const rank = Math.max(0, ...candidates.map((c) => c.rank)) + 1 + result.length;
             result.push(
               await em.save(
@@ -143,7 +129,7 @@ export class SelectionService {
     for (const candidate of reserves) {
       const applicant = await lockForUpdate(em, ApplicantEntity, candidate.applicantId);
       if (!applicant || (applicant.status !== 'AVAILABLE' && applicant.status !== 'SHORTLISTED')) continue;
-      if (unmetRequirements(facts(applicant), orderFacts(order), MATCHING_POLICY_V1).length) continue;
+      if (unmetRequirements(factsOfApplicant(applicant), orderFacts(order), MATCHING_POLICY_V1).length) continue;
       applicant.status = applicantStateMachine.next(applicant.status, 'SELECT');
       await em.save(applicant);
       candidate.status = 'SELECTED';

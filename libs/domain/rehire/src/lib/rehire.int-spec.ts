@@ -7,6 +7,7 @@ import { ApplicantEntity } from '@puente/domain/applicants';
 import { PlacementEntity } from '@puente/domain/contingents';
 import { StatusEvents } from '@puente/notifications';
 import type { JobProducer } from '@puente/queue';
+import type { MatchingService } from '@puente/domain/matching';
 import { REHIRE_POLICY_V1 } from './rehire.policy';
 import { RehireService } from './rehire.service';
 
@@ -61,7 +62,7 @@ describe('RehireService decisions and the sweep', () => {
 
   beforeAll(async () => {
     ds = await new DataSource({ ...databaseOptions(process.env.DATABASE_URL!, 6), entities: [ApplicantEntity, PlacementEntity] }).initialize();
-    rehire = new RehireService(ds, {} as JobProducer, events);
+    rehire = new RehireService(ds, {} as JobProducer, events, {} as MatchingService);
     const [employer] = await ds.query(
       `INSERT INTO employer (legal_name, country, region_code, city, sector, program, program_reference, contact_name, contact_email, contact_phone, status)
        VALUES ('Rehire Farm', 'CA', 'CA-ON', 'Leamington', 'AGRICULTURE', 'CA_TFWP_AGRICULTURAL', $1, 'A', 'rehire@farm.example', '+15195550100', 'VERIFIED') RETURNING id`,

@@ -8,6 +8,8 @@ import { jobId, JobName } from '@puente/queue-contracts';
 import { StatusEvents } from '@puente/notifications';
 import { APPLICANT_STATUSES, ApplicantEntity, applicantStateMachine } from '@puente/domain/applicants';
 import { PlacementEntity, placementStateMachine } from '@puente/domain/contingents';
+import { JobOrderEntity } from '@puente/domain/job-orders';
+import { MatchingService } from '@puente/domain/matching';
 import { EndFault, decideRehire, PlacementOutcome, RehireDecision, RehireInputs, RehireReason } from './rehire.rules';
 import { REHIRE_POLICY_V1, RehirePolicy } from './rehire.policy';
 
@@ -83,6 +85,7 @@ export class RehireService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly producer: JobProducer,
     private readonly events: StatusEvents,
+    private readonly matching: MatchingService,
   ) {}
 
   /** A coordinator ends a placement before the contract's end: early (with whose fault and why) or abandoned. */
@@ -168,6 +171,61 @@ export class RehireService {
       p.evaluationOpenUntil = until;
       return em.save(p);
     });
+  }
+
+  /**
+   * An employer (or a coordinator for it) asks for former workers by name on an OPEN order: each must have worked
+   * for this employer and be rehire-eligible now, and they may not outnumber the positions still open. Refused as
+   * a whole, naming each problem, otherwise recorded (a repeat adds nothing) and a matching run is queued, which
+   * places them first. An employer never learns anything of a worker who did not work for it.
+   */
+  async requestNamedWorkers(
+    actor: Actor,
+    input: { jobOrderId: string; applicantIds: readonly string[]; substituteAcceptable?: boolean },
+  ): Promise<{ jobOrderId: string; applicantIds: string[]; matchingRunId: string }> {
+    const ids = [...new Set(input.applicantIds)];
+    if (!ids.length || ids.length > 100) {
+      throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Name 1 to 100 workers at a time.', [{ field: 'applicantIds', message: 'must list 1 to 100 workers' }]);
+    }
+    await this.dataSource.transaction(async (em) => {
+      const order = await lockForUpdate(em, JobOrderEntity, input.jobOrderId);
+      const mine = actor.role === Role.COORDINATOR || (actor.role === Role.EMPLOYER && order?.employerId === actor.employerId);
+      if (!order || !mine) throw DomainException.notFound('Job order');
+      if (order.status !== 'OPEN') throw new DomainException(ErrorCode.INVALID_TRANSITION, `Workers are named on an OPEN order; ${order.reference} is ${order.status}.`);
+      const facts: { id: string; worked: boolean; outcome: string | null }[] = await em.query(
+        `SELECT x.id, EXISTS (SELECT 1 FROM placement p WHERE p.applicant_id = x.id AND p.employer_id = $2) AS worked,
+                (SELECT d.outcome FROM rehire_decision d WHERE d.applicant_id = x.id AND d.current) AS outcome
+         FROM unnest($1::uuid[]) AS x(id)`,
+        [ids.filter(isUuid), order.employerId],
+      );
+      const problems = ids.map((id) => {
+        const f = facts.find((x) => x.id === id);
+        if (!f?.worked) return { field: 'applicantIds', message: `${id} has not worked for this employer` };
+        if (f.outcome !== 'ELIGIBLE') return { field: 'applicantIds', message: `${id} is not rehire-eligible (${f.outcome ?? 'not decided yet'})` };
+        return null;
+      });
+      const refused = problems.filter((p): p is { field: string; message: string } => p !== null);
+      if (refused.length) {
+        throw new DomainException(ErrorCode.BAD_USER_INPUT, `Only rehire-eligible workers who worked for this employer can be named: ${refused.map((r) => r.message).join('; ')}.`, refused);
+      }
+      const [{ taken }] = await em.query(
+        `SELECT (SELECT count(*) FROM candidate WHERE job_order_id = $1 AND status = 'SELECTED')::int
+              + (SELECT count(*) FROM named_request WHERE job_order_id = $1 AND applicant_id <> ALL($2))::int AS taken`,
+        [order.id, ids],
+      );
+      if (taken + ids.length > order.positions) {
+        throw new DomainException(ErrorCode.BAD_USER_INPUT, `${order.reference} has ${order.positions - taken} position(s) left to name workers for; you named ${ids.length}.`, [
+          { field: 'applicantIds', message: `name at most ${order.positions - taken}` },
+        ]);
+      }
+      await em.query(
+        `INSERT INTO named_request (job_order_id, applicant_id, requested_by, substitute_acceptable)
+         SELECT $1, a, $2, $3 FROM unnest($4::uuid[]) a ON CONFLICT (job_order_id, applicant_id) DO NOTHING`,
+        [order.id, actor.userId, input.substituteAcceptable ?? true, ids],
+      );
+    });
+    const run = await this.matching.requestRun(actor, [input.jobOrderId]);
+    return { jobOrderId: input.jobOrderId, applicantIds: ids, matchingRunId: run.id };
   }
 
   /** Queues a fresh decision for an applicant; one pending job per applicant, whatever the number of causes. */

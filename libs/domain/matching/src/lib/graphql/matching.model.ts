@@ -54,6 +54,7 @@ export class CandidateModel {
   @Field(() => [ScoreLineModel]) breakdown!: ScoreLineModel[];
   @Field(() => Int) rank!: number;
   @Field(() => CandidateStatusEnum) status!: string;
+  @Field({ description: 'A returning worker the employer asked for by name: placed first.' }) named!: boolean;
   /** Internal: resolved for coordinators only. */
   applicantId!: string;
 }

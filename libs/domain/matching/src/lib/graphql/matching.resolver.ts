@@ -62,6 +62,7 @@ async function toCandidateModels(ds: DataSource, reference: ReferenceService, ro
       breakdown: c.breakdown,
       rank: c.rank,
       status: c.status,
+      named: c.named,
       applicantId: c.applicantId,
     };
   });

@@ -71,6 +71,21 @@ class EvaluationReceiptModel {
   @Field(() => ID) evaluationId!: string;
 }
 
+@InputType()
+class RequestNamedWorkersInput {
+  @Field(() => ID) jobOrderId!: string;
+  @Field(() => [ID], { description: 'Former workers of this employer, rehire-eligible.' }) applicantIds!: string[];
+  @Field({ nullable: true, defaultValue: true, description: 'Whether the shortlist may offer someone else if a named worker cannot travel.' })
+  substituteAcceptable?: boolean;
+}
+
+@ObjectType('NamedWorkersRequest', { description: 'Workers asked for by name; the matching run queued places them first.' })
+class NamedWorkersRequestModel {
+  @Field(() => ID) jobOrderId!: string;
+  @Field(() => [ID]) applicantIds!: string[];
+  @Field(() => ID) matchingRunId!: string;
+}
+
 const toPlacement = (p: PlacementEntity): PlacementModel => ({
   id: p.id,
   applicantId: p.applicantId,
@@ -119,6 +134,12 @@ export class RehireResolver {
     @Args('until', { type: () => GraphQLLocalDate }) until: string,
   ): Promise<PlacementModel> {
     return toPlacement(await this.rehire.reopenEvaluation(placementId, until));
+  }
+
+  @Roles(Role.COORDINATOR, Role.EMPLOYER)
+  @Mutation(() => NamedWorkersRequestModel, { description: 'Asks for former workers by name on an open order; they are placed first by the next matching run.' })
+  requestNamedWorkers(@CurrentActor() actor: Actor, @Args('input') input: RequestNamedWorkersInput): Promise<NamedWorkersRequestModel> {
+    return this.rehire.requestNamedWorkers(actor, input);
   }
 
   @Roles(Role.COORDINATOR)
