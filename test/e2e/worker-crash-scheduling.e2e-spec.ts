@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
@@ -20,8 +21,15 @@ const REGION = 'CA-YT';
 const PER_ORDER = 100;
 const SIZES = [67, 67, 66];
 const SCHEDULE = `mutation($id: ID!) { scheduleContingents(jobOrderId: $id) { waiting } }`;
-/** The statement with which ContingentsService.syncStepJobs reads one contingent's pending steps. */
-const SYNC_READ = 'FROM travel_step s JOIN traveller t ON t.id = s.traveller_id';
+/** The statement with which ContingentsService.seat moves a contingent's travellers to pre-departure, as sent. */
+const MOVE_TO_PRE_DEPARTURE = /^UPDATE applicant SET status = \$2, updated_at = now\(\) WHERE id = ANY\(\$1\) AND status = \$3$/;
+/**
+ * How long a pause of Redis writes may last at most: Redis lifts it by itself then, should the test die holding it.
+ * The test lifts it well before (it lasts a fraction of a second); the Redis is shared, so it must stay short.
+ */
+const PAUSE_MS = 4000;
+/** The name the worker's own Redis connections (its queues' producers, its status events) get, to be told apart. */
+const WORKER_CLIENT = `${QUEUE_PREFIX}-worker-${randomBytes(3).toString('hex')}`;
 
 interface Group {
   name: string;
@@ -93,12 +101,24 @@ class Blocker {
   }
 }
 
+/** A Redis connected client, as CLIENT LIST shows it. */
+interface RedisClient {
+  id: string;
+  name: string;
+  /** `b`: blocked, here: a write held by a pause. */
+  flags: string;
+  /** The command it runs, or waits to run. */
+  cmd: string;
+}
+
 /**
  * A worker killed (SIGKILL) while it schedules contingents, then started again: the retried job ends with the same
- * contingents, travellers, steps and delayed step jobs as an undisturbed run. The kill moments are forced with locks
- * of the test's own, not guessed by timing: (A) inside the seating transaction, after it has written every contingent,
- * traveller and step, while it moves the last applicants to pre-departure; (B) after that transaction committed,
- * before any step job was added; (C) after the step jobs of one contingent were added and before the others'.
+ * contingents, travellers, steps and delayed step jobs as an undisturbed run. The kill moments are forced, not guessed
+ * by timing: (A) inside the seating transaction, after it has written every contingent, traveller and step, while it
+ * moves the last applicants to pre-departure (a row lock of the test's own holds it there); (B) after that transaction
+ * committed, before any step job was added, and (C) after some of the step jobs were added, not all: the test pauses
+ * Redis writes (CLIENT PAUSE WRITE) before it lets the transaction commit, so the worker's first write after the
+ * commit waits; for (C) it then lets the worker's waiting writes through one batch at a time until step jobs appear.
  */
 describe('a worker killed while it schedules contingents', () => {
   jest.setTimeout(120_000);
@@ -106,6 +126,9 @@ describe('a worker killed while it schedules contingents', () => {
   let coordinator: string;
   let db: Client;
   let redis: IORedis;
+  /** A second connection of the test's, for the transaction that lets waiting writes through (see letWaitingWritesThrough). */
+  let gate: IORedis;
+  let gateId: string;
   let queue: Queue;
   let employerId: string;
   const tag = randomBytes(4).toString('hex');
@@ -114,11 +137,16 @@ describe('a worker killed while it schedules contingents', () => {
   const blockers: Blocker[] = [];
   const stderr: string[] = [];
 
-  /** A worker process with a short job lock, so a killed worker's job is taken over within seconds. */
-  const startWorker = async () => {
+  /**
+   * A worker process with a short job lock, so a killed worker's job is taken over within seconds, and its Redis
+   * connections named WORKER_CLIENT (ioredis takes the name from the url).
+   */
+  const startWorker = async (lockMs = 1500) => {
+    const redisUrl = new URL(process.env.REDIS_URL!);
+    redisUrl.searchParams.set('connectionName', WORKER_CLIENT);
     const worker = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
       cwd: root,
-      env: { ...process.env, QUEUE_PREFIX, WORKER_LOCK_DURATION_MS: '1500', WORKER_HEALTH_PORT: String(await freePort()) },
+      env: { ...process.env, QUEUE_PREFIX, REDIS_URL: redisUrl.href, WORKER_LOCK_DURATION_MS: String(lockMs), WORKER_HEALTH_PORT: String(await freePort()) },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     worker.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
@@ -141,6 +169,68 @@ describe('a worker killed while it schedules contingents', () => {
     const b = await Blocker.open();
     blockers.push(b);
     return b;
+  };
+
+  /** Redis's clients, as CLIENT LIST shows them (a read: served during a pause). */
+  const redisClients = async (...filter: string[]): Promise<RedisClient[]> =>
+    String(await redis.call('CLIENT', 'LIST', ...filter))
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => {
+        const fields = new Map(line.trim().split(' ').map((field) => [field.slice(0, field.indexOf('=')), field.slice(field.indexOf('=') + 1)]));
+        return { id: fields.get('id')!, name: fields.get('name')!, flags: fields.get('flags')!, cmd: fields.get('cmd')! };
+      });
+  /** The worker's connections (those BullMQ names for its own use aside). */
+  const workerClients = async () => (await redisClients()).filter((c) => c.name === WORKER_CLIENT);
+  /**
+   * A client whose write waits for the pause to be lifted: blocked, and not by a command that blocks by design
+   * (BullMQ workers wait for jobs in BZPOPMIN).
+   */
+  const waitsToWrite = (c: RedisClient) => c.flags.includes('b') && !/^(b[lrz]|xread|wait)/.test(c.cmd);
+  /** How long a wait of the test's may last while it holds Redis writes paused. */
+  const IN_PAUSE_MS = PAUSE_MS - 1000;
+
+  /**
+   * Pauses every client's writes to Redis (CLIENT PAUSE WRITE; scripts and PUBLISH included): each waits, in the
+   * order they come, until the pause is lifted; reads are served meanwhile. Always lifted with unpauseWrites (finally).
+   */
+  const pauseWrites = async () => {
+    await redis.call('CLIENT', 'PAUSE', String(PAUSE_MS), 'WRITE');
+  };
+  let gated: Promise<unknown> | undefined;
+  const unpauseWrites = async () => {
+    await redis.call('CLIENT', 'UNPAUSE');
+    // A gate let through by it pauses again: lift that one too.
+    if (gated) {
+      await gated.catch(() => undefined);
+      gated = undefined;
+      await redis.call('CLIENT', 'UNPAUSE');
+    }
+  };
+  /**
+   * During a pause, lets the writes already waiting through, and no later one: a transaction of the test's that
+   * pauses writes again (its DEL of a key nobody has makes it a write) waits behind them; when the pause is lifted,
+   * Redis runs the waiting commands in the order they came, this transaction among them, in one go, so the pause is
+   * back before a client whose command went through has even had its reply and could send another.
+   */
+  const letWaitingWritesThrough = async () => {
+    const through = gate.multi().del(`${QUEUE_PREFIX}:gate`).client('PAUSE', PAUSE_MS, 'WRITE').exec();
+    gated = through;
+    await until('the gate to wait for the pause', async () => (await redisClients('ID', gateId)).some(waitsToWrite), IN_PAUSE_MS);
+    await redis.call('CLIENT', 'UNPAUSE');
+    expect(await through).toEqual([
+      [null, 0],
+      [null, 'OK'],
+    ]);
+    gated = undefined;
+  };
+  /**
+   * Kills the worker during a pause, and waits until Redis has dropped its connections: the writes they had waiting
+   * go with them, and none can run once the pause is lifted.
+   */
+  const killWhilePaused = async (worker: ChildProcess) => {
+    await kill(worker);
+    await until('Redis to drop the killed worker’s connections', async () => (await workerClients()).length === 0, IN_PAUSE_MS);
   };
 
   const clearQueues = async () => {
@@ -229,7 +319,6 @@ describe('a worker killed while it schedules contingents', () => {
   /** The app's backends waiting for a lock the given backend holds. */
   const blockedBy = async (pid: number): Promise<{ pid: number; query: string }[]> =>
     (await db.query(`SELECT pid, query FROM pg_stat_activity WHERE application_name = 'puente' AND $1 = ANY(pg_blocking_pids(pid))`, [pid])).rows;
-  const waitsForLock = async (pid: number) => (await db.query(`SELECT 1 FROM pg_locks WHERE pid = $1 AND NOT granted`, [pid])).rowCount! > 0;
   const gone = async (pid: number) => (await db.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [pid])).rowCount === 0;
 
   /** How many delayed step jobs each step has (a job id is `<job name>__<step id>`; a second one for a step counts). */
@@ -241,10 +330,10 @@ describe('a worker killed while it schedules contingents', () => {
     }
     return count;
   };
-  /** A group's steps, read through a given connection (the one holding the table lock, if any). */
-  const stepsOf = async (g: Group, via: Client = db): Promise<Step[]> =>
+  /** A group's steps. */
+  const stepsOf = async (g: Group): Promise<Step[]> =>
     (
-      await via.query(
+      await db.query(
         `SELECT s.id, t.id AS "travellerId", k.id AS "contingentId", s.kind, s.status, to_char(s.due_date, 'YYYY-MM-DD') AS "dueDate",
                 to_char(s.remind_on, 'YYYY-MM-DD') AS "remindOn", s.due_date - k.start_date AS "dueOffset", s.remind_on - k.start_date AS "remindOffset"
          FROM travel_step s JOIN traveller t ON t.id = s.traveller_id JOIN contingent k ON k.id = t.contingent_id
@@ -258,14 +347,14 @@ describe('a worker killed while it schedules contingents', () => {
    * How far a group got: its contingents, seats, steps and applicants still SELECTED in the database, and per
    * contingent how many of the step jobs it calls for are in the queue (`present/expected`).
    */
-  const progressOf = async (g: Group, via: Client = db) => {
-    const { rows } = await via.query(
+  const progressOf = async (g: Group) => {
+    const { rows } = await db.query(
       `SELECT (SELECT count(*)::int FROM contingent WHERE region_code = $2 AND start_date = $3::date) AS contingents,
               (SELECT count(*)::int FROM traveller WHERE applicant_id = ANY($1::uuid[])) AS travellers,
               (SELECT count(*)::int FROM applicant WHERE id = ANY($1::uuid[]) AND status = 'SELECTED') AS selected`,
       [applicantIds(g), REGION, g.startDate],
     );
-    const steps = await stepsOf(g, via);
+    const steps = await stepsOf(g);
     const jobs = await delayedStepJobs();
     const perContingent = new Map<string, { present: number; expected: number }>();
     for (const s of steps) {
@@ -294,7 +383,7 @@ describe('a worker killed while it schedules contingents', () => {
       blocked = (await blockedBy(rowLock.pid))[0];
       return blocked !== undefined;
     });
-    expect(blocked!.query).toMatch(/^UPDATE "applicant"/);
+    expect(blocked!.query).toMatch(MOVE_TO_PRE_DEPARTURE);
     // The waiting update is the seating transaction's (its backend holds the region and start date's advisory lock).
     const txn = blocked!.pid;
     expect(await seatingBackend(g)).toBe(txn);
@@ -304,32 +393,10 @@ describe('a worker killed while it schedules contingents', () => {
     return { rowLock, txn };
   };
 
-  /**
-   * Stops a group's scheduling right after its seating transaction committed, before any step job is added: a
-   * table lock on traveller, queued behind the transaction, is granted when it commits, and the job's first read of
-   * a contingent's steps waits for it. Returns the lock (its connection can read the committed rows) and the waiting backend.
-   */
-  const stopAfterCommit = async (g: Group) => {
-    const { rowLock } = await stopInsideTransaction(g);
-    const tableLock = await blocker();
-    const locked = tableLock.client.query('LOCK TABLE traveller IN ACCESS EXCLUSIVE MODE');
-    await until('the table lock to queue behind the seating transaction', () => waitsForLock(tableLock.pid));
-    await rowLock.release();
-    await locked;
-    const reader = await waitForSyncRead(tableLock);
-    return { tableLock, reader };
-  };
-  const waitForSyncRead = async (lock: Blocker) => {
-    let reader: number | undefined;
-    await until('the job to wait to read a contingent’s steps', async () => {
-      reader = (await blockedBy(lock.pid)).find((b) => b.query.includes(SYNC_READ))?.pid;
-      return reader !== undefined;
-    });
-    return reader!;
-  };
-
   beforeAll(async () => {
     redis = new IORedis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });
+    gate = new IORedis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });
+    gateId = String(await gate.client('ID'));
     await clearQueues();
     queue = new Queue(QueueName.Contingents, { connection: { url: process.env.REDIS_URL! }, prefix: QUEUE_PREFIX });
     db = new Client({ connectionString: process.env.DATABASE_URL });
@@ -356,9 +423,11 @@ describe('a worker killed while it schedules contingents', () => {
     await api?.close();
     await queue?.close();
     if (redis) {
+      await redis.call('CLIENT', 'UNPAUSE').catch(() => undefined);
       await clearQueues();
       redis.disconnect();
     }
+    gate?.disconnect();
     if (db && employerId) {
       // This test's rows only: its employer's orders, their selections, seats and steps, and the applicants it made.
       await db.query('BEGIN');
@@ -442,44 +511,82 @@ describe('a worker killed while it schedules contingents', () => {
     await expectScheduled(g);
   });
 
+  /**
+   * Lets a group's seating transaction, held by stopInsideTransaction, commit while Redis writes are paused, and waits
+   * until the database shows it committed: every contingent, seat and step, and still none of its step jobs.
+   */
+  const commitWhilePaused = async (g: Group, rowLock: Blocker) => {
+    await pauseWrites();
+    await rowLock.release();
+    await until(
+      `group ${g.name}'s seating to commit`,
+      async () => (await seatingBackend(g)) === undefined && isDeepStrictEqual(await progressOf(g), SEATED_WITHOUT_JOBS),
+      IN_PAUSE_MS,
+    );
+  };
+  /** The group's job is the killed worker's still, taken once and never given up (moved back as stalled) meanwhile. */
+  const expectHeldByKilledWorker = async (g: Group) => {
+    expect(await queue.getJobState(scheduleJob(g))).toBe('active'); // until its lock expires
+    const job = await queue.getJob(scheduleJob(g));
+    expect({ attemptsStarted: job?.attemptsStarted, stalledCounter: job?.stalledCounter }).toEqual({ attemptsStarted: 1, stalledCounter: 0 });
+  };
+
   it('(B) killed after the seating committed, before any step job: the retried job adds them all', async () => {
     const g = groups.B;
     const worker = await currentWorker();
-    const { tableLock, reader } = await stopAfterCommit(g);
-    expect(await progressOf(g, tableLock.client)).toEqual(SEATED_WITHOUT_JOBS);
-    await kill(worker);
-    await tableLock.release();
-    await until('the killed worker’s read to end', () => gone(reader));
+    const { rowLock } = await stopInsideTransaction(g);
+    try {
+      await commitWhilePaused(g, rowLock);
+      // The worker's first write after the commit (the status events it publishes) waits for the pause.
+      await until('the worker to wait to publish', async () => (await workerClients()).some((c) => waitsToWrite(c) && c.cmd === 'publish'), IN_PAUSE_MS);
+      expect(await progressOf(g)).toEqual(SEATED_WITHOUT_JOBS);
+      await killWhilePaused(worker);
+    } finally {
+      await unpauseWrites();
+    }
     expect(await progressOf(g)).toEqual(SEATED_WITHOUT_JOBS);
-    expect(await queue.getJobState(scheduleJob(g))).toBe('active');
+    await expectHeldByKilledWorker(g);
 
     await startWorker();
     await scheduled(g);
     await expectScheduled(g);
   });
 
-  it('(C) killed after one contingent’s step jobs were added, before the others’: the retried job adds the rest, once', async () => {
+  it('(C) killed after some of the step jobs were added, not all: the retried job adds the rest, once', async () => {
     const g = groups.C;
-    const worker = await currentWorker();
-    const first = await stopAfterCommit(g);
-    // Let exactly one read of a contingent's steps through: the next lock queues behind it and is granted as soon
-    // as it ends, so the job adds that contingent's jobs and then waits at the next contingent.
-    const next = await blocker();
-    const locked = next.client.query('LOCK TABLE traveller IN ACCESS EXCLUSIVE MODE');
-    await until('the next lock to queue behind the job’s read', () => waitsForLock(next.pid));
-    await first.tableLock.release();
-    await locked;
-    const reader = await waitForSyncRead(next);
-    const partial = await progressOf(g, next.client);
-    // One contingent has all its step jobs, the two others none.
-    expect(partial).toEqual({ ...SEATED_WITHOUT_JOBS, stepJobs: expect.any(Array) });
-    expect(partial.stepJobs.filter((j) => !j.startsWith('0/'))).toEqual([expect.stringMatching(/^(\d+)\/\1$/)]);
-
-    await kill(worker);
-    await next.release();
-    await until('the killed worker’s read to end', () => gone(reader));
+    const idle = workers.at(-1);
+    if (alive(idle)) await kill(idle!);
+    // A long job lock: its renewals wait for the pause too, and the job must stay this worker's meanwhile.
+    const worker = await startWorker(6000);
+    const { rowLock } = await stopInsideTransaction(g);
+    let partial: Awaited<ReturnType<typeof progressOf>> | undefined;
+    try {
+      await commitWhilePaused(g, rowLock);
+      const stepIds = new Set((await stepsOf(g)).map((s) => s.id));
+      /** The ids of the group's step jobs in the queue. */
+      const added = async () => (await redis.zrange(queue.keys.delayed!, 0, -1)).filter((id) => stepIds.has(id.split('__')[1]!));
+      // The worker's writes through, one batch at a time (its status events, then its first chunk of step jobs),
+      // until step jobs of the group appear.
+      const deadline = Date.now() + IN_PAUSE_MS;
+      for (let batch = 1; (await added()).length === 0; batch++) {
+        await until(`the worker to wait to write (batch ${batch})`, async () => (await workerClients()).some(waitsToWrite), deadline - Date.now());
+        await letWaitingWritesThrough();
+      }
+      // The worker now waits to add more.
+      await until('the worker to wait to add more', async () => (await workerClients()).some((c) => waitsToWrite(c) && c.cmd.startsWith('eval')), IN_PAUSE_MS);
+      partial = await progressOf(g);
+      expect(partial).toEqual({ ...SEATED_WITHOUT_JOBS, stepJobs: expect.any(Array) });
+      // Some of the reminders, which it adds first (the overdue checks after them), a thousand at a time.
+      const jobs = await added();
+      expect(jobs.length).toBeGreaterThan(0);
+      expect(jobs.length).toBeLessThan(7 * 2 * PER_ORDER);
+      expect(new Set(jobs.map((id) => id.split('__')[0]))).toEqual(new Set([JobName.RemindStep]));
+      await killWhilePaused(worker);
+    } finally {
+      await unpauseWrites();
+    }
     expect(await progressOf(g)).toEqual(partial);
-    expect(await queue.getJobState(scheduleJob(g))).toBe('active');
+    await expectHeldByKilledWorker(g);
 
     await startWorker();
     await scheduled(g);
