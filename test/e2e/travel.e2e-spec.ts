@@ -95,6 +95,9 @@ describe('travel: from selection to return, followed live', () => {
       positions: 2,
       requiredSkills: ['MILKING_MACHINE'],
       languages: [{ code: 'fr', level: 'B1' }],
+      // A region no other test travels to, and a random date: nobody else's workers join this contingent.
+      workRegionCode: 'CA-PE',
+      workCity: 'Charlottetown',
       startDate: futureDate(60 + randomInt(300)),
       durationWeeks: 20,
     });
@@ -137,7 +140,7 @@ describe('travel: from selection to return, followed live', () => {
     const seated = await mine.next(Date.now(), 5000);
     // The seating commits in the worker; the event follows the commit (the applicant row's update time) within a second.
     expect(Date.now() - Date.parse(seated.status.updatedAt)).toBeLessThan(1000 + 50);
-    expect(seated.status).toMatchObject({ stage: 'PRE_DEPARTURE', contingent: { status: 'PLANNED', reference: expect.stringMatching(/^CT-CA-QC-/) } });
+    expect(seated.status).toMatchObject({ stage: 'PRE_DEPARTURE', contingent: { status: 'PLANNED', reference: expect.stringMatching(/^CT-CA-PE-/) } });
     expect(seated.status.nextSteps.map((s) => s.step)).toEqual([...OFFICE_STEPS, 'DEPARTURE', 'ARRIVAL']);
     const [k] = (await gqlOk(`query($id: ID!) { contingents(jobOrderId: $id) { id } }`, { id: orderId }, coordinator)).contingents;
     contingentId = k.id;
@@ -306,5 +309,31 @@ describe('travel: from selection to return, followed live', () => {
       .jobOrder.candidates.edges;
     expect(edges[0].node).toEqual({ applicantId: traveller.id, rank: 1, named: true, status: 'SUGGESTED' });
     expect(edges.slice(1).every((e: { node: { named: boolean } }) => !e.node.named)).toBe(true);
+  });
+
+  it('shows the rehire pool (an employer only its own former workers), the rates and a worker\'s history', async () => {
+    const POOL = `query($f: RehirePoolFilter) { rehirePool(first: 50, filter: $f) { edges { node { applicantId name seasons lastOverall lastEmployerName needsPassportRenewal } } pageInfo { hasNextPage } } }`;
+    const mine = (await gqlOk(POOL, {}, employer.token)).rehirePool.edges.map((e: { node: unknown }) => e.node);
+    expect(mine).toEqual([expect.objectContaining({ applicantId: traveller.id, seasons: 1, lastOverall: 4, needsPassportRenewal: false, lastEmployerName: expect.stringMatching(/^Ferme Test/) })]);
+    const stranger = await newEmployer(api, coordinator);
+    expect((await gqlOk(POOL, {}, stranger.token)).rehirePool.edges).toEqual([]);
+    const byCoordinator = (await gqlOk(POOL, { f: { employerId: employer.id, occupation: '6121' } }, coordinator)).rehirePool.edges;
+    expect(byCoordinator.map((e: { node: { applicantId: string } }) => e.node.applicantId)).toEqual([traveller.id]);
+    expect(codesOf(await api.gql(POOL, {}, traveller.token))).toEqual(['FORBIDDEN']);
+
+    const rates = (await gqlOk(`query { rehireRates(groupBy: EMPLOYER) { key season placements eligible rehired rehireRate } }`, {}, coordinator)).rehireRates;
+    const { startDate } = (await gqlOk(`query($id: ID!) { jobOrder(id: $id) { startDate } }`, { id: orderId }, coordinator)).jobOrder;
+    // A season is the year the placement started.
+    expect(rates.find((r: { key: string }) => r.key === employer.id)).toEqual({
+      key: employer.id, season: Number(startDate.slice(0, 4)), placements: 2, eligible: 1, rehired: 0, rehireRate: 0,
+    });
+    const shares = (await gqlOk(`query { namedWorkerShare { season placements named share } }`, {}, coordinator)).namedWorkerShare;
+    expect(shares[0]).toEqual(expect.objectContaining({ season: expect.any(Number), placements: expect.any(Number), named: expect.any(Number) }));
+
+    const history = (await gqlOk(`query($id: ID!) { placementHistory(applicantId: $id) { status named evaluation { overall comments } decision { outcome reasons { code met } } } }`, { id: traveller.id }, coordinator)).placementHistory;
+    expect(history).toEqual([
+      { status: 'COMPLETED', named: false, evaluation: { overall: 4, comments: 'Careful with the animals.' }, decision: { outcome: 'ELIGIBLE', reasons: expect.arrayContaining([{ code: 'EVALUATION', met: true }]) } },
+    ]);
+    expect(codesOf(await api.gql(`query($id: ID!) { placementHistory(applicantId: $id) { status } }`, { id: traveller.id }, employer.token))).toEqual(['FORBIDDEN']);
   });
 });

@@ -3,11 +3,12 @@ import { NotificationsModule } from '@puente/notifications';
 import { ContingentsModule } from '@puente/domain/contingents';
 import { MatchingModule } from '@puente/domain/matching';
 import { RehireService } from './rehire.service';
+import { TrackingService } from './tracking.service';
 import { EvaluateApplicantProcessor, RehireSweepProcessor } from './jobs/rehire.processors';
 import { RehireResolver } from './graphql/rehire.resolver';
 
 /** Needs the QueuesModule (global) of the app that imports it, for the producer. */
-@Module({ imports: [NotificationsModule, ContingentsModule, MatchingModule], providers: [RehireService], exports: [RehireService] })
+@Module({ imports: [NotificationsModule, ContingentsModule, MatchingModule], providers: [RehireService, TrackingService], exports: [RehireService, TrackingService] })
 export class RehireModule {}
 
 @Module({ imports: [RehireModule], providers: [EvaluateApplicantProcessor, RehireSweepProcessor] })

@@ -1,9 +1,10 @@
-import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
+import { Args, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
 import { GraphQLJSON, GraphQLLocalDate } from 'graphql-scalars';
 import { CurrentActor, Roles } from '@puente/auth';
-import { Actor, enumObject, Role } from '@puente/common';
+import { Actor, Connected, enumObject, PageArgs, parsePage, Role, toConnection } from '@puente/common';
 import { PlacementEntity } from '@puente/domain/contingents';
 import { RehireService, StoredDecision } from '../rehire.service';
+import { HistoryEntry, NamedShare, PoolEntry, RehireRate, TrackingService } from '../tracking.service';
 
 export const RehireOutcomeEnum = enumObject(['ELIGIBLE', 'INELIGIBLE', 'PENDING'] as const);
 registerEnumType(RehireOutcomeEnum, { name: 'RehireOutcome' });
@@ -86,6 +87,87 @@ class NamedWorkersRequestModel {
   @Field(() => ID) matchingRunId!: string;
 }
 
+@ObjectType('RehirePoolEntry', { description: 'A worker eligible to be hired again.' })
+class RehirePoolEntryModel {
+  @Field(() => ID) applicantId!: string;
+  @Field() name!: string;
+  @Field(() => [String]) occupations!: string[];
+  @Field({ description: 'Their stage now (AVAILABLE, or already selected for another order).' }) status!: string;
+  @Field() needsPassportRenewal!: boolean;
+  @Field(() => Int, { description: 'Placements ended so far.' }) seasons!: number;
+  @Field() lastEmployerName!: string;
+  @Field(() => Int, { nullable: true, description: "The last evaluation's overall score (for an employer, only its own)." }) lastOverall!: number | null;
+  @Field() decidedAt!: Date;
+}
+
+@ObjectType()
+class RehirePoolConnection extends Connected(RehirePoolEntryModel) {}
+
+@InputType()
+class RehirePoolFilter {
+  @Field(() => String, { nullable: true, description: 'ISCO-08 code.' }) occupation?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Former workers of this employer (coordinators).' }) employerId?: string | null;
+  @Field(() => Boolean, { nullable: true }) needsPassportRenewal?: boolean | null;
+}
+
+export const RateGroupingEnum = enumObject(['EMPLOYER', 'SECTOR', 'DESTINATION'] as const);
+registerEnumType(RateGroupingEnum, { name: 'RateGrouping' });
+
+@ObjectType('RehireRate', { description: "One group's season: placements, eligible workers, and workers back the next season." })
+class RehireRateModel {
+  @Field() key!: string;
+  @Field() label!: string;
+  @Field(() => Int) season!: number;
+  @Field(() => Int) placements!: number;
+  @Field(() => Int) eligible!: number;
+  @Field(() => Int, { description: 'Placed again the next season (with the same employer, when grouped by employer).' }) rehired!: number;
+  @Field(() => Float) rehireRate!: number;
+}
+
+@ObjectType('NamedShare', { description: 'Per season, the share of placements that were workers asked for by name.' })
+class NamedShareModel {
+  @Field(() => Int) season!: number;
+  @Field(() => Int) placements!: number;
+  @Field(() => Int) named!: number;
+  @Field(() => Float) share!: number;
+}
+
+@ObjectType('PlacementEvaluation')
+class PlacementEvaluationModel {
+  @Field(() => Int) overall!: number;
+  @Field(() => Int) punctuality!: number;
+  @Field(() => Int) quality!: number;
+  @Field(() => Int) safety!: number;
+  @Field(() => Int) teamwork!: number;
+  @Field() wouldRehire!: boolean;
+  @Field(() => String, { nullable: true }) comments!: string | null;
+}
+
+@ObjectType('PlacementDecision')
+class PlacementDecisionModel {
+  @Field() outcome!: string;
+  @Field() policyVersion!: string;
+  @Field(() => [RehireReasonModel]) reasons!: RehireReasonModel[];
+  @Field() createdAt!: Date;
+}
+
+@ObjectType('PlacementHistoryEntry', { description: 'One season of a worker: the placement, its evaluation and its rehire decision.' })
+class HistoryEntryModel {
+  @Field(() => ID) placementId!: string;
+  @Field() jobOrderReference!: string;
+  @Field() employerName!: string;
+  @Field() regionCode!: string;
+  @Field(() => GraphQLLocalDate) startDate!: string;
+  @Field(() => GraphQLLocalDate) endDate!: string;
+  @Field() status!: string;
+  @Field(() => GraphQLLocalDate) departedOn!: string;
+  @Field(() => GraphQLLocalDate, { nullable: true }) endedOn!: string | null;
+  @Field(() => GraphQLLocalDate, { nullable: true }) returnedOn!: string | null;
+  @Field() named!: boolean;
+  @Field(() => PlacementEvaluationModel, { nullable: true }) evaluation!: PlacementEvaluationModel | null;
+  @Field(() => PlacementDecisionModel, { nullable: true }) decision!: PlacementDecisionModel | null;
+}
+
 const toPlacement = (p: PlacementEntity): PlacementModel => ({
   id: p.id,
   applicantId: p.applicantId,
@@ -100,7 +182,42 @@ const toPlacement = (p: PlacementEntity): PlacementModel => ({
 
 @Resolver()
 export class RehireResolver {
-  constructor(private readonly rehire: RehireService) {}
+  constructor(
+    private readonly rehire: RehireService,
+    private readonly tracking: TrackingService,
+  ) {}
+
+  @Roles(Role.COORDINATOR, Role.EMPLOYER)
+  @Query(() => RehirePoolConnection, { description: 'Rehire-eligible workers, newest decisions first; an employer sees only its own former workers.' })
+  async rehirePool(
+    @CurrentActor() actor: Actor,
+    @Args() pageArgs: PageArgs,
+    @Args('filter', { nullable: true }) filter?: RehirePoolFilter,
+  ): Promise<RehirePoolConnection> {
+    const page = parsePage(pageArgs);
+    return toConnection(await this.tracking.pool(actor, filter ?? {}, page), page, (e: PoolEntry) => ({ ...e, decidedAt: e.createdAt }));
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Query(() => [RehireRateModel], { description: 'Rehire rates per employer, sector or destination, season by season (the year a placement started).' })
+  rehireRates(
+    @Args('groupBy', { type: () => RateGroupingEnum }) groupBy: 'EMPLOYER' | 'SECTOR' | 'DESTINATION',
+    @Args('season', { type: () => Int, nullable: true }) season?: number,
+  ): Promise<RehireRate[]> {
+    return this.tracking.rehireRates(groupBy, season);
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Query(() => [NamedShareModel], { description: 'The share of workers asked for by name, season by season.' })
+  namedWorkerShare(): Promise<NamedShare[]> {
+    return this.tracking.namedShare();
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Query(() => [HistoryEntryModel], { description: "A worker's placements, newest first, with their evaluations and rehire decisions." })
+  placementHistory(@Args('applicantId', { type: () => ID }) applicantId: string): Promise<HistoryEntry[]> {
+    return this.tracking.history(applicantId);
+  }
 
   @Roles(Role.COORDINATOR)
   @Mutation(() => PlacementModel, { description: 'Ends a placement before the contract end: early (say whose fault) or abandoned. Its evaluation opens.' })
