@@ -263,8 +263,8 @@ export class TravelService {
     await this.events.publish(moved.applicantIds, `contingent.${event.toLowerCase()}`);
     if (moved.decideRehire) {
       const jobs = moved.applicantIds.map((applicantId) => ({
-        payload: { applicantId, cause: 'contingent.returned' },
-        options: { jobId: jobId(JobName.EvaluateApplicant, applicantId), removeOnComplete: true },
+        payload: { applicantId, cause: 'contingent-returned' },
+        options: { jobId: jobId(JobName.EvaluateApplicant, applicantId, 'contingent-returned', contingent.id) },
       }));
       await this.producer.enqueueBulk(JobName.EvaluateApplicant, jobs);
     }

@@ -106,7 +106,7 @@ export class RehireService {
       Object.assign(p, { endedOn: input.endedOn, endedBy: actor.userId, endReason: reason, endFault: input.outcome === 'ABANDONED' ? 'WORKER' : input.fault });
       return em.save(p);
     });
-    await this.requestDecision(placement.applicantId, 'placement.ended');
+    await this.requestDecision(placement.applicantId, 'placement-ended', placement.id);
     return placement;
   }
 
@@ -126,7 +126,7 @@ export class RehireService {
       }
       return em.save(p);
     });
-    await this.requestDecision(placement.applicantId, 'worker.returned');
+    await this.requestDecision(placement.applicantId, 'worker-returned', `${placement.id}__${returnedOn}`);
     return placement;
   }
 
@@ -158,7 +158,7 @@ export class RehireService {
       if (!row) throw DomainException.conflict('This placement has been evaluated already; an evaluation is submitted once.');
       return { evaluationId: row.id as string, applicantId: p.applicantId };
     });
-    await this.requestDecision(id.applicantId, 'evaluation.submitted');
+    await this.requestDecision(id.applicantId, 'evaluation-submitted', id.evaluationId);
     return id;
   }
 
@@ -228,9 +228,13 @@ export class RehireService {
     return { jobOrderId: input.jobOrderId, applicantIds: ids, matchingRunId: run.id };
   }
 
-  /** Queues a fresh decision for an applicant; one pending job per applicant, whatever the number of causes. */
-  async requestDecision(applicantId: string, cause: string): Promise<void> {
-    await this.producer.enqueue(JobName.EvaluateApplicant, { applicantId, cause }, { jobId: jobId(JobName.EvaluateApplicant, applicantId), removeOnComplete: true });
+  /**
+   * Queues a fresh decision for an applicant after an event. The job id names the event, so the same event
+   * queued twice is one job, while a new event during a running job gets a job of its own (a job still running
+   * may have read the facts before it).
+   */
+  async requestDecision(applicantId: string, cause: string, eventId: string): Promise<void> {
+    await this.producer.enqueue(JobName.EvaluateApplicant, { applicantId, cause }, { jobId: jobId(JobName.EvaluateApplicant, applicantId, cause, eventId) });
   }
 
   /** The job for one applicant: `decideBatch` of one. */
