@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { addDays } from '@puente/common';
+import { addDays, Role, todayIso } from '@puente/common';
 import type { PuenteConfig } from '@puente/config';
 import { databaseOptions } from '@puente/database';
 import { ApplicantEntity } from '@puente/domain/applicants';
@@ -20,6 +20,7 @@ describe('RehireService decisions and the sweep', () => {
   let employerId: string;
   let jobOrderId: string;
   let contingentId: string;
+  const queued: { name: string; payload: unknown; jobId: string }[] = [];
 
   /** `n` returned workers, each with a completed placement ended `endedOn` and home two days later; `overall` evaluates them. */
   const returnedWorkers = async (n: number, overall: number | null): Promise<string[]> => {
@@ -62,7 +63,9 @@ describe('RehireService decisions and the sweep', () => {
 
   beforeAll(async () => {
     ds = await new DataSource({ ...databaseOptions(process.env.DATABASE_URL!, 6), entities: [ApplicantEntity, PlacementEntity] }).initialize();
-    rehire = new RehireService(ds, {} as JobProducer, events, {} as MatchingService);
+    // A producer that records what would be queued: the jobs themselves are the worker's (e2e tests run them).
+    const producer = { enqueue: async (name: string, payload: unknown, options: { jobId: string }) => void queued.push({ name, payload, jobId: options.jobId }) };
+    rehire = new RehireService(ds, producer as unknown as JobProducer, events, {} as MatchingService);
     const [employer] = await ds.query(
       `INSERT INTO employer (legal_name, country, region_code, city, sector, program, program_reference, contact_name, contact_email, contact_phone, status)
        VALUES ('Rehire Farm', 'CA', 'CA-ON', 'Leamington', 'AGRICULTURE', 'CA_TFWP_AGRICULTURAL', $1, 'A', 'rehire@farm.example', '+15195550100', 'VERIFIED') RETURNING id`,
@@ -152,5 +155,48 @@ describe('RehireService decisions and the sweep', () => {
     const [old] = await ds.query(`SELECT reasons FROM rehire_decision WHERE applicant_id = $1 AND NOT current`, [worker]);
     expect(old.reasons.find((r: { code: string }) => r.code === 'EVALUATION').met).toBe(true);
     expect(await statusesOf([worker])).toEqual(['INELIGIBLE']);
+  });
+
+  it('ends a placement early or as abandoned, evaluates it once within its window, and decides by whose fault it ended', async () => {
+    const coordinator = { userId: randomUUID(), role: Role.COORDINATOR, employerId: null, applicantId: null };
+    const employer = { userId: randomUUID(), role: Role.EMPLOYER, employerId, applicantId: null };
+    const [early, abandoned] = await returnedWorkers(2, null);
+    const today = todayIso();
+    const placementOf = async (applicantId: string) => {
+      const [[p]] = await ds.query(`UPDATE placement SET status = 'ACTIVE', ended_on = NULL, returned_on = NULL, departed_on = $2 WHERE applicant_id = $1 RETURNING id`, [
+        applicantId,
+        addDays(today, -60),
+      ]);
+      return p.id as string;
+    };
+    const [earlyPlacement, abandonedPlacement] = [await placementOf(early), await placementOf(abandoned)];
+
+    await expect(rehire.endPlacement(coordinator, { placementId: earlyPlacement, outcome: 'TERMINATED_EARLY', endedOn: today, reason: 'The farm was sold.' })).rejects.toThrow(/whose fault/);
+    await expect(rehire.endPlacement(coordinator, { placementId: earlyPlacement, outcome: 'TERMINATED_EARLY', endedOn: addDays(today, 1), fault: 'EMPLOYER', reason: 'The farm was sold.' })).rejects.toThrow(/between the departure/);
+    const ended = await rehire.endPlacement(coordinator, { placementId: earlyPlacement, outcome: 'TERMINATED_EARLY', endedOn: addDays(today, -10), fault: 'EMPLOYER', reason: 'The farm was sold.' });
+    expect(ended).toMatchObject({ status: 'TERMINATED_EARLY', endFault: 'EMPLOYER', endedBy: coordinator.userId });
+    await expect(rehire.endPlacement(coordinator, { placementId: earlyPlacement, outcome: 'ABANDONED', endedOn: today, reason: 'Asked twice by mistake.' })).rejects.toThrow(/TERMINATED_EARLY/);
+    await rehire.endPlacement(coordinator, { placementId: abandonedPlacement, outcome: 'ABANDONED', endedOn: addDays(today, -10), reason: 'Left the farm without notice.' });
+    await rehire.recordWorkerReturn(earlyPlacement, addDays(today, -8));
+    // Each event queued its own decision job, with an id naming it.
+    expect(queued.filter((q) => (q.payload as { applicantId: string }).applicantId === early).map((q) => q.jobId)).toEqual([
+      `rehire.evaluate-applicant__${early}__placement-ended__${earlyPlacement}`,
+      `rehire.evaluate-applicant__${early}__worker-returned__${earlyPlacement}__${addDays(today, -8)}`,
+    ]);
+
+    // The employer evaluates once, within 30 days of the end; later only if a coordinator reopens the window.
+    const scores = { punctuality: 4, quality: 4, safety: 4, teamwork: 4, overall: 4, wouldRehire: true, comments: 'Good worker.' };
+    await expect(rehire.submitEvaluation({ ...employer, employerId: randomUUID() }, earlyPlacement, scores)).rejects.toThrow(/Placement/);
+    await expect(rehire.submitEvaluation(employer, earlyPlacement, { ...scores, overall: 0 })).rejects.toThrow(/overall/);
+    await expect(rehire.submitEvaluation(employer, earlyPlacement, scores, addDays(today, 25))).rejects.toThrow(/window closed on/);
+    await rehire.reopenEvaluation(earlyPlacement, addDays(today, 30));
+    await rehire.submitEvaluation(employer, earlyPlacement, scores, addDays(today, 25));
+    await expect(rehire.submitEvaluation(employer, earlyPlacement, scores, addDays(today, 25))).rejects.toThrow(/evaluated already/);
+
+    await rehire.decideBatch([early, abandoned], today);
+    expect((await rehire.eligibilityOf(early))!.outcome).toBe('ELIGIBLE');
+    const refused = (await rehire.eligibilityOf(abandoned))!;
+    expect(refused.outcome).toBe('INELIGIBLE');
+    expect(refused.reasons.find((r) => r.code === 'CONTRACT_OUTCOME')).toMatchObject({ met: false, message: 'The worker abandoned the job.' });
   });
 });
