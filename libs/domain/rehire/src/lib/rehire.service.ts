@@ -322,7 +322,7 @@ export class RehireService {
   /**
    * The nightly sweep: decides again every applicant whose current decision has an input that changed meaning
    * by today (an evaluation window closed, a return deadline passed, a passport nearing expiry), and any whose
-   * latest ended placement has no decision (a lost job). In batches of `batchSize`, each its own transaction, so
+   * latest ended placement has no decision, or only one older than its evaluation (a job lost or never queued). In batches of `batchSize`, each its own transaction, so
    * 200,000 placements are never one giant transaction and a sweep killed midway resumes where it stopped (what
    * it did is no longer due). Returns how many it looked at and decided.
    */
@@ -330,8 +330,11 @@ export class RehireService {
     const due: { applicant_id: string }[] = await this.dataSource.query(
       `SELECT applicant_id FROM rehire_decision WHERE current AND recheck_on <= $1
        UNION
-       SELECT p.applicant_id FROM placement p
-       WHERE p.status <> 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM rehire_decision d WHERE d.applicant_id = p.applicant_id AND d.placement_id = p.id)
+       SELECT l.applicant_id
+       FROM (SELECT DISTINCT ON (applicant_id) applicant_id, id, status FROM placement ORDER BY applicant_id, start_date DESC, created_at DESC) l
+       WHERE l.status <> 'ACTIVE'
+         AND NOT EXISTS (SELECT 1 FROM rehire_decision d WHERE d.applicant_id = l.applicant_id AND d.current AND d.placement_id = l.id
+                           AND NOT EXISTS (SELECT 1 FROM evaluation e WHERE e.placement_id = l.id AND e.created_at > d.created_at))
        ORDER BY 1`,
       [today],
     );
