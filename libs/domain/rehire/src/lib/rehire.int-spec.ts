@@ -199,4 +199,19 @@ describe('RehireService decisions and the sweep', () => {
     expect(refused.outcome).toBe('INELIGIBLE');
     expect(refused.reasons.find((r) => r.code === 'CONTRACT_OUTCOME')).toMatchObject({ met: false, message: 'The worker abandoned the job.' });
   });
+
+  it('sweeps up an evaluation whose decision job was never queued', async () => {
+    const [worker] = await returnedWorkers(1, null);
+    const day = addDays(endedOn, 5);
+    await rehire.decide(worker, day);
+    expect((await rehire.eligibilityOf(worker))!.outcome).toBe('PENDING');
+    // The evaluation is stored, but Redis was down when its job should have been queued.
+    await ds.query(
+      `INSERT INTO evaluation (placement_id, applicant_id, employer_id, punctuality, quality, safety, teamwork, overall, would_rehire, submitted_by)
+       SELECT id, applicant_id, employer_id, 4, 4, 4, 4, 4, true, employer_id FROM placement WHERE applicant_id = $1`,
+      [worker],
+    );
+    await rehire.sweep(day);
+    expect((await rehire.eligibilityOf(worker))!.outcome).toBe('ELIGIBLE');
+  });
 });
