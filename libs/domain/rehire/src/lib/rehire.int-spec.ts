@@ -16,7 +16,8 @@ describe('RehireService decisions and the sweep', () => {
   let ds: DataSource;
   let rehire: RehireService;
   const events = new StatusEvents({ redis: { url: process.env.REDIS_URL!, queuePrefix: process.env.QUEUE_PREFIX! } } as PuenteConfig);
-  const endedOn = addDays('2031-01-05', randomInt(2000));
+  // Ended 40 days ago: the sweeps below, which see every applicant of the database, decide others as of dates near today.
+  const endedOn = addDays(todayIso(), -40);
   let employerId: string;
   let jobOrderId: string;
   let contingentId: string;
@@ -83,8 +84,8 @@ describe('RehireService decisions and the sweep', () => {
     jobOrderId = order.id;
     const [k] = await ds.query(
       `INSERT INTO contingent (reference, region_code, start_date, sequence, departure_date, capacity, status, policy_version)
-       VALUES ($1, 'CA-ON', $2::date - 180, 1, $2::date - 182, 500, 'RETURNED', 'test') RETURNING id`,
-      [`CT-R-${randomUUID().slice(0, 12)}`, endedOn],
+       VALUES ($1, 'CA-ON', $2::date - 180, $3, $2::date - 182, 500, 'RETURNED', 'test') RETURNING id`,
+      [`CT-R-${randomUUID().slice(0, 12)}`, endedOn, randomInt(1, 1_000_000)],
     );
     contingentId = k.id;
   });
@@ -163,7 +164,7 @@ describe('RehireService decisions and the sweep', () => {
     const [early, abandoned] = await returnedWorkers(2, null);
     const today = todayIso();
     const placementOf = async (applicantId: string) => {
-      const [[p]] = await ds.query(`UPDATE placement SET status = 'ACTIVE', ended_on = NULL, returned_on = NULL, departed_on = $2 WHERE applicant_id = $1 RETURNING id`, [
+      const [[p]] = await ds.query(`UPDATE placement SET status = 'ACTIVE', ended_on = NULL, returned_on = NULL, departed_on = $2, arrived_on = $2::date + 1 WHERE applicant_id = $1 RETURNING id`, [
         applicantId,
         addDays(today, -60),
       ]);
