@@ -289,8 +289,10 @@ export class RehireService {
       await em.query(`UPDATE rehire_decision SET current = false, superseded_at = now(), updated_at = now() WHERE id = ANY($1)`, [superseded]);
       const column = <T>(pick: (c: (typeof changed)[number]) => T) => changed.map(pick);
       await em.query(
-        `INSERT INTO rehire_decision (applicant_id, placement_id, policy_version, outcome, needs_passport_renewal, reasons, inputs, recheck_on)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::boolean[], $6::jsonb[], $7::jsonb[], $8::date[])`,
+        // Stamped when written, after the facts were read (not when the transaction began): the sweep compares it
+        // with the evaluation's time to find decisions made without it.
+        `INSERT INTO rehire_decision (applicant_id, placement_id, policy_version, outcome, needs_passport_renewal, reasons, inputs, recheck_on, created_at)
+         SELECT *, clock_timestamp() FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::boolean[], $6::jsonb[], $7::jsonb[], $8::date[])`,
         [
           column((c) => c.facts.applicantId),
           column((c) => c.facts.placementId),
