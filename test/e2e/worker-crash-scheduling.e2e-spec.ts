@@ -1,7 +1,5 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
-import net from 'node:net';
-import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
@@ -11,8 +9,8 @@ import { DEFAULT_CONTINGENT_CAPACITY, isTravelStep, planSeats, reminderTime, STE
 import { jobId, JobName, QueueName } from '@puente/queue-contracts';
 import { startApi, TestApi } from '../support/api';
 import { futureDate, newCoordinator } from '../support/people';
+import { until, Blocker, spawnWorker, isAlive, killHard } from '../support/processes';
 
-const root = path.join(__dirname, '..', '..');
 /** Queues of this test alone: no worker of another test file may take its jobs, and it may empty them. */
 const QUEUE_PREFIX = `${process.env.QUEUE_PREFIX ?? 'puente'}-crash-scheduling`;
 /** A destination no other test uses; each group of this run also gets a start date nobody else has there. */
@@ -60,47 +58,6 @@ interface StepJob {
   at: number;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const until = async (what: string, check: () => Promise<boolean>, ms = 30_000) => {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A transaction of the test's own that holds locks until released. */
-class Blocker {
-  private constructor(
-    readonly client: Client,
-    readonly pid: number,
-  ) {}
-
-  static async open(): Promise<Blocker> {
-    const client = new Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    const pid: number = (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
-    await client.query('BEGIN');
-    return new Blocker(client, pid);
-  }
-
-  async release(): Promise<void> {
-    await this.client.query('ROLLBACK').catch(() => undefined);
-    await this.client.end().catch(() => undefined);
-  }
-}
-
 /** A Redis connected client, as CLIENT LIST shows it. */
 interface RedisClient {
   id: string;
@@ -144,26 +101,14 @@ describe('a worker killed while it schedules contingents', () => {
   const startWorker = async (lockMs = 1500) => {
     const redisUrl = new URL(process.env.REDIS_URL!);
     redisUrl.searchParams.set('connectionName', WORKER_CLIENT);
-    const worker = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
-      cwd: root,
-      env: { ...process.env, QUEUE_PREFIX, REDIS_URL: redisUrl.href, WORKER_LOCK_DURATION_MS: String(lockMs), WORKER_HEALTH_PORT: String(await freePort()) },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    worker.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+    const worker = await spawnWorker({ QUEUE_PREFIX, REDIS_URL: redisUrl.href, WORKER_LOCK_DURATION_MS: String(lockMs) }, (chunk) => stderr.push(chunk));
     workers.push(worker);
     return worker;
   };
-  const alive = (worker: ChildProcess | undefined) => worker !== undefined && worker.exitCode === null && worker.signalCode === null;
   /** The running worker; one is started if the last was killed (so a phase that failed does not stall the next). */
   const currentWorker = async () => {
     const last = workers.at(-1);
-    return alive(last) ? last! : startWorker();
-  };
-  const kill = async (worker: ChildProcess) => {
-    if (!alive(worker)) return;
-    const exited = new Promise((r) => worker.once('exit', r));
-    worker.kill('SIGKILL');
-    await exited;
+    return isAlive(last) ? last : startWorker();
   };
   const blocker = async () => {
     const b = await Blocker.open();
@@ -229,7 +174,7 @@ describe('a worker killed while it schedules contingents', () => {
    * go with them, and none can run once the pause is lifted.
    */
   const killWhilePaused = async (worker: ChildProcess) => {
-    await kill(worker);
+    await killHard(worker);
     await until('Redis to drop the killed worker’s connections', async () => (await workerClients()).length === 0, IN_PAUSE_MS);
   };
 
@@ -418,7 +363,7 @@ describe('a worker killed while it schedules contingents', () => {
   });
 
   afterAll(async () => {
-    for (const w of workers) await kill(w);
+    for (const w of workers) await killHard(w);
     for (const b of blockers) await b.release();
     await api?.close();
     await queue?.close();
@@ -498,7 +443,7 @@ describe('a worker killed while it schedules contingents', () => {
     const g = groups.A;
     const worker = await currentWorker();
     const { rowLock, txn } = await stopInsideTransaction(g);
-    await kill(worker);
+    await killHard(worker);
     await rowLock.release();
     // The killed worker's backend ends (rolling back) once it is no longer waiting.
     await until('the killed transaction to end', () => gone(txn));
@@ -555,7 +500,7 @@ describe('a worker killed while it schedules contingents', () => {
   it('(C) killed after some of the step jobs were added, not all: the retried job adds the rest, once', async () => {
     const g = groups.C;
     const idle = workers.at(-1);
-    if (alive(idle)) await kill(idle!);
+    if (isAlive(idle)) await killHard(idle);
     // A long job lock: its renewals wait for the pause too, and the job must stay this worker's meanwhile.
     const worker = await startWorker(6000);
     const { rowLock } = await stopInsideTransaction(g);

@@ -1,7 +1,5 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
-import net from 'node:net';
-import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Job, Queue } from 'bullmq';
 import IORedis from 'ioredis';
@@ -9,8 +7,8 @@ import { Client } from 'pg';
 import { addDays, todayIso } from '@puente/common';
 import { decideRehire, REHIRE_POLICY_V1, RehireInputs } from '@puente/domain/rehire';
 import { DEFAULT_JOB_OPTIONS, jobId, JobName, QueueName } from '@puente/queue-contracts';
+import { until, Blocker, spawnWorker, killHard } from '../support/processes';
 
-const root = path.join(__dirname, '..', '..');
 /** Queues of this test alone: no worker of another test file may take its jobs, and it may empty them. */
 const QUEUE_PREFIX = `${process.env.QUEUE_PREFIX ?? 'puente'}-crash-sweep`;
 /** A destination no other test uses; the orders and contingents of this run also get a start date nobody else has there. */
@@ -56,49 +54,8 @@ interface Decision {
   createdAt: string;
   updatedAt: string;
   status: string;
-  /** The applicant's status moved in the deciding transaction (its updated_at is that transaction's now()). */
+  /** The applicant's status moved in the deciding transaction (the two rows share its xmin). */
   movedWithIt: boolean;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const until = async (what: string, check: () => Promise<boolean>, ms = 30_000) => {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A transaction of the test's own that holds locks until released. */
-class Blocker {
-  private constructor(
-    readonly client: Client,
-    readonly pid: number,
-  ) {}
-
-  static async open(): Promise<Blocker> {
-    const client = new Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    const pid: number = (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
-    await client.query('BEGIN');
-    return new Blocker(client, pid);
-  }
-
-  async release(): Promise<void> {
-    await this.client.query('ROLLBACK').catch(() => undefined);
-    await this.client.end().catch(() => undefined);
-  }
 }
 
 const sorted = (ids: Iterable<string>) => [...ids].sort();
@@ -145,28 +102,12 @@ describe('a worker killed mid-sweep', () => {
   const startWorker = async () => {
     const databaseUrl = new URL(process.env.DATABASE_URL!);
     databaseUrl.searchParams.set('application_name', appName);
-    const worker = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        QUEUE_PREFIX,
-        DATABASE_URL: databaseUrl.href,
-        WORKER_CONCURRENCY: String(CONCURRENCY),
-        WORKER_LOCK_DURATION_MS: String(LOCK_MS),
-        WORKER_HEALTH_PORT: String(await freePort()),
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    worker.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+    const worker = await spawnWorker(
+      { QUEUE_PREFIX, DATABASE_URL: databaseUrl.href, WORKER_CONCURRENCY: String(CONCURRENCY), WORKER_LOCK_DURATION_MS: String(LOCK_MS) },
+      (chunk) => stderr.push(chunk),
+    );
     workers.push(worker);
     return worker;
-  };
-  const alive = (worker: ChildProcess) => worker.exitCode === null && worker.signalCode === null;
-  const kill = async (worker: ChildProcess) => {
-    if (!alive(worker)) return;
-    const exited = new Promise((r) => worker.once('exit', r));
-    worker.kill('SIGKILL');
-    await exited;
   };
   /** A transaction of the test's holding one applicant's row (FOR UPDATE), as decideBatch would. */
   const holdRow = async (applicantId: string) => {
@@ -449,7 +390,7 @@ describe('a worker killed mid-sweep', () => {
   });
 
   afterAll(async () => {
-    for (const w of workers) await kill(w);
+    for (const w of workers) await killHard(w);
     for (const b of blockers) await b.release();
     await queue?.close();
     if (redis) {
@@ -485,7 +426,7 @@ describe('a worker killed mid-sweep', () => {
     const job = await queue.getJob(sweepJob);
     expect({ attemptsStarted: job?.attemptsStarted, stalledCounter: job?.stalledCounter }).toEqual({ attemptsStarted: 1, stalledCounter: 0 });
 
-    await kill(workers.at(-1)!);
+    await killHard(workers.at(-1)!);
     await rowLock.release();
     // The killed worker's backend ends (rolling back) once it is no longer waiting.
     await until('the killed transaction to end', () => gone(txn));

@@ -1,44 +1,18 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { codesOf, startApi, TestApi } from '../support/api';
 import { newApplicant, newCoordinator, newEmployer, newJobOrder } from '../support/people';
+import { spawnWorker, until } from '../support/processes';
 
-const root = path.join(__dirname, '..', '..');
 /** Queues of this test alone: no worker of another test file may take its run. */
 const QUEUE_PREFIX = `${process.env.QUEUE_PREFIX}-crash`;
 const RUN = `mutation($ids: [ID!]!) { runMatching(jobOrderIds: $ids) { id } }`;
 const RUN_STATUS = `query($id: ID!) { matchingRun(id: $id) { status } }`;
 const CANDIDATES = `query($id: ID!) { jobOrder(id: $id) { candidates(first: 50) { edges { node { rank score applicantId } } } } }`;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** A worker process with a short job lock, so a killed worker's job is taken over within seconds. */
-async function startWorker(): Promise<ChildProcess> {
-  return spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, QUEUE_PREFIX, WORKER_LOCK_DURATION_MS: '1500', WORKER_HEALTH_PORT: String(await freePort()) },
-    stdio: 'ignore',
-  });
-}
-
-const until = async (what: string, check: () => Promise<boolean>, ms = 30_000) => {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
+const startWorker = () => spawnWorker({ QUEUE_PREFIX, WORKER_LOCK_DURATION_MS: '1500' });
 
 /**
  * A worker killed (SIGKILL) in the middle of a matching run: the previous shortlist stays as it was, and once a
