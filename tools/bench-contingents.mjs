@@ -7,11 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { benchEnv, ensureInstalled, root, runTs, spawnTs, stopChild, tail } from './lib/run.mjs';
+import { benchEnv, ensureInstalled, root, runTs, spawnTs, stopChild } from './lib/run.mjs';
+import { benchCoordinator, clearQueuePrefix, cpuSeconds, peakRssMb, fmt, graphqlClient, logTopStatements, pct, redisInfo, seconds, sleep, untilUp } from './lib/bench.mjs';
 
 const log = (msg) => console.error(`[bench:contingents] ${msg}`);
 ensureInstalled(log);
-const { freePort, provision, waitForHttp } = await import('./lib/provision.mjs');
+const { freePort, provision } = await import('./lib/provision.mjs');
 const { default: pg } = await import('pg');
 const { Queue } = await import('bullmq');
 const { default: IORedis } = await import('ioredis');
@@ -95,27 +96,6 @@ const STEP_QUERY = `
   FROM travel_step s JOIN traveller t ON t.id = s.traveller_id
   WHERE t.contingent_id = $1 AND t.status = 'SEATED' AND s.status = 'PENDING'`;
 
-const seconds = (ms) => (ms / 1000).toFixed(1);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const fmt = (n) => n.toLocaleString('en-US');
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-/** utime + stime of a process in seconds (Linux /proc, 100 ticks per second); null when it cannot be read. */
-const cpuSeconds = (pid) => {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return null;
-  }
-};
-const redisInfo = async (redis, section) =>
-  Object.fromEntries(
-    (await redis.info(section))
-      .split('\r\n')
-      .filter((l) => l && !l.startsWith('#'))
-      .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1)]),
-  );
 /**
  * Redis's own cpu (INFO cpu), and its BullMQ Lua scripts (EVALSHA): calls and the time spent inside them, which on a
  * busy machine also counts the time Redis waited for a core. Commands called from scripts are counted twice by
@@ -163,21 +143,7 @@ let result;
 const cleanup = () =>
   (cleaning ??= (async () => {
     await Promise.all(children.map((c) => stopChild(c)));
-    if (redis && prefix) {
-      try {
-        const started = Date.now();
-        let removed = 0;
-        let cursor = '0';
-        do {
-          const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 10_000);
-          cursor = next;
-          for (let i = 0; i < keys.length; i += 1000) removed += await redis.unlink(...keys.slice(i, i + 1000));
-        } while (cursor !== '0');
-        log(`cleanup: removed ${fmt(removed)} Redis keys under the queue prefix in ${seconds(Date.now() - started)} s`);
-      } catch (e) {
-        log(`cleanup: could not clear the queue prefix: ${e.message}`);
-      }
-    }
+    if (redis && prefix) await clearQueuePrefix(redis, prefix, log);
     await redis?.quit().catch(() => undefined);
     await db?.end().catch(() => undefined);
     await services.stop();
@@ -227,30 +193,12 @@ try {
   const worker = spawnTs('apps/worker/src/main.ts', { ...env, LOG_LEVEL: 'info' }, workerLog);
   children.push(api, worker);
   const url = `http://127.0.0.1:${port}`;
-  // Up, or the reason it is not: a process that exits at boot fails the benchmark at once with its log's tail.
-  const up = (healthUrl, child, name, file) =>
-    Promise.race([
-      waitForHttp(healthUrl, 90_000),
-      new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`the ${name} exited at boot (${code}); the end of its log:\n${tail(file)}`)))),
-    ]);
-  await Promise.all([up(`${url}/health`, api, 'api', apiLog), up(`http://127.0.0.1:${healthPort}/health`, worker, 'worker', workerLog)]);
+  await Promise.all([untilUp(`${url}/health`, api, 'api', apiLog), untilUp(`http://127.0.0.1:${healthPort}/health`, worker, 'worker', workerLog)]);
   const concurrency = Number(env.WORKER_CONCURRENCY ?? 5);
 
-  const gql = async (query, variables, token) => {
-    const r = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    }).then((x) => x.json());
-    if (r.errors) throw new Error(JSON.stringify(r.errors));
-    return r.data;
-  };
-  const login = async (identifier, password) => (await gql(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { identifier, password } })).login.accessToken;
-  const adminToken = await login(admin.email, admin.password);
-  const staff = (await gql(`mutation { createStaffUser(input: { email: "bench-coordinator@puente.test", role: COORDINATOR }) { temporaryPassword } }`, {}, adminToken)).createStaffUser;
-  const temp = await login('bench-coordinator@puente.test', staff.temporaryPassword);
-  const token = (await gql(`mutation($i: ChangePasswordInput!) { changePassword(input: $i) { accessToken } }`, { i: { currentPassword: staff.temporaryPassword, newPassword: 'bench-coordinator-pass' } }, temp))
-    .changePassword.accessToken;
+  const client = graphqlClient(url);
+  const { gql } = client;
+  const { token } = await benchCoordinator(client, admin);
 
   const contingents = new Queue('contingents', { connection: redis, prefix });
   const ids = (await db.query(`SELECT id FROM job_order WHERE reference LIKE 'JO-BENCH-CT-%' ORDER BY reference`)).rows.map((r) => r.id);
@@ -350,10 +298,7 @@ try {
                            (SELECT count(*) FROM applicant WHERE status = 'PRE_DEPARTURE')::int AS "preDeparture"`)
   ).rows;
   if (check.contingents !== ORDERS || check.full !== ORDERS || check.preDeparture !== ORDERS * PER_ORDER) throw new Error(`the plan is incomplete: ${JSON.stringify(check)}`);
-  const workerPeakRssMb = (() => {
-    const hwm = fs.readFileSync(`/proc/${worker.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
-    return hwm ? Math.round(Number(hwm[1]) / 1024) : null;
-  })();
+  const workerPeakRssMb = peakRssMb(worker.pid);
   const memory = await redisInfo(redis, 'memory');
 
   log(
@@ -387,19 +332,8 @@ try {
     `PostgreSQL during the plan: ${fmt(dbAfter.commits - dbBefore.commits)} commits, ${fmt(dbAfter.inserted - dbBefore.inserted)} rows inserted, ${fmt(dbAfter.updated - dbBefore.updated)} rows updated`,
   );
 
-  const topStatements = async (what, limit) => {
-    const top = (
-      await db.query(`SELECT calls::int, round(total_exec_time)::int AS ms, round(mean_exec_time::numeric, 2) AS mean, toplevel,
-                             regexp_replace(query, '\\s+', ' ', 'g') AS query
-                      FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-                      ORDER BY total_exec_time DESC LIMIT ${limit}`)
-    ).rows;
-    log(`profile: the statements PostgreSQL spent ${what} on (nested ones, from triggers and functions, marked "in")`);
-    for (const q of top) log(`  ${String(q.ms).padStart(7)} ms ${String(q.calls).padStart(7)} calls ${String(q.mean).padStart(8)} ms/call ${q.toplevel ? '  ' : 'in'} ${q.query.slice(0, 170)}`);
-    await db.query('SELECT pg_stat_statements_reset()');
-  };
   if (profiling) {
-    await topStatements('the plan', 15);
+    await logTopStatements(db, log, 'the plan', 15);
     const analyzed = (
       await db.query(`SELECT relname, n_live_tup::int AS rows, autoanalyze_count::int AS autoanalyzes, round(extract(epoch FROM now() - last_autoanalyze))::int AS ago
                       FROM pg_stat_user_tables WHERE relname IN ('traveller', 'travel_step', 'contingent') ORDER BY relname`)
@@ -427,7 +361,7 @@ try {
       throw new Error(`rescheduleContingent answered ${JSON.stringify(rescheduleContingent)} for ${departureDate}`);
     }
   }
-  if (profiling) await topStatements(`the ${dates.length} reschedules`, 6);
+  if (profiling) await logTopStatements(db, log, `the ${dates.length} reschedules`, 6);
   const sortedTimes = [...times].sort((a, b) => a - b);
   const rescheduleMs = Math.round(sortedTimes[Math.floor(sortedTimes.length / 2)]);
   log(

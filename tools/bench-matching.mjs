@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { benchEnv, ensureInstalled, root, runTs, spawnTs, stopChild } from './lib/run.mjs';
+import { benchCoordinator, graphqlClient, peakRssMb } from './lib/bench.mjs';
 
 const log = (msg) => console.error(`[bench:matching] ${msg}`);
 ensureInstalled(log);
@@ -59,20 +60,9 @@ try {
   await waitForHttp(`${url}/health`, 90_000);
   await waitForHttp(`http://127.0.0.1:${healthPort}/health`, 90_000);
 
-  const gql = async (query, variables, token) => {
-    const r = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    }).then((x) => x.json());
-    if (r.errors) throw new Error(JSON.stringify(r.errors));
-    return r.data;
-  };
-  const login = async (identifier, password) => (await gql(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { identifier, password } })).login.accessToken;
-  const adminToken = await login(admin.email, admin.password);
-  const staff = (await gql(`mutation { createStaffUser(input: { email: "bench-coordinator@puente.test", role: COORDINATOR }) { temporaryPassword } }`, {}, adminToken)).createStaffUser;
-  const temp = await login('bench-coordinator@puente.test', staff.temporaryPassword);
-  const token = (await gql(`mutation($i: ChangePasswordInput!) { changePassword(input: $i) { accessToken } }`, { i: { currentPassword: staff.temporaryPassword, newPassword: 'bench-coordinator-pass' } }, temp)).changePassword.accessToken;
+  const client = graphqlClient(url);
+  const { gql } = client;
+  const { token } = await benchCoordinator(client, admin);
 
   const listBody = JSON.stringify({ query: '{ jobOrders(first: 20) { edges { node { id reference positions status employer { legalName } } } } }' });
   const measure = (seconds) =>
@@ -100,8 +90,7 @@ try {
   }
   const fullRunSeconds = Math.round((Date.now() - started) / 100) / 10;
   const busy = await during;
-  const hwm = fs.readFileSync(`/proc/${worker.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
-  const workerPeakRssMb = hwm ? Math.round(Number(hwm[1]) / 1024) : null;
+  const workerPeakRssMb = peakRssMb(worker.pid);
   if (status.status !== 'SUCCEEDED') throw new Error(`the run failed: ${status.failureReason}`);
   log(`full run: ${fullRunSeconds} s, ${status.candidatesCount} candidates (${Math.round(status.candidatesCount / fullRunSeconds)} per second), worker peak RSS ${workerPeakRssMb} MB`);
   log(`api during the run: jobOrders(first: 20) p50 ${busy.p50} ms, p99 ${busy.p99} ms (idle p99 ${idle.p99} ms)`);

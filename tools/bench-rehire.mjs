@@ -9,11 +9,12 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { benchEnv, ensureInstalled, root, runTs, spawnTs, stopChild, tail } from './lib/run.mjs';
+import { benchEnv, ensureInstalled, root, runTs, spawnTs, stopChild } from './lib/run.mjs';
+import { benchCoordinator, clearQueuePrefix, cpuSeconds, fmt, graphqlClient, logTopStatements, pct, redisInfo, seconds, sleep, untilUp } from './lib/bench.mjs';
 
 const log = (msg) => console.error(`[bench:rehire] ${msg}`);
 ensureInstalled(log);
-const { freePort, provision, waitForHttp } = await import('./lib/provision.mjs');
+const { freePort, provision } = await import('./lib/provision.mjs');
 const { default: pg } = await import('pg');
 const { Queue } = await import('bullmq');
 const { default: IORedis } = await import('ioredis');
@@ -137,28 +138,7 @@ SELECT id, CASE WHEN overall < ${POLICY.minimumOverall} OR returned_on > end_dat
                 AND (passport_expiry IS NULL OR passport_expiry < ${T} + ${POLICY.passportHorizonDays}), false) AS renewal
 FROM bench_applicant`;
 
-const seconds = (ms) => (ms / 1000).toFixed(1);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const fmt = (n) => n.toLocaleString('en-US');
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const median = (sorted) => (sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2);
-/** utime + stime of a process in seconds (Linux /proc, 100 ticks per second); null when it cannot be read. */
-const cpuSeconds = (pid) => {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return null;
-  }
-};
-const redisInfo = async (redis, section) =>
-  Object.fromEntries(
-    (await redis.info(section))
-      .split('\r\n')
-      .filter((l) => l && !l.startsWith('#'))
-      .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1)]),
-  );
 /** Redis's own cpu (INFO cpu), and the PUBLISH calls (the status events that follow each batch). */
 const redisCounters = async (redis) => {
   const stats = await redisInfo(redis, 'commandstats');
@@ -195,21 +175,7 @@ const cleanup = () =>
   (cleaning ??= (async () => {
     await Promise.all(children.map((c) => stopChild(c)));
     await Promise.all(closers.map((close) => close().catch(() => undefined)));
-    if (redis && prefix) {
-      try {
-        const started = Date.now();
-        let removed = 0;
-        let cursor = '0';
-        do {
-          const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 10_000);
-          cursor = next;
-          for (let i = 0; i < keys.length; i += 1000) removed += await redis.unlink(...keys.slice(i, i + 1000));
-        } while (cursor !== '0');
-        log(`cleanup: removed ${fmt(removed)} Redis keys under the queue prefix in ${seconds(Date.now() - started)} s`);
-      } catch (e) {
-        log(`cleanup: could not clear the queue prefix: ${e.message}`);
-      }
-    }
+    if (redis && prefix) await clearQueuePrefix(redis, prefix, log);
     await redis?.quit().catch(() => undefined);
     await db?.end().catch(() => undefined);
     await services.stop();
@@ -272,13 +238,7 @@ try {
   const worker = spawnTs('apps/worker/src/main.ts', { ...env, LOG_LEVEL: 'info' }, workerLog);
   children.push(api, worker);
   const url = `http://127.0.0.1:${port}`;
-  // Up, or the reason it is not: a process that exits at boot fails the benchmark at once with its log's tail.
-  const up = (healthUrl, child, name, file) =>
-    Promise.race([
-      waitForHttp(healthUrl, 90_000),
-      new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`the ${name} exited at boot (${code}); the end of its log:\n${tail(file)}`)))),
-    ]);
-  await Promise.all([up(`${url}/health`, api, 'api', apiLog), up(`http://127.0.0.1:${healthPort}/health`, worker, 'worker', workerLog)]);
+  await Promise.all([untilUp(`${url}/health`, api, 'api', apiLog), untilUp(`http://127.0.0.1:${healthPort}/health`, worker, 'worker', workerLog)]);
   const concurrency = Number(env.WORKER_CONCURRENCY ?? 5);
   const jobMsOf = (name) =>
     fs
@@ -348,17 +308,6 @@ try {
       log(`BENCH_PROFILE: pg_stat_statements is not available (${e.message})`);
     }
   }
-  const topStatements = async (what, limit) => {
-    const top = (
-      await db.query(`SELECT calls::int, round(total_exec_time)::int AS ms, round(mean_exec_time::numeric, 2) AS mean, toplevel,
-                             regexp_replace(query, '\\s+', ' ', 'g') AS query
-                      FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-                      ORDER BY total_exec_time DESC LIMIT ${limit}`)
-    ).rows;
-    log(`profile: the statements PostgreSQL spent ${what} on (nested ones, from triggers and functions, marked "in")`);
-    for (const q of top) log(`  ${String(q.ms).padStart(7)} ms ${String(q.calls).padStart(7)} calls ${String(q.mean).padStart(8)} ms/call ${q.toplevel ? '  ' : 'in'} ${q.query.slice(0, 170)}`);
-    await db.query('SELECT pg_stat_statements_reset()');
-  };
 
   // ---- The sweep over 200,000 ended placements with no decision ----
   const backendCpu = new Map((await appBackends()).map((pid) => [pid, cpuSeconds(pid) ?? 0]));
@@ -393,7 +342,7 @@ try {
     `  cpu during the sweep (${seconds(sweep.ms)} s wall, 2 cores = ${seconds(2 * sweep.ms)} cpu-s): worker ${(cpuAfter.worker - cpuBefore.worker).toFixed(1)} s, ` +
       `PostgreSQL sessions of the apps ${pgCpu.toFixed(1)} s, Redis ${r.cpu.toFixed(1)} s (${fmt(r.publishes)} status events published)`,
   );
-  if (profiling) await topStatements('the sweep', 12);
+  if (profiling) await logTopStatements(db, log, 'the sweep', 12);
 
   // Exactly one current decision per seeded worker, and the one the policy calls for.
   const [check] = (
@@ -429,22 +378,9 @@ try {
   if (again.decided !== 0 || rowsAfter !== WORKERS) throw new Error(`the second sweep decided ${again.decided}, ${rowsAfter - WORKERS} new rows`);
 
   // ---- From submitEvaluation to the stored decision ----
-  const gql = async (query, variables, token) => {
-    const res = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    }).then((x) => x.json());
-    if (res.errors) throw new Error(JSON.stringify(res.errors));
-    return res.data;
-  };
-  const login = async (identifier, password) => (await gql(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { identifier, password } })).login.accessToken;
-  const adminToken = await login(admin.email, admin.password);
-  const staff = (await gql(`mutation { createStaffUser(input: { email: "bench-coordinator@puente.test", role: COORDINATOR }) { temporaryPassword } }`, {}, adminToken)).createStaffUser;
-  const temp = await login('bench-coordinator@puente.test', staff.temporaryPassword);
-  const coordinatorToken = (
-    await gql(`mutation($i: ChangePasswordInput!) { changePassword(input: $i) { accessToken } }`, { i: { currentPassword: staff.temporaryPassword, newPassword: 'bench-coordinator-pass' } }, temp)
-  ).changePassword.accessToken;
+  const client = graphqlClient(url);
+  const { gql, login } = client;
+  const { token: coordinatorToken } = await benchCoordinator(client, admin);
   // The employer signs up as any employer does (its login: role EMPLOYER, its employer_id), and is verified.
   const employerLogin = { email: 'bench-evaluator@farm.example', password: randomBytes(12).toString('base64url') };
   const { registerEmployer } = await gql(
@@ -582,7 +518,7 @@ try {
     `  ${fmt(evalCheck.evaluations)} evaluations stored, each worker with one current decision (${fmt(evalCheck.superseded)} PENDING ones superseded); ` +
       `rehireEligibility of the first, as a coordinator: ${rehireEligibility.outcome} (overall ${overallOf(0)})`,
   );
-  if (profiling) await topStatements('the evaluations', 8);
+  if (profiling) await logTopStatements(db, log, 'the evaluations', 8);
   const sweepJobs = jobMsOf(SWEEP_JOB);
   log(`worker: ${SWEEP_JOB} jobs took ${sweepJobs.map((ms) => `${fmt(ms)} ms`).join(', ')} inside the worker`);
 
