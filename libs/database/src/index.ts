@@ -6,3 +6,4 @@ export * from './lib/keyset';
 export * from './lib/timestamped.entity';
 export { runMigrations } from './lib/migrate';
 export * from './lib/lock';
+export * from './lib/audit';

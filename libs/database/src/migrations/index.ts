@@ -9,6 +9,7 @@ import { Notifications1732400000008 } from './1732400000008-notifications';
 import { Placements1732400000009 } from './1732400000009-placements';
 import { Rehire1732400000010 } from './1732400000010-rehire';
 import { NamedRequests1732400000011 } from './1732400000011-named-requests';
+import { AuditAndAudiences1732400000012 } from './1732400000012-audit-and-audiences';
 
 /** Every migration, in order. Listed explicitly so the apps, the CLI and tests run exactly the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Placements1732400000009,
   Rehire1732400000010,
   NamedRequests1732400000011,
+  AuditAndAudiences1732400000012,
 ];

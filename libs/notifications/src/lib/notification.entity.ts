@@ -1,7 +1,8 @@
 import { Column, Entity } from 'typeorm';
 import { Timestamped } from '@puente/database';
 
-export type NotificationAudience = 'APPLICANT' | 'COORDINATORS';
+/** An applicant; every active coordinator; the active users of one employer; one user (e.g. a password reset). */
+export type NotificationAudience = 'APPLICANT' | 'COORDINATORS' | 'EMPLOYER' | 'USER';
 
 /** One message of the outbox: written with the change it tells of, sent once by the delivery job. */
 @Entity('notification')
@@ -9,6 +10,8 @@ export class NotificationEntity extends Timestamped {
   @Column('text') dedupeKey!: string;
   @Column('text') audience!: NotificationAudience;
   @Column('uuid', { nullable: true }) applicantId!: string | null;
+  @Column('uuid', { nullable: true }) employerId!: string | null;
+  @Column('uuid', { nullable: true }) userId!: string | null;
   @Column('text') kind!: string;
   @Column('text') subject!: string;
   @Column('text') body!: string;

@@ -12,6 +12,8 @@ export interface NotificationInput {
   dedupeKey: string;
   audience: NotificationAudience;
   applicantId?: string;
+  employerId?: string;
+  userId?: string;
   kind: string;
   subject: string;
   body: string;
@@ -20,9 +22,9 @@ export interface NotificationInput {
 /** Records a notification inside the caller's transaction; returns its id, or null when it was already there. */
 export async function recordNotification(em: EntityManager, n: NotificationInput): Promise<string | null> {
   const rows: { id: string }[] = await em.query(
-    `INSERT INTO notification (dedupe_key, audience, applicant_id, kind, subject, body) VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO notification (dedupe_key, audience, applicant_id, employer_id, user_id, kind, subject, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-    [n.dedupeKey, n.audience, n.applicantId ?? null, n.kind, n.subject, n.body],
+    [n.dedupeKey, n.audience, n.applicantId ?? null, n.employerId ?? null, n.userId ?? null, n.kind, n.subject, n.body],
   );
   return rows[0]?.id ?? null;
 }

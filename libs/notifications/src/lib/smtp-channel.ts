@@ -49,7 +49,7 @@ export class SmtpChannel implements NotificationChannel, OnModuleDestroy {
       this.logger.warn(context, 'Notification not mailed: no recipient has an e-mail address');
       return;
     }
-    const address: SendMailOptions = n.audience === 'APPLICANT' ? { to: recipients } : { bcc: recipients };
+    const address: SendMailOptions = n.audience === 'APPLICANT' || n.audience === 'USER' ? { to: recipients } : { bcc: recipients };
     const info = await this.transport
       .sendMail({ from: this.options.from, ...address, subject: n.subject, text: n.body })
       .catch((error: NodemailerError) => {
@@ -66,13 +66,15 @@ export class SmtpChannel implements NotificationChannel, OnModuleDestroy {
 
   /** The addresses a notification goes to; this platform library reads the domain tables by SQL, not by entity. */
   private async recipientsOf(n: NotificationEntity): Promise<string[]> {
-    const rows: { email: string }[] =
+    const q = (sql: string, params: unknown[]): Promise<{ email: string }[]> => this.dataSource.query(sql, params);
+    const rows =
       n.audience === 'APPLICANT'
-        ? await this.dataSource.query(`SELECT email FROM applicant WHERE id = $1 AND email <> ''`, [n.applicantId])
-        : await this.dataSource.query(
-            `SELECT DISTINCT lower(email) AS email FROM app_user WHERE role = $1 AND active AND email <> '' ORDER BY 1`,
-            [Role.COORDINATOR],
-          );
+        ? await q(`SELECT email FROM applicant WHERE id = $1 AND email <> ''`, [n.applicantId])
+        : n.audience === 'USER'
+          ? await q(`SELECT email FROM app_user WHERE id = $1 AND active AND email <> ''`, [n.userId])
+          : n.audience === 'EMPLOYER'
+            ? await q(`SELECT DISTINCT lower(email) AS email FROM app_user WHERE employer_id = $1 AND active AND email <> '' ORDER BY 1`, [n.employerId])
+            : await q(`SELECT DISTINCT lower(email) AS email FROM app_user WHERE role = $1 AND active AND email <> '' ORDER BY 1`, [Role.COORDINATOR]);
     return rows.map((r) => r.email);
   }
 }
