@@ -3,6 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { codesOf, startApi, TestApi } from '../support/api';
 import { randomInt } from 'node:crypto';
+import { addDays } from '@puente/common';
 import { approvedJobOrder, futureDate, newCoordinator, newEmployer, verifiedApplicant } from '../support/people';
 
 const SCHEDULE = `mutation($id: ID!) { scheduleContingents(jobOrderId: $id) { jobOrderId waiting } }`;
@@ -86,7 +87,7 @@ describe('contingents', () => {
 
   it('moves a contingent to a new departure date, and refuses one after the start', async () => {
     const [k] = (await api.gql(CONTINGENTS, { id: orderId }, coordinator)).data!.contingents;
-    const earlier = new Date(Date.parse(`${k.startDate}T00:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
+    const earlier = addDays(k.startDate, -6);
     const moved = await api.gql(RESCHEDULE, { id: k.id, d: earlier }, coordinator);
     expect(moved.data!.rescheduleContingent).toEqual({ departureDate: earlier, status: 'PLANNED', seated: 3 });
     const late = await api.gql(RESCHEDULE, { id: k.id, d: '2099-01-01' }, coordinator);

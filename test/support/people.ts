@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { addDays, todayIso } from '@puente/common';
 import { duiWithCheckDigit } from '@puente/domain/applicants';
 import type { TestApi } from './api';
 
@@ -6,10 +7,9 @@ import type { TestApi } from './api';
 export const randomDui = () => duiWithCheckDigit(String(randomInt(100_000_000)).padStart(8, '0'));
 const tag = () => randomBytes(4).toString('hex');
 
+/** Today (El Salvador's calendar day, as the API counts it) plus `days`. */
 export function futureDate(days: number): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return addDays(todayIso(), days);
 }
 
 function dataOf<T>(result: { data: T | null; errors: { message: string }[] }, what: string): T {
