@@ -21,6 +21,7 @@ const TABLES = [
   'named_request',
   'notification',
   'occupation',
+  'password_reset',
   'placement',
   'refresh_token',
   'region',

@@ -10,6 +10,7 @@ import { Placements1732400000009 } from './1732400000009-placements';
 import { Rehire1732400000010 } from './1732400000010-rehire';
 import { NamedRequests1732400000011 } from './1732400000011-named-requests';
 import { AuditAndAudiences1732400000012 } from './1732400000012-audit-and-audiences';
+import { PasswordReset1732400000013 } from './1732400000013-password-reset';
 
 /** Every migration, in order. Listed explicitly so the apps, the CLI and tests run exactly the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Rehire1732400000010,
   NamedRequests1732400000011,
   AuditAndAudiences1732400000012,
+  PasswordReset1732400000013,
 ];
