@@ -29,4 +29,10 @@ describe('applicant state machine', () => {
     expect(blockable).not.toContain('DEPLOYED');
     expect(blockable).toHaveLength(APPLICANT_STATUSES.length - 2);
   });
+
+  it('sends a worker whose contingent was cancelled back to SELECTED, and only from PRE_DEPARTURE', () => {
+    expect(m.next('PRE_DEPARTURE', 'UNSEAT')).toBe('SELECTED');
+    expect(APPLICANT_STATUSES.filter((s) => m.can(s, 'UNSEAT'))).toEqual(['PRE_DEPARTURE']);
+    expect(() => m.next('DEPLOYED', 'UNSEAT')).toThrow(/Cannot unseat this applicant: it is DEPLOYED/);
+  });
 });

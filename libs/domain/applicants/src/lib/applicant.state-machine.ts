@@ -25,6 +25,7 @@ export type ApplicantEvent =
   | 'RELEASE'
   | 'SELECT'
   | 'START_PRE_DEPARTURE'
+  | 'UNSEAT'
   | 'DEPLOY'
   | 'RETURN'
   | 'MARK_INELIGIBLE'
@@ -40,6 +41,8 @@ export const applicantStateMachine = new StateMachine<ApplicantStatus, Applicant
   RELEASE: { from: ['SHORTLISTED', 'SELECTED', 'PRE_DEPARTURE'], to: 'AVAILABLE' },
   SELECT: { from: ['AVAILABLE', 'SHORTLISTED'], to: 'SELECTED' },
   START_PRE_DEPARTURE: { from: ['SELECTED'], to: 'PRE_DEPARTURE' },
+  // Their contingent was cancelled before leaving: still selected for the order, waiting for a new seat.
+  UNSEAT: { from: ['PRE_DEPARTURE'], to: 'SELECTED' },
   DEPLOY: { from: ['PRE_DEPARTURE'], to: 'DEPLOYED' },
   RETURN: { from: ['DEPLOYED'], to: 'RETURNED' },
   // A returned worker refused by the rehire policy, or an eligible one whose decision changed (a new case).

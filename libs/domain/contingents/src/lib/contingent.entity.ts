@@ -20,7 +20,8 @@ export class ContingentEntity extends Timestamped {
   @Column('date', { nullable: true }) returnedOn!: string | null;
 }
 
-export const TRAVELLER_STATUSES = ['SEATED', 'WITHDRAWN', 'REPLACED', 'DEPARTED', 'ARRIVED', 'RETURNED'] as const;
+/** CANCELLED: taken off because the order or the contingent was cancelled (not the worker's doing). */
+export const TRAVELLER_STATUSES = ['SEATED', 'WITHDRAWN', 'REPLACED', 'DEPARTED', 'ARRIVED', 'RETURNED', 'CANCELLED'] as const;
 export type TravellerStatus = (typeof TRAVELLER_STATUSES)[number];
 
 /** One selected applicant's seat in a contingent, for the order that selected them. */

@@ -17,17 +17,24 @@ export const contingentStateMachine = new StateMachine<ContingentStatus, Conting
   CANCEL: { from: ['PLANNED', 'CONFIRMED'], to: 'CANCELLED' },
 });
 
-export const STEP_STATUSES = ['PENDING', 'OVERDUE', 'DONE', 'INFEASIBLE', 'CANCELLED'] as const;
+export const STEP_STATUSES = ['PENDING', 'OVERDUE', 'DONE', 'INFEASIBLE', 'CANCELLED', 'WAIVED'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
-export type StepEvent = 'COMPLETE' | 'MARK_OVERDUE' | 'REPLAN' | 'CANCEL';
+export type StepEvent = 'COMPLETE' | 'MARK_OVERDUE' | 'REPLAN' | 'CANCEL' | 'WAIVE';
 
-/** One worker's pre-departure step. A step done late is still done; replanning reopens an overdue step. */
+/**
+ * One worker's pre-departure step. A step done late is still done; replanning reopens an overdue step. A
+ * coordinator may waive an open step (with a reason): like a done one, it no longer blocks confirmation.
+ */
 export const stepStateMachine = new StateMachine<StepStatus, StepEvent>('step', {
   COMPLETE: { from: ['PENDING', 'OVERDUE'], to: 'DONE' },
   MARK_OVERDUE: { from: ['PENDING'], to: 'OVERDUE' },
   REPLAN: { from: ['PENDING', 'OVERDUE', 'INFEASIBLE'], to: 'PENDING' },
   CANCEL: { from: ['PENDING', 'OVERDUE', 'INFEASIBLE'], to: 'CANCELLED' },
+  WAIVE: { from: ['PENDING', 'OVERDUE', 'INFEASIBLE'], to: 'WAIVED' },
 });
+
+/** Steps that no longer hold up confirmation: done, or waived by a coordinator. */
+export const SETTLED_STEP_STATUSES: readonly StepStatus[] = ['DONE', 'WAIVED'];
 
 export const PLACEMENT_STATUSES = ['ACTIVE', 'COMPLETED', 'TERMINATED_EARLY', 'ABANDONED'] as const;
 export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];

@@ -1,5 +1,5 @@
 import { ErrorCode } from '@puente/common';
-import { contingentStateMachine, placementStateMachine, stepStateMachine } from './contingent.state-machine';
+import { contingentStateMachine, placementStateMachine, SETTLED_STEP_STATUSES, stepStateMachine } from './contingent.state-machine';
 
 describe('contingent, step and placement state machines', () => {
   it('walks a contingent from planning to return', () => {
@@ -20,7 +20,15 @@ describe('contingent, step and placement state machines', () => {
     expect(stepStateMachine.next('OVERDUE', 'COMPLETE')).toBe('DONE');
     expect(stepStateMachine.can('DONE', 'REPLAN')).toBe(false);
     expect(stepStateMachine.can('DONE', 'MARK_OVERDUE')).toBe(false);
-    expect(stepStateMachine.eventsFrom('INFEASIBLE').sort()).toEqual(['CANCEL', 'REPLAN']);
+    expect(stepStateMachine.eventsFrom('INFEASIBLE').sort()).toEqual(['CANCEL', 'REPLAN', 'WAIVE']);
+  });
+
+  it('lets a coordinator waive an open step, which then stays settled', () => {
+    for (const from of ['PENDING', 'OVERDUE', 'INFEASIBLE'] as const) expect(stepStateMachine.next(from, 'WAIVE')).toBe('WAIVED');
+    expect(() => stepStateMachine.next('DONE', 'WAIVE')).toThrow(/Cannot waive this step: it is DONE/);
+    expect(() => stepStateMachine.next('CANCELLED', 'WAIVE')).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_TRANSITION }));
+    expect(stepStateMachine.eventsFrom('WAIVED')).toEqual([]);
+    expect(SETTLED_STEP_STATUSES).toEqual(['DONE', 'WAIVED']);
   });
 
   it('ends a placement once, one way', () => {

@@ -1,6 +1,15 @@
 import { ErrorCode } from '@puente/common';
-import { currencyOf, endDate, JobOrderContext, JobOrderDraft, jobOrderProblems } from './job-order.rules';
-import { jobOrderStateMachine as m } from './job-order.state-machine';
+import {
+  applyJobOrderChanges,
+  changedJobOrderFields,
+  currencyOf,
+  endDate,
+  jobOrderChangeProblems,
+  JobOrderContext,
+  JobOrderDraft,
+  jobOrderProblems,
+} from './job-order.rules';
+import { jobOrderAlternatives, jobOrderStateMachine as m } from './job-order.state-machine';
 
 const context: JobOrderContext = {
   employerCountry: 'CA',
@@ -97,3 +106,38 @@ describe('job order state machine', () => {
     expect(() => m.next('COMPLETED', 'CANCEL')).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_TRANSITION }));
   });
 });
+
+describe('job order edits (updateJobOrder)', () => {
+  it('lets a draft or a rejected order be edited, a rejected one back to DRAFT', () => {
+    expect(m.next('REJECTED', 'EDIT')).toBe('DRAFT');
+    expect(m.next('DRAFT', 'EDIT')).toBe('DRAFT');
+    for (const status of ['SUBMITTED', 'OPEN', 'FILLED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'] as const) {
+      expect(m.can(status, 'EDIT')).toBe(false);
+    }
+  });
+  it('says what can be done instead of editing', () => {
+    expect(jobOrderAlternatives('OPEN')).toMatch(/cancelJobOrder/);
+    expect(jobOrderAlternatives('IN_PROGRESS')).toMatch(/departed/);
+    expect(jobOrderAlternatives('SUBMITTED')).toMatch(/rejected order can be edited/);
+  });
+  it('checks the order as it would be with the rules of a new one, naming the input fields', () => {
+    expect(jobOrderChangeProblems(valid, { positions: 40, title: 'Dairy hand' }, context)).toEqual([]);
+    expect(jobOrderChangeProblems(valid, { positions: 0, startDate: '2026-11-30' }, context).map((p) => p.field)).toEqual(['positions', 'startDate']);
+    // The same rule as creation: housing provided needs a description, also when the edit only clears it.
+    expect(jobOrderChangeProblems(valid, { housingDescription: null }, context).map((p) => p.field)).toEqual(['housingDescription']);
+    expect(jobOrderChangeProblems(valid, { housingProvided: false, housingDescription: null }, context)).toEqual([]);
+    expect(jobOrderChangeProblems(valid, { requiredSkills: ['NOT_A_SKILL'] }, context).map((p) => p.field)).toEqual(['requiredSkills[0]']);
+  });
+  it('refuses clearing a required field, and applies nothing of it', () => {
+    const problems = jobOrderChangeProblems(valid, { title: null, workCity: null }, context);
+    expect(problems).toEqual([
+      { field: 'title', message: expect.stringMatching(/cannot be removed/) },
+      { field: 'workCity', message: expect.stringMatching(/cannot be removed/) },
+    ]);
+    expect(applyJobOrderChanges(valid, { title: null }).title).toBe(valid.title);
+  });
+  it('names only the fields whose value changes', () => {
+    expect(changedJobOrderFields(valid, { positions: 70, hourlyWage: 17, languages: [{ code: 'fr', level: 'A1' }], workCity: undefined })).toEqual(['hourlyWage']);
+  });
+});
+

@@ -121,3 +121,46 @@ export function jobOrderProblems(d: JobOrderDraft, c: JobOrderContext): FieldPro
   return p.list;
 }
 
+
+/** The fields `updateJobOrder` may change: every field of the draft, each optional. */
+export const JOB_ORDER_FIELDS = [
+  'title', 'iscoCode', 'destinationOccupationCode', 'positions', 'requiredSkills', 'preferredSkills', 'languages',
+  'minExperienceYears', 'workRegionCode', 'workCity', 'startDate', 'durationWeeks', 'hourlyWage', 'hoursPerWeek',
+  'housingProvided', 'housingDescription', 'employerPaysRecruitment', 'employerPaysTravel',
+] as const satisfies readonly (keyof JobOrderDraft)[];
+export type JobOrderField = (typeof JOB_ORDER_FIELDS)[number];
+
+/** A partial edit: a field left out (undefined) keeps its value; only `housingDescription` may be cleared with null. */
+export type JobOrderChanges = { [K in JobOrderField]?: JobOrderDraft[K] | null };
+
+/** The fields an edit names whose value differs from the order's (the names the audit trail keeps). */
+export function changedJobOrderFields(current: JobOrderDraft, changes: JobOrderChanges): JobOrderField[] {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return JOB_ORDER_FIELDS.filter((f) => changes[f] !== undefined && !same(changes[f], current[f]));
+}
+
+/**
+ * Checks an edit with exactly the rules of a new order (`jobOrderProblems`), on the order as it would be after
+ * the edit, so a corrected order is one that could have been created as it is. Required fields cannot be
+ * cleared; the field names are the input's.
+ */
+export function jobOrderChangeProblems(current: JobOrderDraft, changes: JobOrderChanges, c: JobOrderContext): FieldProblem[] {
+  const cleared = JOB_ORDER_FIELDS.filter((f) => changes[f] === null && f !== 'housingDescription').map((field) => ({
+    field,
+    message: 'cannot be removed; leave the field out to keep its current value',
+  }));
+  const clearedNames = new Set<string>(cleared.map((p) => p.field));
+  const problems = jobOrderProblems(applyJobOrderChanges(current, changes), c).filter((p) => !clearedNames.has(p.field));
+  return [...cleared, ...problems];
+}
+
+/** The draft after an edit (a null on a required field keeps the current value; it is reported, not applied). */
+export function applyJobOrderChanges(current: JobOrderDraft, changes: JobOrderChanges): JobOrderDraft {
+  const next: Record<string, unknown> = { ...current };
+  for (const f of JOB_ORDER_FIELDS) {
+    const value = changes[f];
+    if (value === undefined || (value === null && f !== 'housingDescription')) continue;
+    next[f] = value;
+  }
+  return next as unknown as JobOrderDraft;
+}
