@@ -193,7 +193,21 @@ describe('travel: from selection to return, followed live', () => {
     const RECORD = (name: string) => `mutation($i: RecordTravelInput!) { ${name}(input: $i) { status departedOn arrivedOn returnedOn seated } }`;
     expect(codesOf(await api.gql(RECORD('recordDeparture'), { i: { contingentId, on: futureDate(1) } }, coordinator))).toEqual(['BAD_USER_INPUT']);
     expect(codesOf(await api.gql(RECORD('recordArrival'), { i: { contingentId } }, coordinator))).toEqual(['INVALID_TRANSITION']);
-    const departed = await travel(RECORD('recordDeparture'), 'recordDeparture', { i: { contingentId } });
+    // Dates that cannot be are refused, reason or not; one far from the plan needs a reason (the contingent leaves
+    // weeks before its planned departure here: a test cannot wait for it).
+    const refusal = async (name: string, i: Record<string, unknown>) => {
+      const r = await api.gql(RECORD(name), { i: { contingentId, ...i } }, coordinator);
+      expect(codesOf(r)).toEqual(['BAD_USER_INPUT']);
+      return { message: r.errors[0]!.message, fields: r.errors[0]!.extensions!.fields!.map((f) => f.field) };
+    };
+    const EARLY = 'The test contingent leaves the day it is planned.';
+    expect(await refusal('recordDeparture', { on: '2020-01-01', reason: EARLY })).toEqual({
+      message: expect.stringMatching(/2020-01-01 is before the contingent was planned \(\d{4}-\d{2}-\d{2}\)/),
+      fields: ['on'],
+    });
+    expect(await refusal('recordDeparture', {})).toEqual({ message: expect.stringMatching(/days before the planned departure .* needs a reason/), fields: ['on', 'reason'] });
+    expect((await refusal('recordDeparture', { reason: 'short' })).fields).toEqual(['reason']);
+    const departed = await travel(RECORD('recordDeparture'), 'recordDeparture', { i: { contingentId, reason: EARLY } });
     expect(departed.contingent).toMatchObject({ status: 'DEPARTED', departedOn: futureDate(0), seated: 2 });
     expect(departed.status).toMatchObject({ stage: 'DEPLOYED', nextSteps: [{ step: 'ARRIVAL' }], contingent: { status: 'DEPARTED' } });
     expect(codesOf(await api.gql(RECORD('recordDeparture'), { i: { contingentId } }, coordinator))).toEqual(['INVALID_TRANSITION']);
@@ -209,7 +223,9 @@ describe('travel: from selection to return, followed live', () => {
     expect(arrived.contingent).toMatchObject({ status: 'ARRIVED', arrivedOn: futureDate(0) });
     expect(arrived.status).toMatchObject({ stage: 'DEPLOYED', nextSteps: [], contingent: { status: 'ARRIVED' } });
 
-    const returned = await travel(RECORD('recordReturn'), 'recordReturn', { i: { contingentId } });
+    expect(await refusal('recordReturn', { on: futureDate(-1), reason: EARLY })).toEqual({ message: expect.stringMatching(/is before the arrival/), fields: ['on'] });
+    expect(await refusal('recordReturn', {})).toEqual({ message: expect.stringMatching(/before the contract starts/), fields: ['on', 'reason'] });
+    const returned = await travel(RECORD('recordReturn'), 'recordReturn', { i: { contingentId, reason: 'Test contingent: back before the contract starts.' } });
     expect(returned.contingent).toMatchObject({ status: 'RETURNED', returnedOn: futureDate(0) });
     expect(returned.status).toMatchObject({ stage: 'RETURNED', contingent: { status: 'RETURNED' } });
     const after = (await gqlOk(CONTINGENT, { id: contingentId }, coordinator)).contingent.members;
@@ -220,6 +236,23 @@ describe('travel: from selection to return, followed live', () => {
     expect((await gqlOk(`query($id: ID!) { jobOrder(id: $id) { status } }`, { id: orderId }, employer.token)).jobOrder.status).toBe('COMPLETED');
   });
 
+  it('queues a rehire decision for every returning worker: PENDING while the evaluation window is open, with no evaluation', async () => {
+    const ELIGIBILITY = `query($id: ID!) { rehireEligibility(applicantId: $id) { outcome reasons { code met message } } }`;
+    for (const who of [traveller, companion]) {
+      let decision = null;
+      for (let i = 0; i < 100 && !decision; i++) {
+        decision = (await gqlOk(ELIGIBILITY, { id: who.id }, coordinator)).rehireEligibility;
+        if (!decision) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(decision).toMatchObject({ outcome: 'PENDING' });
+      expect(decision.reasons.find((r: { code: string }) => r.code === 'EVALUATION')).toEqual({
+        code: 'EVALUATION',
+        met: null,
+        message: expect.stringMatching(/^Waiting for the employer's evaluation \(due by \d{4}-\d{2}-\d{2}\)\.$/),
+      });
+    }
+  });
+
   it('told the other applicant nothing, and the traveller nothing twice', async () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(theirs.events).toEqual([]);
@@ -227,7 +260,8 @@ describe('travel: from selection to return, followed live', () => {
     expect(mine.errors).toEqual([]);
     mine.drain();
     expect(mine.events.map((e) => e.status.stage)).toEqual([
-      'SELECTED', 'PRE_DEPARTURE', ...OFFICE_STEPS.map(() => 'PRE_DEPARTURE'), 'PRE_DEPARTURE', 'DEPLOYED', 'DEPLOYED', 'RETURNED',
+      // The last: the rehire decision (PENDING) the return queued.
+      'SELECTED', 'PRE_DEPARTURE', ...OFFICE_STEPS.map(() => 'PRE_DEPARTURE'), 'PRE_DEPARTURE', 'DEPLOYED', 'DEPLOYED', 'RETURNED', 'RETURNED',
     ]);
     const { myStatus } = await gqlOk(MY_STATUS, {}, bystander.token);
     expect(myStatus).toMatchObject({ stage: 'AVAILABLE', jobOrder: null });

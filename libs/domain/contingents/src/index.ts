@@ -7,3 +7,4 @@ export * from './lib/contingents.service';
 export * from './lib/contingents.module';
 export * from './lib/contingents-jobs.module';
 export * from './lib/contingents-graphql.module';
+export * from './lib/travel-dates.rules';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, DomainException, ErrorCode, isUuid, requireReason, todayIso } from '@puente/common';
-import { lockForUpdate } from '@puente/database';
+import { lockForUpdate, recordAudit } from '@puente/database';
 import { JobProducer } from '@puente/queue';
 import { jobId, JobName } from '@puente/queue-contracts';
 import { NotificationsService, recordNotifications, StatusEvents } from '@puente/notifications';
@@ -13,6 +13,7 @@ import { ContingentsService } from './contingents.service';
 import { TIMELINE_POLICY_V1 } from './timeline.policy';
 import { ContingentEntity, TravellerEntity } from './contingent.entity';
 import { ContingentEvent, contingentStateMachine } from './contingent.state-machine';
+import { TRAVEL_DATES_POLICY_V1, travelDateProblems, TravelEvent } from './travel-dates.rules';
 
 export const WITHDRAWAL_REASONS = ['WITHDREW', 'MISSED_BLOCKING_STEP'] as const;
 export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number];
@@ -75,11 +76,12 @@ export class TravelService {
   /**
    * The contingent has left: its seated workers are DEPARTED and DEPLOYED, their departure step is done, a
    * placement begins for each (at most one per seat, by a unique key), and the orders are under way. Each
-   * worker and the coordinators are told the departure is confirmed.
+   * worker and the coordinators are told the departure is confirmed. The date is checked against reality
+   * (`travelDateProblems`): a departure far from the planned one needs a reason, kept in the audit trail.
    */
-  recordDeparture(actor: Actor, contingentId: string, departedOn = todayIso()): Promise<ContingentEntity> {
+  recordDeparture(actor: Actor, contingentId: string, departedOn = todayIso(), reason?: string | null): Promise<ContingentEntity> {
     return this.move(contingentId, 'DEPART', async (em, k) => {
-      this.notInFuture(departedOn, 'departedOn');
+      await this.checkDate(em, actor, k, 'DEPARTURE', departedOn, reason);
       k.departedOn = departedOn;
       const travellers: { id: string; applicant_id: string; job_order_id: string }[] = (
         await em.query(`UPDATE traveller SET status = 'DEPARTED', updated_at = now() WHERE contingent_id = $1 AND status = 'SEATED' RETURNING id, applicant_id, job_order_id`, [
@@ -122,10 +124,9 @@ export class TravelService {
   }
 
   /** The contingent has arrived: its workers are ARRIVED, their arrival step done, their placements dated. */
-  recordArrival(actor: Actor, contingentId: string, arrivedOn = todayIso()): Promise<ContingentEntity> {
+  recordArrival(actor: Actor, contingentId: string, arrivedOn = todayIso(), reason?: string | null): Promise<ContingentEntity> {
     return this.move(contingentId, 'ARRIVE', async (em, k) => {
-      this.notInFuture(arrivedOn, 'arrivedOn');
-      this.notBefore(arrivedOn, k.departedOn!, 'arrivedOn', 'the departure');
+      await this.checkDate(em, actor, k, 'ARRIVAL', arrivedOn, reason);
       k.arrivedOn = arrivedOn;
       const travellers: { id: string; applicant_id: string }[] = (
         await em.query(`UPDATE traveller SET status = 'ARRIVED', updated_at = now() WHERE contingent_id = $1 AND status = 'DEPARTED' RETURNING id, applicant_id`, [k.id])
@@ -139,12 +140,12 @@ export class TravelService {
 
   /**
    * The contingent is home: its workers are RETURNED, their placements COMPLETED on the contract's end date
-   * (or the return, if earlier), and an order with nobody left abroad is COMPLETED.
+   * (or the return, if earlier), and an order with nobody left abroad is COMPLETED. Each returning worker's
+   * rehire decision is queued: with no evaluation yet, the policy keeps it PENDING until the window closes.
    */
-  recordReturn(contingentId: string, returnedOn = todayIso()): Promise<ContingentEntity> {
+  recordReturn(actor: Actor, contingentId: string, returnedOn = todayIso(), reason?: string | null): Promise<ContingentEntity> {
     return this.move(contingentId, 'RETURN', async (em, k) => {
-      this.notInFuture(returnedOn, 'returnedOn');
-      this.notBefore(returnedOn, k.arrivedOn!, 'returnedOn', 'the arrival');
+      await this.checkDate(em, actor, k, 'RETURN', returnedOn, reason);
       k.returnedOn = returnedOn;
       const travellers: { id: string; applicant_id: string; job_order_id: string }[] = (
         await em.query(`UPDATE traveller SET status = 'RETURNED', updated_at = now() WHERE contingent_id = $1 AND status = 'ARRIVED' RETURNING id, applicant_id, job_order_id`, [
@@ -166,7 +167,7 @@ export class TravelService {
       const orders = await em.findBy(JobOrderEntity, { id: In(done.map((o) => o.id)) });
       for (const order of orders) order.status = jobOrderStateMachine.next(order.status, 'COMPLETE');
       await em.save(orders);
-      return { applicantIds, notificationIds: [] };
+      return { applicantIds, notificationIds: [], decideRehire: true };
     });
   }
 
@@ -285,12 +286,44 @@ export class TravelService {
     );
   }
 
-  private notInFuture(date: string, field: string): void {
-    const today = todayIso();
-    if (date > today) throw new DomainException(ErrorCode.BAD_USER_INPUT, `Record travel once it has happened: ${date} is after today (${today}).`, [{ field, message: 'is in the future' }]);
-  }
-
-  private notBefore(date: string, earliest: string, field: string, what: string): void {
-    if (date < earliest) throw new DomainException(ErrorCode.BAD_USER_INPUT, `${date} is before ${what} (${earliest}).`, [{ field, message: `is before ${what}` }]);
+  /**
+   * Refuses a travel date that cannot be, or one far from the plan without a reason (`travelDateProblems`), and
+   * records who recorded the event, with the reason when one was given.
+   */
+  private async checkDate(em: EntityManager, actor: Actor, k: ContingentEntity, event: TravelEvent, date: string, reason: string | null | undefined): Promise<void> {
+    const stated = reason?.trim() ? requireReason(reason, 'for a date this far from the plan') : null;
+    const [ends]: { earliest: string | null; latest: string | null }[] = await em.query(
+      `SELECT to_char(min(o.end_date), 'YYYY-MM-DD') AS earliest, to_char(max(o.end_date), 'YYYY-MM-DD') AS latest
+       FROM traveller t JOIN job_order o ON o.id = t.job_order_id WHERE t.contingent_id = $1 AND t.status IN ('SEATED', 'DEPARTED', 'ARRIVED')`,
+      [k.id],
+    );
+    const problems = travelDateProblems(
+      event,
+      date,
+      {
+        today: todayIso(),
+        plannedOn: todayIso(k.createdAt),
+        plannedDeparture: k.departureDate,
+        departedOn: k.departedOn,
+        arrivedOn: k.arrivedOn,
+        contractStart: k.startDate,
+        earliestContractEnd: ends?.earliest ?? null,
+        latestContractEnd: ends?.latest ?? null,
+      },
+      stated,
+      TRAVEL_DATES_POLICY_V1,
+    );
+    if (problems.length) {
+      // One entry per input field, its problems joined.
+      const fields = [...new Set(problems.map((p) => p.field))].map((field) => ({
+        field,
+        message: problems.filter((p) => p.field === field).map((p) => p.message).join('; '),
+      }));
+      if (problems.some((p) => p.waivable)) fields.push({ field: 'reason', message: 'is required for a date this far from the plan' });
+      const what = { DEPARTURE: 'departure', ARRIVAL: 'arrival', RETURN: 'return' }[event];
+      throw new DomainException(ErrorCode.BAD_USER_INPUT, `The ${what} of ${k.reference} cannot be recorded on ${date}: ${problems.map((p) => p.message).join('; ')}.`, fields);
+    }
+    const field = { DEPARTURE: 'departedOn', ARRIVAL: 'arrivedOn', RETURN: 'returnedOn' }[event];
+    await recordAudit(em, actor, { action: `record-${event.toLowerCase()}`, entity: 'contingent', entityId: k.id, reason: stated, fields: [field] });
   }
 }

@@ -7,7 +7,7 @@ import { JobProducer } from '@puente/queue';
 import { jobId, JobName } from '@puente/queue-contracts';
 import { StatusEvents } from '@puente/notifications';
 import { APPLICANT_STATUSES, ApplicantEntity, applicantStateMachine } from '@puente/domain/applicants';
-import { PlacementEntity, placementStateMachine } from '@puente/domain/contingents';
+import { DateProblem, placementEndProblems, PlacementEntity, placementStateMachine, workerReturnProblems } from '@puente/domain/contingents';
 import { JobOrderEntity } from '@puente/domain/job-orders';
 import { MatchingService } from '@puente/domain/matching';
 import { EndFault, decideRehire, PlacementOutcome, RehireDecision, RehireInputs, RehireReason } from './rehire.rules';
@@ -70,6 +70,13 @@ function sameDecision(current: CurrentDecision | undefined, placementId: string,
   );
 }
 
+/** Refuses dates that cannot be (the rules in `@puente/domain/contingents`), saying why and naming the field. */
+function refuseDates(rule: string, problems: DateProblem[]): void {
+  if (problems.length) {
+    throw new DomainException(ErrorCode.BAD_USER_INPUT, `${rule}: ${problems.map((x) => x.message).join('; ')}.`, problems.map((x) => ({ field: x.field, message: x.message })));
+  }
+}
+
 /** Reasons compared by value (jsonb reorders an object's keys). */
 const tuples = (reasons: readonly RehireReason[]) => reasons.map((r) => [r.code, r.met, r.message]);
 
@@ -99,9 +106,7 @@ export class RehireService {
     }
     const placement = await this.dataSource.transaction(async (em) => {
       const p = await this.lockPlacement(em, input.placementId);
-      if (input.endedOn < p.departedOn || input.endedOn > todayIso()) {
-        throw new DomainException(ErrorCode.BAD_USER_INPUT, `The end must be between the departure (${p.departedOn}) and today.`, [{ field: 'endedOn', message: 'is out of range' }]);
-      }
+      refuseDates('The end must be between the departure and today', placementEndProblems(input.endedOn, { today: todayIso(), ...p }));
       p.status = placementStateMachine.next(p.status, input.outcome === 'ABANDONED' ? 'ABANDON' : 'TERMINATE_EARLY');
       Object.assign(p, { endedOn: input.endedOn, endedBy: actor.userId, endReason: reason, endFault: input.outcome === 'ABANDONED' ? 'WORKER' : input.fault });
       return em.save(p);
@@ -115,9 +120,7 @@ export class RehireService {
     const placement = await this.dataSource.transaction(async (em) => {
       const p = await this.lockPlacement(em, placementId);
       if (p.status === 'ACTIVE') throw new DomainException(ErrorCode.INVALID_TRANSITION, 'End the placement first (endPlacement, or recordReturn for the whole contingent).');
-      if (returnedOn < p.departedOn || returnedOn > todayIso()) {
-        throw new DomainException(ErrorCode.BAD_USER_INPUT, `The return must be between the departure (${p.departedOn}) and today.`, [{ field: 'returnedOn', message: 'is out of range' }]);
-      }
+      refuseDates('The return must be between the departure and today, and not before the arrival or the end', workerReturnProblems(returnedOn, { today: todayIso(), ...p }));
       p.returnedOn = returnedOn;
       const applicant = (await lockForUpdate(em, ApplicantEntity, p.applicantId))!;
       if (applicant.status === 'DEPLOYED') {

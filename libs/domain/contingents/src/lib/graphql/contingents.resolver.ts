@@ -100,7 +100,18 @@ export class WithdrawalModel {
 @InputType()
 export class RecordTravelInput {
   @Field(() => ID) contingentId!: string;
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'When it happened; today if omitted. Never in the future.' }) on?: string;
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description:
+      "When it happened (El Salvador's date); today if omitted. Never in the future, never before the contingent was planned, in order (departure, arrival, return).",
+  })
+  on?: string;
+  @Field({
+    nullable: true,
+    description:
+      'Why the date is far from the plan (a departure more than 7 days from the planned one, an arrival more than 3 days after the departure, a return more than 14 days from the contract end or before the contract started); 10 to 2000 characters, kept in the audit trail.',
+  })
+  reason?: string;
 }
 
 const toStepModel = (s: TravelStepEntity): TravelStepModel => ({
@@ -170,19 +181,19 @@ export class ContingentsResolver {
   @Roles(Role.COORDINATOR)
   @Mutation(() => ContingentModel, { description: 'Records that a confirmed contingent left: its workers are deployed and their placements begin.' })
   async recordDeparture(@CurrentActor() actor: Actor, @Args('input') input: RecordTravelInput): Promise<ContingentView> {
-    return this.view((await this.travel.recordDeparture(actor, input.contingentId, input.on)).id);
+    return this.view((await this.travel.recordDeparture(actor, input.contingentId, input.on, input.reason)).id);
   }
 
   @Roles(Role.COORDINATOR)
   @Mutation(() => ContingentModel, { description: 'Records that a departed contingent arrived.' })
   async recordArrival(@CurrentActor() actor: Actor, @Args('input') input: RecordTravelInput): Promise<ContingentView> {
-    return this.view((await this.travel.recordArrival(actor, input.contingentId, input.on)).id);
+    return this.view((await this.travel.recordArrival(actor, input.contingentId, input.on, input.reason)).id);
   }
 
   @Roles(Role.COORDINATOR)
   @Mutation(() => ContingentModel, { description: 'Records that a contingent came home: its placements are completed.' })
-  async recordReturn(@Args('input') input: RecordTravelInput): Promise<ContingentView> {
-    return this.view((await this.travel.recordReturn(input.contingentId, input.on)).id);
+  async recordReturn(@CurrentActor() actor: Actor, @Args('input') input: RecordTravelInput): Promise<ContingentView> {
+    return this.view((await this.travel.recordReturn(actor, input.contingentId, input.on, input.reason)).id);
   }
 
   @Roles(Role.COORDINATOR, Role.EMPLOYER)
