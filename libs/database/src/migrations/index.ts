@@ -11,6 +11,7 @@ import { Rehire1732400000010 } from './1732400000010-rehire';
 import { NamedRequests1732400000011 } from './1732400000011-named-requests';
 import { AuditAndAudiences1732400000012 } from './1732400000012-audit-and-audiences';
 import { PasswordReset1732400000013 } from './1732400000013-password-reset';
+import { ReleasedCandidates1732400000014 } from './1732400000014-released-candidates';
 import { OfficeOperations1732400000015 } from './1732400000015-office-operations';
 
 /** Every migration, in order. Listed explicitly so the apps, the CLI and tests run exactly the same set. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   NamedRequests1732400000011,
   AuditAndAudiences1732400000012,
   PasswordReset1732400000013,
+  ReleasedCandidates1732400000014,
   OfficeOperations1732400000015,
 ];

@@ -13,3 +13,4 @@ export * from './lib/matching-graphql.module';
 export * from './lib/matching-jobs.module';
 export * from './lib/candidate.repository';
 export * from './lib/selection.service';
+export * from './lib/candidate-lifecycle';

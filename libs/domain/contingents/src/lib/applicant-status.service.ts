@@ -82,14 +82,18 @@ export class ApplicantStatusService {
       [applicantId],
     );
     const season = { rehireEligibility: rehireEligibility ?? null, lastEvaluation: lastEvaluation ?? null };
-    // The current seat or journey; failing that, a selection not yet seated.
+    // The current selection's seat or journey (a returnee selected again sees the new season, not the last one);
+    // failing a seat, the selection itself; with no selection, the latest journey (home from it).
     const [journey]: { travellerId: string | null; jobOrderId: string; reference: string | null; departureDate: string | null; status: string | null }[] =
       await this.dataSource.query(
-        `(SELECT t.id AS "travellerId", t.job_order_id AS "jobOrderId", k.reference, to_char(k.departure_date, 'YYYY-MM-DD') AS "departureDate", k.status
+        `WITH selection AS (SELECT job_order_id FROM candidate WHERE applicant_id = $1 AND status = 'SELECTED' LIMIT 1)
+         (SELECT t.id AS "travellerId", t.job_order_id AS "jobOrderId", k.reference, to_char(k.departure_date, 'YYYY-MM-DD') AS "departureDate", k.status
           FROM traveller t JOIN contingent k ON k.id = t.contingent_id
-          WHERE t.applicant_id = $1 AND t.status NOT IN ('WITHDRAWN', 'REPLACED') ORDER BY t.created_at DESC LIMIT 1)
+          WHERE t.applicant_id = $1 AND t.status NOT IN ('WITHDRAWN', 'REPLACED', 'CANCELLED')
+            AND (NOT EXISTS (SELECT 1 FROM selection) OR t.job_order_id = (SELECT job_order_id FROM selection))
+          ORDER BY t.created_at DESC LIMIT 1)
          UNION ALL
-         (SELECT NULL, c.job_order_id, NULL, NULL, NULL FROM candidate c WHERE c.applicant_id = $1 AND c.status = 'SELECTED' LIMIT 1)
+         (SELECT NULL, job_order_id, NULL, NULL, NULL FROM selection)
          LIMIT 1`,
         [applicantId],
       );

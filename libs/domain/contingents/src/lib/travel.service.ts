@@ -8,7 +8,7 @@ import { jobId, JobName } from '@puente/queue-contracts';
 import { NotificationsService, recordNotifications, StatusEvents } from '@puente/notifications';
 import { ApplicantEntity, ApplicantEvent, applicantStateMachine } from '@puente/domain/applicants';
 import { JobOrderEntity, jobOrderStateMachine } from '@puente/domain/job-orders';
-import { selectedNotice, SelectionService } from '@puente/domain/matching';
+import { releaseCandidates, selectedNotice, SelectionService } from '@puente/domain/matching';
 import { ContingentsService } from './contingents.service';
 import { TIMELINE_POLICY_V1 } from './timeline.policy';
 import { ContingentEntity, TravellerEntity } from './contingent.entity';
@@ -159,14 +159,18 @@ export class TravelService {
       );
       const applicantIds = travellers.map((t) => t.applicant_id);
       await this.moveApplicants(em, applicantIds, 'RETURN');
+      const orderIds = [...new Set(travellers.map((t) => t.job_order_id))];
+      // Their selections are over: next season they can be matched and selected again.
+      await releaseCandidates(em, { jobOrderIds: orderIds, applicantIds, statuses: ['SELECTED'] }, `Placement completed on return (${k.reference}).`);
       const done: { id: string }[] = await em.query(
         `SELECT o.id FROM job_order o WHERE o.id = ANY($1) AND o.status = 'IN_PROGRESS'
            AND NOT EXISTS (SELECT 1 FROM traveller t WHERE t.job_order_id = o.id AND t.status IN ('SEATED', 'DEPARTED', 'ARRIVED'))`,
-        [[...new Set(travellers.map((t) => t.job_order_id))]],
+        [orderIds],
       );
       const orders = await em.findBy(JobOrderEntity, { id: In(done.map((o) => o.id)) });
       for (const order of orders) order.status = jobOrderStateMachine.next(order.status, 'COMPLETE');
       await em.save(orders);
+      await releaseCandidates(em, { jobOrderIds: orders.map((o) => o.id) }, 'The order is completed.');
       return { applicantIds, notificationIds: [], decideRehire: true };
     });
   }

@@ -1,6 +1,6 @@
 import type { ApplicantEntity } from '@puente/domain/applicants';
 import { latestAdultBirthDate, passportValidThrough } from './eligibility.rules';
-import type { ApplicantFacts, OrderFacts } from './matching.model';
+import { NO_HISTORY, type ApplicantFacts, type ApplicantHistory, type OrderFacts } from './matching.model';
 import type { MatchingPolicy } from './matching.policy';
 
 /**
@@ -48,7 +48,7 @@ export function requirementCondition(
   };
 }
 
-/** The row shape the condition runs on, as the matching rules see it (no history yet: issue 5 adds it). */
+/** The row shape the condition runs on, as the matching rules see it; history is read beside it. */
 export interface ApplicantRow {
   id: string;
   status: string;
@@ -62,7 +62,7 @@ export interface ApplicantRow {
   passport_expiry: string | null;
 }
 
-export function applicantFacts(row: ApplicantRow): ApplicantFacts {
+export function applicantFacts(row: ApplicantRow, history: ApplicantHistory = NO_HISTORY): ApplicantFacts {
   return {
     id: row.id,
     status: row.status,
@@ -74,23 +74,25 @@ export function applicantFacts(row: ApplicantRow): ApplicantFacts {
     languageLevels: row.language_levels,
     yearsExperience: row.years_experience,
     passportExpiry: row.passport_expiry,
-    evaluationAverage: null,
-    rehireEmployerIds: [],
+    history,
     hasOverlappingCommitment: false,
   };
 }
 
 /** An applicant row as the matching rules read it. */
-export const factsOfApplicant = (a: ApplicantEntity) =>
-  applicantFacts({
-    id: a.id,
-    status: a.status,
-    birth_date: a.birthDate,
-    gender: a.gender,
-    municipality_code: a.municipalityCode,
-    occupations: a.occupations,
-    skills: a.skills,
-    language_levels: a.languageLevels,
-    years_experience: a.yearsExperience,
-    passport_expiry: a.passportExpiry,
-  });
+export const factsOfApplicant = (a: ApplicantEntity, history: ApplicantHistory = NO_HISTORY) =>
+  applicantFacts(
+    {
+      id: a.id,
+      status: a.status,
+      birth_date: a.birthDate,
+      gender: a.gender,
+      municipality_code: a.municipalityCode,
+      occupations: a.occupations,
+      skills: a.skills,
+      language_levels: a.languageLevels,
+      years_experience: a.yearsExperience,
+      passport_expiry: a.passportExpiry,
+    },
+    history,
+  );

@@ -2,7 +2,8 @@ import { Column, Entity } from 'typeorm';
 import { Timestamped } from '@puente/database';
 import type { ScoreLine } from './score.rules';
 
-export const CANDIDATE_STATUSES = ['SUGGESTED', 'RESERVE', 'SELECTED', 'REJECTED'] as const;
+/** RELEASED: the selection or suggestion ended with its placement or its order (kept as history). */
+export const CANDIDATE_STATUSES = ['SUGGESTED', 'RESERVE', 'SELECTED', 'REJECTED', 'RELEASED'] as const;
 export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
 
 const decimal = { to: (v: number) => v, from: (v: string) => Number(v) };

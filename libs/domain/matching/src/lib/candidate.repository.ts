@@ -11,9 +11,21 @@ function preferredSkillCount(order: OrderFacts): string {
   return `(${order.preferredSkills.map((_, i) => `(ao.skills @> :preferred${i}::text[])::int`).join(' + ')})`;
 }
 
+const APPLICANT_COLUMNS = `a.id, a.status, to_char(a.birth_date, 'YYYY-MM-DD') AS birth_date, a.gender, a.municipality_code, a.occupations,
+  a.skills, a.language_levels, a.years_experience, to_char(a.passport_expiry, 'YYYY-MM-DD') AS passport_expiry`;
+
+/**
+ * An applicant is left to another order while it is proposed there and that order is still OPEN (the employer
+ * is deciding), or while it is selected there; a finished order's rows hold nobody.
+ */
+const notHeldElsewhere = (applicantId: string) =>
+  `NOT EXISTS (SELECT 1 FROM candidate c JOIN job_order o ON o.id = c.job_order_id
+               WHERE c.applicant_id = ${applicantId} AND c.status IN ('SUGGESTED', 'RESERVE', 'SELECTED')
+                 AND (c.status = 'SELECTED' OR o.status = 'OPEN') AND NOT (c.job_order_id = ANY(:runOrderIds::uuid[])))`;
+
 /**
  * The eligible applicants of one order, best first by a cheap pre-score, `limit` rows after the first `offset`.
- * Applicants already proposed to or selected for an order outside `runOrderIds` are left to that order.
+ * Applicants held by an order outside `runOrderIds` are left to that order.
  *
  * The plan is fixed on purpose: the index of `applicant_occupation` yields the order's occupation most
  * experienced first and carries the columns the requirements test, so rows are filtered inside the index;
@@ -33,14 +45,11 @@ export function retrieveCandidates(
   const condition = eligibleApplicantCondition(order, policy);
   const inIndex = requirementCondition(order, policy, 'ao');
   const [sql, parameters] = ds.driver.escapeQueryWithParameters(
-    `SELECT a.id, a.status, to_char(a.birth_date, 'YYYY-MM-DD') AS birth_date, a.gender, a.municipality_code, a.occupations,
-            a.skills, a.language_levels, a.years_experience, to_char(a.passport_expiry, 'YYYY-MM-DD') AS passport_expiry
+    `SELECT ${APPLICANT_COLUMNS}
      FROM (
        SELECT ao.applicant_id, ao.years_experience, ${preferredSkillCount(order)} AS preferred
        FROM applicant_occupation ao
-       WHERE ao.isco_code = :occupation AND ao.available AND ${inIndex.sql}
-         AND NOT EXISTS (SELECT 1 FROM candidate c WHERE c.applicant_id = ao.applicant_id AND c.status IN ('SUGGESTED', 'RESERVE', 'SELECTED')
-                         AND NOT (c.job_order_id = ANY(:runOrderIds::uuid[])))
+       WHERE ao.isco_code = :occupation AND ao.available AND ${inIndex.sql} AND ${notHeldElsewhere('ao.applicant_id')}
        ORDER BY ao.years_experience DESC, preferred DESC, ao.applicant_id
        LIMIT :limit OFFSET :offset
      ) top
@@ -53,6 +62,23 @@ export function retrieveCandidates(
       limit,
       offset,
     },
+  );
+  return ds.query(sql, parameters);
+}
+
+/**
+ * The order's employer's former workers who meet every requirement and are free: read apart from the ranked
+ * retrieval, through the placements' employer index, so a returning worker is always scored, however far down
+ * the experience order they stand.
+ */
+export function retrieveFormerWorkers(ds: DataSource, order: OrderFacts, policy: MatchingPolicy, runOrderIds: readonly string[]): Promise<ApplicantRow[]> {
+  const condition = eligibleApplicantCondition(order, policy);
+  const [sql, parameters] = ds.driver.escapeQueryWithParameters(
+    `SELECT ${APPLICANT_COLUMNS} FROM applicant a
+     WHERE a.id IN (SELECT p.applicant_id FROM placement p WHERE p.employer_id = :employerId AND p.status <> 'ACTIVE')
+       AND ${condition.sql} AND ${notHeldElsewhere('a.id')}
+     ORDER BY a.id`,
+    { ...condition.params, employerId: order.employerId, runOrderIds: [...runOrderIds] },
   );
   return ds.query(sql, parameters);
 }

@@ -11,10 +11,8 @@ export interface ApplicantFacts {
   languageLevels: readonly string[];
   yearsExperience: number;
   passportExpiry: string | null;
-  /** Mean overall rating (1-5) of past employer evaluations; null for a first-timer. */
-  evaluationAverage: number | null;
-  /** Employers this applicant completed a contract with and who would rehire them. */
-  rehireEmployerIds: readonly string[];
+  /** What Puente knows of the applicant's past seasons: evaluations and former employers. */
+  history: ApplicantHistory;
   /** Another commitment (selected elsewhere, pre-departure, deployed) overlapping this order's dates. */
   hasOverlappingCommitment: boolean;
 }
@@ -35,16 +33,45 @@ export interface OrderFacts {
   endDate: string;
 }
 
-/**
- * Deployment so far, for the fairness term: for each municipality and gender, its share of deployments and its
- * share of the available pool. A group deployed less than its share of the pool gets a small lift.
- */
-export interface FairnessContext {
-  deployedShare: { municipality: ReadonlyMap<string, number>; gender: ReadonlyMap<string, number> };
-  poolShare: { municipality: ReadonlyMap<string, number>; gender: ReadonlyMap<string, number> };
+/** One former employer of the applicant: the last year worked there and what it said at the end. */
+export interface FormerEmployer {
+  employerId: string;
+  lastYear: number;
+  /** The employer's answer in its last evaluation of the applicant; null when it did not evaluate. */
+  wouldRehire: boolean | null;
 }
 
-export const NO_FAIRNESS_DATA: FairnessContext = {
-  deployedShare: { municipality: new Map(), gender: new Map() },
-  poolShare: { municipality: new Map(), gender: new Map() },
-};
+/** The applicant's past placements that ended, as matching reads them (set-based, for a page of applicants). */
+export interface ApplicantHistory {
+  /** Placements ended (seasons worked through Puente). */
+  seasons: number;
+  /** Evaluations that count (contested or overturned ones will not, once contests exist). */
+  evaluations: number;
+  /** Mean overall rating (1-5) of those evaluations; null without any. */
+  evaluationAverage: number | null;
+  /** How many of those evaluations said the employer would rehire. */
+  wouldRehire: number;
+  formerEmployers: readonly FormerEmployer[];
+}
+
+export const NO_HISTORY: ApplicantHistory = { seasons: 0, evaluations: 0, evaluationAverage: null, wouldRehire: 0, formerEmployers: [] };
+
+/** Deployments and registrants of one group (a municipality, a gender), and its name for the explanation. */
+export interface GroupCount {
+  name: string;
+  deployed: number;
+  registered: number;
+}
+
+/**
+ * Deployments so far against registrants, for the fairness term: per municipality and per gender, and across
+ * the program. A group sent abroad less often per registrant than the program as a whole gets a small lift.
+ */
+export interface FairnessContext {
+  deployed: number;
+  registered: number;
+  municipality: ReadonlyMap<string, GroupCount>;
+  gender: ReadonlyMap<string, GroupCount>;
+}
+
+export const NO_FAIRNESS_DATA: FairnessContext = { deployed: 0, registered: 0, municipality: new Map(), gender: new Map() };

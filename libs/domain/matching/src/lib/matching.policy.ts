@@ -21,6 +21,11 @@ export interface MatchingPolicy {
   reserveShare: number;
   /** Years of experience at which the experience factor is full, beyond the order's minimum. */
   experienceSaturationYears: number;
+  /**
+   * v2: the share of the evaluations factor given by "would rehire" answers, the rest by the average overall
+   * rating. Absent in v1, which read the average only.
+   */
+  wouldRehireShare?: number;
 }
 
 export const MATCHING_POLICY_V1: MatchingPolicy = {
@@ -40,6 +45,20 @@ export const MATCHING_POLICY_V1: MatchingPolicy = {
   reserveShare: 0.25,
   experienceSaturationYears: 5,
 };
+
+/**
+ * v2 reads what Puente knows: each candidate's evaluations (average overall and would-rehire answers) and
+ * former employers, and deployments so far against registrants per municipality and gender. The weights are
+ * v1's; the facts behind three factors changed, so runs say which policy scored them.
+ */
+export const MATCHING_POLICY_V2: MatchingPolicy = {
+  ...MATCHING_POLICY_V1,
+  version: '2026-12-v2',
+  wouldRehireShare: 0.2,
+};
+
+/** The policy new runs use. Older runs keep the policy they stored, and their breakdowns stay as written. */
+export const CURRENT_MATCHING_POLICY = MATCHING_POLICY_V2;
 
 export function policyProblems(policy: MatchingPolicy): string[] {
   const total = Object.values(policy.weights).reduce((a, b) => a + b, 0);

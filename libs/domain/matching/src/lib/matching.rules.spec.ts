@@ -1,6 +1,6 @@
 import { unmetRequirements, passportValidThrough, latestAdultBirthDate } from './eligibility.rules';
-import { ApplicantFacts, OrderFacts } from './matching.model';
-import { MATCHING_POLICY_V1 as policy, MatchingPolicy, policyProblems, shortlistSize } from './matching.policy';
+import { ApplicantFacts, FairnessContext, NO_HISTORY, OrderFacts } from './matching.model';
+import { MATCHING_POLICY_V1, MATCHING_POLICY_V2 as policy, MatchingPolicy, policyProblems, shortlistSize } from './matching.policy';
 import { scoreCandidate } from './score.rules';
 
 const order: OrderFacts = {
@@ -26,8 +26,7 @@ const applicant: ApplicantFacts = {
   languageLevels: ['es:A1', 'es:A2', 'es:B1', 'es:B2', 'es:C1', 'es:C2', 'es:NATIVE', 'fr:A1', 'fr:A2'],
   yearsExperience: 4,
   passportExpiry: '2030-01-01',
-  evaluationAverage: null,
-  rehireEmployerIds: [],
+  history: NO_HISTORY,
   hasOverlappingCommitment: false,
 };
 const codesOf = (a: Partial<ApplicantFacts>, o: Partial<OrderFacts> = {}) =>
@@ -94,31 +93,92 @@ describe('score', () => {
     for (const line of s.breakdown) expect(line.points).toBeLessThanOrEqual(line.maxPoints);
   });
 
-  it('rewards a returning worker the employer would rehire, and good evaluations', () => {
-    const returning = scoreCandidate({ ...applicant, rehireEmployerIds: ['e1'], evaluationAverage: 5 }, order, policy);
-    const first = scoreCandidate(applicant, order, policy);
-    expect(returning.total - first.total).toBe(17.5);
-    expect(scoreCandidate({ ...applicant, evaluationAverage: 1 }, order, policy).total).toBe(first.total - 7.5);
+  const evaluated = (average: number, wouldRehire: number, evaluations = 3) => ({
+    ...applicant,
+    history: { seasons: evaluations, evaluations, evaluationAverage: average, wouldRehire, formerEmployers: [{ employerId: 'e9', lastYear: 2026, wouldRehire: true }] },
+  });
+  const line = (a: ApplicantFacts, factor: string, f?: FairnessContext, p: MatchingPolicy = policy) =>
+    scoreCandidate(a, order, p, f).breakdown.find((l) => l.factor === factor)!;
+
+  it('reads past evaluations: the average overall and the would-rehire answers, with the numbers named', () => {
+    expect(line(evaluated(4.6, 3), 'evaluations')).toMatchObject({ points: 13.8, explanation: '4.6 average over 3 evaluated seasons; would rehire: 3 of 3' });
+    expect(line(evaluated(5, 0, 1), 'evaluations').points).toBe(12);
+    expect(line(evaluated(1, 0, 2), 'evaluations').points).toBe(0);
+    // v1 read the average alone.
+    expect(line(evaluated(5, 0, 1), 'evaluations', undefined, MATCHING_POLICY_V1).points).toBe(15);
   });
 
-  it('lifts municipalities and genders deployed less than their share of the pool, a little', () => {
-    const fairness = {
-      deployedShare: { municipality: new Map([['SV-SA-NORTE', 0.01]]), gender: new Map([['FEMALE', 0.03], ['MALE', 0.97]]) },
-      poolShare: { municipality: new Map([['SV-SA-NORTE', 0.04]]), gender: new Map([['FEMALE', 0.18], ['MALE', 0.82]]) },
-    };
-    const lifted = scoreCandidate(applicant, order, policy, fairness);
-    const line = lifted.breakdown.find((l) => l.factor === 'fairness')!;
-    expect(line.points).toBe(4);
-    expect(line.points).toBeLessThanOrEqual(policy.weights.fairness);
-    expect(scoreCandidate({ ...applicant, gender: 'MALE', municipalityCode: 'X' }, order, policy, fairness).breakdown.find((l) => l.factor === 'fairness')!.points).toBe(0);
+  it('keeps first-timers and unevaluated seasons at the neutral middle', () => {
+    expect(line(applicant, 'evaluations')).toMatchObject({ points: 7.5, explanation: 'first contract: neutral' });
+    const unevaluated = { ...applicant, history: { ...NO_HISTORY, seasons: 2 } };
+    expect(line(unevaluated, 'evaluations')).toMatchObject({ points: 7.5, explanation: '2 seasons worked, not evaluated: neutral' });
+  });
+
+  it('rewards a worker returning to the same employer, unless it said it would not rehire', () => {
+    const back = (wouldRehire: boolean | null) => ({ ...applicant, history: { ...NO_HISTORY, seasons: 1, formerEmployers: [{ employerId: 'e1', lastYear: 2026, wouldRehire }] } });
+    expect(line(back(true), 'returningWorker')).toMatchObject({ points: 10, explanation: 'worked for this employer in 2026 (would rehire)' });
+    expect(line(back(null), 'returningWorker')).toMatchObject({ points: 10, explanation: 'worked for this employer in 2026' });
+    expect(line(back(false), 'returningWorker')).toMatchObject({ points: 0, explanation: 'worked for this employer in 2026; it would not rehire' });
+    expect(line(evaluated(5, 3), 'returningWorker')).toMatchObject({ points: 0, explanation: 'has not worked for this employer' });
+  });
+
+  it('ranks a good returning worker above an otherwise identical first-timer', () => {
+    const returning = { ...applicant, history: { seasons: 1, evaluations: 1, evaluationAverage: 5, wouldRehire: 1, formerEmployers: [{ employerId: 'e1', lastYear: 2026, wouldRehire: true }] } };
+    expect(scoreCandidate(returning, order, policy).total - scoreCandidate(applicant, order, policy).total).toBe(17.5);
+  });
+
+  const fairness: FairnessContext = {
+    registered: 1000,
+    deployed: 100,
+    municipality: new Map([
+      ['SV-SA-NORTE', { name: 'San Salvador Norte', registered: 100, deployed: 2 }],
+      ['SV-AH-SUR', { name: 'Ahuachapán Sur', registered: 50, deployed: 10 }],
+    ]),
+    gender: new Map([
+      ['FEMALE', { name: 'Women', registered: 400, deployed: 20 }],
+      ['MALE', { name: 'Men', registered: 600, deployed: 80 }],
+    ]),
+  };
+
+  it('lifts municipalities and genders sent abroad less often per registrant than the program, a little, and says by how much', () => {
+    const f = line(applicant, 'fairness', fairness);
+    // Municipality 0.02 against 0.10 (80% under), women 0.05 against 0.10 (50% under): (0.8 + 0.5) / 2 of 5 points.
+    expect(f.points).toBe(3.3);
+    expect(f.explanation).toBe(
+      'San Salvador Norte: 0.02 deployments per registrant against 0.10 overall (under-represented by 80%); women: 0.05 deployments per registrant against 0.10 overall (under-represented by 50%)',
+    );
+    const over = line({ ...applicant, gender: 'MALE', municipalityCode: 'SV-AH-SUR' }, 'fairness', fairness);
+    expect(over.points).toBe(0);
+    expect(over.explanation).toContain('Ahuachapán Sur: 0.20 deployments per registrant, not below the 0.10 overall');
+  });
+
+  it('ranks the candidate from the less-served municipality first between otherwise equal candidates', () => {
+    const served = scoreCandidate({ ...applicant, id: 'a2', municipalityCode: 'SV-AH-SUR' }, order, policy, fairness).total;
+    expect(scoreCandidate(applicant, order, policy, fairness).total).toBeGreaterThan(served);
+  });
+
+  it('lifts nobody before anyone was deployed', () => {
+    const none = line(applicant, 'fairness', { ...fairness, deployed: 0, municipality: new Map(), gender: new Map() });
+    expect(none).toMatchObject({ points: 0, explanation: 'no deployments yet: no group is under-represented' });
   });
 
   it('stays within 0 and 100 for extreme profiles', () => {
     const best = scoreCandidate(
-      { ...applicant, skills: ['MILKING_MACHINE', 'ANIMAL_HEALTH_BASICS', 'CATTLE_HANDLING'], yearsExperience: 40, evaluationAverage: 5, rehireEmployerIds: ['e1'], languageLevels: ['fr:A1', 'fr:A2', 'fr:B1', 'fr:B2'] },
+      {
+        ...applicant,
+        skills: ['MILKING_MACHINE', 'ANIMAL_HEALTH_BASICS', 'CATTLE_HANDLING'],
+        yearsExperience: 40,
+        history: { seasons: 2, evaluations: 2, evaluationAverage: 5, wouldRehire: 2, formerEmployers: [{ employerId: 'e1', lastYear: 2026, wouldRehire: true }] },
+        languageLevels: ['fr:A1', 'fr:A2', 'fr:B1', 'fr:B2'],
+      },
       order,
       policy,
-      { deployedShare: { municipality: new Map(), gender: new Map() }, poolShare: { municipality: new Map([['SV-SA-NORTE', 1]]), gender: new Map([['FEMALE', 1]]) } },
+      {
+        registered: 10,
+        deployed: 5,
+        municipality: new Map([['SV-SA-NORTE', { name: 'San Salvador Norte', registered: 5, deployed: 0 }]]),
+        gender: new Map([['FEMALE', { name: 'Women', registered: 5, deployed: 0 }]]),
+      },
     );
     expect(best.total).toBe(100);
   });

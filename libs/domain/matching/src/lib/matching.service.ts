@@ -9,16 +9,23 @@ import { JobProducer } from '@puente/queue';
 import { DEFAULT_JOB_OPTIONS, jobId, JobName } from '@puente/queue-contracts';
 import { assignOptimally, CandidateEdge } from './assignment';
 import { applicantFacts, factsOfApplicant } from './candidate-sql';
-import { retrieveCandidates } from './candidate.repository';
+import { retrieveCandidates, retrieveFormerWorkers } from './candidate.repository';
+import { readFairness, readHistories } from './history.repository';
 import { CandidateEntity } from './candidate.entity';
-import type { ApplicantFacts, OrderFacts } from './matching.model';
-import { MATCHING_POLICY_V1, MatchingPolicy, shortlistSize } from './matching.policy';
+import type { ApplicantFacts, FairnessContext, OrderFacts } from './matching.model';
+import { CURRENT_MATCHING_POLICY, MatchingPolicy } from './matching.policy';
 import { MatchingRunEntity } from './matching-run.entity';
 import { scoreCandidate, ScoreLine } from './score.rules';
 import { unmetRequirements } from './eligibility.rules';
-import { rankShortlist } from './shortlist.rules';
+import { NamedCounts, rankShortlist, slotsAfterNamed } from './shortlist.rules';
 
 export const MAX_ORDERS_PER_RUN = 1000;
+
+/** An order's named workers placed first, with the counts the shortlist size depends on. */
+interface NamedPlacement extends NamedCounts {
+  placed: { applicantId: string; score: number; breakdown: ScoreLine[] }[];
+}
+
 /** Rows fetched per order before the exact score: a few times its shortlist, never the whole table. */
 const RETRIEVAL_FACTOR = 3;
 const MIN_RETRIEVAL = 50;
@@ -53,7 +60,7 @@ export class MatchingService {
   ) {}
 
   /** Records a run of open orders and queues it; the worker does the work. Returns at once, QUEUED. */
-  async requestRun(actor: Actor, jobOrderIds: readonly string[], policy: MatchingPolicy = MATCHING_POLICY_V1): Promise<MatchingRunEntity> {
+  async requestRun(actor: Actor, jobOrderIds: readonly string[], policy: MatchingPolicy = CURRENT_MATCHING_POLICY): Promise<MatchingRunEntity> {
     const ids = [...new Set(jobOrderIds)];
     if (!ids.length || ids.length > MAX_ORDERS_PER_RUN) {
       throw new DomainException(ErrorCode.BAD_USER_INPUT, `Give 1 to ${MAX_ORDERS_PER_RUN} job orders to match.`, [
@@ -129,31 +136,40 @@ export class MatchingService {
 
   /**
    * The workers employers asked for by name on these orders who still meet every hard requirement, each kept
-   * for the first order that asked (a worker is proposed once). They go before the assignment, taking positions.
+   * for the first order that asked (a worker is proposed once). They go before the assignment, taking positions,
+   * scored like everyone else (their history and the fairness context included). A named worker who cannot be
+   * placed holds their position only when the employer accepts no substitute; otherwise it is shortlisted as usual.
    */
-  private async namedFirst(
-    orders: readonly JobOrderEntity[],
-    policy: MatchingPolicy,
-  ): Promise<Map<string, { applicantId: string; score: number; breakdown: ScoreLine[] }[]>> {
-    const requests: { jobOrderId: string; applicantId: string }[] = orders.length
+  private async namedFirst(orders: readonly JobOrderEntity[], policy: MatchingPolicy, fairness: FairnessContext): Promise<Map<string, NamedPlacement>> {
+    const requests: { jobOrderId: string; applicantId: string; substituteAcceptable: boolean }[] = orders.length
       ? await this.dataSource.query(
-          `SELECT job_order_id AS "jobOrderId", applicant_id AS "applicantId" FROM named_request WHERE job_order_id = ANY($1) ORDER BY created_at, id`,
+          `SELECT job_order_id AS "jobOrderId", applicant_id AS "applicantId", substitute_acceptable AS "substituteAcceptable"
+           FROM named_request WHERE job_order_id = ANY($1) ORDER BY created_at, id`,
           [orders.map((o) => o.id)],
         )
       : [];
-    const people = requests.length ? await this.dataSource.manager.findBy(ApplicantEntity, { id: In(requests.map((r) => r.applicantId)) }) : [];
-    const byId = new Map(people.map((a) => [a.id, factsOfApplicant(a)]));
+    const ids = [...new Set(requests.map((r) => r.applicantId))];
+    const [people, histories] = ids.length
+      ? await Promise.all([this.dataSource.manager.findBy(ApplicantEntity, { id: In(ids) }), readHistories(this.dataSource.manager, ids)])
+      : [[], new Map()];
+    const byId = new Map(people.map((a) => [a.id, factsOfApplicant(a, histories.get(a.id))]));
     const byOrder = new Map(orders.map((o) => [o.id, o]));
     const taken = new Set<string>();
-    const named = new Map<string, { applicantId: string; score: number; breakdown: ScoreLine[] }[]>();
+    const named = new Map<string, NamedPlacement>();
     for (const r of requests) {
       const order = byOrder.get(r.jobOrderId)!;
       const facts = byId.get(r.applicantId);
-      const list = named.get(order.id) ?? [];
-      if (!facts || taken.has(r.applicantId) || list.length >= order.positions || unmetRequirements(facts, orderFacts(order), policy).length) continue;
-      const score = scoreCandidate(facts, orderFacts(order), policy);
+      const entry = named.get(order.id) ?? { placed: [], held: 0, substitutable: 0 };
+      named.set(order.id, entry);
+      if (entry.placed.length + entry.held >= order.positions) continue;
+      if (!facts || taken.has(r.applicantId) || unmetRequirements(facts, orderFacts(order), policy).length) {
+        if (!r.substituteAcceptable) entry.held++;
+        continue;
+      }
+      const score = scoreCandidate(facts, orderFacts(order), policy, fairness);
       taken.add(r.applicantId);
-      named.set(order.id, [...list, { applicantId: r.applicantId, score: score.total, breakdown: score.breakdown }]);
+      entry.placed.push({ applicantId: r.applicantId, score: score.total, breakdown: score.breakdown });
+      if (r.substituteAcceptable) entry.substitutable++;
     }
     return named;
   }
@@ -170,8 +186,9 @@ export class MatchingService {
     const rejected = new Set(decided.filter((d) => d.status === 'REJECTED').map((d) => `${d.job_order_id}|${d.applicant_id}`));
     const targets = orders.filter((o) => !withSelections.has(o.id));
     const targetIds = targets.map((o) => o.id);
-    const named = await this.namedFirst(targets, policy);
-    const reserved = new Set([...named.values()].flat().map((n) => n.applicantId));
+    const fairness = await readFairness(m);
+    const named = await this.namedFirst(targets, policy, fairness);
+    const reserved = new Set([...named.values()].flatMap((n) => n.placed.map((p) => p.applicantId)));
 
     const edges: CandidateEdge[] = [];
     // One copy of each applicant, whatever the number of orders it qualifies for; breakdowns are made at the end,
@@ -182,22 +199,27 @@ export class MatchingService {
     const shortfall = new Map<string, number>();
     let rounds = 0;
     const factsOf = new Map(targets.map((o) => [o.id, orderFacts(o)]));
-    const slots = targets.map((o) => ({ orderId: o.id, slots: shortlistSize(o.positions, named.get(o.id)?.length ?? 0, policy) }));
+    const slots = targets.map((o) => ({ orderId: o.id, slots: slotsAfterNamed(o.positions, named.get(o.id), policy).slots }));
     const fetched = new Map<string, number>();
     const exhausted = new Set<string>();
     const retrieveMore = async (order: JobOrderEntity) => {
       const facts = factsOf.get(order.id)!;
-      const wanted = shortfall.get(order.id) ?? shortlistSize(order.positions, named.get(order.id)?.length ?? 0, policy);
+      const wanted = shortfall.get(order.id) ?? slotsAfterNamed(order.positions, named.get(order.id), policy).slots;
       const limit = Math.max(MIN_RETRIEVAL, RETRIEVAL_FACTOR * wanted) * 2 ** (rounds - 1);
       const offset = fetched.get(order.id) ?? 0;
       const rows = await retrieveCandidates(this.dataSource, facts, policy, targetIds, limit, offset);
       fetched.set(order.id, offset + rows.length);
       if (rows.length < limit) exhausted.add(order.id);
+      // The employer's former workers are scored whatever their place in the experience order (first round only).
+      if (rounds === 1) rows.push(...(await retrieveFormerWorkers(this.dataSource, facts, policy, targetIds)));
+      const histories = await readHistories(m, [...new Set(rows.filter((r) => !applicants.has(r.id)).map((r) => r.id))]);
+      const seen = new Set<string>();
       for (const row of rows) {
-        if (rejected.has(`${order.id}|${row.id}`) || reserved.has(row.id)) continue;
+        if (seen.has(row.id) || rejected.has(`${order.id}|${row.id}`) || reserved.has(row.id)) continue;
+        seen.add(row.id);
         let applicant = applicants.get(row.id);
-        if (!applicant) applicants.set(row.id, (applicant = applicantFacts(row)));
-        edges.push({ orderId: order.id, applicantId: row.id, score: scoreCandidate(applicant, facts, policy).total });
+        if (!applicant) applicants.set(row.id, (applicant = applicantFacts(row, histories.get(row.id))));
+        edges.push({ orderId: order.id, applicantId: row.id, score: scoreCandidate(applicant, facts, policy, fairness).total });
       }
     };
 
@@ -235,13 +257,13 @@ export class MatchingService {
     }
     // Named workers first, in the order they were asked for; then the shortlist of the positions left.
     const rows = targets.flatMap((o) => {
-      const first = (named.get(o.id) ?? []).map((n, i) => ({ ...n, jobOrderId: o.id, runId: run.id, rank: i + 1, status: 'SUGGESTED' as const, named: true }));
-      const rest = rankShortlist(byOrder.get(o.id) ?? [], o.positions - first.length, policy).map((p) => ({
+      const first = (named.get(o.id)?.placed ?? []).map((n, i) => ({ ...n, jobOrderId: o.id, runId: run.id, rank: i + 1, status: 'SUGGESTED' as const, named: true }));
+      const rest = rankShortlist(byOrder.get(o.id) ?? [], slotsAfterNamed(o.positions, named.get(o.id), policy).open, policy).map((p) => ({
         jobOrderId: o.id,
         applicantId: p.applicantId,
         runId: run.id,
         score: p.score,
-        breakdown: scoreCandidate(applicants.get(p.applicantId)!, factsOf.get(o.id)!, policy).breakdown,
+        breakdown: scoreCandidate(applicants.get(p.applicantId)!, factsOf.get(o.id)!, policy, fairness).breakdown,
         rank: first.length + p.rank,
         status: p.status,
         named: false,

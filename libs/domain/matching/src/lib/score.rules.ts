@@ -1,4 +1,4 @@
-import { FairnessContext, NO_FAIRNESS_DATA, type ApplicantFacts, type OrderFacts } from './matching.model';
+import { NO_FAIRNESS_DATA, type ApplicantFacts, type ApplicantHistory, type FairnessContext, type FormerEmployer, type GroupCount, type OrderFacts } from './matching.model';
 import type { MatchingPolicy } from './matching.policy';
 
 export type ScoreFactor = keyof MatchingPolicy['weights'];
@@ -31,8 +31,8 @@ function share(part: number, whole: number): number {
 }
 
 /**
- * The score of an eligible applicant for an order: a weighted sum of factors, each 0..1 times its weight.
- * First-timers get the neutral middle on evaluations, so the program does not shut out new workers.
+ * The score of an eligible applicant for an order: a weighted sum of factors, each 0..1 times its weight, each
+ * explained with the numbers behind it.
  */
 export function scoreCandidate(
   a: ApplicantFacts,
@@ -54,14 +54,12 @@ export function scoreCandidate(
   const beyond = a.yearsExperience - o.minExperienceYears;
   add('experience', beyond / policy.experienceSaturationYears, `${a.yearsExperience} years of experience (${beyond} beyond the minimum of ${o.minExperienceYears})`);
 
-  add(
-    'evaluations',
-    a.evaluationAverage === null ? 0.5 : (a.evaluationAverage - 1) / 4,
-    a.evaluationAverage === null ? 'first contract: neutral' : `past evaluations average ${a.evaluationAverage.toFixed(1)} of 5`,
-  );
+  const h = a.history;
+  add('evaluations', evaluationFraction(h, policy), evaluationExplanation(h));
 
-  const returning = a.rehireEmployerIds.includes(o.employerId);
-  add('returningWorker', returning ? 1 : 0, returning ? 'completed a contract with this employer, who would rehire' : 'not a returning worker of this employer');
+  const former = h.formerEmployers.find((e) => e.employerId === o.employerId);
+  const returning = former !== undefined && former.wouldRehire !== false;
+  add('returningWorker', returning ? 1 : 0, returningExplanation(former));
 
   if (o.requiredLanguageLevels.length) {
     // Above the minimum of each required language, up to two levels more.
@@ -75,13 +73,60 @@ export function scoreCandidate(
     add('language', best / 4, best ? `speaks a destination language at level ${LEVELS[best - 1]}` : 'no destination language');
   }
 
-  const gap = (deployed: ReadonlyMap<string, number>, pool: ReadonlyMap<string, number>, key: string) => {
-    const p = pool.get(key);
-    return p ? clamp01((p - (deployed.get(key) ?? 0)) / p) : 0;
-  };
-  const municipalityGap = gap(fairness.deployedShare.municipality, fairness.poolShare.municipality, a.municipalityCode);
-  const genderGap = gap(fairness.deployedShare.gender, fairness.poolShare.gender, a.gender);
-  add('fairness', (municipalityGap + genderGap) / 2, `municipality under-represented by ${Math.round(municipalityGap * 100)}%, gender by ${Math.round(genderGap * 100)}%`);
+  const municipality = underRepresentation(fairness, fairness.municipality.get(a.municipalityCode));
+  const gender = underRepresentation(fairness, fairness.gender.get(a.gender));
+  add('fairness', (municipality.lift + gender.lift) / 2, fairnessExplanation(fairness, municipality, gender));
 
   return { total: round1(lines.reduce((s, l) => s + l.points, 0)), breakdown: lines };
+}
+
+/**
+ * Past evaluations: the average overall rating (1 → 0, 5 → 1) and, from v2, a share for "would rehire" answers.
+ * Without any evaluation the factor is the neutral middle, so the program does not shut out first-timers.
+ */
+function evaluationFraction(h: ApplicantHistory, policy: MatchingPolicy): number {
+  if (h.evaluationAverage === null || h.evaluations === 0) return 0.5;
+  const rehireShare = policy.wouldRehireShare ?? 0;
+  return (1 - rehireShare) * ((h.evaluationAverage - 1) / 4) + rehireShare * (h.wouldRehire / h.evaluations);
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function evaluationExplanation(h: ApplicantHistory): string {
+  if (h.evaluations === 0 || h.evaluationAverage === null) {
+    return h.seasons ? `${plural(h.seasons, 'season')} worked, not evaluated: neutral` : 'first contract: neutral';
+  }
+  return `${h.evaluationAverage.toFixed(1)} average over ${plural(h.evaluations, 'evaluated season')}; would rehire: ${h.wouldRehire} of ${h.evaluations}`;
+}
+
+function returningExplanation(former: FormerEmployer | undefined): string {
+  if (!former) return 'has not worked for this employer';
+  if (former.wouldRehire === false) return `worked for this employer in ${former.lastYear}; it would not rehire`;
+  return `worked for this employer in ${former.lastYear}${former.wouldRehire ? ' (would rehire)' : ''}`;
+}
+
+interface Representation {
+  group: GroupCount | undefined;
+  /** Deployments per registrant of the group and of the whole program. */
+  rate: number;
+  overall: number;
+  /** 0..1: how far the group's rate falls below the program's. */
+  lift: number;
+}
+
+/** A group sent abroad less often per registrant than the program as a whole; nothing before anyone went. */
+function underRepresentation(f: FairnessContext, group: GroupCount | undefined): Representation {
+  const overall = f.registered ? f.deployed / f.registered : 0;
+  const rate = group?.registered ? group.deployed / group.registered : 0;
+  return { group, rate, overall, lift: overall > 0 && group?.registered ? clamp01(1 - rate / overall) : 0 };
+}
+
+function fairnessExplanation(f: FairnessContext, m: Representation, g: Representation): string {
+  if (f.deployed === 0) return 'no deployments yet: no group is under-represented';
+  const per = (r: Representation) => r.rate.toFixed(2);
+  const part = (label: string, r: Representation) =>
+    r.lift > 0
+      ? `${label}: ${per(r)} deployments per registrant against ${r.overall.toFixed(2)} overall (under-represented by ${Math.round(r.lift * 100)}%)`
+      : `${label}: ${per(r)} deployments per registrant, not below the ${r.overall.toFixed(2)} overall`;
+  return `${part(m.group?.name ?? 'municipality', m)}; ${part((g.group?.name ?? 'gender').toLowerCase(), g)}`;
 }

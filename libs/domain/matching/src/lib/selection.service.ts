@@ -10,7 +10,8 @@ import { factsOfApplicant } from './candidate-sql';
 import { CandidateEntity } from './candidate.entity';
 import { candidateReference } from './candidate.repository';
 import { unmetRequirements } from './eligibility.rules';
-import { MATCHING_POLICY_V1 } from './matching.policy';
+import { CURRENT_MATCHING_POLICY } from './matching.policy';
+import { readHistories } from './history.repository';
 import { orderFacts } from './matching.service';
 import { scoreCandidate } from './score.rules';
 
@@ -74,25 +75,34 @@ export class SelectionService {
           .setLock('pessimistic_write')
           .getMany();
         const result: CandidateEntity[] = [];
+        // Staff see who they chose; an employer sees the shortlist reference it used.
+        const who = (a: ApplicantEntity, c?: CandidateEntity) =>
+          actor.role === Role.COORDINATOR ? `${a.firstNames} ${a.lastNames}` : c ? candidateReference(c.id) : 'This candidate';
         for (const id of ids) {
           const applicant = applicants.find((a) => a.id === id);
           if (!applicant) throw DomainException.notFound('Applicant');
-          if (applicant.status === 'SELECTED') {
-            throw DomainException.conflict('This applicant is already selected for another order.');
-          }
           const existing = candidates.find((c) => c.applicantId === id);
-          if (existing?.status === 'REJECTED') throw DomainException.conflict('This candidate was rejected for this order.');
-          const unmet = unmetRequirements(factsOfApplicant(applicant), orderFacts(order), MATCHING_POLICY_V1);
+          if (existing?.status === 'SELECTED') throw DomainException.conflict(`${who(applicant, existing)} is already selected for this order (${order.reference}).`);
+          if (applicant.status === 'SELECTED') {
+            throw DomainException.conflict(`${who(applicant, existing)} is already selected for another order.`);
+          }
+          if (existing?.status === 'REJECTED') throw DomainException.conflict(`${who(applicant, existing)} was rejected for this order.`);
+          const unmet = unmetRequirements(factsOfApplicant(applicant), orderFacts(order), CURRENT_MATCHING_POLICY);
           if (unmet.length) {
-            throw new DomainException(ErrorCode.BAD_USER_INPUT, `The applicant does not meet the order's requirements: ${unmet.map((u) => u.message).join(' ')}`);
+            throw new DomainException(
+              ErrorCode.BAD_USER_INPUT,
+              `${who(applicant, existing)} does not meet the order's requirements: ${unmet.map((u) => u.message).join(' ')}`,
+              [{ field: 'applicantIds', message: 'lists someone who does not meet the requirements' }],
+            );
           }
           applicant.status = applicantStateMachine.next(applicant.status, 'SELECT');
           await em.save(applicant);
           if (existing) {
-            existing.status = 'SELECTED';
+            Object.assign(existing, { status: 'SELECTED', statusReason: null });
             result.push(await em.save(existing));
           } else {
-            const score = scoreCandidate(factsOfApplicant(applicant), orderFacts(order), MATCHING_POLICY_V1);
+            const history = (await readHistories(em, [id])).get(id);
+            const score = scoreCandidate(factsOfApplicant(applicant, history), orderFacts(order), CURRENT_MATCHING_POLICY);
             const rank = Math.max(0, ...candidates.map((c) => c.rank)) + 1 + result.length;
             result.push(
               await em.save(
@@ -110,7 +120,7 @@ export class SelectionService {
       });
     } catch (error) {
       if (uniqueViolationOf(error) === 'candidate_one_selection_key') {
-        throw DomainException.conflict('This applicant is already selected for another order.');
+        throw DomainException.conflict('A candidate was selected for another order meanwhile; read the shortlist again.');
       }
       throw error;
     }
@@ -129,7 +139,7 @@ export class SelectionService {
     for (const candidate of reserves) {
       const applicant = await lockForUpdate(em, ApplicantEntity, candidate.applicantId);
       if (!applicant || (applicant.status !== 'AVAILABLE' && applicant.status !== 'SHORTLISTED')) continue;
-      if (unmetRequirements(factsOfApplicant(applicant), orderFacts(order), MATCHING_POLICY_V1).length) continue;
+      if (unmetRequirements(factsOfApplicant(applicant), orderFacts(order), CURRENT_MATCHING_POLICY).length) continue;
       applicant.status = applicantStateMachine.next(applicant.status, 'SELECT');
       await em.save(applicant);
       candidate.status = 'SELECTED';

@@ -1,5 +1,5 @@
 import type { Proposal } from './assignment';
-import type { MatchingPolicy } from './matching.policy';
+import { shortlistSize, type MatchingPolicy } from './matching.policy';
 
 export interface RankedProposal extends Proposal {
   rank: number;
@@ -15,4 +15,26 @@ export function rankShortlist(proposals: readonly Proposal[], openPositions: num
   return [...proposals]
     .sort((a, b) => b.score - a.score || (a.applicantId < b.applicantId ? -1 : a.applicantId > b.applicantId ? 1 : 0))
     .map((p, i) => ({ ...p, rank: i + 1, status: i < shown ? 'SUGGESTED' : 'RESERVE' }));
+}
+
+/** What an order's named requests came to in a run. */
+export interface NamedCounts {
+  /** Named workers placed first on the shortlist. */
+  placed: readonly unknown[];
+  /** Positions held for named workers who cannot be placed now and for whom the employer accepts no substitute. */
+  held: number;
+  /** Named workers placed who may be replaced by a substitute if they cannot travel. */
+  substitutable: number;
+}
+
+/**
+ * The positions left to shortlist after the named workers, and the slots to fill (three per open position plus
+ * reserves, and a reserve share for each named worker who may be substituted), so naming workers never wipes the
+ * rest of the shortlist.
+ */
+export function slotsAfterNamed(positions: number, named: NamedCounts | undefined, policy: MatchingPolicy): { open: number; slots: number } {
+  const placed = named?.placed.length ?? 0;
+  const shortlisted = positions - (named?.held ?? 0);
+  const substituteReserves = Math.ceil((named?.substitutable ?? 0) * policy.reserveShare);
+  return { open: Math.max(0, shortlisted - placed), slots: shortlistSize(shortlisted, placed, policy) + substituteReserves };
 }

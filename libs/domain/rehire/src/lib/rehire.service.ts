@@ -9,7 +9,7 @@ import { StatusEvents } from '@puente/notifications';
 import { APPLICANT_STATUSES, ApplicantEntity, applicantStateMachine } from '@puente/domain/applicants';
 import { DateProblem, placementEndProblems, PlacementEntity, placementStateMachine, workerReturnProblems } from '@puente/domain/contingents';
 import { JobOrderEntity } from '@puente/domain/job-orders';
-import { MatchingService } from '@puente/domain/matching';
+import { MatchingService, releaseCandidates } from '@puente/domain/matching';
 import { EndFault, decideRehire, PlacementOutcome, RehireDecision, RehireInputs, RehireReason } from './rehire.rules';
 import { REHIRE_POLICY_V1, RehirePolicy } from './rehire.policy';
 
@@ -109,6 +109,8 @@ export class RehireService {
       refuseDates('The end must be between the departure and today', placementEndProblems(input.endedOn, { today: todayIso(), ...p }));
       p.status = placementStateMachine.next(p.status, input.outcome === 'ABANDONED' ? 'ABANDON' : 'TERMINATE_EARLY');
       Object.assign(p, { endedOn: input.endedOn, endedBy: actor.userId, endReason: reason, endFault: input.outcome === 'ABANDONED' ? 'WORKER' : input.fault });
+      // The selection ended with the placement: the worker can be selected again once the policy allows.
+      await releaseCandidates(em, { jobOrderIds: [p.jobOrderId], applicantIds: [p.applicantId], statuses: ['SELECTED'] }, `Placement ${input.outcome === 'ABANDONED' ? 'abandoned' : 'ended early'}.`);
       return em.save(p);
     });
     await this.requestDecision(placement.applicantId, 'placement-ended', placement.id);
@@ -195,16 +197,18 @@ export class RehireService {
       const mine = actor.role === Role.COORDINATOR || (actor.role === Role.EMPLOYER && order?.employerId === actor.employerId);
       if (!order || !mine) throw DomainException.notFound('Job order');
       if (order.status !== 'OPEN') throw new DomainException(ErrorCode.INVALID_TRANSITION, `Workers are named on an OPEN order; ${order.reference} is ${order.status}.`);
-      const facts: { id: string; worked: boolean; outcome: string | null }[] = await em.query(
-        `SELECT x.id, EXISTS (SELECT 1 FROM placement p WHERE p.applicant_id = x.id AND p.employer_id = $2) AS worked,
-                (SELECT d.outcome FROM rehire_decision d WHERE d.applicant_id = x.id AND d.current) AS outcome
-         FROM unnest($1::uuid[]) AS x(id)`,
+      // The name is read only for the employer's own former workers: nothing is told of anyone else.
+      const facts: { id: string; worked: boolean; outcome: string | null; name: string | null }[] = await em.query(
+        `SELECT x.id, w.worked, (SELECT d.outcome FROM rehire_decision d WHERE d.applicant_id = x.id AND d.current) AS outcome,
+                CASE WHEN w.worked THEN (SELECT a.first_names || ' ' || a.last_names FROM applicant a WHERE a.id = x.id) END AS name
+         FROM unnest($1::uuid[]) AS x(id)
+         CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM placement p WHERE p.applicant_id = x.id AND p.employer_id = $2) AS worked) w`,
         [ids.filter(isUuid), order.employerId],
       );
       const problems = ids.map((id) => {
         const f = facts.find((x) => x.id === id);
         if (!f?.worked) return { field: 'applicantIds', message: `${id} has not worked for this employer` };
-        if (f.outcome !== 'ELIGIBLE') return { field: 'applicantIds', message: `${id} is not rehire-eligible (${f.outcome ?? 'not decided yet'})` };
+        if (f.outcome !== 'ELIGIBLE') return { field: 'applicantIds', message: `${f.name} is not rehire-eligible (${f.outcome?.toLowerCase() ?? 'not decided yet'})` };
         return null;
       });
       const refused = problems.filter((p): p is { field: string; message: string } => p !== null);
@@ -213,7 +217,9 @@ export class RehireService {
       }
       const [{ taken }] = await em.query(
         `SELECT (SELECT count(*) FROM candidate WHERE job_order_id = $1 AND status = 'SELECTED')::int
-              + (SELECT count(*) FROM named_request WHERE job_order_id = $1 AND applicant_id <> ALL($2))::int AS taken`,
+              + (SELECT count(*) FROM named_request n WHERE n.job_order_id = $1 AND n.applicant_id <> ALL($2)
+                   -- a named worker already selected is counted once, as a selection
+                   AND NOT EXISTS (SELECT 1 FROM candidate c WHERE c.job_order_id = n.job_order_id AND c.applicant_id = n.applicant_id AND c.status = 'SELECTED'))::int AS taken`,
         [order.id, ids],
       );
       if (taken + ids.length > order.positions) {
