@@ -7,3 +7,4 @@ export * from './lib/validators';
 export * from './lib/calendar';
 export * from './lib/seeded-random';
 export * from './lib/graphql-enum';
+export * from './lib/holidays';

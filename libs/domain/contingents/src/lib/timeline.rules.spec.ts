@@ -1,6 +1,6 @@
-import { addDays } from '@puente/common';
+import { addDays, holidayOn } from '@puente/common';
 import { STEP_KINDS, TIMELINE_POLICY_V1 as policy, timelinePolicyProblems } from './timeline.policy';
-import { departureFor, nextWorkingDay, planTimeline, previousWorkingDay } from './timeline.rules';
+import { closedBecause, departureFor, nextWorkingDay, planTimeline, previousWorkingDay } from './timeline.rules';
 
 const isWeekend = (d: string) => [0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay());
 
@@ -30,6 +30,21 @@ describe('working days', () => {
     expect(nextWorkingDay('2027-03-07')).toBe('2027-03-08');
     expect(nextWorkingDay('2027-03-05')).toBe('2027-03-05');
   });
+
+  it("skips El Salvador's national holidays as well, Holy Week included", () => {
+    // Holy Week 2027: Thursday 25, Friday 26, Saturday 27 March; Easter Sunday the 28th.
+    expect(previousWorkingDay('2027-03-26')).toBe('2027-03-24');
+    expect(previousWorkingDay('2027-03-28')).toBe('2027-03-24');
+    expect(nextWorkingDay('2027-03-25')).toBe('2027-03-29');
+    // 15 September 2026 is a Tuesday; 1 January 2027 a Friday, after the weekend-free Thursday.
+    expect(previousWorkingDay('2026-09-15')).toBe('2026-09-14');
+    expect(nextWorkingDay('2026-09-15')).toBe('2026-09-16');
+    expect(previousWorkingDay('2027-01-02')).toBe('2026-12-31');
+    expect(nextWorkingDay('2026-12-25')).toBe('2026-12-28');
+    expect(closedBecause('2027-03-26')).toBe('a public holiday (Good Friday)');
+    expect(closedBecause('2027-03-27')).toBe('a weekend');
+    expect(closedBecause('2027-03-24')).toBeNull();
+  });
 });
 
 describe('planTimeline', () => {
@@ -57,6 +72,17 @@ describe('planTimeline', () => {
     expect(orientation).toMatchObject({ dueDate: '2027-03-05', status: 'PENDING', note: 'moved from 2027-03-07, a weekend, to 2027-03-05' });
   });
 
+  it('moves an office step off a holiday to the working day before, naming the holiday', () => {
+    // Departure Friday 2 April 2027: the contract, 7 days before, would be due on Good Friday; the orientation,
+    // 10 days before, on Tuesday 23 March, stays.
+    const t = planTimeline('2027-04-02', today, policy);
+    expect(t.steps.find((s) => s.kind === 'CONTRACT_SIGNED')).toMatchObject({
+      dueDate: '2027-03-24',
+      note: 'moved from 2027-03-26, a public holiday (Good Friday), to 2027-03-24',
+    });
+    expect(t.steps.find((s) => s.kind === 'ORIENTATION')).toMatchObject({ dueDate: '2027-03-23', note: null });
+  });
+
   it('brings a step whose date has passed forward to the first working day when there is still time', () => {
     const t = planTimeline('2027-02-01', '2027-01-02', policy); // today is a Saturday, 30 days before departure
     const documents = t.steps.find((s) => s.kind === 'DOCUMENTS_CHECKED')!;
@@ -70,7 +96,8 @@ describe('planTimeline', () => {
     const t = planTimeline('2027-01-14', today, policy); // 10 days ahead: documents, medical and visa cannot make it
     expect(t.steps.filter((s) => s.status === 'INFEASIBLE').map((s) => s.kind)).toEqual(['DOCUMENTS_CHECKED', 'MEDICAL_EXAM', 'VISA_BIOMETRICS']);
     const visa = t.steps.find((s) => s.kind === 'VISA_BIOMETRICS')!;
-    expect(visa.note).toBe('must be done by 2027-01-01 (12 days before departure), and that date has passed: choose a later departure or waive the step');
+    // 2 January 2027 is a Saturday and the 1st a holiday: the latest working day is 31 December.
+    expect(visa.note).toBe('must be done by 2026-12-31 (12 days before departure), and that date has passed: choose a later departure or waive the step');
     expect(visa.remindOn).toBeNull();
     expect(t.feasible).toBe(false);
   });
@@ -81,13 +108,14 @@ describe('planTimeline', () => {
     expect(t.steps.find((s) => s.kind === 'DEPARTURE')).toMatchObject({ status: 'INFEASIBLE', note: 'the date 2027-01-01 has passed: choose a later departure' });
   });
 
-  it('never puts an office step on a weekend or a step before the one it follows, for any departure and today', () => {
+  it('never puts an office step on a weekend or a holiday, or a step before the one it follows, for any departure and today', () => {
+    // 120 days from 4 January 2027: Holy Week, 1 and 10 May among them.
     for (let offset = 0; offset < 120; offset++) {
       for (const todayOffset of [0, 1, 5, 6]) {
         const now = addDays(today, todayOffset);
         const t = planTimeline(addDays(now, offset), now, policy);
         const office = t.steps.filter((s) => policy.steps.find((r) => r.kind === s.kind)!.officeStep);
-        expect(office.filter((s) => isWeekend(s.dueDate))).toEqual([]);
+        expect(office.filter((s) => isWeekend(s.dueDate) || holidayOn(s.dueDate))).toEqual([]);
         t.steps.forEach((s, i) => i && expect(s.dueDate >= t.steps[i - 1]!.dueDate).toBe(true));
         for (const s of t.steps) {
           if (s.status === 'PENDING' && s.kind !== 'ARRIVAL') expect(s.dueDate >= now).toBe(true);

@@ -1,4 +1,4 @@
-import { addDays } from '@puente/common';
+import { addDays, holidayOn } from '@puente/common';
 import type { StepKind, TimelinePolicy } from './timeline.policy';
 
 export interface PlannedStep {
@@ -26,16 +26,25 @@ function weekday(date: string): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay();
 }
 
-/** The date itself on a weekday, else the Friday before: an office step is never due on a weekend. */
-export function previousWorkingDay(date: string): string {
-  const day = weekday(date);
-  return day === 6 ? addDays(date, -1) : day === 0 ? addDays(date, -2) : date;
+/** Why offices are closed on a date (a weekend, or one of El Salvador's national holidays, named); null on a working day. */
+export function closedBecause(date: string): string | null {
+  if ([0, 6].includes(weekday(date))) return 'a weekend';
+  const holiday = holidayOn(date);
+  return holiday ? `a public holiday (${holiday})` : null;
 }
 
-/** The date itself on a weekday, else the Monday after. */
+/** The date itself on a working day, else the last working day before: an office step is never due on a weekend or a holiday. */
+export function previousWorkingDay(date: string): string {
+  let day = date;
+  while (closedBecause(day)) day = addDays(day, -1);
+  return day;
+}
+
+/** The date itself on a working day, else the first working day after. */
 export function nextWorkingDay(date: string): string {
-  const day = weekday(date);
-  return day === 6 ? addDays(date, 2) : day === 0 ? addDays(date, 1) : date;
+  let day = date;
+  while (closedBecause(day)) day = addDays(day, 1);
+  return day;
 }
 
 /** The departure for a start date under the policy. */
@@ -45,7 +54,7 @@ export function departureFor(startDate: string, policy: TimelinePolicy): string 
 
 /**
  * The pre-departure timeline of one worker, counted back from the departure. Office steps that would fall on a
- * weekend move to the Friday before. A step whose ideal date has passed moves to the first working day from
+ * weekend or a national holiday (`holidayOn`) move to the last working day before. A step whose ideal date has passed moves to the first working day from
  * today if that is still before its latest date (and says so); otherwise it is INFEASIBLE with the reason.
  * Nothing is moved silently: every step off its ideal date carries a note. Due dates never go backwards from
  * one step to the next.
@@ -68,7 +77,7 @@ export function planTimeline(departureDate: string, today: string, policy: Timel
     const onWorkingDay = previousWorkingDay(ideal);
     const latest = previousWorkingDay(addDays(departureDate, -rule.latestDaysBeforeDeparture));
     let dueDate = onWorkingDay;
-    let note = onWorkingDay === ideal ? null : `moved from ${ideal}, a weekend, to ${onWorkingDay}`;
+    let note = onWorkingDay === ideal ? null : `moved from ${ideal}, ${closedBecause(ideal)}, to ${onWorkingDay}`;
     let status: PlannedStep['status'] = 'PENDING';
     if (onWorkingDay < today) {
       if (firstWorkingDay <= latest) {
