@@ -41,7 +41,7 @@ export default tseslint.config(
             platform('queue', ['config', 'queue', 'common']),
             platform('health', ['config', 'common']),
             platform('notifications', ['config', 'database', 'queue', 'common']),
-            platform('auth', ['config', 'database', 'queue', 'common']),
+            platform('auth', ['config', 'database', 'queue', 'notifications', 'common']),
             // Domains: each names the domains it may use.
             { sourceTag: 'scope:reference', onlyDependOnLibsWithTags: ['type:platform', 'type:contract', 'type:util'] },
             { sourceTag: 'scope:applicants', onlyDependOnLibsWithTags: ['scope:reference', 'type:platform', 'type:contract', 'type:util'] },

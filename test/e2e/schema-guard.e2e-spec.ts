@@ -16,8 +16,14 @@ import {
 import { PUBLIC_KEY, ROLES_KEY } from '@puente/auth';
 import { codesOf, startApi, TestApi } from '../support/api';
 
-/** The operations anyone may call. Everything else must refuse an anonymous caller. */
-const PUBLIC_OPERATIONS = ['login', 'refreshToken', 'registerEmployer'];
+/**
+ * The operations anyone may call: signing in and up, the password-reset link, and the reference vocabularies a
+ * sign-up form is built from. Everything else must refuse an anonymous caller.
+ */
+const PUBLIC_OPERATIONS = [
+  'login', 'refreshToken', 'registerEmployer', 'requestPasswordReset', 'resetPassword',
+  'municipalities', 'departments', 'regions', 'occupations', 'skills',
+];
 
 /** A syntactically valid value for any input type, built from the schema itself. */
 function sample(type: GraphQLInputType): string {

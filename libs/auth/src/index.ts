@@ -1,5 +1,7 @@
 export * from './lib/user.entity';
 export * from './lib/auth.service';
+export * from './lib/password-reset.entity';
+export { PasswordResetService, hashResetToken, RESET_TOKEN_TTL_MS } from './lib/password-reset.service';
 export * from './lib/token.service';
 export * from './lib/auth.guard';
 export * from './lib/decorators';

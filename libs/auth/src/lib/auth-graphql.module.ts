@@ -2,15 +2,18 @@ import { Global, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { PuenteConfig } from '@puente/config';
+import { NotificationsModule } from '@puente/notifications';
 import { AuthModule } from './auth.module';
 import { AuthResolver } from './graphql/auth.resolver';
 import { PublicThrottleGuard } from './graphql/public-throttle.guard';
+import { PasswordResetService } from './password-reset.service';
 
-/** The auth operations of the GraphQL API, and the throttle of public operations, counted in Redis. */
+/** The auth operations of the GraphQL API (password resets mail through the notification channel), and the throttle of public operations, counted in Redis. */
 @Global()
 @Module({
   imports: [
     AuthModule,
+    NotificationsModule,
     ThrottlerModule.forRootAsync({
       inject: [PuenteConfig],
       useFactory: (config: PuenteConfig) => ({
@@ -25,7 +28,7 @@ import { PublicThrottleGuard } from './graphql/public-throttle.guard';
       }),
     }),
   ],
-  providers: [AuthResolver, PublicThrottleGuard],
+  providers: [AuthResolver, PublicThrottleGuard, PasswordResetService],
   exports: [PublicThrottleGuard, ThrottlerModule],
 })
 export class AuthGraphqlModule {}

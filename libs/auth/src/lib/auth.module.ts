@@ -3,14 +3,15 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthService } from './auth.service';
 import { PasswordService } from './password.service';
+import { PasswordResetEntity } from './password-reset.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
 
 /** Users, passwords and tokens: imported by both apps and by the domains that open logins. */
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]), JwtModule.register({})],
+  imports: [TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity, PasswordResetEntity]), JwtModule.register({})],
   providers: [AuthService, PasswordService, TokenService],
-  exports: [AuthService, TokenService],
+  exports: [AuthService, TokenService, PasswordService],
 })
 export class AuthModule {}

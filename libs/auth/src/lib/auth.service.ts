@@ -6,6 +6,7 @@ import { PuenteConfig } from '@puente/config';
 import { Actor, DomainException, ErrorCode, Role } from '@puente/common';
 import { uniqueViolationOf } from '@puente/database';
 import { PasswordService } from './password.service';
+import { PasswordResetEntity } from './password-reset.entity';
 import { passwordProblems, temporaryPassword } from './password.policy';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { hashRefreshToken, TokenService } from './token.service';
@@ -168,6 +169,43 @@ export class AuthService {
       .where('expires_at < :now', { now })
       .execute();
     return result.affected ?? 0;
+  }
+
+  /** Deletes password-reset links past their expiry, used or not; the same nightly job calls it. */
+  async purgeExpiredPasswordResets(now = new Date()): Promise<number> {
+    const result = await this.dataSource.createQueryBuilder().delete().from(PasswordResetEntity).where('expires_at < :now', { now }).execute();
+    return result.affected ?? 0;
+  }
+
+  /**
+   * A new temporary password for an applicant's login, read out at the desk (the login is created when the
+   * applicant has none), in the caller's transaction: the applicant must change it at first sign-in, and every
+   * session they had signs in again.
+   */
+  async issueApplicantTemporaryPassword(em: EntityManager, applicant: { id: string; nationalId: string; email: string | null }): Promise<string> {
+    const password = this.temporaryPassword();
+    const user = await em
+      .createQueryBuilder(UserEntity, 'u')
+      .where('u.applicant_id = :id', { id: applicant.id })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!user) {
+      await this.createUser(em, {
+        identifier: applicant.nationalId,
+        email: applicant.email,
+        role: Role.APPLICANT,
+        password,
+        applicantId: applicant.id,
+        mustChangePassword: true,
+      });
+      return password;
+    }
+    if (!user.active) {
+      throw new DomainException(ErrorCode.CONFLICT, "This applicant's login is deactivated; it cannot be given a password.");
+    }
+    await em.update(UserEntity, { id: user.id }, { passwordHash: await this.passwords.hash(password), mustChangePassword: true });
+    await em.update(RefreshTokenEntity, { userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    return password;
   }
 
   private async openSession(em: EntityManager, user: UserEntity, familyId: string): Promise<Session> {

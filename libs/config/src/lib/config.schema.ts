@@ -62,6 +62,17 @@ export const envSchema = z
     /** Unset: notifications go to the log. smtps: is TLS from the start (port 465), smtp: upgrades with STARTTLS when offered. */
     SMTP_URL: url(['smtp:', 'smtps:']).refine(hasHost, 'must name the mail server, like smtp://user:pass@mail.example.gov:587').optional(),
     SMTP_FROM: mailbox.default('Puente <no-reply@puente.local>'),
+    /** Where people open Puente: the base of links sent by e-mail (a password reset). No path query or fragment. */
+    PUBLIC_URL: url(['http:', 'https:'])
+      .refine((v) => {
+        try {
+          const u = new URL(v);
+          return u.hostname !== '' && !u.search && !u.hash && !u.username && !u.password;
+        } catch {
+          return true;
+        }
+      }, 'must be a web address like https://puente.example.gov, without a query, fragment or credentials')
+      .default('http://localhost:3000'),
   })
   .refine((env) => Boolean(env.PUENTE_ADMIN_EMAIL) === Boolean(env.PUENTE_ADMIN_PASSWORD), {
     message: 'must be set together with PUENTE_ADMIN_EMAIL',

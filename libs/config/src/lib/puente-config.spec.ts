@@ -87,4 +87,12 @@ describe('loadConfig', () => {
     expect(problems).toHaveLength(1);
     expect(problems.join('\n')).not.toContain('s3cret-pass');
   });
+
+  it('takes the public base of e-mailed links from PUBLIC_URL, without a trailing slash', () => {
+    expect(loadConfig(valid).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ ...valid, PUBLIC_URL: 'https://puente.trabajo.gob.sv/portal/' }).publicUrl).toBe('https://puente.trabajo.gob.sv/portal');
+    for (const bad of ['puente.gob.sv', 'ftp://puente.gob.sv', 'https://puente.gob.sv/?a=1', 'https://u:p@puente.gob.sv']) {
+      expect(problemsOf({ ...valid, PUBLIC_URL: bad })[0]).toMatch(/^PUBLIC_URL /);
+    }
+  });
 });

@@ -30,6 +30,8 @@ export class PuenteConfig {
    * password, so it is redacted from logs (LOG_REDACTIONS) and never logged on purpose.
    */
   readonly smtp!: { url: string; from: string } | null;
+  /** The base of links sent by e-mail (a password reset), without a trailing slash. */
+  readonly publicUrl!: string;
 }
 
 export class ConfigError extends Error {
@@ -78,6 +80,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     workerLockDurationMs: e.WORKER_LOCK_DURATION_MS,
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM.trim() } : null,
+    publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
   });
 }
 

@@ -17,6 +17,6 @@ function notificationChannel(config: PuenteConfig, dataSource: DataSource): Noti
 @Module({
   imports: [TypeOrmModule.forFeature([NotificationEntity])],
   providers: [NotificationsService, StatusEvents, { provide: NOTIFICATION_CHANNEL, inject: [PuenteConfig, getDataSourceToken()], useFactory: notificationChannel }],
-  exports: [NotificationsService, StatusEvents],
+  exports: [NotificationsService, StatusEvents, NOTIFICATION_CHANNEL],
 })
 export class NotificationsModule {}

@@ -22,27 +22,42 @@ export class AuthPayload {
   @Field(() => UserModel) user!: UserModel;
 }
 
+const NEW_PASSWORD = '12 to 128 characters, not too repetitive (at least 4 different characters); a passphrase is best.';
+
 @InputType()
 export class LoginInput {
-  @Field({ description: 'E-mail (staff, employers) or national ID (applicants).' }) identifier!: string;
+  @Field({ description: 'E-mail (staff, employers) or national ID (applicants: DUI with its check digit, e.g. 04567890-3; the dash may be left out).' })
+  identifier!: string;
   @Field() password!: string;
 }
 
 @InputType()
 export class RefreshTokenInput {
-  @Field() refreshToken!: string;
+  @Field({ description: 'The refreshToken of the last login or refresh; each works once.' }) refreshToken!: string;
 }
 
 @InputType()
 export class ChangePasswordInput {
-  @Field() currentPassword!: string;
-  @Field() newPassword!: string;
+  @Field({ description: 'The password signed in with (the temporary one, at first sign-in).' }) currentPassword!: string;
+  @Field({ description: `${NEW_PASSWORD} Different from the current one.` }) newPassword!: string;
 }
 
 @InputType()
 export class CreateStaffUserInput {
-  @Field() email!: string;
+  @Field({ description: 'A valid e-mail address: the new user signs in with it.' }) email!: string;
   @Field(() => Role, { description: 'COORDINATOR or ADMIN.' }) role!: Role;
+}
+
+@InputType()
+export class RequestPasswordResetInput {
+  @Field({ description: 'The e-mail a staff or employer account signs in with. Applicants ask a coordinator for a temporary password instead.' })
+  email!: string;
+}
+
+@InputType()
+export class ResetPasswordInput {
+  @Field({ description: 'The token from the e-mailed link (after #token=); it works once, within an hour.' }) token!: string;
+  @Field({ description: NEW_PASSWORD }) newPassword!: string;
 }
 
 @ObjectType()

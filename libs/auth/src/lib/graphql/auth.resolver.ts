@@ -12,8 +12,11 @@ import {
   CreateStaffUserPayload,
   LoginInput,
   RefreshTokenInput,
+  RequestPasswordResetInput,
+  ResetPasswordInput,
   UserModel,
 } from './auth.model';
+import { PasswordResetService } from '../password-reset.service';
 import { PublicThrottleGuard } from './public-throttle.guard';
 import { toUserModel } from './user.mapper';
 
@@ -25,6 +28,7 @@ function toPayload(session: Session): AuthPayload {
 export class AuthResolver {
   constructor(
     private readonly auth: AuthService,
+    private readonly resets: PasswordResetService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -40,6 +44,28 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Exchange a refresh token for a new pair; the old one stops working.' })
   async refreshToken(@Args('input') input: RefreshTokenInput): Promise<AuthPayload> {
     return toPayload(await this.auth.refresh(input.refreshToken));
+  }
+
+  @Public()
+  @UseGuards(PublicThrottleGuard)
+  @Mutation(() => Boolean, {
+    description:
+      'Staff and employers who forgot their password: e-mails a one-time link (valid one hour) when an account signs in with this ' +
+      'address. Always answers true, whether or not there is such an account. Applicants get a temporary password from a coordinator.',
+  })
+  async requestPasswordReset(@Args('input') input: RequestPasswordResetInput): Promise<boolean> {
+    await this.resets.request(input.email);
+    return true;
+  }
+
+  @Public()
+  @UseGuards(PublicThrottleGuard)
+  @Mutation(() => Boolean, {
+    description: 'Sets a new password with the token of a reset link (once); every session of the account must sign in again.',
+  })
+  async resetPassword(@Args('input') input: ResetPasswordInput): Promise<boolean> {
+    await this.resets.reset(input.token, input.newPassword);
+    return true;
   }
 
   @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER, Role.APPLICANT)

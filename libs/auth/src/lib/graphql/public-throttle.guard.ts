@@ -6,7 +6,7 @@ import { DomainException, ErrorCode } from '@puente/common';
 import type { RequestContext } from '../request-context';
 
 /**
- * Brute-force brake on the public operations (login, refresh, employer sign-up): counts attempts per
+ * Brute-force brake on the public operations (login, refresh, employer sign-up, password reset): counts attempts per
  * operation, identifier and client address, in Redis so it holds across api processes. It runs per resolver
  * call, so 15 aliased logins in one request count as 15 attempts.
  */
@@ -19,8 +19,8 @@ export class PublicThrottleGuard extends ThrottlerGuard {
 
   protected override generateKey(context: ExecutionContext, tracker: string, name: string): string {
     const gql = GqlExecutionContext.create(context);
-    const input = gql.getArgs<{ input?: { identifier?: string; contactEmail?: string } }>().input;
-    const identifier = (input?.identifier ?? input?.contactEmail ?? '').trim().toLowerCase();
+    const input = gql.getArgs<{ input?: { identifier?: string; contactEmail?: string; email?: string } }>().input;
+    const identifier = (input?.identifier ?? input?.contactEmail ?? input?.email ?? '').trim().toLowerCase();
     return createHash('sha256').update(`${name}|${gql.getInfo<{ fieldName: string }>().fieldName}|${identifier}|${tracker}`).digest('hex');
   }
 

@@ -3,7 +3,7 @@ import { JobHandler, JobProcessor } from '@puente/queue';
 import { JobName, JobPayloads } from '@puente/queue-contracts';
 import { AuthService } from '../auth.service';
 
-/** Nightly: refresh tokens past their expiry are deleted. Idempotent: a second run deletes nothing more. */
+/** Nightly: refresh tokens and password-reset links past their expiry are deleted. Idempotent: a second run deletes nothing more. */
 @Injectable()
 @JobProcessor(JobName.PurgeExpiredRefreshTokens)
 export class PurgeExpiredRefreshTokensProcessor implements JobHandler<JobName.PurgeExpiredRefreshTokens> {
@@ -12,8 +12,10 @@ export class PurgeExpiredRefreshTokensProcessor implements JobHandler<JobName.Pu
   constructor(private readonly auth: AuthService) {}
 
   async handle(payload: JobPayloads[JobName.PurgeExpiredRefreshTokens]): Promise<number> {
-    const purged = await this.auth.purgeExpiredRefreshTokens(payload.olderThan ? new Date(payload.olderThan) : new Date());
-    this.logger.log({ purged }, 'Purged expired refresh tokens');
+    const before = payload.olderThan ? new Date(payload.olderThan) : new Date();
+    const purged = await this.auth.purgeExpiredRefreshTokens(before);
+    const resets = await this.auth.purgeExpiredPasswordResets(before);
+    this.logger.log({ purged, resets }, 'Purged expired refresh tokens and password-reset links');
     return purged;
   }
 }

@@ -1,8 +1,11 @@
 import {
   ageOn,
+  applicantChangeProblems,
   ApplicantDraft,
   applicantProblems,
+  applyChanges,
   duiWithCheckDigit,
+  frozenFieldsOf,
   languageLevelTokens,
   normalizeDui,
 } from './applicant.rules';
@@ -89,5 +92,57 @@ describe('languageLevelTokens', () => {
     expect(languageLevelTokens([{ code: 'en', level: 'B1' }, { code: 'fr', level: 'A1' }])).toEqual([
       'en:A1', 'en:A2', 'en:B1', 'fr:A1',
     ]);
+  });
+});
+
+describe('a partial update (updateApplicant) checked by the registration rules', () => {
+  const changeFields = (c: Parameters<typeof applicantChangeProblems>[1], current: ApplicantDraft = valid) =>
+    applicantChangeProblems(current, c, known, today).map((p) => p.field);
+
+  it('accepts a valid change of any editable field, alone', () => {
+    expect(changeFields({ phone: '+50379999999' })).toEqual([]);
+    expect(changeFields({ passportNumber: 'B7654321', passportExpiry: '2031-05-01' })).toEqual([]);
+    expect(changeFields({ skills: ['PRUNING'], occupations: ['9212'], yearsExperience: 8, education: 'TECHNICAL' })).toEqual([]);
+    expect(changeFields({ email: null, address: null })).toEqual([]);
+  });
+
+  it('refuses what registration refuses, under the input field names', () => {
+    expect(changeFields({ phone: '7123-4567' })).toEqual(['phone']);
+    expect(changeFields({ email: 'nope' })).toEqual(['email']);
+    expect(changeFields({ municipalityCode: 'SV-XX' })).toEqual(['municipalityCode']);
+    expect(changeFields({ skills: ['PRUNING', 'FLYING'] })).toEqual(['skills[1]']);
+    expect(changeFields({ occupations: [] })).toEqual(['occupations']);
+    expect(changeFields({ yearsExperience: 61 })).toEqual(['yearsExperience']);
+    expect(changeFields({ languages: [{ code: 'en', level: 'B1' }, { code: 'en', level: 'A1' }] })).toEqual(['languages[1].code']);
+    expect(changeFields({ passportExpiry: '2026-11-24' })).toEqual(['passportExpiry']);
+    expect(changeFields({ passportNumber: 'A1' })).toEqual(['passportNumber']);
+  });
+
+  it('does not re-judge stored values the change does not name', () => {
+    const expired = { ...valid, passportExpiry: '2020-01-01', skills: ['RETIRED_SKILL'] };
+    expect(changeFields({ phone: '+50379999999' }, expired)).toEqual([]);
+    // A new passport number alone keeps the expired date, so the pair is judged together.
+    expect(changeFields({ passportNumber: 'B7654321' }, expired)).toEqual(['passportExpiry']);
+  });
+
+  it('adds a passport to an applicant who had none only with both fields', () => {
+    const none = { ...valid, passportNumber: null, passportExpiry: null };
+    expect(changeFields({ passportNumber: 'B7654321' }, none)).toEqual(['passportExpiry']);
+    expect(changeFields({ passportNumber: 'B7654321', passportExpiry: '2031-01-01' }, none)).toEqual([]);
+  });
+
+  it('refuses to clear a required field or the passport', () => {
+    expect(changeFields({ phone: null, passportNumber: null })).toEqual(['phone', 'passportNumber']);
+  });
+
+  it('applies only the given fields', () => {
+    const next = applyChanges(valid, { phone: '+50379999999', email: null, skills: null });
+    expect(next).toEqual({ ...valid, phone: '+50379999999', email: null });
+  });
+
+  it('freezes the selected profile from selection until the worker is back, never contacts or passport', () => {
+    const changed = ['phone', 'passportNumber', 'skills', 'yearsExperience'] as const;
+    for (const status of ['SELECTED', 'PRE_DEPARTURE', 'DEPLOYED']) expect(frozenFieldsOf(status, changed)).toEqual(['skills', 'yearsExperience']);
+    for (const status of ['REGISTERED', 'VERIFIED', 'AVAILABLE', 'SHORTLISTED', 'RETURNED']) expect(frozenFieldsOf(status, changed)).toEqual([]);
   });
 });

@@ -97,7 +97,7 @@ export interface KnownCodes {
 /** Everything a coordinator types at registration, checked at once so the form can show every problem. */
 export function applicantProblems(d: ApplicantDraft, known: KnownCodes, today: string): FieldProblem[] {
   const p = new Problems();
-  p.check(normalizeDui(d.nationalId) !== null, 'nationalId', 'must be a valid DUI: 8 digits, a dash and the check digit (e.g. 04567890-1)');
+  p.check(normalizeDui(d.nationalId) !== null, 'nationalId', 'must be a valid DUI: 8 digits, a dash and the check digit (e.g. 04567890-3)');
   for (const [field, value] of [['firstNames', d.firstNames], ['lastNames', d.lastNames]] as const) {
     const clean = cleanText(value);
     p.check(clean.length >= 1 && clean.length <= 100, field, 'must be between 1 and 100 characters');
@@ -131,6 +131,81 @@ export function applicantProblems(d: ApplicantDraft, known: KnownCodes, today: s
     else p.check(d.passportExpiry > today, 'passportExpiry', 'the passport has expired; register a valid passport or leave both passport fields empty');
   }
   return p.list;
+}
+
+/**
+ * What a coordinator may correct on an applicant after registration (`updateApplicant`). Each field is optional:
+ * left out (undefined) it keeps its value; `email` and `address` may be cleared with null. The DUI, names, birth
+ * date and gender are not here: they identify the person and are fixed at registration.
+ */
+export interface ApplicantChanges {
+  phone?: string | null;
+  email?: string | null;
+  municipalityCode?: string | null;
+  address?: string | null;
+  passportNumber?: string | null;
+  passportExpiry?: string | null;
+  occupations?: string[] | null;
+  skills?: string[] | null;
+  languages?: LanguageSkill[] | null;
+  yearsExperience?: number | null;
+  education?: string | null;
+}
+
+export type EditableField = keyof ApplicantChanges;
+export const EDITABLE_FIELDS: readonly EditableField[] = [
+  'phone', 'email', 'municipalityCode', 'address', 'passportNumber', 'passportExpiry',
+  'occupations', 'skills', 'languages', 'yearsExperience', 'education',
+];
+const CLEARABLE_FIELDS: readonly EditableField[] = ['email', 'address'];
+
+/**
+ * The profile an employer selected a worker on (occupations, skills, languages, experience, education): frozen
+ * from selection until the worker is back (SELECTED, PRE_DEPARTURE, DEPLOYED), so the worker who travels is the
+ * one the employer chose. Contacts, address and passport stay editable in every status: an office must reach a
+ * worker abroad, and a passport renewed before the visa appointment or at a consulate is the normal case.
+ */
+export const PROFILE_FIELDS: readonly EditableField[] = ['occupations', 'skills', 'languages', 'yearsExperience', 'education'];
+export const PROFILE_FROZEN_STATUSES = ['SELECTED', 'PRE_DEPARTURE', 'DEPLOYED'] as const;
+
+/** The fields a change names (given, even as null). */
+export function fieldsGiven(changes: ApplicantChanges): EditableField[] {
+  return EDITABLE_FIELDS.filter((f) => changes[f] !== undefined);
+}
+
+/** The applicant as it would be after the changes (nulls of required fields are reported, not applied). */
+export function applyChanges<T extends ApplicantDraft>(current: T, changes: ApplicantChanges): T {
+  const next = { ...current } as T & Record<string, unknown>;
+  for (const f of fieldsGiven(changes)) {
+    const value = changes[f];
+    if (value === null && !CLEARABLE_FIELDS.includes(f)) continue;
+    next[f] = value as never;
+  }
+  return next;
+}
+
+/**
+ * Checks a partial update with exactly the registration rules (`applicantProblems`) on the applicant as it would
+ * be, reporting only the fields the change names (a stored value is not re-judged by a phone fix) and the
+ * passport's two fields together. Required fields cannot be cleared.
+ */
+export function applicantChangeProblems(current: ApplicantDraft, changes: ApplicantChanges, known: KnownCodes, today: string): FieldProblem[] {
+  const given = fieldsGiven(changes);
+  const touched = new Set<string>(given);
+  if (touched.has('passportNumber') || touched.has('passportExpiry')) touched.add('passportNumber').add('passportExpiry');
+  const cleared = given
+    .filter((f) => changes[f] === null && !CLEARABLE_FIELDS.includes(f))
+    .map((field) => ({ field, message: 'cannot be removed; leave the field out to keep its current value' }));
+  const problems = applicantProblems(applyChanges(current, changes), known, today).filter((p) =>
+    touched.has(p.field.replace(/\[.*$/, '')),
+  );
+  const clearedNames = new Set<string>(cleared.map((c) => c.field));
+  return [...cleared, ...problems.filter((p) => !clearedNames.has(p.field))];
+}
+
+/** The profile fields a change would alter while the profile is frozen by the applicant's status. */
+export function frozenFieldsOf(status: string, changed: readonly EditableField[]): EditableField[] {
+  return (PROFILE_FROZEN_STATUSES as readonly string[]).includes(status) ? changed.filter((f) => PROFILE_FIELDS.includes(f)) : [];
 }
 
 export function normalizePassport(raw: string): string {

@@ -1,21 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthService } from '@puente/auth';
+import { AuthService, UserEntity } from '@puente/auth';
 import { Actor, cleanText, DomainException, ErrorCode, isUuid, Page, Role, todayIso } from '@puente/common';
-import { lockForUpdate, pageQuery, uniqueViolationOf } from '@puente/database';
+import { lockForUpdate, pageQuery, recordAudit, uniqueViolationOf } from '@puente/database';
+import { StatusEvents } from '@puente/notifications';
 import { ReferenceService } from '@puente/domain/reference';
 import { ApplicantEntity } from './applicant.entity';
 import {
+  ApplicantChanges,
+  applicantChangeProblems,
   ApplicantDraft,
   applicantProblems,
+  applyChanges,
+  EditableField,
+  EDITABLE_FIELDS,
   Education,
+  frozenFieldsOf,
   Gender,
   languageLevelTokens,
   normalizeDui,
   normalizePassport,
 } from './applicant.rules';
-import { ApplicantStatus, applicantStateMachine } from './applicant.state-machine';
+import { ApplicantStatus, applicantStateMachine, statusOnceDocumented } from './applicant.state-machine';
 
 export interface ApplicantFilter {
   status?: ApplicantStatus | null;
@@ -34,6 +41,7 @@ export class ApplicantService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reference: ReferenceService,
     private readonly auth: AuthService,
+    private readonly events: StatusEvents,
   ) {}
 
   /**
@@ -84,19 +92,67 @@ export class ApplicantService {
       });
       return { applicant, temporaryPassword };
     } catch (error) {
-      const constraint = uniqueViolationOf(error);
-      if (constraint === 'applicant_national_id_key') {
-        throw new DomainException(ErrorCode.CONFLICT, 'An applicant with this DUI is already registered.', [
-          { field: 'nationalId', message: 'is already registered' },
-        ]);
-      }
-      if (constraint === 'applicant_passport_number_key') {
-        throw new DomainException(ErrorCode.CONFLICT, 'Another applicant is registered with this passport number.', [
-          { field: 'passportNumber', message: 'is already registered to another applicant' },
-        ]);
-      }
-      throw error;
+      throw conflictOf(error);
     }
+  }
+
+  /**
+   * A coordinator's partial correction (contacts, address, passport, profile), checked by the registration rules
+   * and applied under the applicant's row lock with its audit line in one transaction. The profile is frozen from
+   * selection until the worker is back (see PROFILE_FIELDS); a passport added or renewed makes a VERIFIED
+   * applicant AVAILABLE, by the rule verification applies. The matching index follows through its triggers.
+   */
+  async update(actor: Actor, id: string, changes: ApplicantChanges): Promise<ApplicantEntity> {
+    const ref = await this.reference.data();
+    const today = todayIso();
+    let stageChanged = false;
+    let applicant: ApplicantEntity;
+    try {
+      applicant = await this.dataSource.transaction(async (em) => {
+        const current = await lockForUpdate(em, ApplicantEntity, id);
+        if (!current) throw DomainException.notFound('Applicant');
+        DomainException.assertValid(applicantChangeProblems(current, changes, ref.codes, today));
+        const next = normalized(applyChanges(current, changes));
+        const changed = EDITABLE_FIELDS.filter((f) => !sameValue(current[f], next[f]));
+        if (changed.length === 0) return current;
+        const frozen = frozenFieldsOf(current.status, changed);
+        if (frozen.length) {
+          throw new DomainException(
+            ErrorCode.INVALID_TRANSITION,
+            `${current.firstNames} ${current.lastNames} is ${current.status}: the profile an employer selected them on (${frozen.join(', ')}) ` +
+              'cannot change until they are back or released. Contacts, address and passport can be corrected.',
+            frozen.map((field) => ({ field, message: `cannot change while the applicant is ${current.status}` })),
+          );
+        }
+        const status = statusOnceDocumented(current.status, next.passportExpiry, today);
+        stageChanged = status !== current.status;
+        Object.assign(current, pick(next, changed), { status });
+        if (changed.includes('languages')) current.languageLevels = languageLevelTokens(current.languages);
+        const saved = await em.save(current);
+        // The applicant's login carries the same e-mail (where their notifications go).
+        if (changed.includes('email')) await em.update(UserEntity, { applicantId: id }, { email: saved.email });
+        await recordAudit(em, actor, { action: 'update-applicant', entity: 'applicant', entityId: id, fields: changed });
+        return saved;
+      });
+    } catch (error) {
+      throw conflictOf(error);
+    }
+    if (stageChanged) await this.events.publish([applicant.id], 'applicant.updated');
+    return applicant;
+  }
+
+  /**
+   * A new temporary password for an applicant who lost theirs, to read out at the desk (their login is opened
+   * when they have none): they must change it at first sign-in, and every session they had must sign in again.
+   */
+  async issueTemporaryPassword(actor: Actor, id: string): Promise<{ applicant: ApplicantEntity; temporaryPassword: string }> {
+    return this.dataSource.transaction(async (em) => {
+      const applicant = await lockForUpdate(em, ApplicantEntity, id);
+      if (!applicant) throw DomainException.notFound('Applicant');
+      const temporaryPassword = await this.auth.issueApplicantTemporaryPassword(em, applicant);
+      await recordAudit(em, actor, { action: 'issue-temporary-password', entity: 'applicant', entityId: id });
+      return { applicant, temporaryPassword };
+    });
   }
 
   /** Verifies the documents; an applicant with a valid passport becomes AVAILABLE for matching at once. */
@@ -104,10 +160,7 @@ export class ApplicantService {
     return this.dataSource.transaction(async (em) => {
       const applicant = await lockForUpdate(em, ApplicantEntity, id);
       if (!applicant) throw DomainException.notFound('Applicant');
-      let status = applicantStateMachine.next(applicant.status, 'VERIFY');
-      if (applicant.passportExpiry && applicant.passportExpiry > todayIso()) {
-        status = applicantStateMachine.next(status, 'MAKE_AVAILABLE');
-      }
+      const status = statusOnceDocumented(applicantStateMachine.next(applicant.status, 'VERIFY'), applicant.passportExpiry, todayIso());
       Object.assign(applicant, { status, verifiedAt: new Date(), verifiedBy: actor.userId });
       return em.save(applicant);
     });
@@ -135,4 +188,41 @@ export class ApplicantService {
     if (filter.nationalId) qb.andWhere('a.national_id = :nid', { nid: normalizeDui(filter.nationalId) ?? filter.nationalId });
     return pageQuery(qb, page).getMany();
   }
+}
+
+/** The stored form of what a coordinator typed (as registration stores it). */
+function normalized<T extends ApplicantEntity>(a: T): T {
+  return {
+    ...a,
+    address: cleanText(a.address) || null,
+    email: a.email?.trim().toLowerCase() || null,
+    occupations: [...new Set(a.occupations)],
+    skills: [...new Set(a.skills)],
+    passportNumber: a.passportNumber ? normalizePassport(a.passportNumber) : null,
+    passportExpiry: a.passportExpiry || null,
+  };
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+function pick(a: ApplicantEntity, fields: readonly EditableField[]): Partial<ApplicantEntity> {
+  return Object.fromEntries(fields.map((f) => [f, a[f]]));
+}
+
+/** The unique constraints of `applicant`, as the CONFLICT a coordinator can act on; anything else unchanged. */
+function conflictOf(error: unknown): unknown {
+  const constraint = uniqueViolationOf(error);
+  if (constraint === 'applicant_national_id_key') {
+    return new DomainException(ErrorCode.CONFLICT, 'An applicant with this DUI is already registered.', [
+      { field: 'nationalId', message: 'is already registered' },
+    ]);
+  }
+  if (constraint === 'applicant_passport_number_key') {
+    return new DomainException(ErrorCode.CONFLICT, 'Another applicant is registered with this passport number.', [
+      { field: 'passportNumber', message: 'is already registered to another applicant' },
+    ]);
+  }
+  return error;
 }

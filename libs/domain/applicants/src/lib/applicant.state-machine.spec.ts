@@ -1,5 +1,5 @@
 import { ErrorCode } from '@puente/common';
-import { APPLICANT_STATUSES, applicantStateMachine as m } from './applicant.state-machine';
+import { APPLICANT_STATUSES, applicantStateMachine as m, statusOnceDocumented } from './applicant.state-machine';
 
 describe('applicant state machine', () => {
   it('walks the main path of DESIGN.md', () => {
@@ -34,5 +34,18 @@ describe('applicant state machine', () => {
     expect(m.next('PRE_DEPARTURE', 'UNSEAT')).toBe('SELECTED');
     expect(APPLICANT_STATUSES.filter((s) => m.can(s, 'UNSEAT'))).toEqual(['PRE_DEPARTURE']);
     expect(() => m.next('DEPLOYED', 'UNSEAT')).toThrow(/Cannot unseat this applicant: it is DEPLOYED/);
+  });
+});
+
+describe('statusOnceDocumented (verification and a passport added later)', () => {
+  it('makes a VERIFIED applicant with a passport valid after today AVAILABLE', () => {
+    expect(statusOnceDocumented('VERIFIED', '2026-11-25', '2026-11-24')).toBe('AVAILABLE');
+  });
+  it('keeps VERIFIED without a passport or with one expiring today', () => {
+    expect(statusOnceDocumented('VERIFIED', null, '2026-11-24')).toBe('VERIFIED');
+    expect(statusOnceDocumented('VERIFIED', '2026-11-24', '2026-11-24')).toBe('VERIFIED');
+  });
+  it.each(['REGISTERED', 'AVAILABLE', 'SELECTED', 'DEPLOYED', 'RETURNED', 'INELIGIBLE', 'BLOCKED'] as const)('leaves %s alone', (status) => {
+    expect(statusOnceDocumented(status, '2030-01-01', '2026-11-24')).toBe(status);
   });
 });

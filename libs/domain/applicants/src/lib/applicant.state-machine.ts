@@ -53,3 +53,12 @@ export const applicantStateMachine = new StateMachine<ApplicantStatus, Applicant
     to: 'BLOCKED',
   },
 });
+
+/**
+ * A VERIFIED applicant whose passport is valid after today is ready for matching: AVAILABLE. The one rule both
+ * verification and a passport added or renewed later (updateApplicant) apply; any other status is left alone.
+ */
+export function statusOnceDocumented(status: ApplicantStatus, passportExpiry: string | null, today: string): ApplicantStatus {
+  if (status !== 'VERIFIED' || !passportExpiry || passportExpiry <= today) return status;
+  return applicantStateMachine.next(status, 'MAKE_AVAILABLE');
+}

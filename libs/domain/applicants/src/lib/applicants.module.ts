@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@puente/auth';
+import { NotificationsModule } from '@puente/notifications';
 import { ReferenceModule } from '@puente/domain/reference';
 import { ApplicantEntity } from './applicant.entity';
 import { ApplicantService } from './applicant.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ApplicantEntity]), AuthModule, ReferenceModule],
+  imports: [TypeOrmModule.forFeature([ApplicantEntity]), AuthModule, ReferenceModule, NotificationsModule],
   providers: [ApplicantService],
   exports: [ApplicantService],
 })

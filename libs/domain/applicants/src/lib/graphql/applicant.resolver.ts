@@ -7,8 +7,10 @@ import {
   ApplicantConnection,
   ApplicantFilterInput,
   ApplicantModel,
+  IssueTemporaryPasswordPayload,
   RegisterApplicantInput,
   RegisterApplicantPayload,
+  UpdateApplicantInput,
 } from './applicant.model';
 import { toApplicantModel } from './applicant.mapper';
 
@@ -33,6 +35,28 @@ export class ApplicantResolver {
   @Mutation(() => ApplicantModel, { description: 'Marks the documents verified; with a valid passport the applicant becomes AVAILABLE.' })
   async verifyApplicant(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ApplicantModel> {
     return toApplicantModel(await this.service.verify(actor, id), await this.reference.data());
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => ApplicantModel, {
+    description:
+      'Corrects contacts, address, passport or profile (only the fields given). A passport added or renewed makes a VERIFIED applicant AVAILABLE.',
+  })
+  async updateApplicant(@CurrentActor() actor: Actor, @Args('input') input: UpdateApplicantInput): Promise<ApplicantModel> {
+    const { id, ...changes } = input;
+    return toApplicantModel(await this.service.update(actor, id, changes), await this.reference.data());
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => IssueTemporaryPasswordPayload, {
+    description: "A new temporary password for an applicant (read out at the desk; their login is opened if they have none). Signs out the applicant's sessions.",
+  })
+  async issueTemporaryPassword(
+    @CurrentActor() actor: Actor,
+    @Args('applicantId', { type: () => ID }) applicantId: string,
+  ): Promise<IssueTemporaryPasswordPayload> {
+    const { applicant, temporaryPassword } = await this.service.issueTemporaryPassword(actor, applicantId);
+    return { applicant: toApplicantModel(applicant, await this.reference.data()), temporaryPassword };
   }
 
   @Roles(Role.COORDINATOR, Role.APPLICANT)
