@@ -68,6 +68,7 @@ Puente is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).
     COORDINATOR  ${seeded.coordinator.padEnd(26)} ${d}
     EMPLOYER     ${seeded.employer.padEnd(26)} ${d}
     APPLICANT    ${`${seeded.applicant} (national ID)`.padEnd(26)} ${d}
+                 (every seeded applicant signs in with their own DUI and this password)
 
 Press Ctrl-C to stop.
 `);

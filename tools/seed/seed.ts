@@ -1,5 +1,5 @@
 import { hash } from '@node-rs/argon2';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ARGON2_OPTIONS } from '@puente/auth';
 import { addDays, Role, seededRandom, todayIso } from '@puente/common';
 import { databaseOptions } from '@puente/database';
@@ -58,6 +58,19 @@ function fail(what: string, problems: { field: string; message: string }[]): nev
  * weights of the research. Every row passes the same validation rules the API applies. Loads nothing when the
  * data is already there; returns the demo logins either way.
  */
+/**
+ * Demo data loaded before seeded applicants had a password: their logins get the demo password now (once: the
+ * logins without a password, of applicants the demo coordinator registered; anyone else is left alone).
+ */
+async function openSeededApplicantLogins(em: EntityManager): Promise<void> {
+  const scope = `FROM app_user u JOIN applicant a ON a.id = u.applicant_id JOIN app_user c ON c.id = a.registered_by
+    WHERE u.password_hash IS NULL AND c.identifier = $1`;
+  const [{ missing }] = await em.query(`SELECT count(*)::int AS missing ${scope}`, [DEMO_COORDINATOR]);
+  if (missing === 0) return;
+  const passwordHash = await hash(DEMO_PASSWORD, ARGON2_OPTIONS);
+  await em.query(`UPDATE app_user SET password_hash = $2 WHERE id IN (SELECT u.id ${scope})`, [DEMO_COORDINATOR, passwordHash]);
+}
+
 export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogins> {
   const ds = new DataSource(databaseOptions(url, 2));
   await ds.initialize();
@@ -65,6 +78,7 @@ export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogi
     return await ds.transaction(async (em) => {
       const [{ exists }] = await em.query(`SELECT EXISTS (SELECT 1 FROM app_user WHERE identifier = $1) AS exists`, [DEMO_COORDINATOR]);
       if (exists) {
+        await openSeededApplicantLogins(em);
         const [applicant] = await em.query(`SELECT national_id FROM applicant WHERE email = $1`, [DEMO_APPLICANT_EMAIL]);
         return { coordinator: DEMO_COORDINATOR, employer: DEMO_EMPLOYER, applicant: applicant?.national_id ?? '', password: DEMO_PASSWORD, seeded: false };
       }
@@ -207,11 +221,12 @@ export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogi
         );
       }
       await em.query(`UPDATE applicant SET verified_at = created_at WHERE verified_by IS NOT NULL`);
-      // Each applicant has a login; only the demo applicant's password is known, the others are set at a desk.
+      // Each seeded applicant signs in with their DUI and the demo password, not forced to change it (a demo).
+      // One argon2 hash shared by all: 2,000 hashes would take minutes.
       await em.query(
         `INSERT INTO app_user (identifier, role, password_hash, applicant_id)
-         SELECT national_id, 'APPLICANT', CASE WHEN national_id = $1 THEN $2 END, id FROM applicant`,
-        [demoApplicant, passwordHash],
+         SELECT national_id, 'APPLICANT', $2, id FROM applicant WHERE registered_by = $1`,
+        [coordinator.id, passwordHash],
       );
       return { coordinator: DEMO_COORDINATOR, employer: DEMO_EMPLOYER, applicant: demoApplicant, password: DEMO_PASSWORD, seeded: true };
     });
