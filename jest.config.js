@@ -14,6 +14,8 @@ const tier = (displayName, suffix) => ({
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper,
   testEnvironment: 'node',
+  // PUENTE_TEST_CLOCK=<ISO instant> shifts the clock (the midnight check in tools/test.mjs); a no-op otherwise.
+  setupFiles: ['<rootDir>/test/support/clock.ts'],
 });
 
 module.exports = {

@@ -2,6 +2,10 @@
 // on a PostgreSQL database and a Redis queue prefix of this run's own, removed at the end. Uses DATABASE_URL /
 // REDIS_URL when set (a fresh database is created on that server), otherwise provides both like `npm start`.
 // Extra arguments go to Jest, e.g. `npm test -- --selectProjects unit`.
+// After a full run (no extra arguments) the midnight check runs the date-sensitive suites again with the clock
+// just before and just after midnight in El Salvador (06:00 UTC) and in UTC, in time zones far from both, so a
+// test or a rule that counts "today" in UTC or in the machine's zone fails whatever the hour CI runs at.
+// PUENTE_MIDNIGHT_CHECK=0 leaves it out; PUENTE_MIDNIGHT_CHECK=only runs the check alone.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -44,19 +48,66 @@ try {
   process.stdout.write(runTs('tools/migrate.ts', env));
   const report = path.join(root, '.data', 'tmp', `jest-${queuePrefix}.json`);
   fs.mkdirSync(path.dirname(report), { recursive: true });
-  code = runBin('jest', ['--ci', '--json', `--outputFile=${report}`, ...jestArgs], env);
-  if (fs.existsSync(report)) {
-    const r = JSON.parse(fs.readFileSync(report, 'utf8'));
-    fs.rmSync(report);
-    // A closing line any CI can read.
-    console.log(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
-    if (r.numTotalTests === 0) code = code || 1;
+  const check = process.env.PUENTE_MIDNIGHT_CHECK;
+  if (check !== 'only') {
+    code = runBin('jest', ['--ci', '--json', `--outputFile=${report}`, ...jestArgs], env);
+    if (fs.existsSync(report)) {
+      const r = JSON.parse(fs.readFileSync(report, 'utf8'));
+      fs.rmSync(report);
+      // A closing line any CI can read.
+      console.log(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+      if (r.numTotalTests === 0) code = code || 1;
+    }
   }
+  if (check === 'only' || (code === 0 && jestArgs.length === 0 && check !== '0')) code = midnightCheck(env);
 } finally {
   await removeQueueKeys(services.redisUrl, queuePrefix).catch((e) => log(`could not clean Redis keys: ${e.message}`));
   await services.stop();
 }
 process.exit(code);
+
+/**
+ * The date-sensitive suites at four instants: a minute before and a second after midnight in El Salvador (UTC-6
+ * all year, so 06:00 UTC) and in UTC, each in a time zone far from both (UTC+14, UTC-11). The instants fall on
+ * the coming days, ahead of the real clock, so the tests' data stays in the future and nothing the database dates
+ * with its own clock is later than the shifted "today". test/support/clock.ts shifts each test file's clock.
+ */
+function midnightCheck(env) {
+  // The suites whose outcome depends on what day it is: travel dates, timelines, rehire windows, the calendars.
+  const dateSensitive = [
+    '(travel|contingents)\\.e2e-spec',
+    '(contingents|rehire)\\.int-spec',
+    '(holidays|timeline\\.rules|travel-dates\\.rules|rehire\\.rules|validators)\\.spec',
+  ].join('|');
+  const day = (offset) => {
+    const d = new Date();
+    d.setUTCHours(0, 0, 0, 0);
+    d.setUTCDate(d.getUTCDate() + offset);
+    return d.getTime();
+  };
+  const at = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
+  const HOUR = 3_600_000;
+  const runs = [
+    { instant: at(day(1) + 6 * HOUR - 60_000), tz: 'Pacific/Kiritimati', what: 'a minute before midnight in El Salvador' },
+    { instant: at(day(1) + 6 * HOUR + 1_000), tz: 'Pacific/Pago_Pago', what: 'just after midnight in El Salvador' },
+    { instant: at(day(2) - 60_000), tz: 'Pacific/Pago_Pago', what: 'a minute before midnight UTC' },
+    { instant: at(day(2) + 1_000), tz: 'Pacific/Kiritimati', what: 'just after midnight UTC' },
+  ];
+  const started = Date.now();
+  const failed = [];
+  for (const run of runs) {
+    log(`Midnight check: clock at ${run.instant} (${run.what}), TZ=${run.tz}`);
+    const code = runBin('jest', ['--ci', '--silent', '--testPathPatterns', dateSensitive], { ...env, PUENTE_TEST_CLOCK: run.instant, TZ: run.tz });
+    if (code !== 0) failed.push(`${run.instant} (${run.what}, TZ=${run.tz})`);
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (failed.length) {
+    log(`Midnight check FAILED in ${seconds} s at: ${failed.join('; ')}`);
+    return 1;
+  }
+  log(`Midnight check passed at ${runs.length} instants in ${seconds} s`);
+  return 0;
+}
 
 async function removeQueueKeys(url, prefix) {
   const { default: Redis } = await import('ioredis');
