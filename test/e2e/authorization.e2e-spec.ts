@@ -120,7 +120,12 @@ describe('authorization matrix', () => {
     { name: 'placementHistory', allowed: ['COORDINATOR'], query: `query($id: ID!) { placementHistory(applicantId: $id) { status } }`, variables: () => ({ id: randomUUID() }) },
     { name: 'myStatus', allowed: ['APPLICANT'], query: `{ myStatus { stage } }`, variables: () => ({}) },
     { name: 'travelSteps', allowed: ['COORDINATOR'], query: `query($id: ID!) { travelSteps(applicantId: $id) { id } }`, variables: () => ({ id: randomUUID() }) },
-    { name: 'contingents', allowed: ['COORDINATOR', 'EMPLOYER'], query: `query($id: ID!) { contingents(jobOrderId: $id) { id } }`, variables: () => ({ id: ownOrder }) },
+    { name: 'contingents', allowed: ['COORDINATOR', 'EMPLOYER'], query: `query($id: ID!) { contingents(filter: { jobOrderId: $id }, first: 5) { edges { node { id } } } }`, variables: () => ({ id: ownOrder }) },
+    { name: 'updateJobOrder', allowed: ['COORDINATOR', 'EMPLOYER'], query: `mutation($i: UpdateJobOrderInput!) { updateJobOrder(input: $i) { id } }`, variables: async () => ({ i: { jobOrderId: await newJobOrder(api, employer.token), positions: 10 } }) },
+    { name: 'cancelJobOrder', allowed: ['COORDINATOR', 'EMPLOYER'], query: `mutation($i: CancelJobOrderInput!) { cancelJobOrder(input: $i) { id } }`, variables: async () => ({ i: { jobOrderId: await newJobOrder(api, employer.token), reason: 'The season was called off.' } }) },
+    { name: 'cancelContingent', allowed: ['COORDINATOR'], query: `mutation($i: CancelContingentInput!) { cancelContingent(input: $i) { id } }`, variables: () => ({ i: { contingentId: randomUUID(), reason: 'The flight was cancelled.' } }) },
+    { name: 'waiveStep', allowed: ['COORDINATOR'], query: `mutation($i: WaiveStepInput!) { waiveStep(input: $i) { id } }`, variables: () => ({ i: { contingentId: randomUUID(), applicantId: randomUUID(), step: 'ORIENTATION', reason: 'Attended last season.' } }) },
+    { name: 'completeSteps', allowed: ['COORDINATOR'], query: `mutation($i: CompleteStepsInput!) { completeSteps(input: $i) { completed } }`, variables: () => ({ i: { contingentId: randomUUID(), step: 'ORIENTATION' } }) },
     { name: 'jobOrders', allowed: ['COORDINATOR', 'EMPLOYER'], query: `{ jobOrders(first: 1) { edges { node { id } } } }`, variables: () => ({}) },
   ];
 

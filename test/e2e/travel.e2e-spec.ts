@@ -144,7 +144,7 @@ describe('travel: from selection to return, followed live', () => {
     expect(Date.now() - clockOffsetMs() - Date.parse(seated.status.updatedAt)).toBeLessThan(1000 + 50);
     expect(seated.status).toMatchObject({ stage: 'PRE_DEPARTURE', contingent: { status: 'PLANNED', reference: expect.stringMatching(/^CT-CA-PE-/) } });
     expect(seated.status.nextSteps.map((s) => s.step)).toEqual([...OFFICE_STEPS, 'DEPARTURE', 'ARRIVAL']);
-    const [k] = (await gqlOk(`query($id: ID!) { contingents(jobOrderId: $id) { id } }`, { id: orderId }, coordinator)).contingents;
+    const [{ node: k }] = (await gqlOk(`query($id: ID!) { contingents(filter: { jobOrderId: $id }, first: 5) { edges { node { id } } } }`, { id: orderId }, coordinator)).contingents.edges;
     contingentId = k.id;
   });
 

@@ -8,3 +8,5 @@ export * from './lib/contingents.module';
 export * from './lib/contingents-jobs.module';
 export * from './lib/contingents-graphql.module';
 export * from './lib/travel-dates.rules';
+export * from './lib/placement-events';
+export * from './lib/office.service';

@@ -4,4 +4,5 @@ export * from './lib/job-order.state-machine';
 export * from './lib/job-order.service';
 export * from './lib/job-orders.module';
 export * from './lib/job-orders-graphql.module';
-export { JobOrderModel } from './lib/graphql/job-order.model';
+export { CancelJobOrderInput, JobOrderModel } from './lib/graphql/job-order.model';
+export { toJobOrderModel } from './lib/graphql/job-order.mapper';

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Actor, addDays, DomainException, ErrorCode, isUuid, todayIso } from '@puente/common';
+import { Actor, addDays, DomainException, ErrorCode, isUuid, Page, todayIso } from '@puente/common';
 import { JobProducer } from '@puente/queue';
 import { NotificationsService, recordNotification, recordNotifications, StatusEvents } from '@puente/notifications';
 import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
 import { lockForUpdate } from '@puente/database';
-import { contingentStateMachine, PlacementStatus, STEP_STATUSES, StepStatus, stepStateMachine } from './contingent.state-machine';
+import { ContingentStatus, contingentStateMachine, PlacementStatus, STEP_STATUSES, StepStatus, stepStateMachine } from './contingent.state-machine';
 import { ApplicantStatus, applicantStateMachine } from '@puente/domain/applicants';
 import { JobOrderEntity } from '@puente/domain/job-orders';
 import { ExistingContingent, planSeats, Traveller } from './contingent.rules';
@@ -41,20 +41,31 @@ export interface ContingentMember {
   steps: TravelStepEntity[];
 }
 
+/** Travellers no longer in their contingent: they withdrew, were replaced, or the office cancelled the seat. */
+const OFF_SEAT = `'WITHDRAWN', 'REPLACED', 'CANCELLED'`;
+
 const day = (column: string, as: string) => `to_char(${column}, 'YYYY-MM-DD') AS "${as}"`;
 
 const CONTINGENT_VIEW = `
   SELECT k.id, k.reference, k.region_code AS "regionCode", ${day('k.start_date', 'startDate')}, ${day('k.departure_date', 'departureDate')},
          k.status, k.capacity, ${day('k.departed_on', 'departedOn')}, ${day('k.arrived_on', 'arrivedOn')}, ${day('k.returned_on', 'returnedOn')},
-         (SELECT count(*)::int FROM traveller t WHERE t.contingent_id = k.id AND t.status NOT IN ('WITHDRAWN', 'REPLACED')) AS seated
+         (SELECT count(*)::int FROM traveller t WHERE t.contingent_id = k.id AND t.status NOT IN (${OFF_SEAT})) AS seated
   FROM contingent k`;
 
 /** Travellers of a contingent, `t`, limited to an employer's orders when one is named ($2). */
 const OF_EMPLOYER = `($2::uuid IS NULL OR EXISTS (SELECT 1 FROM job_order o WHERE o.id = t.job_order_id AND o.employer_id = $2))`;
 
-/** A selection (candidate `c`) whose applicant has no seat yet for that order. */
+/** A selection (candidate `c`) whose applicant has no seat yet for that order (a seat cancelled by the office is none). */
 const UNSEATED_SELECTION = `c.status = 'SELECTED'
-  AND NOT EXISTS (SELECT 1 FROM traveller t WHERE t.applicant_id = c.applicant_id AND t.job_order_id = c.job_order_id)`;
+  AND NOT EXISTS (SELECT 1 FROM traveller t WHERE t.applicant_id = c.applicant_id AND t.job_order_id = c.job_order_id AND t.status <> 'CANCELLED')`;
+
+export interface ContingentFilter {
+  status?: ContingentStatus | null;
+  regionCode?: string | null;
+  departureFrom?: string | null;
+  departureTo?: string | null;
+  jobOrderId?: string | null;
+}
 
 export interface ScheduleOutcome {
   contingentsCreated: number;
@@ -121,6 +132,35 @@ export class ContingentsService {
     );
   }
 
+  /**
+   * Every contingent matching the filter, newest first, keyset-paged on (created_at, id); for an employer, only
+   * those carrying a worker of its orders (as `contingentById`).
+   */
+  list(filter: ContingentFilter, page: Page, employerId?: string | null): Promise<(ContingentView & { createdAt: Date })[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (employerId) {
+      where.push(
+        `EXISTS (SELECT 1 FROM traveller t JOIN job_order o ON o.id = t.job_order_id WHERE t.contingent_id = k.id AND o.employer_id = ${param(employerId)})`,
+      );
+    }
+    if (filter.jobOrderId !== undefined && filter.jobOrderId !== null) {
+      if (!isUuid(filter.jobOrderId)) return Promise.resolve([]);
+      where.push(`EXISTS (SELECT 1 FROM traveller t WHERE t.contingent_id = k.id AND t.job_order_id = ${param(filter.jobOrderId)})`);
+    }
+    if (filter.status) where.push(`k.status = ${param(filter.status)}`);
+    if (filter.regionCode) where.push(`k.region_code = ${param(filter.regionCode)}`);
+    if (filter.departureFrom) where.push(`k.departure_date >= ${param(filter.departureFrom)}::date`);
+    if (filter.departureTo) where.push(`k.departure_date <= ${param(filter.departureTo)}::date`);
+    if (page.after) where.push(`(k.created_at, k.id) < (${param(page.after.createdAt)}::timestamptz, ${param(page.after.id)}::uuid)`);
+    const sql = CONTINGENT_VIEW.replace('FROM contingent k', ', k.created_at AS "createdAt" FROM contingent k');
+    return this.dataSource.query(
+      `${sql}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY k.created_at DESC, k.id DESC LIMIT ${param(page.limit + 1)}`,
+      params,
+    );
+  }
+
   /** A contingent; for an employer, only one carrying a worker of its orders. */
   async contingentById(id: string, employerId?: string | null): Promise<ContingentView | null> {
     const [row] = isUuid(id)
@@ -138,7 +178,7 @@ export class ContingentsService {
       `SELECT t.id, t.applicant_id AS "applicantId", a.first_names || ' ' || a.last_names AS name, t.job_order_id AS "jobOrderId", t.status,
               p.id AS "placementId", p.status AS "placementStatus"
        FROM traveller t JOIN applicant a ON a.id = t.applicant_id LEFT JOIN placement p ON p.traveller_id = t.id
-       WHERE t.contingent_id = $1 AND t.status NOT IN ('WITHDRAWN', 'REPLACED') AND ${OF_EMPLOYER} ORDER BY a.last_names, a.first_names, t.id`,
+       WHERE t.contingent_id = $1 AND t.status NOT IN (${OFF_SEAT}) AND ${OF_EMPLOYER} ORDER BY a.last_names, a.first_names, t.id`,
       [contingentId, employerId ?? null],
     );
     const steps = travellers.length ? await this.dataSource.manager.findBy(TravelStepEntity, { travellerId: In(travellers.map((t) => t.id)) }) : [];
@@ -155,7 +195,7 @@ export class ContingentsService {
               count(*) FILTER (WHERE s.status IN ('PENDING', 'OVERDUE', 'INFEASIBLE'))::int AS open,
               count(*) FILTER (WHERE s.status = 'OVERDUE')::int AS overdue
        FROM travel_step s JOIN traveller t ON t.id = s.traveller_id
-       WHERE t.contingent_id = $1 AND t.status NOT IN ('WITHDRAWN', 'REPLACED')
+       WHERE t.contingent_id = $1 AND t.status NOT IN (${OFF_SEAT})
        GROUP BY s.kind ORDER BY min(s.due_date), s.kind`,
       [contingentId],
     );

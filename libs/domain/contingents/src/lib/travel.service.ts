@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Actor, DomainException, ErrorCode, isUuid, requireReason, todayIso } from '@puente/common';
 import { lockForUpdate, recordAudit } from '@puente/database';
 import { JobProducer } from '@puente/queue';
@@ -12,7 +13,8 @@ import { releaseCandidates, selectedNotice, SelectionService } from '@puente/dom
 import { ContingentsService } from './contingents.service';
 import { TIMELINE_POLICY_V1 } from './timeline.policy';
 import { ContingentEntity, TravellerEntity } from './contingent.entity';
-import { ContingentEvent, contingentStateMachine } from './contingent.state-machine';
+import { ContingentEvent, contingentStateMachine, SETTLED_STEP_STATUSES } from './contingent.state-machine';
+import { notificationIdsOf, PLACEMENTS_COMPLETED, PlacementsCompletedEvent } from './placement-events';
 import { TRAVEL_DATES_POLICY_V1, travelDateProblems, TravelEvent } from './travel-dates.rules';
 
 export const WITHDRAWAL_REASONS = ['WITHDREW', 'MISSED_BLOCKING_STEP'] as const;
@@ -46,6 +48,7 @@ export class TravelService {
     private readonly contingents: ContingentsService,
     private readonly selection: SelectionService,
     private readonly producer: JobProducer,
+    @Optional() private readonly emitter?: EventEmitter2,
   ) {}
 
   /** Confirms the flight: refused, naming who and what, while a seated worker has a blocking step not done. */
@@ -54,9 +57,9 @@ export class TravelService {
       const missing: { applicantId: string; kinds: string[] }[] = await em.query(
         `SELECT t.applicant_id AS "applicantId", array_agg(s.kind ORDER BY s.due_date, s.kind) AS kinds
          FROM traveller t JOIN travel_step s ON s.traveller_id = t.id
-         WHERE t.contingent_id = $1 AND t.status = 'SEATED' AND s.blocking AND s.status <> 'DONE' AND s.kind NOT IN ('DEPARTURE', 'ARRIVAL')
+         WHERE t.contingent_id = $1 AND t.status = 'SEATED' AND s.blocking AND s.status <> ALL($2) AND s.kind NOT IN ('DEPARTURE', 'ARRIVAL')
          GROUP BY t.applicant_id ORDER BY t.applicant_id`,
-        [k.id],
+        [k.id, SETTLED_STEP_STATUSES],
       );
       if (missing.length) {
         const first = missing.slice(0, 5).map((m) => `${m.applicantId} (${m.kinds.join(', ').toLowerCase().replace(/_/g, ' ')})`);
@@ -152,11 +155,16 @@ export class TravelService {
           k.id,
         ])
       )[0];
-      await em.query(
-        `UPDATE placement SET status = 'COMPLETED', returned_on = $2, ended_on = LEAST(end_date, $2::date), updated_at = now()
-         WHERE traveller_id = ANY($1) AND status = 'ACTIVE'`,
-        [travellers.map((t) => t.id), returnedOn],
-      );
+      const completed: { id: string }[] = (
+        await em.query(
+          `UPDATE placement SET status = 'COMPLETED', returned_on = $2, ended_on = LEAST(end_date, $2::date), updated_at = now()
+           WHERE traveller_id = ANY($1) AND status = 'ACTIVE' RETURNING id`,
+          [travellers.map((t) => t.id), returnedOn],
+        )
+      )[0];
+      // Evaluations are now due: rehire (which owns their window) tells each employer, in this transaction.
+      const event: PlacementsCompletedEvent = { em, placementIds: completed.map((p) => p.id) };
+      const notificationIds = this.emitter ? notificationIdsOf(await this.emitter.emitAsync(PLACEMENTS_COMPLETED, event)) : [];
       const applicantIds = travellers.map((t) => t.applicant_id);
       await this.moveApplicants(em, applicantIds, 'RETURN');
       const orderIds = [...new Set(travellers.map((t) => t.job_order_id))];
@@ -171,7 +179,7 @@ export class TravelService {
       for (const order of orders) order.status = jobOrderStateMachine.next(order.status, 'COMPLETE');
       await em.save(orders);
       await releaseCandidates(em, { jobOrderIds: orders.map((o) => o.id) }, 'The order is completed.');
-      return { applicantIds, notificationIds: [], decideRehire: true };
+      return { applicantIds, notificationIds, decideRehire: true };
     });
   }
 

@@ -3,12 +3,23 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, cleanText, DomainException, ErrorCode, isUuid, Page, requireReason, Role, todayIso } from '@puente/common';
-import { lockForUpdate, pageQuery } from '@puente/database';
+import { lockForUpdate, pageQuery, recordAudit } from '@puente/database';
+import { NotificationInput, NotificationsService, recordNotifications } from '@puente/notifications';
 import { EmployerService } from '@puente/domain/employers';
 import { ReferenceService } from '@puente/domain/reference';
 import { JobOrderEntity } from './job-order.entity';
-import { currencyOf, destinationSystem, endDate, JobOrderDraft, jobOrderProblems } from './job-order.rules';
-import { JobOrderEvent, JobOrderStatus, jobOrderStateMachine } from './job-order.state-machine';
+import {
+  applyJobOrderChanges,
+  changedJobOrderFields,
+  currencyOf,
+  destinationSystem,
+  endDate,
+  JobOrderChanges,
+  jobOrderChangeProblems,
+  JobOrderDraft,
+  jobOrderProblems,
+} from './job-order.rules';
+import { jobOrderAlternatives, JobOrderEvent, JobOrderStatus, jobOrderStateMachine } from './job-order.state-machine';
 
 /** Emitted after an approval commits; matching listens and queues a run for the newly open order. */
 export const JOB_ORDER_APPROVED = 'job-order.approved';
@@ -32,6 +43,7 @@ export class JobOrderService {
     private readonly employers: EmployerService,
     private readonly reference: ReferenceService,
     private readonly events: EventEmitter2,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** An employer user drafts an order for its own employer. A suspended employer cannot. */
@@ -107,13 +119,26 @@ export class JobOrderService {
   }
 
   async approve(actor: Actor, id: string): Promise<JobOrderEntity> {
-    const order = await this.transition(actor, id, 'APPROVE', async (order) => {
-      const employer = await this.employers.findById(order.employerId);
-      if (employer?.status !== 'VERIFIED') {
-        throw DomainException.forbidden('The employer is not verified (or is suspended); its orders cannot be approved.');
-      }
-      return { approvedAt: new Date(), approvedBy: actor.userId, statusReason: null };
-    });
+    const order = await this.transition(
+      actor,
+      id,
+      'APPROVE',
+      async (order) => {
+        const employer = await this.employers.findById(order.employerId);
+        if (employer?.status !== 'VERIFIED') {
+          throw DomainException.forbidden('The employer is not verified (or is suspended); its orders cannot be approved.');
+        }
+        return { approvedAt: new Date(), approvedBy: actor.userId, statusReason: null };
+      },
+      (o) => ({
+        dedupeKey: `job-order-approved:${o.id}`,
+        audience: 'EMPLOYER',
+        employerId: o.employerId,
+        kind: 'JOB_ORDER_APPROVED',
+        subject: `Job order approved: ${o.reference}`,
+        body: `The ministry approved ${o.reference} (${o.positions} position(s), from ${o.startDate}). Puente is matching candidates; you will be told when the shortlist is ready.`,
+      }),
+    );
     const event: JobOrderApprovedEvent = { jobOrderId: order.id, actor };
     await this.events.emitAsync(JOB_ORDER_APPROVED, event);
     return order;
@@ -121,7 +146,110 @@ export class JobOrderService {
 
   async reject(actor: Actor, id: string, reason: string): Promise<JobOrderEntity> {
     const statusReason = requireReason(reason, 'for the rejection; the employer reads it');
-    return this.transition(actor, id, 'REJECT', async () => ({ statusReason }));
+    return this.transition(
+      actor,
+      id,
+      'REJECT',
+      async () => ({ statusReason }),
+      (o) => ({
+        dedupeKey: `job-order-rejected:${o.id}:${o.submittedAt?.toISOString() ?? 'draft'}`,
+        audience: 'EMPLOYER',
+        employerId: o.employerId,
+        kind: 'JOB_ORDER_REJECTED',
+        subject: `Job order rejected: ${o.reference}`,
+        body: `The ministry rejected ${o.reference}: ${statusReason} You can correct the order (updateJobOrder) and submit it again.`,
+      }),
+      statusReason,
+    );
+  }
+
+  /**
+   * The order's employer (or a coordinator) corrects a DRAFT or REJECTED order: each field optional, checked with
+   * exactly the rules of a new order on the order as it would be. A rejected order edited is a DRAFT again, to
+   * be submitted anew. Recorded in the audit trail with the names of the fields changed.
+   */
+  async update(actor: Actor, id: string, changes: JobOrderChanges): Promise<JobOrderEntity> {
+    return this.dataSource.transaction(async (em) => {
+      const order = isUuid(id) ? await lockForUpdate(em, JobOrderEntity, id) : null;
+      if (!order || !this.mayRead(actor, order)) throw DomainException.notFound('Job order');
+      if (!jobOrderStateMachine.can(order.status, 'EDIT')) {
+        throw new DomainException(ErrorCode.INVALID_TRANSITION, `${order.reference} is ${order.status}; only a DRAFT or REJECTED order can be edited. ${jobOrderAlternatives(order.status)}`);
+      }
+      const employer = await this.employers.findById(order.employerId);
+      if (!employer) throw DomainException.notFound('Job order');
+      if (actor.role === Role.EMPLOYER && employer.status === 'SUSPENDED') {
+        throw DomainException.forbidden('Your employer account is suspended; contact the ministry.');
+      }
+      const current = draftOf(order);
+      const ref = await this.reference.data();
+      DomainException.assertValid(
+        jobOrderChangeProblems(current, changes, {
+          employerCountry: employer.country,
+          regionCountry: ref.regionCountry,
+          occupations: ref.codes.occupations,
+          skills: ref.codes.skills,
+          today: todayIso(),
+        }),
+      );
+      const changed = changedJobOrderFields(current, changes);
+      const d = applyJobOrderChanges(current, changes);
+      Object.assign(order, {
+        title: cleanText(d.title),
+        iscoCode: d.iscoCode,
+        destinationOccupationCode: d.destinationOccupationCode.trim(),
+        positions: d.positions,
+        requiredSkills: [...new Set(d.requiredSkills)],
+        preferredSkills: [...new Set(d.preferredSkills)],
+        languages: d.languages,
+        requiredLanguageLevels: d.languages.map((l) => `${l.code}:${l.level}`),
+        minExperienceYears: d.minExperienceYears,
+        workRegionCode: d.workRegionCode,
+        workCity: cleanText(d.workCity),
+        startDate: d.startDate,
+        durationWeeks: d.durationWeeks,
+        endDate: endDate(d.startDate, d.durationWeeks),
+        hourlyWage: d.hourlyWage,
+        hoursPerWeek: d.hoursPerWeek,
+        housingProvided: d.housingProvided,
+        housingDescription: cleanText(d.housingDescription) || null,
+        employerPaysRecruitment: d.employerPaysRecruitment,
+        employerPaysTravel: d.employerPaysTravel,
+        status: jobOrderStateMachine.next(order.status, 'EDIT'),
+      });
+      await recordAudit(em, actor, { action: 'update-job-order', entity: 'job_order', entityId: order.id, fields: changed });
+      return em.save(order);
+    });
+  }
+
+  /**
+   * The order's part of a cancellation, in the caller's transaction (which releases its candidates and seats: the
+   * contingents library does, since this one may not reach them): under the order's row lock, its employer (its
+   * own) or a coordinator, with a reason, before any worker departed. Audited; returns the employer's notice.
+   */
+  async cancelIn(em: EntityManager, actor: Actor, id: string, reason: string): Promise<{ order: JobOrderEntity; notice: NotificationInput }> {
+    const why = requireReason(reason, 'for cancelling the order; the employer and the selected workers read it');
+    const order = await lockForUpdate(em, JobOrderEntity, id);
+    if (!order || !this.mayRead(actor, order)) throw DomainException.notFound('Job order');
+    if (!jobOrderStateMachine.can(order.status, 'CANCEL')) {
+      throw new DomainException(
+        ErrorCode.INVALID_TRANSITION,
+        order.status === 'IN_PROGRESS'
+          ? `${order.reference} cannot be cancelled: its workers have departed. End their placements one by one if needed (endPlacement).`
+          : `${order.reference} is ${order.status}; only a DRAFT, SUBMITTED, OPEN or FILLED order can be cancelled.`,
+      );
+    }
+    Object.assign(order, { status: jobOrderStateMachine.next(order.status, 'CANCEL'), statusReason: why });
+    await em.save(order);
+    await recordAudit(em, actor, { action: 'cancel-job-order', entity: 'job_order', entityId: order.id, reason: why });
+    const notice: NotificationInput = {
+      dedupeKey: `job-order-cancelled:${order.id}`,
+      audience: 'EMPLOYER',
+      employerId: order.employerId,
+      kind: 'JOB_ORDER_CANCELLED',
+      subject: `Job order cancelled: ${order.reference}`,
+      body: `${order.reference} (${order.title}) was cancelled: ${why} Its candidates and selected workers are released.`,
+    };
+    return { order, notice };
   }
 
   /** Coordinators reach every order; an employer only its own. Anything else reads as not found. */
@@ -151,19 +279,30 @@ export class JobOrderService {
     return actor.role === Role.COORDINATOR || (actor.role === Role.EMPLOYER && actor.employerId === order.employerId);
   }
 
-  private transition(
+  /**
+   * One step of the order's life under its row lock. An office decision (approve, reject) is audited and the
+   * employer told through the outbox, in the same transaction; the notice is queued once it commits.
+   */
+  private async transition(
     actor: Actor,
     id: string,
     event: JobOrderEvent,
     guard: (order: JobOrderEntity) => Promise<Partial<JobOrderEntity>>,
+    notice?: (order: JobOrderEntity) => NotificationInput,
+    reason?: string,
   ): Promise<JobOrderEntity> {
-    return this.dataSource.transaction(async (em) => {
+    const { order, notificationIds } = await this.dataSource.transaction(async (em) => {
       const order = await lockForUpdate(em, JobOrderEntity, id);
       if (!order || !this.mayRead(actor, order)) throw DomainException.notFound('Job order');
       const status = jobOrderStateMachine.next(order.status, event);
       Object.assign(order, await guard(order), { status });
-      return em.save(order);
+      const saved = await em.save(order);
+      if (!notice) return { order: saved, notificationIds: [] };
+      await recordAudit(em, actor, { action: `${event.toLowerCase()}-job-order`, entity: 'job_order', entityId: saved.id, reason });
+      return { order: saved, notificationIds: await recordNotifications(em, [notice(saved)]) };
     });
+    await this.notifications.queue(notificationIds);
+    return order;
   }
 
   private async nextReference(em: EntityManager): Promise<string> {
@@ -172,3 +311,26 @@ export class JobOrderService {
   }
 }
 
+/** What an employer typed, as the order stores it (the input of an edit's checks). */
+export function draftOf(o: JobOrderEntity): JobOrderDraft {
+  return {
+    title: o.title,
+    iscoCode: o.iscoCode,
+    destinationOccupationCode: o.destinationOccupationCode,
+    positions: o.positions,
+    requiredSkills: o.requiredSkills,
+    preferredSkills: o.preferredSkills,
+    languages: o.languages,
+    minExperienceYears: o.minExperienceYears,
+    workRegionCode: o.workRegionCode,
+    workCity: o.workCity,
+    startDate: o.startDate,
+    durationWeeks: o.durationWeeks,
+    hourlyWage: o.hourlyWage,
+    hoursPerWeek: o.hoursPerWeek,
+    housingProvided: o.housingProvided,
+    housingDescription: o.housingDescription,
+    employerPaysRecruitment: o.employerPaysRecruitment,
+    employerPaysTravel: o.employerPaysTravel,
+  };
+}

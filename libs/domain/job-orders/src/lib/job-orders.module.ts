@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EmployersModule } from '@puente/domain/employers';
 import { ReferenceModule } from '@puente/domain/reference';
+import { NotificationsModule } from '@puente/notifications';
 import { JobOrderEntity } from './job-order.entity';
 import { JobOrderService } from './job-order.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([JobOrderEntity]), EmployersModule, ReferenceModule],
+  imports: [TypeOrmModule.forFeature([JobOrderEntity]), EmployersModule, ReferenceModule, NotificationsModule],
   providers: [JobOrderService],
   exports: [JobOrderService],
 })

@@ -18,6 +18,7 @@ import { MatchingRunEntity } from './matching-run.entity';
 import { scoreCandidate, ScoreLine } from './score.rules';
 import { unmetRequirements } from './eligibility.rules';
 import { NamedCounts, rankShortlist, slotsAfterNamed } from './shortlist.rules';
+import { queueDelivery, recordShortlistReady } from './shortlist-notice';
 
 export const MAX_ORDERS_PER_RUN = 1000;
 
@@ -270,13 +271,15 @@ export class MatchingService {
       }));
       return [...first, ...rest];
     });
-    await this.dataSource.transaction(async (em) => {
+    const shortlistNotices = await this.dataSource.transaction(async (em) => {
       if (targetIds.length) {
         await em.query(`DELETE FROM candidate WHERE job_order_id = ANY($1) AND status IN ('SUGGESTED', 'RESERVE')`, [targetIds]);
       }
       for (let i = 0; i < rows.length; i += 1000) await em.insert(CandidateEntity, rows.slice(i, i + 1000));
       await em.update(MatchingRunEntity, { id: run.id }, { status: 'SUCCEEDED', candidatesCount: rows.length, finishedAt: new Date(), failureReason: null });
+      return recordShortlistReady(em, run.id, targets, rows);
     });
+    await queueDelivery(this.producer, shortlistNotices);
     return rows.length;
   }
 }

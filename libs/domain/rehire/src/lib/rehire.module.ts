@@ -4,11 +4,12 @@ import { ContingentsModule } from '@puente/domain/contingents';
 import { MatchingModule } from '@puente/domain/matching';
 import { RehireService } from './rehire.service';
 import { TrackingService } from './tracking.service';
+import { EvaluationsDueListener } from './evaluations-due';
 import { EvaluateApplicantProcessor, RehireSweepProcessor } from './jobs/rehire.processors';
 import { RehireResolver } from './graphql/rehire.resolver';
 
 /** Needs the QueuesModule (global) of the app that imports it, for the producer. */
-@Module({ imports: [NotificationsModule, ContingentsModule, MatchingModule], providers: [RehireService, TrackingService], exports: [RehireService, TrackingService] })
+@Module({ imports: [NotificationsModule, ContingentsModule, MatchingModule], providers: [RehireService, TrackingService, EvaluationsDueListener], exports: [RehireService, TrackingService] })
 export class RehireModule {}
 
 @Module({ imports: [RehireModule], providers: [EvaluateApplicantProcessor, RehireSweepProcessor] })

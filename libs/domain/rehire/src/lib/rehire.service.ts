@@ -1,17 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, addDays, DomainException, ErrorCode, isUuid, requireReason, Role, todayIso } from '@puente/common';
 import { lockForUpdate } from '@puente/database';
 import { JobProducer } from '@puente/queue';
 import { jobId, JobName } from '@puente/queue-contracts';
-import { StatusEvents } from '@puente/notifications';
+import { NotificationsService, StatusEvents } from '@puente/notifications';
 import { APPLICANT_STATUSES, ApplicantEntity, applicantStateMachine } from '@puente/domain/applicants';
 import { DateProblem, placementEndProblems, PlacementEntity, placementStateMachine, workerReturnProblems } from '@puente/domain/contingents';
 import { JobOrderEntity } from '@puente/domain/job-orders';
 import { MatchingService, releaseCandidates } from '@puente/domain/matching';
 import { EndFault, decideRehire, PlacementOutcome, RehireDecision, RehireInputs, RehireReason } from './rehire.rules';
 import { REHIRE_POLICY_V1, RehirePolicy } from './rehire.policy';
+import { recordEvaluationsDue } from './evaluations-due';
 
 export interface EvaluationInput {
   punctuality: number;
@@ -93,6 +94,7 @@ export class RehireService {
     private readonly producer: JobProducer,
     private readonly events: StatusEvents,
     private readonly matching: MatchingService,
+    @Optional() private readonly notifications?: NotificationsService,
   ) {}
 
   /** A coordinator ends a placement before the contract's end: early (with whose fault and why) or abandoned. */
@@ -111,10 +113,13 @@ export class RehireService {
       Object.assign(p, { endedOn: input.endedOn, endedBy: actor.userId, endReason: reason, endFault: input.outcome === 'ABANDONED' ? 'WORKER' : input.fault });
       // The selection ended with the placement: the worker can be selected again once the policy allows.
       await releaseCandidates(em, { jobOrderIds: [p.jobOrderId], applicantIds: [p.applicantId], statuses: ['SELECTED'] }, `Placement ${input.outcome === 'ABANDONED' ? 'abandoned' : 'ended early'}.`);
-      return em.save(p);
+      const saved = await em.save(p);
+      // The employer is told the evaluation is due, and by when, with the end itself.
+      return { saved, notificationIds: await recordEvaluationsDue(em, [saved.id]) };
     });
-    await this.requestDecision(placement.applicantId, 'placement-ended', placement.id);
-    return placement;
+    await this.notifications?.queue(placement.notificationIds);
+    await this.requestDecision(placement.saved.applicantId, 'placement-ended', placement.saved.id);
+    return placement.saved;
   }
 
   /** The worker is home: the date counts for "home within N days of the end". */

@@ -114,7 +114,7 @@ export class RecordTravelInput {
   reason?: string;
 }
 
-const toStepModel = (s: TravelStepEntity): TravelStepModel => ({
+export const toStepModel = (s: TravelStepEntity): TravelStepModel => ({
   id: s.id,
   kind: s.kind,
   dueDate: s.dueDate,
@@ -225,11 +225,5 @@ export class ContingentsResolver {
   @Query(() => [TravelStepModel], { description: "The pre-departure steps of an applicant's current seat, in due order." })
   async travelSteps(@Args('applicantId', { type: () => ID }) applicantId: string): Promise<TravelStepModel[]> {
     return (await this.service.stepsOf(applicantId)).map(toStepModel);
-  }
-
-  @Roles(Role.COORDINATOR, Role.EMPLOYER)
-  @Query(() => [ContingentModel], { description: "The contingents the workers of an order travel in (an employer's own orders only)." })
-  contingents(@CurrentActor() actor: Actor, @Args('jobOrderId', { type: () => ID }) jobOrderId: string): Promise<ContingentView[]> {
-    return this.service.contingentsOf(jobOrderId, actor.role === Role.EMPLOYER ? actor.employerId : undefined);
   }
 }

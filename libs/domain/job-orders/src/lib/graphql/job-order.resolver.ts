@@ -3,7 +3,7 @@ import { CurrentActor, Roles } from '@puente/auth';
 import { Actor, PageArgs, parsePage, Role, toConnection } from '@puente/common';
 import { ReferenceService } from '@puente/domain/reference';
 import { JobOrderService } from '../job-order.service';
-import { CreateJobOrderInput, JobOrderConnection, JobOrderFilterInput, JobOrderModel, RejectJobOrderInput } from './job-order.model';
+import { CreateJobOrderInput, JobOrderConnection, JobOrderFilterInput, JobOrderModel, RejectJobOrderInput, UpdateJobOrderInput } from './job-order.model';
 import { toJobOrderModel } from './job-order.mapper';
 
 @Resolver(() => JobOrderModel)
@@ -17,6 +17,15 @@ export class JobOrderResolver {
   @Mutation(() => JobOrderModel, { description: 'Drafts a job order for your employer.' })
   async createJobOrder(@CurrentActor() actor: Actor, @Args('input') input: CreateJobOrderInput): Promise<JobOrderModel> {
     return this.model(await this.orders.create(actor, input));
+  }
+
+  @Roles(Role.EMPLOYER, Role.COORDINATOR)
+  @Mutation(() => JobOrderModel, {
+    description: 'Corrects a DRAFT or REJECTED order (an employer its own): only the fields given change. A rejected order becomes a DRAFT again, to be submitted anew.',
+  })
+  async updateJobOrder(@CurrentActor() actor: Actor, @Args('input') input: UpdateJobOrderInput): Promise<JobOrderModel> {
+    const { jobOrderId, ...changes } = input;
+    return this.model(await this.orders.update(actor, jobOrderId, changes));
   }
 
   @Roles(Role.EMPLOYER)
