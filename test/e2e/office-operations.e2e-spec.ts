@@ -301,6 +301,11 @@ describe('office operations', () => {
     const early = 'Test contingent: leaves before the planned date.';
     await ok(RECORD('recordDeparture'), { i: { contingentId: k, reason: early } }, coordinator);
     await ok(RECORD('recordArrival'), { i: { contingentId: k } }, coordinator);
+    // Once its workers have left, neither the order nor the contingent can be cancelled.
+    const late = await api.gql(CANCEL_ORDER, { i: { jobOrderId: second.orderId, reason: 'We changed our mind too late.' } }, employer.token);
+    expect(codesOf(late)).toEqual(['INVALID_TRANSITION']);
+    expect(late.errors[0]!.message).toMatch(/cannot be cancelled: its workers have departed/);
+    expect(codesOf(await api.gql(CANCEL_CONTINGENT, { i: { contingentId: k, reason: 'The flight was cancelled.' } }, coordinator))).toEqual(['INVALID_TRANSITION']);
     const placements: { id: string }[] = await ds.query(`SELECT p.id FROM placement p JOIN traveller t ON t.id = p.traveller_id WHERE t.contingent_id = $1 ORDER BY p.id`, [k]);
     expect(placements).toHaveLength(2);
     const today = todayIso();

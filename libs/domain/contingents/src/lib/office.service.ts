@@ -41,13 +41,18 @@ export class ContingentOfficeService {
   /**
    * Cancels an order (its employer its own, or a coordinator) before any worker departed, with a reason: its
    * suggestions, reserves and selections are released; a selected worker goes back to AVAILABLE and is told; a
-   * seat in a contingent that has not left is cancelled with its open steps. The contingents concerned are
-   * locked first, then the order (the order of `withdraw`), so the two never wait on each other.
+   * seat in a contingent that has not left is cancelled with its open steps. Locks are taken in the order of
+   * seating (the group's advisory lock) and of `withdraw` (contingents, then the order), so none waits on another.
    */
   async cancelJobOrder(actor: Actor, input: { jobOrderId: string; reason: string }): Promise<JobOrderEntity> {
     const reason = requireReason(input.reason, 'for cancelling the order; the employer and the selected workers read it');
     const { order, done } = await this.dataSource.transaction(async (em) => {
       if (isUuid(input.jobOrderId)) {
+        // Seating holds this lock while it seats the group: a cancellation waits for it, or it sees the order cancelled.
+        await em.query(
+          `SELECT pg_advisory_xact_lock(hashtext('contingent|' || work_region_code || '|' || to_char(start_date, 'YYYY-MM-DD'))) FROM job_order WHERE id = $1`,
+          [input.jobOrderId],
+        );
         await em.query(
           `SELECT k.id FROM contingent k WHERE k.id IN (SELECT t.contingent_id FROM traveller t WHERE t.job_order_id = $1 AND t.status = 'SEATED') ORDER BY k.id FOR UPDATE`,
           [input.jobOrderId],
@@ -99,6 +104,13 @@ export class ContingentOfficeService {
   async cancelContingent(actor: Actor, input: { contingentId: string; reason: string }): Promise<ContingentEntity> {
     const reason = requireReason(input.reason, 'for cancelling the contingent; its workers read it');
     const { k, done } = await this.dataSource.transaction(async (em) => {
+      // The group's seating lock first: seating never adds a traveller to a contingent being cancelled.
+      if (isUuid(input.contingentId)) {
+        await em.query(
+          `SELECT pg_advisory_xact_lock(hashtext('contingent|' || region_code || '|' || to_char(start_date, 'YYYY-MM-DD'))) FROM contingent WHERE id = $1`,
+          [input.contingentId],
+        );
+      }
       const k = await lockForUpdate(em, ContingentEntity, input.contingentId);
       if (!k) throw DomainException.notFound('Contingent');
       if (!contingentStateMachine.can(k.status, 'CANCEL')) {
