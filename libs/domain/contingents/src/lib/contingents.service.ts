@@ -123,15 +123,6 @@ export class ContingentsService {
     return waiting;
   }
 
-  /** The contingents an order's workers are seated in, with how many of them; for an employer, its orders only. */
-  contingentsOf(jobOrderId: string, employerId?: string | null): Promise<ContingentView[]> {
-    if (!isUuid(jobOrderId)) return Promise.resolve([]);
-    return this.dataSource.query(
-      `${CONTINGENT_VIEW} WHERE k.id IN (SELECT t.contingent_id FROM traveller t WHERE t.job_order_id = $1 AND ${OF_EMPLOYER}) ORDER BY k.sequence`,
-      [jobOrderId, employerId ?? null],
-    );
-  }
-
   /**
    * Every contingent matching the filter, newest first, keyset-paged on (created_at, id); for an employer, only
    * those carrying a worker of its orders (as `contingentById`).
