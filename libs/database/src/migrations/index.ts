@@ -13,6 +13,7 @@ import { AuditAndAudiences1732400000012 } from './1732400000012-audit-and-audien
 import { PasswordReset1732400000013 } from './1732400000013-password-reset';
 import { ReleasedCandidates1732400000014 } from './1732400000014-released-candidates';
 import { OfficeOperations1732400000015 } from './1732400000015-office-operations';
+import { MatchingRunOrdersIndex1732400000017 } from './1732400000017-matching-run-orders-index';
 
 /** Every migration, in order. Listed explicitly so the apps, the CLI and tests run exactly the same set. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   PasswordReset1732400000013,
   ReleasedCandidates1732400000014,
   OfficeOperations1732400000015,
+  MatchingRunOrdersIndex1732400000017,
 ];

@@ -54,15 +54,16 @@ export class TravelService {
   /** Confirms the flight: refused, naming who and what, while a seated worker has a blocking step not done. */
   confirm(contingentId: string): Promise<ContingentEntity> {
     return this.move(contingentId, 'CONFIRM', async (em, k) => {
-      const missing: { applicantId: string; kinds: string[] }[] = await em.query(
-        `SELECT t.applicant_id AS "applicantId", array_agg(s.kind ORDER BY s.due_date, s.kind) AS kinds
-         FROM traveller t JOIN travel_step s ON s.traveller_id = t.id
+      // Named for the coordinator who must act on it: who, and which steps.
+      const missing: { name: string; kinds: string[] }[] = await em.query(
+        `SELECT a.first_names || ' ' || a.last_names AS name, array_agg(s.kind ORDER BY s.due_date, s.kind) AS kinds
+         FROM traveller t JOIN travel_step s ON s.traveller_id = t.id JOIN applicant a ON a.id = t.applicant_id
          WHERE t.contingent_id = $1 AND t.status = 'SEATED' AND s.blocking AND s.status <> ALL($2) AND s.kind NOT IN ('DEPARTURE', 'ARRIVAL')
-         GROUP BY t.applicant_id ORDER BY t.applicant_id`,
+         GROUP BY t.applicant_id, a.first_names, a.last_names ORDER BY a.last_names, a.first_names, t.applicant_id`,
         [k.id, SETTLED_STEP_STATUSES],
       );
       if (missing.length) {
-        const first = missing.slice(0, 5).map((m) => `${m.applicantId} (${m.kinds.join(', ').toLowerCase().replace(/_/g, ' ')})`);
+        const first = missing.slice(0, 5).map((m) => `${m.name} (${m.kinds.join(', ').toLowerCase().replace(/_/g, ' ')})`);
         throw new DomainException(
           ErrorCode.INVALID_TRANSITION,
           `${missing.length} traveller(s) of ${k.reference} have blocking steps not done: ${first.join('; ')}${missing.length > 5 ? '; …' : ''}. ` +
@@ -216,7 +217,13 @@ export class TravelService {
         `Taken off ${k.reference}: ${note}`,
       ]);
       const order = (await lockForUpdate(em, JobOrderEntity, traveller.jobOrderId))!;
-      const replacement = await this.selection.promoteReserve(em, order);
+      // A worker the employer named without accepting a substitute is not replaced: the employer decides.
+      const [named]: { substitute_acceptable: boolean }[] = await em.query(`SELECT substitute_acceptable FROM named_request WHERE job_order_id = $1 AND applicant_id = $2`, [
+        order.id,
+        traveller.applicantId,
+      ]);
+      const substitute = named?.substitute_acceptable ?? true;
+      const replacement = substitute ? await this.selection.promoteReserve(em, order) : null;
       if (replacement) {
         await this.contingents.seat(
           em,
@@ -242,7 +249,9 @@ export class TravelService {
           subject: `${k.reference}: a worker of ${order.reference} ${why}`,
           body: replacement
             ? `Applicant ${traveller.applicantId} ${why} (${note}); reserve ${replacement.applicantId} takes the seat and has steps of their own to do.`
-            : `Applicant ${traveller.applicantId} ${why} (${note}); ${order.reference} has no reserve left: select a candidate and schedule again.`,
+            : substitute
+              ? `Applicant ${traveller.applicantId} ${why} (${note}); ${order.reference} has no reserve left: select a candidate and schedule again.`
+              : `Applicant ${traveller.applicantId} ${why} (${note}); the employer named this worker without accepting a substitute, so the position of ${order.reference} is open again for the employer to decide.`,
         },
       ]);
       return {

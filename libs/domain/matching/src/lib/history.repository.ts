@@ -10,12 +10,12 @@ export async function readHistories(em: EntityManager, applicantIds: readonly st
   if (!applicantIds.length) return new Map();
   const rows: (Omit<ApplicantHistory, 'formerEmployers'> & { applicantId: string; formerEmployers: ApplicantHistory['formerEmployers'] })[] = await em.query(
     `WITH ended AS (
-       SELECT p.applicant_id, p.employer_id, p.start_date, v.id AS evaluation_id, v.overall, v.would_rehire
+       SELECT p.applicant_id, p.employer_id, p.departed_on, v.id AS evaluation_id, v.overall, v.would_rehire
        FROM placement p LEFT JOIN evaluation v ON v.placement_id = p.id
        WHERE p.applicant_id = ANY($1) AND p.status <> 'ACTIVE'
      ), employers AS (
-       SELECT DISTINCT ON (applicant_id, employer_id) applicant_id, employer_id, extract(year FROM start_date)::int AS last_year, would_rehire
-       FROM ended ORDER BY applicant_id, employer_id, start_date DESC
+       SELECT DISTINCT ON (applicant_id, employer_id) applicant_id, employer_id, extract(year FROM departed_on)::int AS last_year, would_rehire
+       FROM ended ORDER BY applicant_id, employer_id, departed_on DESC
      )
      SELECT e.applicant_id AS "applicantId", count(*)::int AS seasons, count(e.evaluation_id)::int AS evaluations,
             round(avg(e.overall), 2)::float8 AS "evaluationAverage", (count(*) FILTER (WHERE e.would_rehire))::int AS "wouldRehire",

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ReferenceModule } from '@puente/domain/reference';
-import { CandidateFieldsResolver, JobOrderCandidatesResolver, MatchingResolver } from './graphql/matching.resolver';
+import { CandidateFieldsResolver, JobOrderCandidatesResolver, JobOrderMatchingRunResolver, MatchingResolver } from './graphql/matching.resolver';
 import { MatchingModule } from './matching.module';
 
-@Module({ imports: [MatchingModule, ReferenceModule], providers: [MatchingResolver, JobOrderCandidatesResolver, CandidateFieldsResolver] })
+@Module({ imports: [MatchingModule, ReferenceModule], providers: [MatchingResolver, JobOrderCandidatesResolver, JobOrderMatchingRunResolver, CandidateFieldsResolver] })
 export class MatchingGraphqlModule {}

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { OnEvent } from '@nestjs/event-emitter';
 import { DataSource, In } from 'typeorm';
 import { ApplicantEntity } from '@puente/domain/applicants';
-import { Actor, DomainException, ErrorCode, isUuid } from '@puente/common';
+import { Actor, DomainException, ErrorCode, isUuid, Role } from '@puente/common';
 import { JOB_ORDER_APPROVED, JobOrderApprovedEvent, JobOrderEntity } from '@puente/domain/job-orders';
 import { JobProducer } from '@puente/queue';
 import { DEFAULT_JOB_OPTIONS, jobId, JobName } from '@puente/queue-contracts';
@@ -105,10 +105,43 @@ export class MatchingService {
     );
   }
 
-  async findRun(id: string): Promise<MatchingRunEntity> {
+  /**
+   * A run, as the caller may see it: coordinators any; an employer one that matched at least one of its orders,
+   * showing only its own orders among those matched together (anything else reads as not found).
+   */
+  async findRun(actor: Actor, id: string): Promise<MatchingRunEntity> {
     const run = isUuid(id) ? await this.dataSource.manager.findOneBy(MatchingRunEntity, { id }) : null;
     if (!run) throw DomainException.notFound('Matching run');
-    return run;
+    const [visible] = await this.visibleTo(actor, [run]);
+    if (!visible) throw DomainException.notFound('Matching run');
+    return visible;
+  }
+
+  /** The latest run of each order (the one its approval or a later request started), batched for a page of orders. */
+  async latestRunsOf(actor: Actor, jobOrderIds: readonly string[]): Promise<(MatchingRunEntity | null)[]> {
+    const rows: { order_id: string; id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (o.order_id) o.order_id, r.id FROM matching_run r CROSS JOIN LATERAL unnest(r.job_order_ids) AS o(order_id)
+       WHERE r.job_order_ids && $1::uuid[] AND o.order_id = ANY($1) ORDER BY o.order_id, r.created_at DESC, r.id DESC`,
+      [[...jobOrderIds]],
+    );
+    const runs = await this.visibleTo(actor, await this.dataSource.manager.findBy(MatchingRunEntity, { id: In([...new Set(rows.map((r) => r.id))]) }));
+    const byId = new Map(runs.map((r) => [r.id, r]));
+    const byOrder = new Map(rows.map((r) => [r.order_id, byId.get(r.id) ?? null]));
+    return jobOrderIds.map((id) => byOrder.get(id) ?? null);
+  }
+
+  private async visibleTo(actor: Actor, runs: MatchingRunEntity[]): Promise<MatchingRunEntity[]> {
+    if (actor.role === Role.COORDINATOR) return runs;
+    if (actor.role !== Role.EMPLOYER || !runs.length) return [];
+    const own: { id: string }[] = await this.dataSource.query(`SELECT id FROM job_order WHERE id = ANY($1) AND employer_id = $2`, [
+      [...new Set(runs.flatMap((r) => r.jobOrderIds))],
+      actor.employerId,
+    ]);
+    const mine = new Set(own.map((o) => o.id));
+    return runs.flatMap((r) => {
+      const jobOrderIds = r.jobOrderIds.filter((id) => mine.has(id));
+      return jobOrderIds.length ? [Object.assign(new MatchingRunEntity(), r, { jobOrderIds })] : [];
+    });
   }
 
   /**

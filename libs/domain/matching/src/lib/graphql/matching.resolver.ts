@@ -1,7 +1,7 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { CurrentActor, Roles } from '@puente/auth';
+import { CurrentActor, RequestContext, Roles } from '@puente/auth';
 import { Actor, DomainException, ErrorCode, PageArgs, parsePage, Role, todayIso } from '@puente/common';
 import { ageOn, ApplicantEntity } from '@puente/domain/applicants';
 import { JobOrderModel } from '@puente/domain/job-orders';
@@ -96,10 +96,26 @@ export class MatchingResolver {
     return toRunModel(await this.matching.requestRun(actor, jobOrderIds));
   }
 
-  @Roles(Role.COORDINATOR)
-  @Query(() => MatchingRunModel)
-  async matchingRun(@Args('id', { type: () => ID }) id: string): Promise<MatchingRunModel> {
-    return toRunModel(await this.matching.findRun(id));
+  @Roles(Role.COORDINATOR, Role.EMPLOYER)
+  @Query(() => MatchingRunModel, { description: 'A matching run: coordinators any, an employer one that matched its own orders (only those listed).' })
+  async matchingRun(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<MatchingRunModel> {
+    return toRunModel(await this.matching.findRun(actor, id));
+  }
+}
+
+const LATEST_RUN = Symbol('latestMatchingRun');
+
+/** The order's latest matching run, batched per request: a page of orders costs one query. */
+@Resolver(() => JobOrderModel)
+export class JobOrderMatchingRunResolver {
+  constructor(private readonly matching: MatchingService) {}
+
+  @Roles(Role.COORDINATOR, Role.EMPLOYER)
+  @ResolveField(() => MatchingRunModel, { nullable: true, description: 'The latest matching of this order (approval starts one); null before any.' })
+  async latestMatchingRun(@Parent() order: JobOrderModel, @CurrentActor() actor: Actor, @Context() ctx: RequestContext): Promise<MatchingRunModel | null> {
+    const loader = ctx.loaders.get<string, MatchingRunEntity | null>(LATEST_RUN, (ids) => this.matching.latestRunsOf(actor, ids));
+    const run = await loader.load(order.id);
+    return run ? toRunModel(run) : null;
   }
 }
 
