@@ -75,7 +75,7 @@ process.exit(code);
 function midnightCheck(env) {
   // The suites whose outcome depends on what day it is: travel dates, timelines, rehire windows, the calendars.
   const dateSensitive = [
-    '(travel|contingents)\\.e2e-spec',
+    '(travel|contingents|seasons)\\.e2e-spec',
     '(contingents|rehire)\\.int-spec',
     '(holidays|timeline\\.rules|travel-dates\\.rules|rehire\\.rules|validators)\\.spec',
   ].join('|');

@@ -34,53 +34,21 @@ interface Candidate {
 }
 
 /**
- * Puente exists to send good workers back season after season. One employer, three seasons in a row, every step
- * through the GraphQL API and a real worker: a worker evaluated well ranks above an otherwise identical first-timer
- * the next season and is chosen again, one evaluated poorly is not proposed and cannot be named, and in the third
- * season the good worker is asked for by name and travels again.
+ * Puente exists to send good workers back season after season. Every step goes through the GraphQL API and a real
+ * worker, with one employer and a coordinator.
  */
-describe('three seasons in a row for one employer', () => {
+describe('season after season', () => {
   jest.setTimeout(120_000);
   let api: TestApi;
   let worker: INestApplicationContext;
   let coordinator: string;
   let employer: { id: string; token: string };
-  // Identical profiles in an occupation and municipality no other test uses, so no one else competes.
-  const profile = {
-    occupations: ['6114'],
-    skills: ['IRRIGATION'],
-    yearsExperience: 6,
-    birthDate: '1990-03-15',
-    gender: 'FEMALE',
-    municipalityCode: 'SV-CU-NORTE',
-    languages: [{ code: 'es', level: 'NATIVE' }, { code: 'fr', level: 'A2' }],
-  };
-  let good: { id: string; token: string };
-  let poor: { id: string; token: string };
-  let firstTimer: { id: string; token: string };
 
   const ok = async (query: string, variables: Record<string, unknown>, token: string) => {
     const r = await api.gql(query, variables, token);
     expect(r.errors).toEqual([]);
     return r.data!;
   };
-
-  /**
-   * An order of this employer for season n, in a region and on a date of its own (contingents group by both); the
-   * seasons follow each other, as a worker's contracts do.
-   */
-  const order = (season: number, positions: number) =>
-    approvedJobOrder(api, employer.token, coordinator, {
-      title: 'Mixed crop grower',
-      iscoCode: '6114',
-      destinationOccupationCode: '85101',
-      positions,
-      requiredSkills: ['IRRIGATION'],
-      workRegionCode: 'CA-NB',
-      workCity: 'Grand Falls',
-      startDate: futureDate(60 + 200 * (season - 1) + randomInt(60)),
-      durationWeeks: 16,
-    });
 
   /** Waits for the order's latest matching run to succeed (the one after `previousRunId`, if given). */
   const matched = async (orderId: string, previousRunId?: string) => {
@@ -95,8 +63,11 @@ describe('three seasons in a row for one employer', () => {
   const candidates = async (orderId: string): Promise<Candidate[]> =>
     (await ok(CANDIDATES, { id: orderId }, coordinator)).jobOrder.candidates.edges.map((e: { node: Candidate }) => e.node);
 
-  /** Schedules, ticks off every step, confirms, departs, arrives and returns; gives each traveller's placement. */
-  const travel = async (orderId: string, travellers: string[]): Promise<Map<string, string>> => {
+  /**
+   * Schedules, ticks off every step, confirms and departs; then, unless told to stay abroad, arrives and returns.
+   * Gives each traveller's placement.
+   */
+  const travel = async (orderId: string, travellers: string[], { stayAbroad = false } = {}): Promise<Map<string, string>> => {
     await ok(`mutation($id: ID!) { scheduleContingents(jobOrderId: $id) { waiting } }`, { id: orderId }, coordinator);
     let contingentId = '';
     await until('the seating', async () => {
@@ -109,163 +80,15 @@ describe('three seasons in a row for one employer', () => {
     }
     await ok(`mutation($id: ID!) { confirmContingent(id: $id) { status } }`, { id: contingentId }, coordinator);
     await ok(RECORD('recordDeparture'), { i: { contingentId, reason: SAME_DAY } }, coordinator);
-    await ok(RECORD('recordArrival'), { i: { contingentId } }, coordinator);
-    await ok(RECORD('recordReturn'), { i: { contingentId, reason: SAME_DAY } }, coordinator);
+    if (!stayAbroad) {
+      await ok(RECORD('recordArrival'), { i: { contingentId } }, coordinator);
+      await ok(RECORD('recordReturn'), { i: { contingentId, reason: SAME_DAY } }, coordinator);
+    }
     const { members } = (await ok(MEMBERS, { id: contingentId }, employer.token)).contingent;
     expect(members.map((m: { applicantId: string }) => m.applicantId).sort()).toEqual([...travellers].sort());
     return new Map(members.map((m: { applicantId: string; placementId: string }) => [m.applicantId, m.placementId]));
   };
 
-  const evaluate = (placementId: string, overall: number, wouldRehire: boolean) =>
-    ok(EVALUATE, { p: placementId, i: { punctuality: overall, quality: overall, safety: overall, teamwork: overall, overall, wouldRehire } }, employer.token);
-
-  /** The decision on this season: the applicant leaves RETURNED (AVAILABLE again, or INELIGIBLE). */
-  const decided = async (applicantId: string): Promise<string> => {
-    let status = 'RETURNED';
-    await until('the rehire decision', async () => {
-      status = (await ok(`query($id: ID!) { applicant(id: $id) { status } }`, { id: applicantId }, coordinator)).applicant.status;
-      return status !== 'RETURNED';
-    });
-    return (await ok(ELIGIBILITY, { id: applicantId }, coordinator)).rehireEligibility.outcome;
-  };
-
-  beforeAll(async () => {
-    api = await startApi();
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
-    coordinator = (await newCoordinator(api)).token;
-    employer = await newEmployer(api, coordinator);
-    good = await verifiedApplicant(api, coordinator, profile);
-    poor = await verifiedApplicant(api, coordinator, profile);
-  });
-
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-  });
-
-  it('season 1: both workers go, come back, and are evaluated, one well and one poorly', async () => {
-    const orderId = await order(1, 2);
-    const run = await matched(orderId);
-    expect(run.policyVersion).toBe('2026-12-v2');
-    const proposed = await candidates(orderId);
-    expect(proposed.filter((c) => [good.id, poor.id].includes(c.applicantId))).toHaveLength(2);
-    for (const c of proposed.filter((c) => [good.id, poor.id].includes(c.applicantId))) {
-      expect(c.breakdown.find((l) => l.factor === 'evaluations')!.explanation).toBe('first contract: neutral');
-      expect(c.breakdown.find((l) => l.factor === 'returningWorker')!.explanation).toBe('has not worked for this employer');
-    }
-    await ok(SELECT, { i: { jobOrderId: orderId, applicantIds: [good.id, poor.id] } }, coordinator);
-
-    const placements = await travel(orderId, [good.id, poor.id]);
-    expect((await ok(`query($id: ID!) { jobOrder(id: $id) { status } }`, { id: orderId }, coordinator)).jobOrder.status).toBe('COMPLETED');
-    await evaluate(placements.get(good.id)!, 5, true);
-    await evaluate(placements.get(poor.id)!, 2, false);
-    expect(await decided(good.id)).toBe('ELIGIBLE');
-    expect(await decided(poor.id)).toBe('INELIGIBLE');
-  });
-
-  it('season 2: the good worker, not named, ranks above an identical first-timer and is selected again; the poor one is neither proposed nor nameable', async () => {
-    firstTimer = await verifiedApplicant(api, coordinator, profile);
-    const orderId = await order(2, 1);
-    await matched(orderId);
-    const proposed = await candidates(orderId);
-    const returnee = proposed.find((c) => c.applicantId === good.id)!;
-    const stranger = proposed.find((c) => c.applicantId === firstTimer.id)!;
-    expect(returnee).toBeDefined();
-    expect(stranger).toBeDefined();
-    expect(proposed.find((c) => c.applicantId === poor.id)).toBeUndefined();
-    expect(returnee.named).toBe(false);
-    expect(returnee.rank).toBeLessThan(stranger.rank);
-    expect(returnee.score).toBeGreaterThan(stranger.score);
-    const line = (c: Candidate, factor: string) => c.breakdown.find((l) => l.factor === factor)!;
-    expect(line(returnee, 'evaluations').explanation).toBe('5.0 average over 1 evaluated season; would rehire: 1 of 1');
-    expect(line(returnee, 'returningWorker').points).toBe(10);
-    expect(line(returnee, 'returningWorker').explanation).toMatch(/^worked for this employer in \d{4} \(would rehire\)$/);
-    expect(line(stranger, 'returningWorker').points).toBe(0);
-    // Every factor but history is the same for the two.
-    for (const factor of ['requiredSkills', 'preferredSkills', 'experience', 'language', 'fairness']) expect(line(returnee, factor).points).toBe(line(stranger, factor).points);
-
-    // The employer sees references only, the returnee first, and picks her.
-    const seen = (await ok(EMPLOYER_CANDIDATES, { id: orderId }, employer.token)).jobOrder.candidates.edges.map((e: { node: Candidate }) => e.node);
-    expect(seen[0].applicant.reference).toBe(returnee.applicant.reference);
-    expect(codesOf(await api.gql(NAME, { i: { jobOrderId: orderId, applicantIds: [poor.id] } }, employer.token))).toEqual(['BAD_USER_INPUT']);
-    await ok(SELECT, { i: { jobOrderId: orderId, applicantIds: [returnee.applicant.reference] } }, employer.token);
-    const status = (await ok(MY_STATUS, {}, good.token)).myStatus;
-    const reference = (await ok(`query($id: ID!) { jobOrder(id: $id) { reference } }`, { id: orderId }, coordinator)).jobOrder.reference;
-    expect(status).toMatchObject({ stage: 'SELECTED', jobOrder: { reference }, contingent: null });
-
-    const placements = await travel(orderId, [good.id]);
-    await evaluate(placements.get(good.id)!, 4, true);
-    expect(await decided(good.id)).toBe('ELIGIBLE');
-  });
-
-  it('season 3: the good worker is named, placed first with substitutes kept for the rest, and travels again', async () => {
-    const orderId = await order(3, 2);
-    const first = await matched(orderId);
-    const named = (await ok(NAME, { i: { jobOrderId: orderId, applicantIds: [good.id], substituteAcceptable: true } }, employer.token)).requestNamedWorkers;
-    const run = await matched(orderId, first.id);
-    expect(run.id).toBe(named.matchingRunId);
-    const proposed = await candidates(orderId);
-    expect(proposed[0]).toMatchObject({ applicantId: good.id, rank: 1, named: true, status: 'SUGGESTED' });
-    expect(proposed[0]!.breakdown.find((l) => l.factor === 'evaluations')!.explanation).toBe('4.5 average over 2 evaluated seasons; would rehire: 2 of 2');
-    // The other position keeps its shortlist: the first-timer is still proposed, not wiped by the named request.
-    expect(proposed.find((c) => c.applicantId === firstTimer.id)).toMatchObject({ named: false, status: 'SUGGESTED' });
-    // The employer reads the run its request started, showing only its own order.
-    expect((await ok(`query($id: ID!) { matchingRun(id: $id) { id jobOrderIds } }`, { id: run.id }, employer.token)).matchingRun).toEqual({ id: run.id, jobOrderIds: [orderId] });
-    const other = await newEmployer(api, coordinator);
-    expect(codesOf(await api.gql(`query($id: ID!) { matchingRun(id: $id) { id } }`, { id: run.id }, other.token))).toEqual(['NOT_FOUND']);
-
-    await ok(SELECT, { i: { jobOrderId: orderId, applicantIds: [proposed[0]!.applicant.reference] } }, employer.token);
-    await travel(orderId, [good.id]);
-    const history = (await ok(HISTORY, { id: good.id }, coordinator)).placementHistory;
-    expect(history).toHaveLength(3);
-    expect(history.map((h: { status: string }) => h.status)).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED']);
-    expect(history.filter((h: { named: boolean }) => h.named)).toHaveLength(1);
-  });
-});
-
-/**
- * The fairness term, between otherwise equal candidates: the one from a municipality sent abroad less often per
- * registrant ranks first, and the explanation says so with the numbers. Municipalities and an occupation no other
- * test uses, so the only deployments from them are this test's own.
- */
-describe('fairness in matching', () => {
-  jest.setTimeout(120_000);
-  let api: TestApi;
-  let worker: INestApplicationContext;
-  let coordinator: string;
-  let employer: { id: string; token: string };
-  const profile = {
-    occupations: ['9214'],
-    skills: [],
-    yearsExperience: 3,
-    birthDate: '1995-07-01',
-    gender: 'MALE',
-    languages: [{ code: 'es', level: 'NATIVE' }, { code: 'fr', level: 'A1' }],
-  };
-  const SERVED = 'SV-UN-NORTE';
-  const UNSERVED = 'SV-UN-SUR';
-
-  const ok = async (query: string, variables: Record<string, unknown>, token: string) => {
-    const r = await api.gql(query, variables, token);
-    expect(r.errors).toEqual([]);
-    return r.data!;
-  };
-  const order = (positions: number) =>
-    approvedJobOrder(api, employer.token, coordinator, {
-      title: 'Garden labourer',
-      iscoCode: '9214',
-      destinationOccupationCode: '85103',
-      positions,
-      workRegionCode: 'CA-NS',
-      workCity: 'Truro',
-      startDate: futureDate(60 + randomInt(600)),
-      durationWeeks: 12,
-    });
-  const candidates = async (orderId: string): Promise<Candidate[]> => {
-    await until('the matching run', async () => (await ok(RUN, { id: orderId }, coordinator)).jobOrder.latestMatchingRun?.status === 'SUCCEEDED');
-    return (await ok(CANDIDATES, { id: orderId }, coordinator)).jobOrder.candidates.edges.map((e: { node: Candidate }) => e.node);
-  };
-
   beforeAll(async () => {
     api = await startApi();
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
@@ -278,35 +101,196 @@ describe('fairness in matching', () => {
     await api?.close();
   });
 
-  it('ranks the candidate from the municipality with fewer deployments per registrant first, and says why', async () => {
-    // Two workers of one municipality go abroad.
-    const went = [await verifiedApplicant(api, coordinator, { ...profile, municipalityCode: SERVED }), await verifiedApplicant(api, coordinator, { ...profile, municipalityCode: SERVED })];
-    const first = await order(2);
-    await candidates(first);
-    await ok(SELECT, { i: { jobOrderId: first, applicantIds: went.map((w) => w.id) } }, coordinator);
-    await ok(`mutation($id: ID!) { scheduleContingents(jobOrderId: $id) { waiting } }`, { id: first }, coordinator);
-    let contingentId = '';
-    await until('the seating', async () => {
-      contingentId = (await ok(CONTINGENTS, { id: first }, coordinator)).contingents.edges[0]?.node.id ?? '';
-      return contingentId !== '' && (await ok(MEMBERS, { id: contingentId }, coordinator)).contingent.members.length === 2;
-    });
-    for (const step of OFFICE_STEPS) for (const w of went) await ok(`mutation($i: CompleteStepInput!) { completeStep(input: $i) { status } }`, { i: { contingentId, applicantId: w.id, step } }, coordinator);
-    await ok(`mutation($id: ID!) { confirmContingent(id: $id) { status } }`, { id: contingentId }, coordinator);
-    await ok(RECORD('recordDeparture'), { i: { contingentId, reason: SAME_DAY } }, coordinator);
+  /**
+   * Three seasons in a row: a worker evaluated well ranks above an otherwise identical first-timer the next season
+   * and is chosen again, one evaluated poorly is not proposed and cannot be named, and in the third season the good
+   * worker is asked for by name and travels again.
+   */
+  describe('three seasons in a row for one employer', () => {
+    // Identical profiles in an occupation and municipality no other test uses, so no one else competes.
+    const profile = {
+      occupations: ['6114'],
+      skills: ['IRRIGATION'],
+      yearsExperience: 6,
+      birthDate: '1990-03-15',
+      gender: 'FEMALE',
+      municipalityCode: 'SV-CU-NORTE',
+      languages: [{ code: 'es', level: 'NATIVE' }, { code: 'fr', level: 'A2' }],
+    };
+    let good: { id: string; token: string };
+    let poor: { id: string; token: string };
+    let firstTimer: { id: string; token: string };
 
-    // Then two otherwise identical candidates: one more from that municipality, one from a municipality nobody left.
-    const served = await verifiedApplicant(api, coordinator, { ...profile, municipalityCode: SERVED });
-    const unserved = await verifiedApplicant(api, coordinator, { ...profile, municipalityCode: UNSERVED });
-    const proposed = await candidates(await order(1));
-    const a = proposed.find((c) => c.applicantId === unserved.id)!;
-    const b = proposed.find((c) => c.applicantId === served.id)!;
-    expect(a.rank).toBeLessThan(b.rank);
-    const fairness = (c: Candidate) => c.breakdown.find((l) => l.factor === 'fairness')!;
-    expect(fairness(a).points).toBeGreaterThan(fairness(b).points);
-    for (const factor of ['requiredSkills', 'preferredSkills', 'experience', 'evaluations', 'returningWorker', 'language']) {
-      expect(a.breakdown.find((l) => l.factor === factor)!.points).toBe(b.breakdown.find((l) => l.factor === factor)!.points);
-    }
-    expect(fairness(a).explanation).toMatch(/^La Unión Sur: 0\.00 deployments per registrant against \d+\.\d\d overall \(under-represented by 100%\); men: /);
-    expect(fairness(b).explanation).toMatch(/^La Unión Norte: 0\.67 deployments per registrant/);
+    /**
+     * An order of this employer for season n, in a region and on a date of its own (contingents group by both); the
+     * seasons follow each other, as a worker's contracts do.
+     */
+    const order = (season: number, positions: number) =>
+      approvedJobOrder(api, employer.token, coordinator, {
+        title: 'Mixed crop grower',
+        iscoCode: '6114',
+        destinationOccupationCode: '85101',
+        positions,
+        requiredSkills: ['IRRIGATION'],
+        workRegionCode: 'CA-NB',
+        workCity: 'Grand Falls',
+        startDate: futureDate(60 + 200 * (season - 1) + randomInt(60)),
+        durationWeeks: 16,
+      });
+
+    const evaluate = (placementId: string, overall: number, wouldRehire: boolean) =>
+      ok(EVALUATE, { p: placementId, i: { punctuality: overall, quality: overall, safety: overall, teamwork: overall, overall, wouldRehire } }, employer.token);
+
+    /** The decision on this season: the applicant leaves RETURNED (AVAILABLE again, or INELIGIBLE). */
+    const decided = async (applicantId: string): Promise<string> => {
+      let status = 'RETURNED';
+      await until('the rehire decision', async () => {
+        status = (await ok(`query($id: ID!) { applicant(id: $id) { status } }`, { id: applicantId }, coordinator)).applicant.status;
+        return status !== 'RETURNED';
+      });
+      return (await ok(ELIGIBILITY, { id: applicantId }, coordinator)).rehireEligibility.outcome;
+    };
+
+    beforeAll(async () => {
+      good = await verifiedApplicant(api, coordinator, profile);
+      poor = await verifiedApplicant(api, coordinator, profile);
+    });
+
+    it('season 1: both workers go, come back, and are evaluated, one well and one poorly', async () => {
+      const orderId = await order(1, 2);
+      const run = await matched(orderId);
+      expect(run.policyVersion).toBe('2026-12-v2');
+      const proposed = await candidates(orderId);
+      expect(proposed.filter((c) => [good.id, poor.id].includes(c.applicantId))).toHaveLength(2);
+      for (const c of proposed.filter((c) => [good.id, poor.id].includes(c.applicantId))) {
+        expect(c.breakdown.find((l) => l.factor === 'evaluations')!.explanation).toBe('first contract: neutral');
+        expect(c.breakdown.find((l) => l.factor === 'returningWorker')!.explanation).toBe('has not worked for this employer');
+      }
+      await ok(SELECT, { i: { jobOrderId: orderId, applicantIds: [good.id, poor.id] } }, coordinator);
+
+      const placements = await travel(orderId, [good.id, poor.id]);
+      expect((await ok(`query($id: ID!) { jobOrder(id: $id) { status } }`, { id: orderId }, coordinator)).jobOrder.status).toBe('COMPLETED');
+      await evaluate(placements.get(good.id)!, 5, true);
+      await evaluate(placements.get(poor.id)!, 2, false);
+      expect(await decided(good.id)).toBe('ELIGIBLE');
+      expect(await decided(poor.id)).toBe('INELIGIBLE');
+    });
+
+    it('season 2: the good worker, not named, ranks above an identical first-timer and is selected again; the poor one is neither proposed nor nameable', async () => {
+      firstTimer = await verifiedApplicant(api, coordinator, profile);
+      const orderId = await order(2, 1);
+      await matched(orderId);
+      const proposed = await candidates(orderId);
+      const returnee = proposed.find((c) => c.applicantId === good.id)!;
+      const stranger = proposed.find((c) => c.applicantId === firstTimer.id)!;
+      expect(returnee).toBeDefined();
+      expect(stranger).toBeDefined();
+      expect(proposed.find((c) => c.applicantId === poor.id)).toBeUndefined();
+      expect(returnee.named).toBe(false);
+      expect(returnee.rank).toBeLessThan(stranger.rank);
+      expect(returnee.score).toBeGreaterThan(stranger.score);
+      const line = (c: Candidate, factor: string) => c.breakdown.find((l) => l.factor === factor)!;
+      expect(line(returnee, 'evaluations').explanation).toBe('5.0 average over 1 evaluated season; would rehire: 1 of 1');
+      expect(line(returnee, 'returningWorker').points).toBe(10);
+      expect(line(returnee, 'returningWorker').explanation).toMatch(/^worked for this employer in \d{4} \(would rehire\)$/);
+      expect(line(stranger, 'returningWorker').points).toBe(0);
+      // Every factor but history is the same for the two.
+      for (const factor of ['requiredSkills', 'preferredSkills', 'experience', 'language', 'fairness']) expect(line(returnee, factor).points).toBe(line(stranger, factor).points);
+
+      // The employer sees references only, the returnee first, and picks her.
+      const seen = (await ok(EMPLOYER_CANDIDATES, { id: orderId }, employer.token)).jobOrder.candidates.edges.map((e: { node: Candidate }) => e.node);
+      expect(seen[0].applicant.reference).toBe(returnee.applicant.reference);
+      expect(codesOf(await api.gql(NAME, { i: { jobOrderId: orderId, applicantIds: [poor.id] } }, employer.token))).toEqual(['BAD_USER_INPUT']);
+      await ok(SELECT, { i: { jobOrderId: orderId, applicantIds: [returnee.applicant.reference] } }, employer.token);
+      const status = (await ok(MY_STATUS, {}, good.token)).myStatus;
+      const reference = (await ok(`query($id: ID!) { jobOrder(id: $id) { reference } }`, { id: orderId }, coordinator)).jobOrder.reference;
+      expect(status).toMatchObject({ stage: 'SELECTED', jobOrder: { reference }, contingent: null });
+
+      const placements = await travel(orderId, [good.id]);
+      await evaluate(placements.get(good.id)!, 4, true);
+      expect(await decided(good.id)).toBe('ELIGIBLE');
+    });
+
+    it('season 3: the good worker is named, placed first with substitutes kept for the rest, and travels again', async () => {
+      const orderId = await order(3, 2);
+      const first = await matched(orderId);
+      const named = (await ok(NAME, { i: { jobOrderId: orderId, applicantIds: [good.id], substituteAcceptable: true } }, employer.token)).requestNamedWorkers;
+      const run = await matched(orderId, first.id);
+      expect(run.id).toBe(named.matchingRunId);
+      const proposed = await candidates(orderId);
+      expect(proposed[0]).toMatchObject({ applicantId: good.id, rank: 1, named: true, status: 'SUGGESTED' });
+      expect(proposed[0]!.breakdown.find((l) => l.factor === 'evaluations')!.explanation).toBe('4.5 average over 2 evaluated seasons; would rehire: 2 of 2');
+      // The other position keeps its shortlist: the first-timer is still proposed, not wiped by the named request.
+      expect(proposed.find((c) => c.applicantId === firstTimer.id)).toMatchObject({ named: false, status: 'SUGGESTED' });
+      // The employer reads the run its request started, showing only its own order.
+      expect((await ok(`query($id: ID!) { matchingRun(id: $id) { id jobOrderIds } }`, { id: run.id }, employer.token)).matchingRun).toEqual({ id: run.id, jobOrderIds: [orderId] });
+      const other = await newEmployer(api, coordinator);
+      expect(codesOf(await api.gql(`query($id: ID!) { matchingRun(id: $id) { id } }`, { id: run.id }, other.token))).toEqual(['NOT_FOUND']);
+
+      await ok(SELECT, { i: { jobOrderId: orderId, applicantIds: [proposed[0]!.applicant.reference] } }, employer.token);
+      await travel(orderId, [good.id]);
+      const history = (await ok(HISTORY, { id: good.id }, coordinator)).placementHistory;
+      expect(history).toHaveLength(3);
+      expect(history.map((h: { status: string }) => h.status)).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED']);
+      expect(history.filter((h: { named: boolean }) => h.named)).toHaveLength(1);
+    });
+  });
+
+  /**
+   * The fairness term, between otherwise equal candidates: the one from a municipality sent abroad less often per
+   * registrant ranks first, and the explanation says so with the numbers. Municipalities and an occupation no other
+   * test uses, so the only deployments from them are this test's own.
+   */
+  describe('fairness in matching', () => {
+    const profile = {
+      occupations: ['9214'],
+      skills: [],
+      yearsExperience: 3,
+      birthDate: '1995-07-01',
+      gender: 'MALE',
+      languages: [{ code: 'es', level: 'NATIVE' }, { code: 'fr', level: 'A1' }],
+    };
+    const SERVED = 'SV-UN-NORTE';
+    const UNSERVED = 'SV-UN-SUR';
+
+    const order = (positions: number) =>
+      approvedJobOrder(api, employer.token, coordinator, {
+        title: 'Garden labourer',
+        iscoCode: '9214',
+        destinationOccupationCode: '85103',
+        positions,
+        workRegionCode: 'CA-NS',
+        workCity: 'Truro',
+        startDate: futureDate(60 + randomInt(600)),
+        durationWeeks: 12,
+      });
+    const proposals = async (orderId: string): Promise<Candidate[]> => {
+      await matched(orderId);
+      return candidates(orderId);
+    };
+
+    it('ranks the candidate from the municipality with fewer deployments per registrant first, and says why', async () => {
+      // Two workers of one municipality go abroad.
+      const went = [await verifiedApplicant(api, coordinator, { ...profile, municipalityCode: SERVED }), await verifiedApplicant(api, coordinator, { ...profile, municipalityCode: SERVED })];
+      const first = await order(2);
+      await matched(first);
+      await ok(SELECT, { i: { jobOrderId: first, applicantIds: went.map((w) => w.id) } }, coordinator);
+      await travel(first, went.map((w) => w.id), { stayAbroad: true });
+
+      // Then two otherwise identical candidates: one more from that municipality, one from a municipality nobody left.
+      const served = await verifiedApplicant(api, coordinator, { ...profile, municipalityCode: SERVED });
+      const unserved = await verifiedApplicant(api, coordinator, { ...profile, municipalityCode: UNSERVED });
+      const proposed = await proposals(await order(1));
+      const a = proposed.find((c) => c.applicantId === unserved.id)!;
+      const b = proposed.find((c) => c.applicantId === served.id)!;
+      expect(a.rank).toBeLessThan(b.rank);
+      const fairness = (c: Candidate) => c.breakdown.find((l) => l.factor === 'fairness')!;
+      expect(fairness(a).points).toBeGreaterThan(fairness(b).points);
+      for (const factor of ['requiredSkills', 'preferredSkills', 'experience', 'evaluations', 'returningWorker', 'language']) {
+        expect(a.breakdown.find((l) => l.factor === factor)!.points).toBe(b.breakdown.find((l) => l.factor === factor)!.points);
+      }
+      expect(fairness(a).explanation).toMatch(/^La Unión Sur: 0\.00 deployments per registrant against \d+\.\d\d overall \(under-represented by 100%\); men: /);
+      expect(fairness(b).explanation).toMatch(/^La Unión Norte: 0\.67 deployments per registrant/);
+    });
   });
 });
