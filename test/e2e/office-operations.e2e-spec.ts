@@ -219,7 +219,7 @@ describe('office operations', () => {
 
     const twice = await api.gql(CANCEL_ORDER, { i: { jobOrderId: orderId, reason } }, coordinator);
     expect(codesOf(twice)).toEqual(['INVALID_TRANSITION']);
-    expect(twice.errors[0]!.message).toMatch(/is CANCELLED; only a DRAFT, SUBMITTED, OPEN or FILLED order can be cancelled/);
+    expect(twice.errors[0]!.message).toMatch(/is CANCELLED; only a DRAFT, SUBMITTED, REJECTED, OPEN or FILLED order can be cancelled/);
   });
 
   let second: { orderId: string; first: string; again: string };

@@ -289,8 +289,8 @@ describe('season after season', () => {
       for (const factor of ['requiredSkills', 'preferredSkills', 'experience', 'evaluations', 'returningWorker', 'language']) {
         expect(a.breakdown.find((l) => l.factor === factor)!.points).toBe(b.breakdown.find((l) => l.factor === factor)!.points);
       }
-      expect(fairness(a).explanation).toMatch(/^La Unión Sur: 0\.00 deployments per registrant against \d+\.\d\d overall \(under-represented by 100%\); men: /);
-      expect(fairness(b).explanation).toMatch(/^La Unión Norte: 0\.67 deployments per registrant/);
+      expect(fairness(a).explanation).toMatch(/^La Unión Sur: 0\.0 deployments per 1,000 registrants against \d+\.\d overall \(under-represented by 100%\); men: /);
+      expect(fairness(b).explanation).toMatch(/^La Unión Norte: 666\.7 deployments per 1,000 registrants/);
     });
   });
 });

@@ -105,6 +105,10 @@ describe('job order state machine', () => {
     expect(() => m.next('REJECTED', 'APPROVE')).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_TRANSITION }));
     expect(() => m.next('COMPLETED', 'CANCEL')).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_TRANSITION }));
   });
+  it('cancels an order before its workers depart, a rejected one included, never after', () => {
+    for (const status of ['DRAFT', 'SUBMITTED', 'REJECTED', 'OPEN', 'FILLED'] as const) expect(m.next(status, 'CANCEL')).toBe('CANCELLED');
+    for (const status of ['IN_PROGRESS', 'COMPLETED', 'CANCELLED'] as const) expect(m.can(status, 'CANCEL')).toBe(false);
+  });
 });
 
 describe('job order edits (updateJobOrder)', () => {

@@ -235,7 +235,7 @@ export class JobOrderService {
         ErrorCode.INVALID_TRANSITION,
         order.status === 'IN_PROGRESS'
           ? `${order.reference} cannot be cancelled: its workers have departed. End their placements one by one if needed (endPlacement).`
-          : `${order.reference} is ${order.status}; only a DRAFT, SUBMITTED, OPEN or FILLED order can be cancelled.`,
+          : `${order.reference} is ${order.status}; only a DRAFT, SUBMITTED, REJECTED, OPEN or FILLED order can be cancelled.`,
       );
     }
     Object.assign(order, { status: jobOrderStateMachine.next(order.status, 'CANCEL'), statusReason: why });

@@ -20,7 +20,8 @@ export const jobOrderStateMachine = new StateMachine<JobOrderStatus, JobOrderEve
   // The first contingent leaves: the order is under way, whether or not every position was filled.
   START: { from: ['OPEN', 'FILLED'], to: 'IN_PROGRESS' },
   COMPLETE: { from: ['IN_PROGRESS'], to: 'COMPLETED' },
-  CANCEL: { from: ['DRAFT', 'SUBMITTED', 'OPEN', 'FILLED'], to: 'CANCELLED' },
+  // A rejected order the employer will not correct is cancelled too, so it leaves the employer's open work.
+  CANCEL: { from: ['DRAFT', 'SUBMITTED', 'REJECTED', 'OPEN', 'FILLED'], to: 'CANCELLED' },
 });
 
 /** What an employer or coordinator can do instead, for a refusal that names the way forward. */

@@ -142,14 +142,14 @@ describe('score', () => {
 
   it('lifts municipalities and genders sent abroad less often per registrant than the program, a little, and says by how much', () => {
     const f = line(applicant, 'fairness', fairness);
-    // Municipality 0.02 against 0.10 (80% under), women 0.05 against 0.10 (50% under): (0.8 + 0.5) / 2 of 5 points.
+    // Municipality 20 against 100 per 1,000 (80% under), women 50 against 100 (50% under): (0.8 + 0.5) / 2 of 5 points.
     expect(f.points).toBe(3.3);
     expect(f.explanation).toBe(
-      'San Salvador Norte: 0.02 deployments per registrant against 0.10 overall (under-represented by 80%); women: 0.05 deployments per registrant against 0.10 overall (under-represented by 50%)',
+      'San Salvador Norte: 20.0 deployments per 1,000 registrants against 100.0 overall (under-represented by 80%); women: 50.0 deployments per 1,000 registrants against 100.0 overall (under-represented by 50%)',
     );
     const over = line({ ...applicant, gender: 'MALE', municipalityCode: 'SV-AH-SUR' }, 'fairness', fairness);
     expect(over.points).toBe(0);
-    expect(over.explanation).toContain('Ahuachapán Sur: 0.20 deployments per registrant, not below the 0.10 overall');
+    expect(over.explanation).toContain('Ahuachapán Sur: 200.0 deployments per 1,000 registrants, not below the 100.0 overall');
   });
 
   it('ranks the candidate from the less-served municipality first between otherwise equal candidates', () => {

@@ -123,10 +123,11 @@ function underRepresentation(f: FairnessContext, group: GroupCount | undefined):
 
 function fairnessExplanation(f: FairnessContext, m: Representation, g: Representation): string {
   if (f.deployed === 0) return 'no deployments yet: no group is under-represented';
-  const per = (r: Representation) => r.rate.toFixed(2);
+  // Per 1,000 registrants: early in a program the rates are small fractions.
+  const per1000 = (rate: number) => (rate * 1000).toFixed(1);
   const part = (label: string, r: Representation) =>
     r.lift > 0
-      ? `${label}: ${per(r)} deployments per registrant against ${r.overall.toFixed(2)} overall (under-represented by ${Math.round(r.lift * 100)}%)`
-      : `${label}: ${per(r)} deployments per registrant, not below the ${r.overall.toFixed(2)} overall`;
+      ? `${label}: ${per1000(r.rate)} deployments per 1,000 registrants against ${per1000(r.overall)} overall (under-represented by ${Math.round(r.lift * 100)}%)`
+      : `${label}: ${per1000(r.rate)} deployments per 1,000 registrants, not below the ${per1000(r.overall)} overall`;
   return `${part(m.group?.name ?? 'municipality', m)}; ${part((g.group?.name ?? 'gender').toLowerCase(), g)}`;
 }
