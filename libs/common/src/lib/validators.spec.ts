@@ -1,4 +1,4 @@
-import { cleanText, isE164, isEmail, isIsoDate, Problems } from './validators';
+import { cleanText, isE164, isEmail, isIsoDate, Problems, requireReason } from './validators';
 
 describe('validators', () => {
   it.each(['maria.lopez@gmail.com', 'rh@ferme-labelle.ca', 'a+tag@sub.example.org'])('accepts e-mail %s', (v) =>
@@ -21,5 +21,10 @@ describe('validators', () => {
     const p = new Problems().check(true, 'a', 'x').check(false, 'b', 'is wrong');
     expect(p.list).toEqual([{ field: 'b', message: 'is wrong' }]);
     expect(cleanText('  María   José ')).toBe('María José');
+  });
+  it('asks for a reason of 10 to 2000 characters, naming the input field it came in', () => {
+    expect(requireReason('  Left   the farm early. ', 'for x')).toBe('Left the farm early.');
+    expect(() => requireReason('too short', 'for x')).toThrow(expect.objectContaining({ fields: [{ field: 'reason', message: 'must be 10 to 2000 characters' }] }));
+    expect(() => requireReason('x'.repeat(2001), 'for x', 'note')).toThrow(expect.objectContaining({ fields: [{ field: 'note', message: 'must be 10 to 2000 characters' }] }));
   });
 });

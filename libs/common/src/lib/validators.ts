@@ -46,11 +46,11 @@ export function isUuid(value: string): boolean {
 }
 
 /** The written reason a refusal or a sanction carries (shown to the person it concerns): 10 to 2000 characters. */
-export function requireReason(reason: string, what: string): string {
+export function requireReason(reason: string, what: string, field = 'reason'): string {
   const clean = cleanText(reason);
   if (clean.length < 10 || clean.length > 2000) {
     throw new DomainException(ErrorCode.BAD_USER_INPUT, `Give the reason ${what} (10 to 2000 characters).`, [
-      { field: 'reason', message: 'must be 10 to 2000 characters' },
+      { field, message: 'must be 10 to 2000 characters' },
     ]);
   }
   return clean;

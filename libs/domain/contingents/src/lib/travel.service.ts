@@ -195,7 +195,7 @@ export class TravelService {
     input: { applicantId: string; reason: WithdrawalReason; note: string },
     today = todayIso(),
   ): Promise<Withdrawal> {
-    const note = requireReason(input.note, 'for taking the worker off the contingent');
+    const note = requireReason(input.note, 'for taking the worker off the contingent', 'note');
     const done = await this.dataSource.transaction(async (em) => {
       const seat = isUuid(input.applicantId) ? await em.findOneBy(TravellerEntity, { applicantId: input.applicantId, status: 'SEATED' }) : null;
       if (!seat) throw new DomainException(ErrorCode.NOT_FOUND, 'This applicant has no seat in a contingent that has yet to leave.');

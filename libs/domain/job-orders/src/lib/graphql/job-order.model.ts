@@ -50,23 +50,23 @@ export class JobOrderConnection extends Connected(JobOrderModel) {}
 
 @InputType()
 export class CreateJobOrderInput {
-  @Field() title!: string;
+  @Field({ description: '3 to 150 characters' }) title!: string;
   @Field({ description: 'ISCO-08 code, see the occupations query' }) iscoCode!: string;
   @Field({ description: 'NOC 2021 (e.g. 85100) for Canada, O*NET-SOC (e.g. 45-2092.00) for the US' })
   destinationOccupationCode!: string;
   @Field(() => Int, { description: '1 to 500' }) positions!: number;
-  @Field(() => [String], { defaultValue: [] }) requiredSkills!: string[];
-  @Field(() => [String], { defaultValue: [] }) preferredSkills!: string[];
+  @Field(() => [String], { defaultValue: [], description: 'At most 15 skill codes, see the skills query' }) requiredSkills!: string[];
+  @Field(() => [String], { defaultValue: [], description: 'At most 15 skill codes, none of them required' }) preferredSkills!: string[];
   @Field(() => [LanguageSkillInput], { defaultValue: [], description: 'Each at least this level' }) languages!: LanguageSkillInput[];
-  @Field(() => Int, { defaultValue: 0 }) minExperienceYears!: number;
-  @Field() workRegionCode!: string;
-  @Field() workCity!: string;
-  @Field(() => GraphQLLocalDate) startDate!: string;
-  @Field(() => Int) durationWeeks!: number;
-  @Field(() => Float, { description: 'In the destination currency (USD or CAD)' }) hourlyWage!: number;
-  @Field(() => Int) hoursPerWeek!: number;
+  @Field(() => Int, { defaultValue: 0, description: '0 to 40' }) minExperienceYears!: number;
+  @Field({ description: "A region of the employer's country, see the regions query" }) workRegionCode!: string;
+  @Field({ description: '1 to 100 characters' }) workCity!: string;
+  @Field(() => GraphQLLocalDate, { description: 'At least 14 days and at most two years from today' }) startDate!: string;
+  @Field(() => Int, { description: '1 to 156 weeks' }) durationWeeks!: number;
+  @Field(() => Float, { description: 'In the destination currency (USD or CAD), at most two decimals, up to 500' }) hourlyWage!: number;
+  @Field(() => Int, { description: '1 to 84' }) hoursPerWeek!: number;
   @Field() housingProvided!: boolean;
-  @Field(() => String, { nullable: true }) housingDescription?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required (5 to 1000 characters) when housing is provided' }) housingDescription?: string | null;
   @Field({ description: 'Must be true: workers pay no recruitment fees.' }) employerPaysRecruitment!: boolean;
   @Field({ description: 'Must be true: the employer pays travel.' }) employerPaysTravel!: boolean;
 }
@@ -105,7 +105,7 @@ export class CancelJobOrderInput {
 @InputType()
 export class RejectJobOrderInput {
   @Field(() => ID) id!: string;
-  @Field({ description: 'Shown to the employer.' }) reason!: string;
+  @Field({ description: 'Why, 10 to 2000 characters; shown to the employer.' }) reason!: string;
 }
 
 @InputType()

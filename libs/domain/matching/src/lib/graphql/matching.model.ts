@@ -82,5 +82,5 @@ export class SelectCandidatesInput {
 export class RejectCandidateInput {
   @Field(() => ID) jobOrderId!: string;
   @Field({ description: 'The shortlist reference (C-…); coordinators may also give the applicant id.' }) applicantId!: string;
-  @Field({ description: 'Why; the ministry reviews rejections.' }) reason!: string;
+  @Field({ description: 'Why, 10 to 2000 characters; the ministry reviews rejections.' }) reason!: string;
 }
