@@ -20,6 +20,7 @@ const ELIGIBILITY = `query($id: ID!) { rehireEligibility(applicantId: $id) { out
 const NAME = `mutation($i: RequestNamedWorkersInput!) { requestNamedWorkers(input: $i) { matchingRunId } }`;
 const MY_STATUS = `query { myStatus { stage jobOrder { reference } contingent { reference } } }`;
 const HISTORY = `query($id: ID!) { placementHistory(applicantId: $id) { jobOrderReference status named evaluation { overall } } }`;
+const HISTORY_PLACEMENTS = `query($id: ID!) { placementHistory(applicantId: $id) { placementId } }`;
 // The seasons run within one day: the program's dates are checked against reality, so each early event says why.
 const SAME_DAY = 'Test season: the whole contract is played out in one day.';
 
@@ -291,6 +292,117 @@ describe('season after season', () => {
       }
       expect(fairness(a).explanation).toMatch(/^La Unión Sur: 0\.0 deployments per 1,000 registrants against \d+\.\d overall \(under-represented by 100%\); men: /);
       expect(fairness(b).explanation).toMatch(/^La Unión Norte: 666\.7 deployments per 1,000 registrants/);
+    });
+  });
+
+  /**
+   * Second passes an office meets: a selection that never travelled when its order completes, a worker home early
+   * before the others, and a named worker who cannot travel when the employer accepted no substitute. Hand packers
+   * (an occupation no other test uses), so the shortlists hold only this story's people.
+   */
+  describe('records corrected after the fact', () => {
+    const profile = { occupations: ['9321'], skills: [], yearsExperience: 2, languages: [{ code: 'es', level: 'NATIVE' }, { code: 'fr', level: 'A1' }] };
+    const WITHDRAW = `mutation($i: WithdrawTravellerInput!) { withdrawTraveller(input: $i) { replacementApplicantId } }`;
+    const status = async (id: string) => (await ok(`query($id: ID!) { applicant(id: $id) { status } }`, { id }, coordinator)).applicant.status as string;
+    const orderStatus = async (id: string) => (await ok(`query($id: ID!) { jobOrder(id: $id) { status } }`, { id }, coordinator)).jobOrder.status as string;
+    const order = (positions: number, season: number) =>
+      approvedJobOrder(api, employer.token, coordinator, {
+        title: 'Hand packer',
+        iscoCode: '9321',
+        destinationOccupationCode: '95106',
+        positions,
+        workRegionCode: 'CA-MB',
+        workCity: 'Winkler',
+        startDate: futureDate(60 + 250 * (season - 1) + randomInt(60)),
+        durationWeeks: 10,
+      });
+    let returnee: { id: string; token: string };
+    let early: { id: string; token: string; placementId: string };
+
+    it('lets a contingent come home after one worker came home early, and frees a worker selected but never seated', async () => {
+      returnee = await verifiedApplicant(api, coordinator, profile);
+      early = { ...(await verifiedApplicant(api, coordinator, profile)), placementId: '' };
+      const missed = await verifiedApplicant(api, coordinator, profile);
+      const spare = await verifiedApplicant(api, coordinator, profile);
+      const orderId = await order(3, 1);
+      await matched(orderId);
+      // The spare is rejected, so when a worker is taken off there is no reserve and the order reopens.
+      await ok(`mutation($i: RejectCandidateInput!) { rejectCandidate(input: $i) { status } }`, { i: { jobOrderId: orderId, applicantId: spare.id, reason: 'Chose the ones with packing-line experience.' } }, coordinator);
+      await ok(SELECT, { i: { jobOrderId: orderId, applicantIds: [returnee.id, early.id, missed.id] } }, coordinator);
+      await ok(`mutation($id: ID!) { scheduleContingents(jobOrderId: $id) { waiting } }`, { id: orderId }, coordinator);
+      await until('the seating', async () => (await status(missed.id)) === 'PRE_DEPARTURE');
+      const off = await ok(WITHDRAW, { i: { applicantId: missed.id, reason: 'MISSED_BLOCKING_STEP', note: 'Did not come to the medical exam.' } }, coordinator);
+      expect(off.withdrawTraveller.replacementApplicantId).toBeNull();
+      expect(await orderStatus(orderId)).toBe('OPEN');
+      // Someone no run proposed, selected at the desk, and not seated before the others leave.
+      const late = await verifiedApplicant(api, coordinator, profile);
+      await ok(SELECT, { i: { jobOrderId: orderId, applicantIds: [late.id] } }, coordinator);
+
+      const contingentId = (await ok(CONTINGENTS, { id: orderId }, coordinator)).contingents.edges[0].node.id;
+      for (const step of OFFICE_STEPS) await ok(`mutation($i: CompleteStepsInput!) { completeSteps(input: $i) { completed } }`, { i: { contingentId, step } }, coordinator);
+      await ok(`mutation($id: ID!) { confirmContingent(id: $id) { status } }`, { id: contingentId }, coordinator);
+      await ok(RECORD('recordDeparture'), { i: { contingentId, reason: SAME_DAY } }, coordinator);
+      await ok(RECORD('recordArrival'), { i: { contingentId } }, coordinator);
+      expect(await orderStatus(orderId)).toBe('IN_PROGRESS');
+
+      // One worker's placement ends early and she comes home on her own; the others come home later.
+      const members = (await ok(MEMBERS, { id: contingentId }, coordinator)).contingent.members;
+      const placementOf = (id: string) => members.find((m: { applicantId: string }) => m.applicantId === id).placementId;
+      early.placementId = placementOf(early.id);
+      await ok(`mutation($i: EndPlacementInput!) { endPlacement(input: $i) { status } }`, { i: { placementId: placementOf(early.id), outcome: 'TERMINATED_EARLY', fault: 'NONE', endedOn: futureDate(0), reason: 'The packing line closed for repairs.' } }, coordinator);
+      await ok(`mutation($id: ID!, $on: LocalDate!) { recordWorkerReturn(placementId: $id, returnedOn: $on) { status } }`, { id: placementOf(early.id), on: futureDate(0) }, coordinator);
+      expect(await status(early.id)).toBe('RETURNED');
+      await ok(RECORD('recordReturn'), { i: { contingentId, reason: SAME_DAY } }, coordinator);
+      expect(await status(returnee.id)).toBe('RETURNED');
+      expect(await status(early.id)).toBe('RETURNED');
+
+      // The order is complete; the worker selected late never went and is free for the next season, and told so.
+      expect(await orderStatus(orderId)).toBe('COMPLETED');
+      expect(await status(late.id)).toBe('AVAILABLE');
+      expect((await ok(MY_STATUS, {}, late.token)).myStatus).toMatchObject({ stage: 'AVAILABLE', jobOrder: null, contingent: null });
+      const shortlist = await candidates(orderId);
+      expect(shortlist.find((c) => c.applicantId === late.id)!.status).toBe('RELEASED');
+      expect(shortlist.find((c) => c.applicantId === spare.id)!.status).toBe('REJECTED');
+    });
+
+    it('keeps no position for a named worker who cannot travel when no substitute was accepted, and matches the order again', async () => {
+      await ok(EVALUATE, { p: (await ok(HISTORY_PLACEMENTS, { id: returnee.id }, coordinator)).placementHistory[0].placementId, i: { punctuality: 5, quality: 5, safety: 5, teamwork: 5, overall: 5, wouldRehire: true } }, employer.token);
+      await until('the returnee free again', async () => (await status(returnee.id)) === 'AVAILABLE');
+      const orderId = await order(1, 2);
+      const approval = await matched(orderId);
+      const named = (await ok(NAME, { i: { jobOrderId: orderId, applicantIds: [returnee.id], substituteAcceptable: false } }, employer.token)).requestNamedWorkers;
+      await matched(orderId, approval.id);
+      const [top] = await candidates(orderId);
+      expect(top).toMatchObject({ applicantId: returnee.id, named: true });
+      await ok(SELECT, { i: { jobOrderId: orderId, applicantIds: [top!.applicant.reference] } }, employer.token);
+      await ok(`mutation($id: ID!) { scheduleContingents(jobOrderId: $id) { waiting } }`, { id: orderId }, coordinator);
+      await until('the seating', async () => (await status(returnee.id)) === 'PRE_DEPARTURE');
+      const off = await ok(WITHDRAW, { i: { applicantId: returnee.id, reason: 'MISSED_BLOCKING_STEP', note: 'Passport held at the embassy past the date.' } }, coordinator);
+      expect(off.withdrawTraveller.replacementApplicantId).toBeNull();
+      expect(await orderStatus(orderId)).toBe('OPEN');
+
+      // Matched again: the spent request holds no position, and the rejected worker is not proposed again.
+      const rerun = (await ok(`mutation($ids: [ID!]!) { runMatching(jobOrderIds: $ids) { id } }`, { ids: [orderId] }, coordinator)).runMatching;
+      expect((await matched(orderId, named.matchingRunId)).id).toBe(rerun.id);
+      const after = await candidates(orderId);
+      expect(after.filter((c) => c.status === 'SUGGESTED').length).toBeGreaterThan(0);
+      expect(after.find((c) => c.applicantId === returnee.id)).toMatchObject({ status: 'REJECTED', named: true });
+      // Naming her again on this order is refused, saying why.
+      const again = await api.gql(NAME, { i: { jobOrderId: orderId, applicantIds: [returnee.id] } }, employer.token);
+      expect(codesOf(again)).toEqual(['BAD_USER_INPUT']);
+      expect(again.errors[0]!.message).toMatch(/was rejected for or taken off this order/);
+
+      // A named worker the employer then rejects is not proposed again, and matching the order still succeeds.
+      await ok(EVALUATE, { p: early.placementId, i: { punctuality: 4, quality: 4, safety: 4, teamwork: 4, overall: 4, wouldRehire: true } }, employer.token);
+      await until('the early worker eligible', async () => (await ok(ELIGIBILITY, { id: early.id }, coordinator)).rehireEligibility?.outcome === 'ELIGIBLE');
+      const byName = (await ok(NAME, { i: { jobOrderId: orderId, applicantIds: [early.id], substituteAcceptable: true } }, employer.token)).requestNamedWorkers;
+      await matched(orderId, rerun.id);
+      const proposed = (await candidates(orderId)).find((c) => c.applicantId === early.id)!;
+      expect(proposed).toMatchObject({ named: true, rank: 1 });
+      await ok(`mutation($i: RejectCandidateInput!) { rejectCandidate(input: $i) { status } }`, { i: { jobOrderId: orderId, applicantId: proposed.applicant.reference, reason: 'Prefers not to travel this year.' } }, employer.token);
+      const last = (await ok(`mutation($ids: [ID!]!) { runMatching(jobOrderIds: $ids) { id } }`, { ids: [orderId] }, coordinator)).runMatching;
+      expect((await matched(orderId, byName.matchingRunId)).id).toBe(last.id);
+      expect((await candidates(orderId)).find((c) => c.applicantId === early.id)).toMatchObject({ status: 'REJECTED' });
     });
   });
 });

@@ -187,6 +187,20 @@ describe('ContingentsService.schedule', () => {
     await expect(service.reschedule(randomUUID(), startDate, today)).rejects.toThrow(/Contingent/);
   });
 
+  it('seats the selected workers of an order under way in a later contingent, and nobody of a completed order', async () => {
+    // Say its second contingent was cancelled after the first had left: the order is IN_PROGRESS.
+    const underWay = await order(3);
+    await ds.query(`UPDATE job_order SET status = 'IN_PROGRESS' WHERE id = $1`, [underWay]);
+    await service.schedule(underWay, 70, today);
+    const [{ seated }] = await ds.query(`SELECT count(*)::int AS seated FROM traveller WHERE job_order_id = $1 AND status = 'SEATED'`, [underWay]);
+    expect(seated).toBe(3);
+    const done = await order(1);
+    await ds.query(`UPDATE job_order SET status = 'COMPLETED' WHERE id = $1`, [done]);
+    await service.schedule(done, 70, today);
+    const [{ none }] = await ds.query(`SELECT count(*)::int AS none FROM traveller WHERE job_order_id = $1`, [done]);
+    expect(none).toBe(0);
+  });
+
   it('refuses an unknown order', async () => {
     await expect(service.schedule(randomUUID())).rejects.toThrow(/Job order/);
   });

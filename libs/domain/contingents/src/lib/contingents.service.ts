@@ -14,6 +14,12 @@ import { ContingentEntity, TravellerEntity, TravellerStatus, TravelStepEntity } 
 import { isTravelStep, StepKind, TIMELINE_POLICY_V1, TimelinePolicy } from './timeline.policy';
 import { departureFor, planTimeline } from './timeline.rules';
 
+/**
+ * Orders whose selected workers can be seated: open or filled, and under way, for a later group of an order whose first
+ * contingent has left (say, its second contingent was cancelled and is planned again).
+ */
+const SCHEDULABLE_ORDER_STATUSES: readonly string[] = ['OPEN', 'FILLED', 'IN_PROGRESS'];
+
 export const DEFAULT_CONTINGENT_CAPACITY = 70;
 
 const STEP_NAMES: Record<StepKind, string> = {
@@ -103,8 +109,11 @@ export class ContingentsService {
   async requestSchedule(actor: Actor, jobOrderId: string): Promise<number> {
     const order = isUuid(jobOrderId) ? await this.dataSource.manager.findOneBy(JobOrderEntity, { id: jobOrderId }) : null;
     if (!order) throw DomainException.notFound('Job order');
-    if (order.status !== 'OPEN' && order.status !== 'FILLED') {
-      throw new DomainException(ErrorCode.INVALID_TRANSITION, `Contingents are scheduled for OPEN or FILLED orders; ${order.reference} is ${order.status}.`);
+    if (!SCHEDULABLE_ORDER_STATUSES.includes(order.status)) {
+      throw new DomainException(
+        ErrorCode.INVALID_TRANSITION,
+        `Contingents are scheduled for OPEN, FILLED or IN_PROGRESS orders (a later group of an order under way); ${order.reference} is ${order.status}.`,
+      );
     }
     const [{ waiting }] = await this.dataSource.query(
       `SELECT count(*)::int AS waiting FROM candidate c WHERE c.job_order_id = $1 AND ${UNSEATED_SELECTION}`,
@@ -213,8 +222,8 @@ export class ContingentsService {
         `SELECT c.applicant_id AS "applicantId", c.job_order_id AS "jobOrderId", o.work_region_code AS "regionCode",
                 to_char(o.start_date, 'YYYY-MM-DD') AS "startDate"
          FROM candidate c JOIN job_order o ON o.id = c.job_order_id
-         WHERE o.work_region_code = $1 AND o.start_date = $2 AND o.status IN ('OPEN', 'FILLED') AND ${UNSEATED_SELECTION}`,
-        [order.workRegionCode, order.startDate],
+         WHERE o.work_region_code = $1 AND o.start_date = $2 AND o.status = ANY($3) AND ${UNSEATED_SELECTION}`,
+        [order.workRegionCode, order.startDate, SCHEDULABLE_ORDER_STATUSES],
       );
       const group = { regionCode: order.workRegionCode, startDate: order.startDate };
       if (!waiting.length) return { contingentsCreated: 0, travellersSeated: 0, seated: [] as string[], steps: [] as StepForJobs[], group };

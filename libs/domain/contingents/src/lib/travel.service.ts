@@ -7,7 +7,7 @@ import { lockForUpdate, recordAudit } from '@puente/database';
 import { JobProducer } from '@puente/queue';
 import { jobId, JobName } from '@puente/queue-contracts';
 import { NotificationsService, recordNotifications, StatusEvents } from '@puente/notifications';
-import { ApplicantEntity, ApplicantEvent, applicantStateMachine } from '@puente/domain/applicants';
+import { ApplicantEntity, ApplicantEvent, ApplicantStatus, applicantStateMachine } from '@puente/domain/applicants';
 import { JobOrderEntity, jobOrderStateMachine } from '@puente/domain/job-orders';
 import { releaseCandidates, selectedNotice, SelectionService } from '@puente/domain/matching';
 import { ContingentsService } from './contingents.service';
@@ -167,7 +167,8 @@ export class TravelService {
       const event: PlacementsCompletedEvent = { em, placementIds: completed.map((p) => p.id) };
       const notificationIds = this.emitter ? notificationIdsOf(await this.emitter.emitAsync(PLACEMENTS_COMPLETED, event)) : [];
       const applicantIds = travellers.map((t) => t.applicant_id);
-      await this.moveApplicants(em, applicantIds, 'RETURN');
+      // A worker whose placement ended early may be home (and decided on) already: only those still abroad return now.
+      await this.moveApplicants(em, applicantIds, 'RETURN', ['DEPLOYED']);
       const orderIds = [...new Set(travellers.map((t) => t.job_order_id))];
       // Their selections are over: next season they can be matched and selected again.
       await releaseCandidates(em, { jobOrderIds: orderIds, applicantIds, statuses: ['SELECTED'] }, `Placement completed on return (${k.reference}).`);
@@ -179,8 +180,24 @@ export class TravelService {
       const orders = await em.findBy(JobOrderEntity, { id: In(done.map((o) => o.id)) });
       for (const order of orders) order.status = jobOrderStateMachine.next(order.status, 'COMPLETE');
       await em.save(orders);
-      await releaseCandidates(em, { jobOrderIds: orders.map((o) => o.id) }, 'The order is completed.');
-      return { applicantIds, notificationIds, decideRehire: true };
+      const released = await releaseCandidates(em, { jobOrderIds: orders.map((o) => o.id) }, 'The order is completed.');
+      // Someone still selected but never seated (a later group that did not go) is free again, and told.
+      const unplaced = released.filter((r) => r.previous === 'SELECTED').map((r) => r.applicantId);
+      await this.moveApplicants(em, unplaced, 'RELEASE', ['SELECTED', 'PRE_DEPARTURE']);
+      const unplacedIds = await recordNotifications(
+        em,
+        released
+          .filter((r) => r.previous === 'SELECTED')
+          .map((r) => ({
+            dedupeKey: `order-completed-unplaced:${r.jobOrderId}:${r.applicantId}`,
+            audience: 'APPLICANT' as const,
+            applicantId: r.applicantId,
+            kind: 'SELECTION_ENDED',
+            subject: `Selection ended: ${orders.find((o) => o.id === r.jobOrderId)!.reference}`,
+            body: `The job order ${orders.find((o) => o.id === r.jobOrderId)!.reference} is completed without your travel. You are available for the next season's matching.`,
+          })),
+      );
+      return { applicantIds: [...applicantIds, ...unplaced], notificationIds: [...notificationIds, ...unplacedIds], decideRehire: true };
     });
   }
 
@@ -223,6 +240,8 @@ export class TravelService {
         traveller.applicantId,
       ]);
       const substitute = named?.substitute_acceptable ?? true;
+      // The request is spent either way: this worker does not go this season, and the employer decides afresh.
+      if (named) await em.query(`DELETE FROM named_request WHERE job_order_id = $1 AND applicant_id = $2`, [order.id, traveller.applicantId]);
       const replacement = substitute ? await this.selection.promoteReserve(em, order) : null;
       if (replacement) {
         await this.contingents.seat(
@@ -293,8 +312,10 @@ export class TravelService {
     return contingent;
   }
 
-  private async moveApplicants(em: EntityManager, ids: string[], event: ApplicantEvent): Promise<void> {
-    const applicants = await em.findBy(ApplicantEntity, { id: In(ids) });
+  /** Moves the applicants by an event; with `from`, only those in one of those statuses (the others are left as they are). */
+  private async moveApplicants(em: EntityManager, ids: string[], event: ApplicantEvent, from?: readonly ApplicantStatus[]): Promise<void> {
+    if (!ids.length) return;
+    const applicants = (await em.findBy(ApplicantEntity, { id: In(ids) })).filter((a) => !from || from.includes(a.status));
     for (const a of applicants) a.status = applicantStateMachine.next(a.status, event);
     await em.save(applicants, { chunk: 500 });
   }

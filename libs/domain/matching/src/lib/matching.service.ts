@@ -140,7 +140,10 @@ export class MatchingService {
     const mine = new Set(own.map((o) => o.id));
     return runs.flatMap((r) => {
       const jobOrderIds = r.jobOrderIds.filter((id) => mine.has(id));
-      return jobOrderIds.length ? [Object.assign(new MatchingRunEntity(), r, { jobOrderIds })] : [];
+      if (!jobOrderIds.length) return [];
+      // Matched together with other employers' orders: the run's totals and failure are theirs too, so not shown.
+      const shared = jobOrderIds.length < r.jobOrderIds.length;
+      return [Object.assign(new MatchingRunEntity(), r, { jobOrderIds }, shared ? { candidatesCount: null, failureReason: null } : {})];
     });
   }
 
@@ -174,7 +177,12 @@ export class MatchingService {
    * scored like everyone else (their history and the fairness context included). A named worker who cannot be
    * placed holds their position only when the employer accepts no substitute; otherwise it is shortlisted as usual.
    */
-  private async namedFirst(orders: readonly JobOrderEntity[], policy: MatchingPolicy, fairness: FairnessContext): Promise<Map<string, NamedPlacement>> {
+  private async namedFirst(
+    orders: readonly JobOrderEntity[],
+    policy: MatchingPolicy,
+    fairness: FairnessContext,
+    rejected: ReadonlySet<string>,
+  ): Promise<Map<string, NamedPlacement>> {
     const requests: { jobOrderId: string; applicantId: string; substituteAcceptable: boolean }[] = orders.length
       ? await this.dataSource.query(
           `SELECT job_order_id AS "jobOrderId", applicant_id AS "applicantId", substitute_acceptable AS "substituteAcceptable"
@@ -195,7 +203,8 @@ export class MatchingService {
       const facts = byId.get(r.applicantId);
       const entry = named.get(order.id) ?? { placed: [], held: 0, substitutable: 0 };
       named.set(order.id, entry);
-      if (entry.placed.length + entry.held >= order.positions) continue;
+      // Rejected for this order (by the employer, or taken off a contingent): the request no longer stands.
+      if (entry.placed.length + entry.held >= order.positions || rejected.has(`${order.id}|${r.applicantId}`)) continue;
       if (!facts || taken.has(r.applicantId) || unmetRequirements(facts, orderFacts(order), policy).length) {
         if (!r.substituteAcceptable) entry.held++;
         continue;
@@ -221,7 +230,7 @@ export class MatchingService {
     const targets = orders.filter((o) => !withSelections.has(o.id));
     const targetIds = targets.map((o) => o.id);
     const fairness = await readFairness(m);
-    const named = await this.namedFirst(targets, policy, fairness);
+    const named = await this.namedFirst(targets, policy, fairness, rejected);
     const reserved = new Set([...named.values()].flatMap((n) => n.placed.map((p) => p.applicantId)));
 
     const edges: CandidateEdge[] = [];

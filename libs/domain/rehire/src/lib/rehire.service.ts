@@ -186,7 +186,7 @@ export class RehireService {
   /**
    * An employer (or a coordinator for it) asks for former workers by name on an OPEN order: each must have worked
    * for this employer and be rehire-eligible now, and they may not outnumber the positions still open. Refused as
-   * a whole, naming each problem, otherwise recorded (a repeat adds nothing) and a matching run is queued, which
+   * a whole, naming each problem, otherwise recorded (naming again only updates whether a substitute is acceptable) and a matching run is queued, which
    * places them first. An employer never learns anything of a worker who did not work for it.
    */
   async requestNamedWorkers(
@@ -203,17 +203,19 @@ export class RehireService {
       if (!order || !mine) throw DomainException.notFound('Job order');
       if (order.status !== 'OPEN') throw new DomainException(ErrorCode.INVALID_TRANSITION, `Workers are named on an OPEN order; ${order.reference} is ${order.status}.`);
       // The name is read only for the employer's own former workers: nothing is told of anyone else.
-      const facts: { id: string; worked: boolean; outcome: string | null; name: string | null }[] = await em.query(
+      const facts: { id: string; worked: boolean; outcome: string | null; name: string | null; rejected: boolean }[] = await em.query(
         `SELECT x.id, w.worked, (SELECT d.outcome FROM rehire_decision d WHERE d.applicant_id = x.id AND d.current) AS outcome,
-                CASE WHEN w.worked THEN (SELECT a.first_names || ' ' || a.last_names FROM applicant a WHERE a.id = x.id) END AS name
+                CASE WHEN w.worked THEN (SELECT a.first_names || ' ' || a.last_names FROM applicant a WHERE a.id = x.id) END AS name,
+                EXISTS (SELECT 1 FROM candidate c WHERE c.job_order_id = $3 AND c.applicant_id = x.id AND c.status = 'REJECTED') AS rejected
          FROM unnest($1::uuid[]) AS x(id)
          CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM placement p WHERE p.applicant_id = x.id AND p.employer_id = $2) AS worked) w`,
-        [ids.filter(isUuid), order.employerId],
+        [ids.filter(isUuid), order.employerId, order.id],
       );
       const problems = ids.map((id) => {
         const f = facts.find((x) => x.id === id);
         if (!f?.worked) return { field: 'applicantIds', message: `${id} has not worked for this employer` };
         if (f.outcome !== 'ELIGIBLE') return { field: 'applicantIds', message: `${f.name} is not rehire-eligible (${f.outcome?.toLowerCase() ?? 'not decided yet'})` };
+        if (f.rejected) return { field: 'applicantIds', message: `${f.name} was rejected for or taken off this order` };
         return null;
       });
       const refused = problems.filter((p): p is { field: string; message: string } => p !== null);
@@ -223,8 +225,9 @@ export class RehireService {
       const [{ taken }] = await em.query(
         `SELECT (SELECT count(*) FROM candidate WHERE job_order_id = $1 AND status = 'SELECTED')::int
               + (SELECT count(*) FROM named_request n WHERE n.job_order_id = $1 AND n.applicant_id <> ALL($2)
-                   -- a named worker already selected is counted once, as a selection
-                   AND NOT EXISTS (SELECT 1 FROM candidate c WHERE c.job_order_id = n.job_order_id AND c.applicant_id = n.applicant_id AND c.status = 'SELECTED'))::int AS taken`,
+                   -- a named worker already selected is counted once, as a selection; one rejected or released holds nothing
+                   AND NOT EXISTS (SELECT 1 FROM candidate c WHERE c.job_order_id = n.job_order_id AND c.applicant_id = n.applicant_id
+                                   AND c.status IN ('SELECTED', 'REJECTED', 'RELEASED')))::int AS taken`,
         [order.id, ids],
       );
       if (taken + ids.length > order.positions) {
@@ -234,7 +237,8 @@ export class RehireService {
       }
       await em.query(
         `INSERT INTO named_request (job_order_id, applicant_id, requested_by, substitute_acceptable)
-         SELECT $1, a, $2, $3 FROM unnest($4::uuid[]) a ON CONFLICT (job_order_id, applicant_id) DO NOTHING`,
+         SELECT $1, a, $2, $3 FROM unnest($4::uuid[]) a
+         ON CONFLICT (job_order_id, applicant_id) DO UPDATE SET substitute_acceptable = EXCLUDED.substitute_acceptable, updated_at = now()`,
         [order.id, actor.userId, input.substituteAcceptable ?? true, ids],
       );
     });
@@ -380,8 +384,13 @@ export class RehireService {
     return p.evaluationOpenUntil && p.evaluationOpenUntil > standard ? p.evaluationOpenUntil : standard;
   }
 
+  /**
+   * FOR NO KEY UPDATE, not FOR UPDATE: writers of a placement still take turns, but the foreign-key checks of rows
+   * that reference it (a decision or an evaluation being inserted by a job holding the applicant's lock) are not
+   * blocked, so a job deciding the applicant and an office correction of the placement cannot deadlock.
+   */
   private async lockPlacement(em: EntityManager, id: string): Promise<PlacementEntity> {
-    const p = await lockForUpdate(em, PlacementEntity, id);
+    const p = isUuid(id) ? await em.createQueryBuilder(PlacementEntity, 'p').where('p.id = :id', { id }).setLock('for_no_key_update').getOne() : null;
     if (!p) throw DomainException.notFound('Placement');
     return p;
   }
