@@ -320,7 +320,8 @@ describe('season after season', () => {
     let early: { id: string; token: string; placementId: string };
 
     it('lets a contingent come home after one worker came home early, and frees a worker selected but never seated', async () => {
-      returnee = await verifiedApplicant(api, coordinator, profile);
+      // Her passport lasts this season, not a year more: her rehire decision will say it needs renewing.
+      returnee = await verifiedApplicant(api, coordinator, { ...profile, passportExpiry: futureDate(320) });
       early = { ...(await verifiedApplicant(api, coordinator, profile)), placementId: '' };
       const missed = await verifiedApplicant(api, coordinator, profile);
       const spare = await verifiedApplicant(api, coordinator, profile);
@@ -368,6 +369,11 @@ describe('season after season', () => {
     it('keeps no position for a named worker who cannot travel when no substitute was accepted, and matches the order again', async () => {
       await ok(EVALUATE, { p: (await ok(HISTORY_PLACEMENTS, { id: returnee.id }, coordinator)).placementHistory[0].placementId, i: { punctuality: 5, quality: 5, safety: 5, teamwork: 5, overall: 5, wouldRehire: true } }, employer.token);
       await until('the returnee free again', async () => (await status(returnee.id)) === 'AVAILABLE');
+      const RENEWAL = `query($id: ID!) { rehireEligibility(applicantId: $id) { outcome needsPassportRenewal } }`;
+      expect((await ok(RENEWAL, { id: returnee.id }, coordinator)).rehireEligibility).toEqual({ outcome: 'ELIGIBLE', needsPassportRenewal: true });
+      // The coordinator records the renewed passport; the decision is taken again and no longer flags it.
+      await ok(`mutation($i: UpdateApplicantInput!) { updateApplicant(input: $i) { status } }`, { i: { id: returnee.id, passportExpiry: futureDate(3000) } }, coordinator);
+      await until('the decision taken again', async () => (await ok(RENEWAL, { id: returnee.id }, coordinator)).rehireEligibility.needsPassportRenewal === false);
       const orderId = await order(1, 2);
       const approval = await matched(orderId);
       const named = (await ok(NAME, { i: { jobOrderId: orderId, applicantIds: [returnee.id], substituteAcceptable: false } }, employer.token)).requestNamedWorkers;

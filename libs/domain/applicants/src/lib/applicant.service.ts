@@ -1,3 +1,4 @@
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -24,6 +25,13 @@ import {
 } from './applicant.rules';
 import { ApplicantStatus, applicantStateMachine, statusOnceDocumented } from './applicant.state-machine';
 
+/** Emitted after an applicant's passport expiry was corrected and committed; other domains react without a dependency. */
+export const APPLICANT_PASSPORT_CHANGED = 'applicant.passport-changed';
+export interface ApplicantPassportChangedEvent {
+  applicantId: string;
+  passportExpiry: string | null;
+}
+
 export interface ApplicantFilter {
   status?: ApplicantStatus | null;
   municipalityCode?: string | null;
@@ -42,6 +50,7 @@ export class ApplicantService {
     private readonly reference: ReferenceService,
     private readonly auth: AuthService,
     private readonly events: StatusEvents,
+    private readonly emitter: EventEmitter2,
   ) {}
 
   /**
@@ -106,6 +115,7 @@ export class ApplicantService {
     const ref = await this.reference.data();
     const today = todayIso();
     let stageChanged = false;
+    let passportChanged = false;
     let applicant: ApplicantEntity;
     try {
       applicant = await this.dataSource.transaction(async (em) => {
@@ -126,6 +136,7 @@ export class ApplicantService {
         }
         const status = statusOnceDocumented(current.status, next.passportExpiry, today);
         stageChanged = status !== current.status;
+        passportChanged = changed.includes('passportExpiry');
         Object.assign(current, pick(next, changed), { status });
         if (changed.includes('languages')) current.languageLevels = languageLevelTokens(current.languages);
         const saved = await em.save(current);
@@ -138,6 +149,11 @@ export class ApplicantService {
       throw conflictOf(error);
     }
     if (stageChanged) await this.events.publish([applicant.id], 'applicant.updated');
+    // After the commit: a rehire decision that flagged the old passport is taken again (rehire listens).
+    if (passportChanged) {
+      const event: ApplicantPassportChangedEvent = { applicantId: applicant.id, passportExpiry: applicant.passportExpiry };
+      await this.emitter.emitAsync(APPLICANT_PASSPORT_CHANGED, event);
+    }
     return applicant;
   }
 

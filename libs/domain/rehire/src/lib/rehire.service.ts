@@ -1,4 +1,5 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, addDays, DomainException, ErrorCode, isUuid, requireReason, Role, todayIso } from '@puente/common';
@@ -6,7 +7,7 @@ import { lockForUpdate } from '@puente/database';
 import { JobProducer } from '@puente/queue';
 import { jobId, JobName } from '@puente/queue-contracts';
 import { NotificationsService, StatusEvents } from '@puente/notifications';
-import { APPLICANT_STATUSES, ApplicantEntity, applicantStateMachine } from '@puente/domain/applicants';
+import { APPLICANT_PASSPORT_CHANGED, APPLICANT_STATUSES, ApplicantEntity, ApplicantPassportChangedEvent, applicantStateMachine } from '@puente/domain/applicants';
 import { DateProblem, placementEndProblems, PlacementEntity, placementStateMachine, workerReturnProblems } from '@puente/domain/contingents';
 import { JobOrderEntity } from '@puente/domain/job-orders';
 import { MatchingService, releaseCandidates } from '@puente/domain/matching';
@@ -89,6 +90,8 @@ const tuples = (reasons: readonly RehireReason[]) => reasons.map((r) => [r.code,
  */
 @Injectable()
 export class RehireService {
+  private readonly logger = new Logger(RehireService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly producer: JobProducer,
@@ -244,6 +247,14 @@ export class RehireService {
     });
     const run = await this.matching.requestRun(actor, [input.jobOrderId]);
     return { jobOrderId: input.jobOrderId, applicantIds: ids, matchingRunId: run.id };
+  }
+
+  /** A corrected passport changes the "valid for the next season" reason: decide again (nothing for a first-timer). */
+  @OnEvent(APPLICANT_PASSPORT_CHANGED, { async: true, promisify: true })
+  async onPassportChanged(event: ApplicantPassportChangedEvent): Promise<void> {
+    await this.requestDecision(event.applicantId, 'passport-changed', `${event.applicantId}__${event.passportExpiry ?? 'none'}`).catch((error: unknown) =>
+      this.logger.error({ err: error, applicantId: event.applicantId }, 'Could not queue the rehire decision after a passport change'),
+    );
   }
 
   /**
