@@ -1,6 +1,7 @@
 // `npm start`: Puente with demo data on this machine. Uses DATABASE_URL / REDIS_URL when set, otherwise an
 // embedded PostgreSQL and a local redis-server (data kept in .data/ between runs). Ctrl-C stops everything.
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { ensureInstalled, localSecret, root, runTs, spawnTs, stopChild, tail } from './lib/run.mjs';
 
 const log = (msg) => console.log(`[puente] ${msg}`);
@@ -33,6 +34,9 @@ try {
     PORT: String(port),
     WORKER_HEALTH_PORT: process.env.WORKER_HEALTH_PORT ?? String(await freePort()),
     JWT_ACCESS_SECRET: process.env.JWT_ACCESS_SECRET ?? localSecret('JWT_ACCESS_SECRET'),
+    // Encryption at rest of national IDs and passport numbers: a local data key and blind-index key, made once
+    // (losing .data/secrets.json loses the demo data's DUIs and passports along with the database beside it).
+    ...dataKeys(),
     PUENTE_ADMIN_EMAIL: process.env.PUENTE_ADMIN_EMAIL ?? 'admin@puente.demo',
     PUENTE_ADMIN_PASSWORD: process.env.PUENTE_ADMIN_PASSWORD ?? 'puente-admin-2026',
   };
@@ -75,4 +79,17 @@ Press Ctrl-C to stop.
 } catch (error) {
   log(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
   await stop(1);
+}
+
+/**
+ * The keys of encryption at rest: from the environment when set (all three together), otherwise a local data key
+ * ("local") and blind-index key generated once into .data/secrets.json.
+ */
+function dataKeys() {
+  if (process.env.PUENTE_DATA_KEYS) return {};
+  return {
+    PUENTE_DATA_KEYS: `local:${localSecret('PUENTE_DATA_KEY_LOCAL', () => randomBytes(32).toString('base64'))}`,
+    PUENTE_DATA_KEY_ID: 'local',
+    PUENTE_BLIND_INDEX_KEY: localSecret('PUENTE_BLIND_INDEX_KEY', () => randomBytes(32).toString('base64')),
+  };
 }

@@ -39,6 +39,10 @@ try {
     REDIS_URL: services.redisUrl,
     QUEUE_PREFIX: queuePrefix,
     JWT_ACCESS_SECRET: randomBytes(48).toString('base64url'),
+    // Throwaway keys of encryption at rest, a new pair every run.
+    PUENTE_DATA_KEYS: `test:${randomBytes(32).toString('base64')}`,
+    PUENTE_DATA_KEY_ID: 'test',
+    PUENTE_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
     PUENTE_ADMIN_EMAIL: 'admin@puente.test',
     PUENTE_ADMIN_PASSWORD: randomBytes(18).toString('base64url'),
     LOGIN_THROTTLE_LIMIT: '1000',

@@ -59,13 +59,16 @@ export function stopChild(child, ms = 15_000) {
   });
 }
 
-/** A JWT secret kept in the git-ignored .data folder, so sessions survive a restart of `npm start`. */
-export function localSecret(name) {
+/**
+ * A secret kept in the git-ignored .data folder, so sessions (the JWT secret) and encrypted data (the data and
+ * blind-index keys) survive a restart of `npm start`. `generate` makes a new one the first time.
+ */
+export function localSecret(name, generate = () => randomBytes(48).toString('base64url')) {
   const file = path.join(root, '.data', 'secrets.json');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const secrets = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
   if (!secrets[name]) {
-    secrets[name] = randomBytes(48).toString('base64url');
+    secrets[name] = generate();
     fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
   return secrets[name];
@@ -87,6 +90,9 @@ export function benchEnv(services, port, extra = {}) {
     PORT: String(port),
     QUEUE_PREFIX: `puente-bench-${randomBytes(3).toString('hex')}`,
     JWT_ACCESS_SECRET: randomBytes(48).toString('base64url'),
+    PUENTE_DATA_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+    PUENTE_DATA_KEY_ID: 'bench',
+    PUENTE_BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
     ...extra,
   };
 }

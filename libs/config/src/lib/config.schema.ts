@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KEY_ID_PATTERN, parseBlindIndexKey, parseDataKeys } from './field-cipher';
 
 const url = (protocols: string[]) =>
   z
@@ -29,9 +30,45 @@ const mailbox = z.string().refine((v) => {
   return z.email().safeParse(address).success;
 }, 'must be an e-mail address, optionally with a name: Puente <no-reply@puente.local>');
 
+/** The keys of encryption at rest (see field-cipher.ts); read by the apps, the migrations and the tools alike. */
+export const dataProtectionShape = {
+  PUENTE_DATA_KEYS: z.string().superRefine((v, ctx) => {
+    const parsed = parseDataKeys(v);
+    if ('problem' in parsed) ctx.addIssue({ code: 'custom', message: parsed.problem });
+  }),
+  PUENTE_DATA_KEY_ID: z.string().regex(KEY_ID_PATTERN, 'must be the id of one of the keys in PUENTE_DATA_KEYS'),
+  PUENTE_BLIND_INDEX_KEY: z
+    .string()
+    .refine((v) => parseBlindIndexKey(v) !== null, 'must be 32 or more random bytes in base64 (e.g. openssl rand -base64 32)'),
+};
+
+type DataProtectionEnv = { PUENTE_DATA_KEYS: string; PUENTE_DATA_KEY_ID: string; PUENTE_BLIND_INDEX_KEY: string };
+
+/** Checks across the three variables: the current key is listed, and the blind-index key is not a data key. */
+export function dataProtectionProblems(env: DataProtectionEnv): { path: string; message: string }[] {
+  const parsed = parseDataKeys(env.PUENTE_DATA_KEYS);
+  const blind = parseBlindIndexKey(env.PUENTE_BLIND_INDEX_KEY);
+  if ('problem' in parsed || !blind) return [];
+  const problems: { path: string; message: string }[] = [];
+  if (!parsed.keys.has(env.PUENTE_DATA_KEY_ID)) {
+    problems.push({ path: 'PUENTE_DATA_KEY_ID', message: 'must be the id of one of the keys in PUENTE_DATA_KEYS' });
+  }
+  if ([...parsed.keys.values()].some((k) => k.equals(blind))) {
+    problems.push({ path: 'PUENTE_BLIND_INDEX_KEY', message: 'must differ from every key in PUENTE_DATA_KEYS' });
+  }
+  return problems;
+}
+
+const refineDataProtection = (env: DataProtectionEnv, ctx: z.RefinementCtx) => {
+  for (const p of dataProtectionProblems(env)) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
+};
+
+export const dataProtectionSchema = z.object(dataProtectionShape).superRefine(refineDataProtection);
+
 /** Every variable Puente reads, validated once at boot. Nothing else reads process.env. */
 export const envSchema = z
   .object({
+    ...dataProtectionShape,
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     HOST: z.string().min(1).default('0.0.0.0'),
     TRUST_PROXY: z.enum(['true', 'false']).default('false'),
@@ -77,6 +114,7 @@ export const envSchema = z
   .refine((env) => Boolean(env.PUENTE_ADMIN_EMAIL) === Boolean(env.PUENTE_ADMIN_PASSWORD), {
     message: 'must be set together with PUENTE_ADMIN_EMAIL',
     path: ['PUENTE_ADMIN_PASSWORD'],
-  });
+  })
+  .superRefine(refineDataProtection);
 
 export type Env = z.infer<typeof envSchema>;

@@ -4,6 +4,9 @@ const valid = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/puente',
   REDIS_URL: 'redis://127.0.0.1:6379',
   JWT_ACCESS_SECRET: 'x'.repeat(40),
+  PUENTE_DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+  PUENTE_DATA_KEY_ID: 'k1',
+  PUENTE_BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'),
 };
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
@@ -33,8 +36,34 @@ describe('loadConfig', () => {
         'DATABASE_URL is required but not set',
         'REDIS_URL is required but not set',
         'JWT_ACCESS_SECRET is required but not set',
+        'PUENTE_DATA_KEYS is required but not set',
+        'PUENTE_DATA_KEY_ID is required but not set',
+        'PUENTE_BLIND_INDEX_KEY is required but not set',
       ]),
     );
+  });
+
+  it('reads the data keys and refuses malformed ones, naming the variable and never the key', () => {
+    const k2 = Buffer.alloc(32, 3).toString('base64url');
+    const config = loadConfig({ ...valid, PUENTE_DATA_KEYS: `${valid.PUENTE_DATA_KEYS}, k2:${k2}`, PUENTE_DATA_KEY_ID: 'k2' });
+    expect([...config.dataProtection.keys.keys()]).toEqual(['k1', 'k2']);
+    expect(config.dataProtection.currentKeyId).toBe('k2');
+    const short = Buffer.alloc(16, 4).toString('base64');
+    const problems = [
+      ...problemsOf({ ...valid, PUENTE_DATA_KEYS: `k1:${short}` }),
+      ...problemsOf({ ...valid, PUENTE_DATA_KEYS: 'not a key list' }),
+      ...problemsOf({ ...valid, PUENTE_DATA_KEY_ID: 'k9' }),
+      ...problemsOf({ ...valid, PUENTE_BLIND_INDEX_KEY: short }),
+      ...problemsOf({ ...valid, PUENTE_BLIND_INDEX_KEY: Buffer.alloc(32, 1).toString('base64') }),
+    ];
+    expect(problems).toEqual([
+      'PUENTE_DATA_KEYS key "k1" must be 32 random bytes in base64 (e.g. openssl rand -base64 32)',
+      'PUENTE_DATA_KEYS must be a comma-separated list of keyId:base64key (key ids of letters, digits, - or _)',
+      'PUENTE_DATA_KEY_ID must be the id of one of the keys in PUENTE_DATA_KEYS',
+      'PUENTE_BLIND_INDEX_KEY must be 32 or more random bytes in base64 (e.g. openssl rand -base64 32)',
+      'PUENTE_BLIND_INDEX_KEY must differ from every key in PUENTE_DATA_KEYS',
+    ]);
+    expect(problems.join(' ')).not.toContain(short);
   });
 
   it('names a malformed variable with what is wrong', () => {

@@ -1,4 +1,6 @@
-import { envSchema } from './config.schema';
+import { z } from 'zod';
+import { dataProtectionSchema, envSchema } from './config.schema';
+import { DataKeys, FieldCipher, parseBlindIndexKey, parseDataKeys } from './field-cipher';
 
 /** The one typed configuration object, injected by class. */
 export class PuenteConfig {
@@ -32,6 +34,8 @@ export class PuenteConfig {
   readonly smtp!: { url: string; from: string } | null;
   /** The base of links sent by e-mail (a password reset), without a trailing slash. */
   readonly publicUrl!: string;
+  /** Keys of encryption at rest and of the blind indexes (PUENTE_DATA_KEYS, PUENTE_DATA_KEY_ID, PUENTE_BLIND_INDEX_KEY). */
+  readonly dataProtection!: DataKeys;
 }
 
 export class ConfigError extends Error {
@@ -41,10 +45,9 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses the environment, naming every missing or malformed variable at once. */
-export function loadConfig(source: Record<string, string | undefined> = process.env): PuenteConfig {
+function parseEnv<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.infer<S> {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = envSchema.safeParse(cleaned);
+  const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
@@ -54,7 +57,26 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       }),
     );
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+function dataKeysOf(e: { PUENTE_DATA_KEYS: string; PUENTE_DATA_KEY_ID: string; PUENTE_BLIND_INDEX_KEY: string }): DataKeys {
+  const parsed = parseDataKeys(e.PUENTE_DATA_KEYS);
+  if ('problem' in parsed) throw new ConfigError([`PUENTE_DATA_KEYS ${parsed.problem}`]);
+  return { keys: parsed.keys, currentKeyId: e.PUENTE_DATA_KEY_ID, blindIndexKey: parseBlindIndexKey(e.PUENTE_BLIND_INDEX_KEY)! };
+}
+
+/**
+ * The cipher of encryption at rest from the environment alone (PUENTE_DATA_KEYS, PUENTE_DATA_KEY_ID,
+ * PUENTE_BLIND_INDEX_KEY), for what runs outside the apps: the migrations, the seed, `npm run rotate-keys`.
+ */
+export function fieldCipherFromEnv(source: Record<string, string | undefined> = process.env): FieldCipher {
+  return new FieldCipher(dataKeysOf(parseEnv(dataProtectionSchema, source)));
+}
+
+/** Parses the environment, naming every missing or malformed variable at once. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): PuenteConfig {
+  const e = parseEnv(envSchema, source);
   return Object.assign(new PuenteConfig(), {
     env: e.NODE_ENV,
     isProduction: e.NODE_ENV === 'production',
@@ -81,6 +103,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM.trim() } : null,
     publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
+    dataProtection: dataKeysOf(e),
   });
 }
 
