@@ -1,4 +1,3 @@
 export * from './lib/puente-config';
 export * from './lib/config.module';
-export * from './lib/error-serializer';
 export * from './lib/field-cipher';
