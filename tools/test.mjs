@@ -6,6 +6,7 @@
 // just before and just after midnight in El Salvador (06:00 UTC) and in UTC, in time zones far from both, so a
 // test or a rule that counts "today" in UTC or in the machine's zone fails whatever the hour CI runs at.
 // PUENTE_MIDNIGHT_CHECK=0 leaves it out; PUENTE_MIDNIGHT_CHECK=only runs the check alone.
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,6 +25,11 @@ if (process.env.SKIP_CHECKS !== '1') {
   if (runBin('nx', ['show', 'projects'], { ...process.env, NX_DAEMON: 'false' }) !== 0) process.exit(1);
   if (runBin('eslint', ['--max-warnings', '0', '--no-warn-ignored', 'apps', 'libs', 'test', 'tools', 'jest.config.js', 'eslint.config.mjs']) !== 0) {
     process.exit(1);
+  }
+  // As root: PostgreSQL provisioned from a copy in a 0700 folder (as in root's home), about 10 s.
+  if (process.getuid?.() === 0) {
+    log('Provisioning as root from a folder other users cannot enter');
+    if (spawnSync(process.execPath, ['tools/lib/provision-root.check.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
   }
 }
 

@@ -3,6 +3,7 @@
 //   node tools/lib/provision.check.mjs               'test' mode, DATABASE_URL/REDIS_URL ignored
 //   node tools/lib/provision.check.mjs --keep-env    'test' mode, DATABASE_URL/REDIS_URL used when set
 //   node tools/lib/provision.check.mjs --mode start  'start' mode (persistent .data/postgres, .data/redis)
+//   node tools/lib/provision-root.check.mjs          both modes as root from a copy in a 0700 folder
 //
 // Provisions, runs SELECT version() and PING, stops, then verifies that the
 // servers' ports are closed, the temporary folder is gone and (with
@@ -51,7 +52,7 @@ function portClosed(port) {
 const tmpRoot = path.join(root, '.data', 'tmp');
 const listTmp = () => (fs.existsSync(tmpRoot) ? fs.readdirSync(tmpRoot) : []);
 const tmpBefore = new Set(listTmp());
-const pgReused = fs.existsSync(path.join(root, '.data', 'postgres', 'PG_VERSION'));
+const pgReused = fs.existsSync(path.join(root, '.data', 'postgres', 'PG_VERSION')); // in-project clusters only
 
 const t0 = Date.now();
 const env = await provision({ mode, root, log: (m) => console.log(`  [provision] ${m}`) });
@@ -84,7 +85,9 @@ try {
   if (policy !== null) check(policy === 'noeviction', `redis maxmemory-policy ${policy}`);
 
   if (mode === 'test' && (!externalDb || !externalRedis)) check(newTmp.length === 1, `temporary folder .data/tmp/${newTmp[0]} created`);
-  if (mode === 'start' && !externalDb) check(fs.existsSync(path.join(root, '.data', 'postgres', 'PG_VERSION')), '.data/postgres holds a cluster');
+  const pgDir = env.postgresDataDir;
+  const pgShown = pgDir ? (path.relative(root, pgDir).startsWith('..') ? pgDir : path.relative(root, pgDir)) : '';
+  if (mode === 'start' && !externalDb) check(Boolean(pgDir) && fs.existsSync(path.join(/** @type {string} */ (pgDir), 'PG_VERSION')), `${pgShown} holds a cluster`);
   ok = true;
 } finally {
   const t1 = Date.now();
@@ -112,6 +115,7 @@ if (ok) {
   }
   if (mode === 'test') {
     check(newTmp.every((n) => !fs.existsSync(path.join(tmpRoot, n))), 'temporary folder removed');
+    if (!externalDb) check(Boolean(env.postgresDataDir) && !fs.existsSync(/** @type {string} */ (env.postgresDataDir)), 'PostgreSQL data folder removed');
   } else if (!externalDb || !externalRedis) {
     check(!fs.existsSync(path.join(root, '.data', 'provision.lock')), 'lock file removed');
   }

