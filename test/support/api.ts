@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createClient, Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import type { DestinationStream } from 'pino';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 
 export interface GqlError {
@@ -27,14 +28,16 @@ export interface TestApi {
 
 /**
  * Boots the real api (real PostgreSQL and Redis from the environment `npm test` prepared) on a free port.
- * `env` overrides variables for this app only, e.g. NODE_ENV=production or a tight login throttle.
+ * `env` overrides variables for this app only, e.g. NODE_ENV=production or a tight login throttle;
+ * `logDestination` captures its JSON log lines (otherwise the app logs nothing).
  */
-export async function startApi(env: Record<string, string> = {}): Promise<TestApi> {
+export async function startApi(env: Record<string, string> = {}, options: { logDestination?: DestinationStream } = {}): Promise<TestApi> {
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   Object.assign(process.env, env);
   let app: NestFastifyApplication;
   try {
-    app = await createApiApp({ logger: false });
+    // Silent, unless the test captures the log lines to read them.
+    app = await createApiApp(options.logDestination ? { logDestination: options.logDestination } : { logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
   } finally {
     for (const [k, v] of Object.entries(saved)) {

@@ -4,16 +4,24 @@ import { Logger } from 'nestjs-pino';
 import { AuthService } from '@puente/auth';
 import { loadConfig } from '@puente/config';
 import { AppModule } from './app.module';
-import { requestIdOf } from './logging';
+import type { DestinationStream } from 'pino';
+import { requestIdOf, setLogDestination } from './logging';
 
 /** Builds the api application (also used by the end-to-end tests, which listen on a port of their own). */
-export async function createApiApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createApiApp(options: { logger?: boolean; logDestination?: DestinationStream } = {}): Promise<NestFastifyApplication> {
   const config = loadConfig(process.env);
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule,
-    new FastifyAdapter({ bodyLimit: 256 * 1024, trustProxy: config.trustProxy, genReqId: requestIdOf }),
-    { bufferLogs: true, abortOnError: false, ...(options.logger === false ? { logger: false } : {}) },
-  );
+  // A test may capture the log lines (e.g. to prove no personal data reaches them); logger: false silences them.
+  setLogDestination(options.logDestination);
+  let app: NestFastifyApplication;
+  try {
+    app = await NestFactory.create<NestFastifyApplication>(
+      AppModule,
+      new FastifyAdapter({ bodyLimit: 256 * 1024, trustProxy: config.trustProxy, genReqId: requestIdOf }),
+      { bufferLogs: true, abortOnError: false, ...(options.logger === false ? { logger: false } : {}) },
+    );
+  } finally {
+    setLogDestination(undefined);
+  }
   if (options.logger !== false) app.useLogger(app.get(Logger));
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 });
   await app.get(AuthService).ensureBootstrapAdmin();

@@ -6,8 +6,10 @@ import { GraphQLError, OperationTypeNode, getOperationAST, validate } from 'grap
 import type { Context } from 'graphql-ws';
 import { PuenteConfig } from '@puente/config';
 import { RequestContext } from '@puente/auth';
-import { formatError } from './error-formatter';
-import { httpArmor, parseLimited, webSocketRules } from './limits';
+import { controlCharacterError, controlCharacterPlugin, controlCharacterProblems } from './control-characters';
+import { formatError, genericValidationMessage } from './error-formatter';
+import { httpStatusPlugin } from './http-status';
+import { httpArmor, PARSE_OPTIONS, parseLimited, webSocketRules } from './limits';
 import { RequestContextFactory } from './request-context.factory';
 
 interface WsExtra {
@@ -38,11 +40,18 @@ export function graphqlOptions(
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     fieldResolverEnhancers: ['guards'],
-    plugins: [...armor.plugins, requestIdPlugin, ...(config.isProduction ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })])],
+    plugins: [
+      ...armor.plugins,
+      controlCharacterPlugin,
+      httpStatusPlugin,
+      requestIdPlugin,
+      ...(config.isProduction ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
+    ],
     validationRules: armor.validationRules,
+    parseOptions: PARSE_OPTIONS,
     // Apollo's Fastify integration calls context(request, reply).
     context: (request: Parameters<RequestContextFactory['fromHttp']>[0]) => contexts.fromHttp(request),
-    formatError: (formatted, error) => formatError(formatted, error),
+    formatError: (formatted, error) => formatError(formatted, error, { isProduction: config.isProduction }),
     subscriptions: {
       'graphql-ws': {
         path: '/graphql',
@@ -58,9 +67,8 @@ export function graphqlOptions(
           try {
             document = parseLimited(payload.query);
           } catch (error) {
-            const message = error instanceof Error ? error.message : 'The query could not be parsed.';
-            // The same codes as HTTP, where graphql-armor reports the token limit as a validation failure.
-            return wsError(message, /Token limit/.test(message) ? 'GRAPHQL_VALIDATION_FAILED' : 'GRAPHQL_PARSE_FAILED');
+            // The same code and message as HTTP: a syntax error, or more tokens than the limit.
+            return wsError(error instanceof Error ? error.message : 'The query could not be parsed.', 'GRAPHQL_PARSE_FAILED');
           }
           const operation = getOperationAST(document, payload.operationName ?? undefined);
           if (!operation) return wsError('Name the operation to run.', 'BAD_REQUEST');
@@ -69,9 +77,15 @@ export function graphqlOptions(
           }
           const errors = validate(schemaHost.schema, document, rules);
           if (errors.length) {
-            // As on HTTP in production: no "Did you mean …?" that would reveal the schema.
-            const message = (e: GraphQLError) => (config.isProduction ? e.message.replace(/ ?Did you mean .*\?$/, '') : e.message);
+            // As on HTTP in production: no type names or "Did you mean …?" that would reveal the schema.
+            const message = (e: GraphQLError) => (config.isProduction ? genericValidationMessage(e.message) : e.message);
             return errors.map((e) => new GraphQLError(message(e), { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+          }
+          // The same refusal of control characters as on HTTP, before anything runs.
+          const problems = controlCharacterProblems(document, payload.variables);
+          if (problems.length) {
+            const refusal = controlCharacterError(problems);
+            return [new GraphQLError(refusal.message, { extensions: { code: refusal.code, fields: refusal.fields } })];
           }
           const base = ctx.extra.puente!;
           return {
@@ -84,7 +98,7 @@ export function graphqlOptions(
           };
         },
         onNext: (_ctx: unknown, _id: string, _payload: unknown, _args: unknown, result: { errors?: readonly GraphQLError[] }) =>
-          result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : result,
+          result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, { isProduction: config.isProduction })) } : result,
       },
     },
   } as ApolloDriverConfig;

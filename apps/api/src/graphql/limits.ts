@@ -3,8 +3,7 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
-import { DocumentNode, NoSchemaIntrospectionCustomRule, specifiedRules, ValidationRule } from 'graphql';
+import { DocumentNode, NoSchemaIntrospectionCustomRule, parse, specifiedRules, ValidationRule } from 'graphql';
 
 /**
  * The limits every operation meets, over HTTP and over WebSocket alike. Relay paths are deep
@@ -19,9 +18,18 @@ export const LIMITS = {
   costLimit: { maxCost: 20_000, exposeLimits: true },
 } as const;
 
+/**
+ * graphql-armor's rules for HTTP, except the token limit: its Apollo plugin parses a second time in
+ * `parsingDidStart` and throws there, which Apollo answers with HTTP 500 (a syntax error included). graphql-js
+ * counts tokens itself while parsing (`parseOptions.maxTokens`), so an over-long document fails as the parse
+ * error it is: GRAPHQL_PARSE_FAILED with a 4xx or 200, never a 5xx.
+ */
 export function httpArmor(isProduction: boolean) {
-  return new ApolloArmor({ ...LIMITS, blockFieldSuggestion: { enabled: isProduction } }).protect();
+  return new ApolloArmor({ ...LIMITS, maxTokens: { enabled: false }, blockFieldSuggestion: { enabled: isProduction } }).protect();
 }
+
+/** Apollo's `parseOptions`: the token limit, checked by graphql-js's parser. */
+export const PARSE_OPTIONS = { maxTokens: LIMITS.maxTokens.n } as const;
 
 /** The validation rules for operations that arrive over graphql-ws, which Apollo's pipeline never sees. */
 export function webSocketRules(isProduction: boolean): ValidationRule[] {
@@ -35,7 +43,7 @@ export function webSocketRules(isProduction: boolean): ValidationRule[] {
   ];
 }
 
-/** Parses with the token limit, as the HTTP path does. */
+/** Parses with the token limit, as the HTTP path does (the same parser, the same message). */
 export function parseLimited(source: string): DocumentNode {
-  return new MaxTokensParserWLexer(source, LIMITS.maxTokens).parseDocument();
+  return parse(source, PARSE_OPTIONS);
 }
