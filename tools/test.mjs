@@ -26,7 +26,7 @@ if (process.env.SKIP_CHECKS !== '1') {
   if (runBin('eslint', ['--max-warnings', '0', '--no-warn-ignored', 'apps', 'libs', 'test', 'tools', 'jest.config.js', 'eslint.config.mjs']) !== 0) {
     process.exit(1);
   }
-  // As root: PostgreSQL provisioned from a copy in a 0700 folder (as in root's home), about 10 s.
+  // As root: PostgreSQL provisioned from a copy in a 0700 folder (as in root's home), about 5 s.
   if (process.getuid?.() === 0) {
     log('Provisioning as root from a folder other users cannot enter');
     if (spawnSync(process.execPath, ['tools/lib/provision-root.check.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);

@@ -578,8 +578,9 @@ export function relocatedClusterDir(root) {
 }
 
 /**
- * Copies a tree: files others may already read (and run, when executable) are hard-linked (the same inode, no
- * space), the others copied with modes others may read; symbolic links are copied as they are.
+ * Copies a tree: files owned by root that others may already read (and run, when executable) are hard-linked (the
+ * same inode, no space), the others copied (owned by root, modes others may read); symbolic links copied as they
+ * are. Root's cache is shared by every project on the machine, so it never holds an inode another user could change.
  * @param {string} src
  * @param {string} dest
  */
@@ -592,9 +593,9 @@ export function linkOrCopyTree(src, dest) {
     if (entry.isDirectory()) linkOrCopyTree(from, to);
     else if (entry.isSymbolicLink()) fs.symlinkSync(fs.readlinkSync(from), to);
     else if (entry.isFile()) {
-      const { mode } = fs.statSync(from);
+      const { mode, uid } = fs.statSync(from);
       const executable = (mode & 0o100) !== 0;
-      if ((mode & 0o004) !== 0 && (!executable || (mode & 0o001) !== 0)) {
+      if (uid === 0 && (mode & 0o022) === 0 && (mode & 0o004) !== 0 && (!executable || (mode & 0o001) !== 0)) {
         try {
           fs.linkSync(from, to);
           continue;
