@@ -49,6 +49,7 @@ describe('authorization matrix', () => {
   const freshRefreshToken = async () =>
     (await api.gql(`mutation($i: LoginInput!) { login(input: $i) { refreshToken } }`, { i: adminCredentials() })).data!.login.refreshToken as string;
   const freshApplicant = async () => (await newApplicant(api, coordinator)).id;
+  const freshApplicantUser = async () => (await api.gql(`{ me { id } }`, {}, (await newApplicant(api, coordinator)).token)).data!.me.id as string;
   const freshEmployer = async () => (await newEmployer(api, coordinator, { verified: false })).id;
   const submittedOrder = async () => {
     const id = await newJobOrder(api, employer.token);
@@ -71,6 +72,8 @@ describe('authorization matrix', () => {
     { name: 'createStaffUser', allowed: ['ADMIN'], query: `mutation($i: CreateStaffUserInput!) { createStaffUser(input: $i) { user { id } } }`, variables: () => ({ i: { email: `staff-${randomUUID()}@puente.test`, role: 'COORDINATOR' } }) },
     { name: 'requestPasswordReset', allowed: 'EVERYONE', query: `mutation($i: RequestPasswordResetInput!) { requestPasswordReset(input: $i) }`, variables: () => ({ i: { email: `nobody-${randomUUID()}@puente.test` } }) },
     { name: 'resetPassword', allowed: 'EVERYONE', query: `mutation($i: ResetPasswordInput!) { resetPassword(input: $i) }`, variables: () => ({ i: { token: randomUUID(), newPassword: 'a-new-password-2026' } }) },
+    { name: 'deactivateUser', allowed: ['ADMIN', 'COORDINATOR'], query: `mutation($i: DeactivateUserInput!) { deactivateUser(input: $i) { id } }`, variables: async () => ({ i: { userId: await freshApplicantUser(), reason: 'The applicant asked to leave the program.' } }) },
+    { name: 'reactivateUser', allowed: ['ADMIN', 'COORDINATOR'], query: `mutation($id: ID!) { reactivateUser(userId: $id) { id } }`, variables: async () => ({ id: await freshApplicantUser() }) },
     // Reference data is public: a sign-up form needs it before there is an account.
     { name: 'municipalities', allowed: 'EVERYONE', query: `{ municipalities { code department { code } } }`, variables: () => ({}) },
     { name: 'departments', allowed: 'EVERYONE', query: `{ departments { code } }`, variables: () => ({}) },

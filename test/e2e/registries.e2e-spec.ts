@@ -199,14 +199,14 @@ describe('registries through the API', () => {
       expect(codesOf(again)).toEqual(['CONFLICT']);
     });
 
-    it('suspends an employer: it can no longer create or submit orders, and coordinators filter by status', async () => {
+    it('suspends an employer: its users are signed out and can no longer create or submit orders, and coordinators filter by status', async () => {
       const employer = await newEmployer(api, coordinator);
       const draft = await newJobOrder(api, employer.token);
       const suspend = `mutation($i: SuspendEmployerInput!) { suspendEmployer(input: $i) { status statusReason } }`;
       const r = await api.gql(suspend, { i: { id: employer.id, reason: 'Substantiated case: passports retained by the supervisor.' } }, coordinator);
       expect(r.data!.suspendEmployer.status).toBe('SUSPENDED');
-      expect(codesOf(await api.gql(`mutation($i: CreateJobOrderInput!) { createJobOrder(input: $i) { id } }`, { i: jobOrderInput() }, employer.token))).toEqual(['FORBIDDEN']);
-      expect(codesOf(await api.gql(`mutation($id: ID!) { submitJobOrder(id: $id) { id } }`, { id: draft }, employer.token))).toEqual(['FORBIDDEN']);
+      expect(codesOf(await api.gql(`mutation($i: CreateJobOrderInput!) { createJobOrder(input: $i) { id } }`, { i: jobOrderInput() }, employer.token))).toEqual(['UNAUTHENTICATED']);
+      expect(codesOf(await api.gql(`mutation($id: ID!) { submitJobOrder(id: $id) { id } }`, { id: draft }, employer.token))).toEqual(['UNAUTHENTICATED']);
       const listed = await api.gql(`{ employers(first: 100, filter: { status: SUSPENDED, country: CA }) { edges { node { id status } } } }`, {}, coordinator);
       expect(listed.data!.employers.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(employer.id);
       expect(listed.data!.employers.edges.every((e: { node: { status: string } }) => e.node.status === 'SUSPENDED')).toBe(true);

@@ -19,10 +19,11 @@ import { HealthModule } from '@puente/health';
 import { DomainExceptionFilter } from './graphql/domain-exception.filter';
 import { graphqlOptions } from './graphql/graphql-options';
 import { RequestContextFactory } from './graphql/request-context.factory';
+import { SocketSessions } from './graphql/socket-sessions';
 import { HealthController } from './health/health.controller';
 import { loggerParams } from './logging';
 
-@Module({ imports: [AuthModule], providers: [RequestContextFactory], exports: [RequestContextFactory] })
+@Module({ imports: [AuthModule], providers: [RequestContextFactory, SocketSessions], exports: [RequestContextFactory, SocketSessions] })
 class RequestContextModule {}
 
 /** The GraphQL API: composes the domain libraries' GraphQL modules behind one default-deny guard. */
@@ -35,7 +36,7 @@ class RequestContextModule {}
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [RequestContextModule],
-      inject: [PuenteConfig, RequestContextFactory, GraphQLSchemaHost],
+      inject: [PuenteConfig, RequestContextFactory, GraphQLSchemaHost, SocketSessions],
       useFactory: graphqlOptions,
     }),
     AuthModule,

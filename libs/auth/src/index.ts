@@ -3,6 +3,8 @@ export * from './lib/auth.service';
 export * from './lib/password-reset.entity';
 export { PasswordResetService, hashResetToken, RESET_TOKEN_TTL_MS } from './lib/password-reset.service';
 export * from './lib/token.service';
+export * from './lib/session.service';
+export { AccountService } from './lib/account.service';
 export * from './lib/auth.guard';
 export * from './lib/decorators';
 export * from './lib/request-context';

@@ -5,16 +5,20 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { GraphQLError, OperationTypeNode, getOperationAST, validate } from 'graphql';
 import type { Context } from 'graphql-ws';
 import { PuenteConfig } from '@puente/config';
-import { RequestContext } from '@puente/auth';
+import { RequestContext, RequestLoaders } from '@puente/auth';
 import { controlCharacterError, controlCharacterPlugin, controlCharacterProblems } from './control-characters';
 import { formatError, genericValidationMessage } from './error-formatter';
 import { httpStatusPlugin } from './http-status';
 import { httpArmor, PARSE_OPTIONS, parseLimited, webSocketRules } from './limits';
 import { RequestContextFactory } from './request-context.factory';
+import { SocketSessions } from './socket-sessions';
 
 interface WsExtra {
   puente?: RequestContext;
   request?: { socket?: { remoteAddress?: string } };
+  socket?: { close(code: number, reason: string): void };
+  /** Stops watching the socket's session (SocketSessions). */
+  unwatch?: () => void;
 }
 
 const wsError = (message: string, code: string) => [new GraphQLError(message, { extensions: { code } })];
@@ -27,6 +31,7 @@ export function graphqlOptions(
   config: PuenteConfig,
   contexts: RequestContextFactory,
   schemaHost: GraphQLSchemaHost,
+  sockets: SocketSessions,
 ): ApolloDriverConfig {
   const armor = httpArmor(config.isProduction);
   const rules = webSocketRules(config.isProduction);
@@ -55,13 +60,19 @@ export function graphqlOptions(
     subscriptions: {
       'graphql-ws': {
         path: '/graphql',
-        /** A WebSocket must sign in when it opens: connectionParams { authorization: "Bearer <accessToken>" }. */
-        onConnect: (ctx: Context<Record<string, unknown> | undefined, WsExtra>) => {
-          const context = contexts.fromConnection(ctx.connectionParams?.['authorization'], ctx.extra.request?.socket?.remoteAddress);
-          if (!context.actor) return false;
+        /**
+         * A WebSocket must sign in when it opens: connectionParams { authorization: "Bearer <accessToken>" }. It is
+         * closed with 4401 when that token expires (reconnect with a fresh one) and with 4403 when the user's
+         * sessions end (SocketSessions).
+         */
+        onConnect: async (ctx: Context<Record<string, unknown> | undefined, WsExtra>) => {
+          const { context, session } = await contexts.fromConnection(ctx.connectionParams?.['authorization'], ctx.extra.request?.socket?.remoteAddress);
+          if (!context.actor || !session) return false;
           ctx.extra.puente = context;
+          if (ctx.extra.socket) ctx.extra.unwatch = sockets.watch(ctx.extra.socket, session);
           return true;
         },
+        onClose: (ctx: Context<Record<string, unknown> | undefined, WsExtra>) => ctx.extra.unwatch?.(),
         onSubscribe: (ctx: Context<Record<string, unknown> | undefined, WsExtra>, _id: string, payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null }) => {
           let document;
           try {
@@ -94,7 +105,7 @@ export function graphqlOptions(
             variableValues: payload.variables ?? undefined,
             operationName: payload.operationName ?? undefined,
             // Fresh loaders per operation: a long-lived socket must not serve stale rows from a cache.
-            contextValue: { ...base, loaders: contexts.fromConnection(undefined, base.ip).loaders },
+            contextValue: { ...base, loaders: new RequestLoaders() },
           };
         },
         onNext: (_ctx: unknown, _id: string, _payload: unknown, _args: unknown, result: { errors?: readonly GraphQLError[] }) =>

@@ -1,17 +1,19 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountService } from './account.service';
 import { AuthService } from './auth.service';
 import { PasswordService } from './password.service';
 import { PasswordResetEntity } from './password-reset.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
+import { SessionService } from './session.service';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
 
 /** Users, passwords and tokens: imported by both apps and by the domains that open logins. */
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity, PasswordResetEntity]), JwtModule.register({})],
-  providers: [AuthService, PasswordService, TokenService],
-  exports: [AuthService, TokenService, PasswordService],
+  providers: [AuthService, PasswordService, TokenService, SessionService, AccountService],
+  exports: [AuthService, TokenService, PasswordService, SessionService, AccountService],
 })
 export class AuthModule {}

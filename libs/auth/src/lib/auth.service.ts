@@ -9,6 +9,7 @@ import { PasswordService } from './password.service';
 import { PasswordResetEntity } from './password-reset.entity';
 import { passwordProblems, temporaryPassword } from './password.policy';
 import { RefreshTokenEntity } from './refresh-token.entity';
+import { SessionService } from './session.service';
 import { hashRefreshToken, TokenService } from './token.service';
 import { UserEntity } from './user.entity';
 
@@ -48,12 +49,14 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly tokens: TokenService,
     private readonly config: PuenteConfig,
+    private readonly sessions: SessionService,
   ) {}
 
   async login(identifier: string, password: string): Promise<Session> {
     const user = await this.dataSource.manager.findOneBy(UserEntity, { identifier: normalizeIdentifier(identifier) });
     const ok = await this.passwords.verify(user?.active ? user.passwordHash : null, password);
     if (!user || !ok) throw new DomainException(ErrorCode.UNAUTHENTICATED, INVALID_LOGIN);
+    await this.refuseSuspendedEmployer(this.dataSource.manager, user);
     await this.dataSource.manager.update(UserEntity, { id: user.id }, { lastLoginAt: new Date() });
     return this.dataSource.transaction((em) => this.openSession(em, user, randomUUID()));
   }
@@ -76,6 +79,7 @@ export class AuthService {
       }
       const user = await em.findOneBy(UserEntity, { id: stored.userId });
       if (!user?.active) return null;
+      await this.refuseSuspendedEmployer(em, user);
       await em.update(RefreshTokenEntity, { id: stored.id }, { usedAt: new Date() });
       return this.openSession(em, user, stored.familyId);
     });
@@ -110,9 +114,9 @@ export class AuthService {
     const passwordHash = await this.passwords.hash(newPassword);
     return this.dataSource.transaction(async (em) => {
       await em.update(UserEntity, { id: user.id }, { passwordHash, mustChangePassword: false });
-      // Every other session must sign in again with the new password.
-      await em.update(RefreshTokenEntity, { userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
-      return this.openSession(em, { ...user, passwordHash, mustChangePassword: false }, randomUUID());
+      // Every other session ends at once (tokens, sockets and refresh tokens); the caller gets the new version's.
+      const [ended] = await this.sessions.end(em, [user.id], 'password-changed');
+      return this.openSession(em, { ...user, passwordHash, mustChangePassword: false, sessionVersion: ended!.version }, randomUUID());
     });
   }
 
@@ -204,8 +208,17 @@ export class AuthService {
       throw new DomainException(ErrorCode.CONFLICT, "This applicant's login is deactivated; it cannot be given a password.");
     }
     await em.update(UserEntity, { id: user.id }, { passwordHash: await this.passwords.hash(password), mustChangePassword: true });
-    await em.update(RefreshTokenEntity, { userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.sessions.end(em, [user.id], 'temporary-password');
     return password;
+  }
+
+  /** The users of a suspended employer cannot sign in or refresh until it is verified again. */
+  private async refuseSuspendedEmployer(em: EntityManager, user: UserEntity): Promise<void> {
+    if (!user.employerId) return;
+    const [employer] = (await em.query(`SELECT status FROM employer WHERE id = $1`, [user.employerId])) as { status: string }[];
+    if (employer?.status === 'SUSPENDED') {
+      throw new DomainException(ErrorCode.UNAUTHENTICATED, "This employer's account is suspended; contact the ministry.");
+    }
   }
 
   private async openSession(em: EntityManager, user: UserEntity, familyId: string): Promise<Session> {
@@ -219,7 +232,7 @@ export class AuthService {
         employerId: user.employerId,
         applicantId: user.applicantId,
         mustChangePassword: user.mustChangePassword,
-      }),
+      }, user.sessionVersion),
       refreshToken: token,
       expiresIn: this.config.auth.accessTtlSeconds,
       user,

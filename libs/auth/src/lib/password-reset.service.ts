@@ -10,7 +10,7 @@ import { normalizeIdentifier } from './auth.service';
 import { PasswordService } from './password.service';
 import { passwordProblems } from './password.policy';
 import { PasswordResetEntity } from './password-reset.entity';
-import { RefreshTokenEntity } from './refresh-token.entity';
+import { SessionService } from './session.service';
 import { UserEntity } from './user.entity';
 
 /** A link is good for one hour and one use. */
@@ -48,6 +48,7 @@ export class PasswordResetService {
     private readonly passwords: PasswordService,
     private readonly config: PuenteConfig,
     @Inject(NOTIFICATION_CHANNEL) private readonly channel: NotificationChannel,
+    private readonly sessions: SessionService,
   ) {}
 
   /**
@@ -97,7 +98,8 @@ export class PasswordResetService {
       const now = new Date();
       await em.update(PasswordResetEntity, { id: link.id }, { usedAt: now });
       await em.update(UserEntity, { id: user.id }, { passwordHash, mustChangePassword: false });
-      await em.update(RefreshTokenEntity, { userId: user.id, revokedAt: IsNull() }, { revokedAt: now });
+      // Every session ends at once: access tokens, sockets and refresh tokens.
+      await this.sessions.end(em, [user.id], 'password-reset');
       return true;
     });
     if (!done) throw new DomainException(ErrorCode.BAD_USER_INPUT, INVALID_TOKEN, [{ field: 'token', message: 'is invalid, expired or already used' }]);

@@ -15,6 +15,17 @@ interface AccessClaims {
   app?: string;
   /** Signed in with a temporary password. */
   tmp?: true;
+  /** The user's session version when signed; an older one than the current is refused (SessionService). */
+  sv?: number;
+  exp?: number;
+}
+
+/** A verified access token: who, under which session version, until when. */
+export interface VerifiedAccess {
+  actor: Actor;
+  sessionVersion: number;
+  /** Epoch milliseconds. */
+  expiresAt: number;
 }
 
 /** Access tokens are short-lived JWTs with a pinned algorithm; refresh tokens are opaque random strings. */
@@ -33,8 +44,8 @@ export class TokenService {
     this.key = createSecretKey(Buffer.from(config.auth.accessSecret, 'utf8'));
   }
 
-  signAccess(actor: Omit<Actor, 'requestId'>): string {
-    const claims: AccessClaims = { sub: actor.userId, role: actor.role };
+  signAccess(actor: Omit<Actor, 'requestId'>, sessionVersion = 0): string {
+    const claims: AccessClaims = { sub: actor.userId, role: actor.role, sv: sessionVersion };
     if (actor.employerId) claims.emp = actor.employerId;
     if (actor.applicantId) claims.app = actor.applicantId;
     if (actor.mustChangePassword) claims.tmp = true;
@@ -50,6 +61,11 @@ export class TokenService {
 
   /** The actor of a bearer token, or UNAUTHENTICATED for anything expired, forged or malformed. */
   verifyAccess(token: string): Actor {
+    return this.verify(token).actor;
+  }
+
+  /** The actor, session version and expiry of a bearer token, or UNAUTHENTICATED for anything expired, forged or malformed. */
+  verify(token: string): VerifiedAccess {
     let claims: AccessClaims;
     try {
       claims = this.jwt.verify<AccessClaims>(token, {
@@ -64,13 +80,14 @@ export class TokenService {
     if (!claims.sub || !Object.values(Role).includes(claims.role)) {
       throw new DomainException(ErrorCode.UNAUTHENTICATED, 'The access token is invalid; sign in again.');
     }
-    return {
+    const actor: Actor = {
       userId: claims.sub,
       role: claims.role,
       employerId: claims.emp ?? null,
       applicantId: claims.app ?? null,
       mustChangePassword: claims.tmp === true,
     };
+    return { actor, sessionVersion: claims.sv ?? 0, expiresAt: (claims.exp ?? 0) * 1000 };
   }
 
   newRefreshToken(): { token: string; hash: string } {

@@ -15,4 +15,6 @@ export class UserEntity extends Timestamped {
   @Column('boolean', { default: true }) active!: boolean;
   @Column('boolean', { default: false }) mustChangePassword!: boolean;
   @Column('timestamptz', { nullable: true }) lastLoginAt!: Date | null;
+  /** Bumped whenever every session of the login must end (SessionService); access tokens carry it. */
+  @Column('integer', { default: 0 }) sessionVersion!: number;
 }

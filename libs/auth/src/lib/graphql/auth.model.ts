@@ -12,6 +12,7 @@ export class UserModel {
   @Field(() => ID, { nullable: true }) employerId!: string | null;
   @Field(() => ID, { nullable: true }) applicantId!: string | null;
   @Field() mustChangePassword!: boolean;
+  @Field({ description: 'False once deactivated: the login cannot sign in or refresh until reactivated.' }) active!: boolean;
 }
 
 @ObjectType()
@@ -64,4 +65,10 @@ export class ResetPasswordInput {
 export class CreateStaffUserPayload {
   @Field(() => UserModel) user!: UserModel;
   @Field({ description: 'Shown once; the user must change it at first sign-in.' }) temporaryPassword!: string;
+}
+
+@InputType()
+export class DeactivateUserInput {
+  @Field(() => ID, { description: 'The login (User.id) to deactivate.' }) userId!: string;
+  @Field({ description: 'Why, for the audit trail: 10 to 2000 characters.' }) reason!: string;
 }

@@ -1,8 +1,9 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { UseGuards } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, DomainException, ErrorCode, isEmail, Role } from '@puente/common';
+import { AccountService } from '../account.service';
 import { AuthService, Session } from '../auth.service';
 import { AllowTemporaryPassword, CurrentActor, Public, Roles } from '../decorators';
 import {
@@ -10,6 +11,7 @@ import {
   ChangePasswordInput,
   CreateStaffUserInput,
   CreateStaffUserPayload,
+  DeactivateUserInput,
   LoginInput,
   RefreshTokenInput,
   RequestPasswordResetInput,
@@ -29,6 +31,7 @@ export class AuthResolver {
   constructor(
     private readonly auth: AuthService,
     private readonly resets: PasswordResetService,
+    private readonly accounts: AccountService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -106,5 +109,21 @@ export class AuthResolver {
       }),
     );
     return { user: toUserModel(user), temporaryPassword };
+  }
+
+  @Roles(Role.ADMIN, Role.COORDINATOR)
+  @Mutation(() => UserModel, {
+    description:
+      'Deactivates a login (administrators: any but their own; coordinators: applicants only), with a reason for the audit trail: ' +
+      'every session it has ends at once (HTTP refused, WebSockets closed) and it cannot sign in or refresh until reactivated.',
+  })
+  async deactivateUser(@CurrentActor() actor: Actor, @Args('input') input: DeactivateUserInput): Promise<UserModel> {
+    return toUserModel(await this.accounts.deactivate(actor, input.userId, input.reason));
+  }
+
+  @Roles(Role.ADMIN, Role.COORDINATOR)
+  @Mutation(() => UserModel, { description: 'Lets a deactivated login sign in again with its password (same rules as deactivateUser).' })
+  async reactivateUser(@CurrentActor() actor: Actor, @Args('userId', { type: () => ID }) userId: string): Promise<UserModel> {
+    return toUserModel(await this.accounts.reactivate(actor, userId));
   }
 }

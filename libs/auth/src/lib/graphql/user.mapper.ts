@@ -10,5 +10,6 @@ export function toUserModel(user: UserEntity): UserModel {
     employerId: user.employerId,
     applicantId: user.applicantId,
     mustChangePassword: user.mustChangePassword,
+    active: user.active,
   };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { AuthService } from '@puente/auth';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuthService, SessionService } from '@puente/auth';
 import { Actor, cleanText, DomainException, ErrorCode, isUuid, Page, requireReason, Role } from '@puente/common';
 import { lockForUpdate, pageQuery, uniqueViolationOf } from '@puente/database';
 import { ReferenceService } from '@puente/domain/reference';
@@ -23,6 +23,7 @@ export class EmployerService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reference: ReferenceService,
     private readonly auth: AuthService,
+    private readonly sessions: SessionService,
   ) {}
 
   /** Public sign-up: the employer starts PENDING_VERIFICATION with one user, its contact e-mail. */
@@ -66,12 +67,17 @@ export class EmployerService {
     }
   }
 
+  /** Verifies a new employer, or reinstates a suspended one: its users may sign in again (their old sessions stay ended). */
   verify(actor: Actor, id: string): Promise<EmployerEntity> {
-    return this.transition(id, 'VERIFY', { verifiedAt: new Date(), verifiedBy: actor.userId, statusReason: null });
+    const changes = { verifiedAt: new Date(), verifiedBy: actor.userId, statusReason: null };
+    return this.transition(id, (status) => (status === 'SUSPENDED' ? 'REINSTATE' : 'VERIFY'), changes);
   }
 
+  /** Suspends the employer and ends every session of its users at once; they cannot sign in or refresh while it lasts. */
   suspend(id: string, reason: string): Promise<EmployerEntity> {
-    return this.transition(id, 'SUSPEND', { statusReason: requireReason(reason, 'for the suspension') });
+    return this.transition(id, 'SUSPEND', { statusReason: requireReason(reason, 'for the suspension') }, async (em) => {
+      await this.sessions.endForEmployer(em, id, 'employer-suspended');
+    });
   }
 
   /** Coordinators reach every employer; an employer user only its own. Anything else reads as not found. */
@@ -102,12 +108,20 @@ export class EmployerService {
     return pageQuery(qb, page).getMany();
   }
 
-  private transition(id: string, event: EmployerEvent, changes: Partial<EmployerEntity>): Promise<EmployerEntity> {
+  private transition(
+    id: string,
+    event: EmployerEvent | ((status: EmployerStatus) => EmployerEvent),
+    changes: Partial<EmployerEntity>,
+    then?: (em: EntityManager) => Promise<void>,
+  ): Promise<EmployerEntity> {
     return this.dataSource.transaction(async (em) => {
       const employer = await lockForUpdate(em, EmployerEntity, id);
       if (!employer) throw DomainException.notFound('Employer');
-      Object.assign(employer, changes, { status: employerStateMachine.next(employer.status, event) });
-      return em.save(employer);
+      const next = employerStateMachine.next(employer.status, typeof event === 'function' ? event(employer.status) : event);
+      Object.assign(employer, changes, { status: next });
+      const saved = await em.save(employer);
+      await then?.(em);
+      return saved;
     });
   }
 }

@@ -29,13 +29,17 @@ export class EmployerResolver {
   }
 
   @Roles(Role.COORDINATOR)
-  @Mutation(() => EmployerModel)
+  @Mutation(() => EmployerModel, {
+    description: 'Verifies a newly registered employer, or reinstates a suspended one: its users may sign in again (sessions open before the suspension stay ended).',
+  })
   async verifyEmployer(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<EmployerModel> {
     return toEmployerModel(await this.service.verify(actor, id), await this.reference.data());
   }
 
   @Roles(Role.COORDINATOR)
-  @Mutation(() => EmployerModel, { description: 'Suspends an employer, e.g. after substantiated abuse; it can no longer submit orders.' })
+  @Mutation(() => EmployerModel, { description:
+      'Suspends an employer, e.g. after substantiated abuse: it can no longer submit orders, every session of its users ends at once ' +
+      '(HTTP refused, WebSockets closed) and they cannot sign in or refresh until verifyEmployer reinstates it.' })
   async suspendEmployer(@Args('input') input: SuspendEmployerInput): Promise<EmployerModel> {
     return toEmployerModel(await this.service.suspend(input.id, input.reason), await this.reference.data());
   }

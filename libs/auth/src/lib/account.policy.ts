@@ -1,0 +1,12 @@
+import { Role } from '@puente/common';
+
+/**
+ * Who may deactivate or reactivate a login: an administrator any login but their own (so the last one cannot
+ * lock everyone out by mistake), a coordinator applicants' logins only. Returns why not, or null when allowed.
+ */
+export function accountChangeRefusal(actor: { userId: string; role: Role }, target: { id: string; role: Role }): string | null {
+  if (target.id === actor.userId) return 'You cannot deactivate or reactivate your own login; ask another administrator.';
+  if (actor.role === Role.ADMIN) return null;
+  if (actor.role === Role.COORDINATOR && target.role === Role.APPLICANT) return null;
+  return 'Coordinators deactivate and reactivate applicants’ logins only; an administrator manages staff and employer logins.';
+}
