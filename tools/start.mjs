@@ -1,5 +1,7 @@
 // `npm start`: Puente with demo data on this machine. Uses DATABASE_URL / REDIS_URL when set, otherwise an
 // embedded PostgreSQL and a local redis-server (data kept in .data/ between runs). Ctrl-C stops everything.
+// With NODE_ENV=production it loads no demo data and prints no password: the first administrator comes only
+// from PUENTE_ADMIN_EMAIL / PUENTE_ADMIN_PASSWORD, set by the operator.
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ensureInstalled, localSecret, root, runTs, spawnTs, stopChild, tail } from './lib/run.mjs';
@@ -26,6 +28,7 @@ process.on('SIGTERM', () => void stop(0));
 
 try {
   const port = Number(process.env.PORT ?? 3000);
+  const production = process.env.NODE_ENV === 'production';
   const env = {
     ...process.env,
     NODE_ENV: process.env.NODE_ENV ?? 'development',
@@ -37,14 +40,24 @@ try {
     // Encryption at rest of national IDs and passport numbers: a local data key and blind-index key, made once
     // (losing .data/secrets.json loses the demo data's DUIs and passports along with the database beside it).
     ...dataKeys(),
-    PUENTE_ADMIN_EMAIL: process.env.PUENTE_ADMIN_EMAIL ?? 'admin@puente.demo',
-    PUENTE_ADMIN_PASSWORD: process.env.PUENTE_ADMIN_PASSWORD ?? 'puente-admin-2026',
+    // A demo administrator only outside production; in production only the operator's variables (or none).
+    ...(production
+      ? {}
+      : {
+          PUENTE_ADMIN_EMAIL: process.env.PUENTE_ADMIN_EMAIL ?? 'admin@puente.demo',
+          PUENTE_ADMIN_PASSWORD: process.env.PUENTE_ADMIN_PASSWORD ?? 'puente-admin-2026',
+        }),
   };
   log('Migrating the database...');
   process.stdout.write(runTs('tools/migrate.ts', env));
-  log('Loading demo data (first run only)...');
-  const seeded = JSON.parse(runTs('tools/seed/cli.ts', env));
-  log(seeded.seeded ? 'Demo data loaded.' : 'Demo data already present.');
+  let seeded = null;
+  if (production) {
+    log('NODE_ENV=production: no demo data, no demo accounts.');
+  } else {
+    log('Loading demo data (first run only)...');
+    seeded = JSON.parse(runTs('tools/seed/cli.ts', env));
+    log(seeded.seeded ? 'Demo data loaded.' : 'Demo data already present.');
+  }
 
   const logs = path.join(root, '.data', 'logs');
   for (const app of ['api', 'worker']) {
@@ -59,9 +72,32 @@ try {
   await waitForHttp(`http://127.0.0.1:${port}/health`, 90_000);
   await waitForHttp(`http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health`, 90_000);
 
+  const ready = `Puente is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).`;
+  if (production) {
+    console.log(`
+${ready}
+
+  GraphQL endpoint   http://localhost:${port}/graphql   (production: no Sandbox, no introspection)
+  Health             http://localhost:${port}/health
+  Logs               .data/logs/api.log, .data/logs/worker.log
+
+  ${env.PUENTE_ADMIN_EMAIL ? `First administrator: ${env.PUENTE_ADMIN_EMAIL} (PUENTE_ADMIN_PASSWORD)` : 'PUENTE_ADMIN_EMAIL is not set: no administrator is created (one already in the database is kept).'}
+
+Press Ctrl-C to stop.
+`);
+  } else {
+    printDemoLogins(ready, port, env, seeded);
+  }
+} catch (error) {
+  log(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  await stop(1);
+}
+
+/** Development only: the demo logins, one per role. */
+function printDemoLogins(ready, port, env, seeded) {
   const d = seeded.password;
   console.log(`
-Puente is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).
+${ready}
 
   GraphQL endpoint   http://localhost:${port}/graphql   (open it in a browser for Apollo Sandbox)
   Health             http://localhost:${port}/health
@@ -76,9 +112,6 @@ Puente is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).
 
 Press Ctrl-C to stop.
 `);
-} catch (error) {
-  log(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
-  await stop(1);
 }
 
 /**

@@ -1,3 +1,4 @@
+import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -6,6 +7,7 @@ import { loadConfig } from '@puente/config';
 import { AppModule } from './app.module';
 import type { DestinationStream } from 'pino';
 import { requestIdOf, setLogDestination } from './logging';
+import { securityHeaders } from './security-headers';
 
 /** Builds the api application (also used by the end-to-end tests, which listen on a port of their own). */
 export async function createApiApp(options: { logger?: boolean; logDestination?: DestinationStream } = {}): Promise<NestFastifyApplication> {
@@ -23,6 +25,8 @@ export async function createApiApp(options: { logger?: boolean; logDestination?:
     setLogDestination(undefined);
   }
   if (options.logger !== false) app.useLogger(app.get(Logger));
+  // @nestjs/platform-fastify carries its own copy of fastify's types; the plugin is the same at run time.
+  await app.register(helmet as unknown as Parameters<NestFastifyApplication['register']>[0], securityHeaders(config.isProduction));
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 });
   await app.get(AuthService).ensureBootstrapAdmin();
   return app;

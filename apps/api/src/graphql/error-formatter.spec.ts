@@ -42,3 +42,24 @@ describe('formatError', () => {
     expect(out).toEqual({ message: 'Cannot query field "x" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
   });
 });
+
+describe('formatError in production', () => {
+  it('names no type and suggests nothing in a validation message, but keeps a limit message', () => {
+    const validation = (message: string) =>
+      formatError({ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError(message), { isProduction: true }).message;
+    expect(validation('Field "me" of type "User!" must have a selection of subfields. Did you mean "me { ... }"?')).not.toMatch(/User|Did you mean|"me"/);
+    expect(validation('Cannot query field "nope" on type "User".')).not.toMatch(/User|nope/);
+    expect(validation('Syntax Error: Query depth limit of 10 exceeded, found 21.')).toBe('Syntax Error: Query depth limit of 10 exceeded, found 21.');
+  });
+
+  it('hides an input type named in a variable problem, and keeps a message that names none', () => {
+    const variable = (message: string) => formatError({ message, extensions: { code: 'BAD_USER_INPUT' } }, new GraphQLError(message), { isProduction: true }).message;
+    expect(variable('Variable "$i" got invalid value {}; Field "password" of required type "String!" was not provided.')).not.toMatch(/String|password/);
+    expect(variable('Page size must be between 1 and 100.')).toBe('Page size must be between 1 and 100.');
+  });
+
+  it('changes nothing outside production', () => {
+    const message = 'Cannot query field "nope" on type "User".';
+    expect(formatError({ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError(message)).message).toBe(message);
+  });
+});
