@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { codesOf, startApi, TestApi } from '../support/api';
 import {
   adminToken,
@@ -130,14 +131,33 @@ describe('authorization matrix', () => {
     { name: 'waiveStep', allowed: ['COORDINATOR'], query: `mutation($i: WaiveStepInput!) { waiveStep(input: $i) { id } }`, variables: () => ({ i: { contingentId: randomUUID(), applicantId: randomUUID(), step: 'ORIENTATION', reason: 'Attended last season.' } }) },
     { name: 'completeSteps', allowed: ['COORDINATOR'], query: `mutation($i: CompleteStepsInput!) { completeSteps(input: $i) { completed } }`, variables: () => ({ i: { contingentId: randomUUID(), step: 'ORIENTATION' } }) },
     { name: 'jobOrders', allowed: ['COORDINATOR', 'EMPLOYER'], query: `{ jobOrders(first: 1) { edges { node { id } } } }`, variables: () => ({}) },
+    { name: 'auditLog', allowed: ['ADMIN'], query: `{ auditLog(first: 1) { edges { node { id } } } }`, variables: () => ({}) },
   ];
+
+  const db = () => api.app.get(DataSource);
+  const auditClock = async (): Promise<Date> => (await db().query(`SELECT date_trunc('milliseconds', clock_timestamp()) AS t`))[0].t;
+  const userIds = new Map<Role, string>();
+  const userIdOf = async (role: Role): Promise<string> => {
+    if (!userIds.has(role)) userIds.set(role, (await api.gql(`{ me { id } }`, {}, tokens[role])).data!.me.id);
+    return userIds.get(role)!;
+  };
+  const auditOutcomes = async (operation: string, userId: string, since: Date): Promise<string[]> =>
+    (await db().query(`SELECT outcome FROM audit_event WHERE action = 'mutation' AND operation = $1 AND actor_user_id = $2 AND created_at >= $3`, [operation, userId, since])).map(
+      (r: { outcome: string }) => r.outcome,
+    );
 
   const cases = operations.flatMap((op) => ROLES.map((role) => [op.name, role, op.allowed === 'EVERYONE' || op.allowed.includes(role)] as const));
 
   it.each(cases)('%s as %s: allowed = %s', async (name, role, allowed) => {
     const op = operations.find((o) => o.name === name)!;
-    const result = await api.gql(op.query, await op.variables(role), tokens[role]);
+    const variables = await op.variables(role);
+    const since = await auditClock();
+    const result = await api.gql(op.query, variables, tokens[role]);
     const codes = codesOf(result);
+    if (op.query.startsWith('mutation') && role !== 'ANONYMOUS') {
+      // Every mutation leaves an audit record of who called it and its outcome (audit-trail.e2e-spec walks the schema too).
+      expect(await auditOutcomes(name, await userIdOf(role), since)).toContain(codes[0] ?? 'SUCCESS');
+    }
     if (allowed) {
       expect(codes).not.toContain('UNAUTHENTICATED');
       expect(codes).not.toContain('FORBIDDEN');

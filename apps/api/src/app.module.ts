@@ -20,6 +20,7 @@ import { DomainExceptionFilter } from './graphql/domain-exception.filter';
 import { graphqlOptions } from './graphql/graphql-options';
 import { RequestContextFactory } from './graphql/request-context.factory';
 import { SocketSessions } from './graphql/socket-sessions';
+import { AuditModule } from './audit/audit.module';
 import { HealthController } from './health/health.controller';
 import { loggerParams } from './logging';
 
@@ -50,6 +51,7 @@ class RequestContextModule {}
     ContingentsGraphqlModule,
     RehireGraphqlModule,
     HealthModule,
+    AuditModule,
   ],
   controllers: [HealthController],
   providers: [

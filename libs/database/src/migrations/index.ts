@@ -14,6 +14,7 @@ import { PasswordReset1732400000013 } from './1732400000013-password-reset';
 import { ReleasedCandidates1732400000014 } from './1732400000014-released-candidates';
 import { OfficeOperations1732400000015 } from './1732400000015-office-operations';
 import { MatchingRunOrdersIndex1732400000017 } from './1732400000017-matching-run-orders-index';
+import { AuditTrail1732400000019 } from './1732400000019-audit-trail';
 import { SessionVersion1732400000020 } from './1732400000020-session-version';
 
 /** Every migration, in order. Listed explicitly so the apps, the CLI and tests run exactly the same set. */
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   ReleasedCandidates1732400000014,
   OfficeOperations1732400000015,
   MatchingRunOrdersIndex1732400000017,
+  AuditTrail1732400000019,
   SessionVersion1732400000020,
 ];
