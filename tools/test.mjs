@@ -52,6 +52,7 @@ try {
     PUENTE_ADMIN_EMAIL: 'admin@puente.test',
     PUENTE_ADMIN_PASSWORD: randomBytes(18).toString('base64url'),
     LOGIN_THROTTLE_LIMIT: '1000',
+    PUBLIC_ADDRESS_THROTTLE_LIMIT: '100000',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
   };
   log('Migrating the test database');

@@ -47,7 +47,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
     return {
       ...base,
       message: original.message,
-      extensions: { code: original.code, ...(original.fields.length ? { fields: original.fields } : {}) },
+      extensions: {
+        code: original.code,
+        ...(original.fields.length ? { fields: original.fields } : {}),
+        ...(original.retryAfterSeconds !== undefined ? { retryAfterSeconds: original.retryAfterSeconds } : {}),
+      },
     };
   }
   const code = formatted.extensions?.code;

@@ -50,6 +50,7 @@ export function graphqlOptions(
       controlCharacterPlugin,
       httpStatusPlugin,
       requestIdPlugin,
+      retryAfterPlugin,
       ...(config.isProduction ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
     ],
     validationRules: armor.validationRules,
@@ -114,6 +115,20 @@ export function graphqlOptions(
     },
   } as ApolloDriverConfig;
 }
+
+/** A refusal for too many attempts says when to retry in a Retry-After header too (RFC 9110), not only in extensions.retryAfterSeconds. */
+const retryAfterPlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const seconds = (response.body.singleResult.errors ?? []).map((e) => Number(e.extensions?.['retryAfterSeconds'] ?? 0));
+        const wait = Math.max(0, ...seconds);
+        if (wait > 0) response.http.headers.set('retry-after', String(wait));
+      },
+    };
+  },
+};
 
 /** Stamps masked internal errors with the request id, so a person can quote it and staff can find the log. */
 const requestIdPlugin: ApolloServerPlugin<RequestContext> = {

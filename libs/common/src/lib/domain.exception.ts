@@ -15,6 +15,8 @@ export class DomainException extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields: readonly FieldProblem[] = [],
+    /** TOO_MANY_REQUESTS: when to try again, in seconds (extensions.retryAfterSeconds, and Retry-After over HTTP). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'DomainException';

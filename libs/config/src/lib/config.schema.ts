@@ -88,6 +88,7 @@ export const envSchema = z
     PUENTE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     LOGIN_THROTTLE_LIMIT: z.coerce.number().int().min(1).default(5),
     LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    PUBLIC_ADDRESS_THROTTLE_LIMIT: z.coerce.number().int().min(1).default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),

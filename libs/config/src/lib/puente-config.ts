@@ -17,7 +17,8 @@ export class PuenteConfig {
     accessSecret: string;
     accessTtlSeconds: number;
     refreshTtlDays: number;
-    loginThrottle: { limit: number; windowSeconds: number };
+    /** limit: per identifier and address (and per user on changePassword); addressLimit: per address across identifiers. */
+    loginThrottle: { limit: number; windowSeconds: number; addressLimit: number };
   };
   readonly bootstrapAdmin!: { email: string; password: string } | null;
   readonly logLevel!: string;
@@ -90,7 +91,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       accessSecret: e.JWT_ACCESS_SECRET,
       accessTtlSeconds: e.JWT_ACCESS_TTL_SECONDS,
       refreshTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
-      loginThrottle: { limit: e.LOGIN_THROTTLE_LIMIT, windowSeconds: e.LOGIN_THROTTLE_WINDOW_SECONDS },
+      loginThrottle: { limit: e.LOGIN_THROTTLE_LIMIT, windowSeconds: e.LOGIN_THROTTLE_WINDOW_SECONDS, addressLimit: e.PUBLIC_ADDRESS_THROTTLE_LIMIT },
     },
     bootstrapAdmin:
       e.PUENTE_ADMIN_EMAIL && e.PUENTE_ADMIN_PASSWORD

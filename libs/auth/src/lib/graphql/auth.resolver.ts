@@ -80,7 +80,10 @@ export class AuthResolver {
 
   @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER, Role.APPLICANT)
   @AllowTemporaryPassword()
-  @Mutation(() => AuthPayload, { description: 'Sets a new password, signs out every other session and returns a fresh one.' })
+  @UseGuards(PublicThrottleGuard)
+  @Mutation(() => AuthPayload, {
+    description: 'Sets a new password, signs out every other session at once and returns a fresh one. Throttled per user like login.',
+  })
   async changePassword(@CurrentActor() actor: Actor, @Args('input') input: ChangePasswordInput): Promise<AuthPayload> {
     return toPayload(await this.auth.changePassword(actor, input.currentPassword, input.newPassword));
   }

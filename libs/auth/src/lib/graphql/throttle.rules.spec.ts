@@ -1,0 +1,29 @@
+import { normalizeIdentifier } from '../auth.service';
+import { throttleCounters } from './throttle.rules';
+
+const limits = { perIdentifier: 5, perAddress: 30 };
+const keys = (operation: string, input: Record<string, string>, address = '10.0.0.1', userId: string | null = null) =>
+  throttleCounters({ operation, input, address, userId, limits, normalize: normalizeIdentifier }).map((c) => c.key);
+
+describe('throttleCounters', () => {
+  it('counts a DUI with and without its dash, and an e-mail in any case, as one identifier', () => {
+    expect(keys('login', { identifier: '04567890-3' })).toEqual(keys('login', { identifier: '045678903' }));
+    expect(keys('login', { identifier: ' Ana@Example.ORG ' })).toEqual(keys('login', { identifier: 'ana@example.org' }));
+    expect(keys('login', { identifier: 'ana@example.org' })).not.toEqual(keys('login', { identifier: 'bob@example.org' }));
+  });
+
+  it('shares one per-address counter across identifiers and public operations, with its own limit', () => {
+    const address = throttleCounters({ operation: 'login', input: { identifier: 'a@x.org' }, address: '10.0.0.1', userId: null, limits, normalize: normalizeIdentifier })[1]!;
+    expect(address).toEqual({ key: 'address|10.0.0.1', limit: 30 });
+    expect(keys('registerEmployer', { contactEmail: 'b@x.org' })).toContain('address|10.0.0.1');
+    expect(keys('refreshToken', {})).toContain('address|10.0.0.1');
+    expect(keys('login', { identifier: 'a@x.org' }, '10.0.0.2')).not.toContain('address|10.0.0.1');
+  });
+
+  it('counts password-reset requests per account across addresses, and changePassword per user only', () => {
+    expect(keys('requestPasswordReset', { email: 'A@x.org' }, '1.1.1.1')).toContain('account|requestPasswordReset|a@x.org');
+    expect(keys('requestPasswordReset', { email: 'a@x.org' }, '2.2.2.2')).toContain('account|requestPasswordReset|a@x.org');
+    expect(keys('changePassword', {}, '1.1.1.1', 'u1')).toEqual(['user|changePassword|u1']);
+    expect(keys('changePassword', {}, '1.1.1.1', null)).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+/** The inputs the throttle reads an identifier from (login, registerEmployer, requestPasswordReset). */
+export interface ThrottleInput {
+  identifier?: string;
+  contactEmail?: string;
+  email?: string;
+}
+
+export interface ThrottleCounter {
+  key: string;
+  limit: number;
+}
+
+/** The operations every caller may reach without signing in: a per-address limit spans them all. */
+export const PUBLIC_OPERATIONS = ['login', 'refreshToken', 'registerEmployer', 'requestPasswordReset', 'resetPassword'] as const;
+
+/**
+ * The counters one call counts against (each within the same window):
+ * - public operations: per operation, normalised identifier (a DUI with or without its dash, an e-mail in any
+ *   case: one identifier) and address; and per address across every identifier and public operation, so one
+ *   address cannot try many accounts;
+ * - requestPasswordReset: also per account (the e-mail) across addresses, so nobody floods a person's inbox;
+ * - changePassword: per signed-in user across addresses (the current password is guessable otherwise).
+ */
+export function throttleCounters(call: {
+  operation: string;
+  input: ThrottleInput;
+  address: string;
+  userId: string | null;
+  limits: { perIdentifier: number; perAddress: number };
+  normalize: (identifier: string) => string;
+}): ThrottleCounter[] {
+  const { operation, input, address, userId, limits } = call;
+  if (operation === 'changePassword') return userId ? [{ key: `user|${operation}|${userId}`, limit: limits.perIdentifier }] : [];
+  const raw = input.identifier ?? input.contactEmail ?? input.email ?? '';
+  const identifier = typeof raw === 'string' ? call.normalize(raw) : '';
+  const counters: ThrottleCounter[] = [
+    { key: `op|${operation}|${identifier}|${address}`, limit: limits.perIdentifier },
+    { key: `address|${address}`, limit: limits.perAddress },
+  ];
+  if (operation === 'requestPasswordReset' && identifier) counters.push({ key: `account|${operation}|${identifier}`, limit: limits.perIdentifier });
+  return counters;
+}
