@@ -3,7 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { GraphQLInputType, getNamedType, getNullableType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, isScalarType } from 'graphql';
-import { codesOf, GqlResult, startApi, TestApi } from '../support/api';
+import { codesOf, GqlResult, startApi, TestApi, wsRequest } from '../support/api';
 import { adminToken, applicantInput, newApplicant, newCoordinator } from '../support/people';
 
 /** A syntactically valid value for any input type, built from the schema itself (as the schema guard does). */
@@ -108,6 +108,14 @@ describe('audit trail', () => {
     const bad = await call(`mutation($i: RegisterApplicantInput!) { registerApplicant(input: $i) { applicant { id } } }`, { i: applicantInput({ nationalId: '12345678-0' }) }, coordinator.token);
     expect(codesOf(bad)).toEqual(['BAD_USER_INPUT']);
     expect((await rowsOf(bad.requestId)).map((x) => x.outcome)).toEqual(['BAD_USER_INPUT']);
+
+    // Refused before anything runs (a control character), and variables that do not coerce: recorded all the same.
+    const nul = await call(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { identifier: 'x\u0000y', password: 'whatever-passphrase' } });
+    expect(codesOf(nul)).toEqual(['BAD_USER_INPUT']);
+    expect((await rowsOf(nul.requestId)).map((x) => [x.operation, x.outcome])).toEqual([['login', 'BAD_USER_INPUT']]);
+    const uncoerced = await call(`mutation($id: ID!) { verifyApplicant(id: $id) { id } }`, { id: { not: 'an id' } }, coordinator.token);
+    expect(codesOf(uncoerced)).toHaveLength(1);
+    expect((await rowsOf(uncoerced.requestId)).map((x) => [x.operation, x.outcome])).toEqual([['verifyApplicant', codesOf(uncoerced)[0]]]);
   });
 
   it('records who signed in, and a refused sign-in as anonymous', async () => {
@@ -145,6 +153,16 @@ describe('audit trail', () => {
     const own = await call(`query($id: ID!) { applicant(id: $id) { id } }`, { id: applicant.id }, applicant.token);
     expect(own.data!.applicant.id).toBe(applicant.id);
     expect(await rowsOf(own.requestId)).toEqual([]);
+  });
+
+  it('records a staff read over WebSocket too', async () => {
+    const applicant = await newApplicant(api, coordinator.token);
+    const reads = async (): Promise<number> =>
+      (await db.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'read' AND actor_user_id = $1 AND target_ids @> ARRAY[$2::uuid]`, [coordinator.id, applicant.id]))[0].n;
+    expect(await reads()).toBe(0);
+    const r = await wsRequest(api.ws(coordinator.token), `query($id: ID!) { applicant(id: $id) { id lastNames } }`, { id: applicant.id });
+    expect(r.errors ?? []).toEqual([]);
+    expect(await reads()).toBe(1);
   });
 
   it('keeps no argument value: no DUI, name, phone, passport number or password appears in the table', async () => {
