@@ -64,12 +64,14 @@ CROSS JOIN LATERAL (SELECT current_date + 50 + 4 * (j / (SELECT count(*) FROM be
 CREATE TEMP TABLE bench_order AS SELECT id, isco_code, row_number() OVER (ORDER BY reference) - 1 AS n FROM job_order WHERE reference LIKE 'JO-BENCH-CT-%';
 
 -- Applicant g is the (g mod 70 + 1)-th selection of order ⌊g / 70⌋, SELECTED as the matching would have left them.
-INSERT INTO applicant (national_id, first_names, last_names, birth_date, gender, municipality_code, phone, occupations, skills, languages,
-                       language_levels, years_experience, education, passport_number, passport_expiry, status, verified_at)
-SELECT 'BC' || lpad(g::text, 8, '0'), 'Bench', 'Traveller', current_date - (19 * 365 + floor(random() * 30 * 365))::int,
+-- Synthetic identifiers: a bench tag in the blind-index columns, a placeholder nothing decrypts in the encrypted ones.
+INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone, occupations,
+                       skills, languages, language_levels, years_experience, education, passport_number_enc, passport_number_hash, passport_expiry,
+                       status, verified_at)
+SELECT 'bench', 'BC' || lpad(g::text, 8, '0'), 'Bench', 'Traveller', current_date - (19 * 365 + floor(random() * 30 * 365))::int,
        CASE WHEN random() < 0.18 THEN 'FEMALE' ELSE 'MALE' END, m.code, '+50370000000', ARRAY[o.isco_code::text], '{}',
        '[{"code":"es","level":"NATIVE"}]'::jsonb, ARRAY['es:A1','es:A2','es:B1','es:B2','es:C1','es:C2','es:NATIVE'],
-       floor(random() * 12)::int, 'PRIMARY', 'PC' || lpad(g::text, 8, '0'), current_date + 700 + floor(random() * 2000)::int, 'SELECTED', now()
+       floor(random() * 12)::int, 'PRIMARY', 'bench', 'PC' || lpad(g::text, 8, '0'), current_date + 700 + floor(random() * 2000)::int, 'SELECTED', now()
 FROM generate_series(0, ${ORDERS * PER_ORDER - 1}) g
 JOIN bench_order o ON o.n = g / ${PER_ORDER}
 JOIN bench_municipality m ON m.n = g % (SELECT count(*) FROM bench_municipality);
@@ -79,9 +81,9 @@ SELECT 'SUCCEEDED', array_agg(id ORDER BY n), 'bench', '{}'::jsonb, ${ORDERS * P
 
 INSERT INTO candidate (job_order_id, applicant_id, run_id, score, breakdown, rank, status)
 SELECT o.id, a.id, (SELECT id FROM matching_run WHERE policy_version = 'bench'), round((60 + random() * 40)::numeric, 1), '{}'::jsonb,
-       substr(a.national_id, 3)::int % ${PER_ORDER} + 1, 'SELECTED'
-FROM applicant a JOIN bench_order o ON o.n = substr(a.national_id, 3)::int / ${PER_ORDER}
-WHERE a.national_id LIKE 'BC%';
+       substr(a.national_id_hash, 3)::int % ${PER_ORDER} + 1, 'SELECTED'
+FROM applicant a JOIN bench_order o ON o.n = substr(a.national_id_hash, 3)::int / ${PER_ORDER}
+WHERE a.national_id_hash LIKE 'BC%';
 `;
 
 const EXPECTED_JOBS_SQL = `

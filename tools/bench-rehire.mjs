@@ -95,19 +95,22 @@ SELECT d.g, o.n, o.end_date, o.ended_ago,
             ELSE ${T} + 366 + floor(d.u5 * 3300)::int END AS passport_expiry
 FROM bench_draw d JOIN bench_order o ON o.n = d.g / ${PER_ORDER};
 
-INSERT INTO applicant (national_id, first_names, last_names, birth_date, gender, municipality_code, phone, occupations, skills, languages,
-                       language_levels, years_experience, education, passport_number, passport_expiry, status, verified_at)
-SELECT 'BR' || lpad(w.g::text, 8, '0'), 'Bench', 'Returned', ${T} - (19 * 365 + (w.g * 7919) % (30 * 365)),
+-- Synthetic identifiers: a bench tag in the blind-index columns, a placeholder nothing decrypts in the encrypted ones.
+INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone, occupations,
+                       skills, languages, language_levels, years_experience, education, passport_number_enc, passport_number_hash, passport_expiry,
+                       status, verified_at)
+SELECT 'bench', 'BR' || lpad(w.g::text, 8, '0'), 'Bench', 'Returned', ${T} - (19 * 365 + (w.g * 7919) % (30 * 365)),
        CASE WHEN w.g % 6 = 0 THEN 'FEMALE' ELSE 'MALE' END, m.code, '+50370000000', ARRAY[o.isco_code::text], '{}',
        '[{"code":"es","level":"NATIVE"}]'::jsonb, ARRAY['es:A1','es:A2','es:B1','es:B2','es:C1','es:C2','es:NATIVE'],
-       1 + w.g % 12, 'PRIMARY', CASE WHEN w.passport_expiry IS NOT NULL THEN 'PR' || lpad(w.g::text, 8, '0') END, w.passport_expiry,
+       1 + w.g % 12, 'PRIMARY', CASE WHEN w.passport_expiry IS NOT NULL THEN 'bench' END,
+       CASE WHEN w.passport_expiry IS NOT NULL THEN 'PR' || lpad(w.g::text, 8, '0') END, w.passport_expiry,
        CASE WHEN w.returned_on IS NULL THEN 'DEPLOYED' ELSE 'RETURNED' END, now() - interval '1 year'
 FROM bench_worker w
 JOIN bench_order o ON o.n = w.n
 JOIN bench_municipality m ON m.n = w.g % (SELECT count(*) FROM bench_municipality);
 
 CREATE TEMP TABLE bench_applicant AS
-  SELECT a.id, w.* FROM applicant a JOIN bench_worker w ON a.national_id = 'BR' || lpad(w.g::text, 8, '0');
+  SELECT a.id, w.* FROM applicant a JOIN bench_worker w ON a.national_id_hash = 'BR' || lpad(w.g::text, 8, '0');
 
 INSERT INTO traveller (contingent_id, applicant_id, job_order_id, status)
 SELECT c.id, ba.id, j.id, CASE WHEN ba.returned_on IS NULL THEN 'ARRIVED' ELSE 'RETURNED' END
@@ -416,14 +419,15 @@ try {
   );
   await db.query(`INSERT INTO contingent (reference, region_code, start_date, sequence, departure_date, capacity, status, policy_version, confirmed_at, departed_on, arrived_on, returned_on)
                   VALUES ('CT-BENCH-RH-EVAL', 'CA-QC', ${evalEnd} - 181, 900, ${evalEnd} - 183, ${EVALUATIONS}, 'RETURNED', 'bench', now(), ${evalEnd} - 183, ${evalEnd} - 182, ${evalEnd} + 2)`);
-  await db.query(`INSERT INTO applicant (national_id, first_names, last_names, birth_date, gender, municipality_code, phone, occupations, skills, languages,
-                                         language_levels, years_experience, education, passport_number, passport_expiry, status, verified_at)
-                  SELECT 'BE' || lpad(i::text, 8, '0'), 'Bench', 'Evaluated', '1990-01-01', 'MALE', (SELECT min(code) FROM municipality), '+50370000000', ARRAY['9211'], '{}',
-                         '[]', '{}', 3, 'PRIMARY', 'PE' || lpad(i::text, 8, '0'), ${T} + 2000, 'RETURNED', now()
+  await db.query(`INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone, occupations,
+                                         skills, languages, language_levels, years_experience, education, passport_number_enc, passport_number_hash,
+                                         passport_expiry, status, verified_at)
+                  SELECT 'bench', 'BE' || lpad(i::text, 8, '0'), 'Bench', 'Evaluated', '1990-01-01', 'MALE', (SELECT min(code) FROM municipality), '+50370000000',
+                         ARRAY['9211'], '{}', '[]', '{}', 3, 'PRIMARY', 'bench', 'PE' || lpad(i::text, 8, '0'), ${T} + 2000, 'RETURNED', now()
                   FROM generate_series(1, ${EVALUATIONS}) i`);
   await db.query(`INSERT INTO traveller (contingent_id, applicant_id, job_order_id, status)
                   SELECT (SELECT id FROM contingent WHERE reference = 'CT-BENCH-RH-EVAL'), a.id, (SELECT id FROM job_order WHERE reference = 'JO-BENCH-RH-EVAL'), 'RETURNED'
-                  FROM applicant a WHERE a.national_id LIKE 'BE%'`);
+                  FROM applicant a WHERE a.national_id_hash LIKE 'BE%'`);
   const evalPlacements = (
     await db.query(`INSERT INTO placement (traveller_id, applicant_id, job_order_id, employer_id, status, start_date, end_date, departed_on, arrived_on, returned_on, ended_on)
                     SELECT t.id, t.applicant_id, j.id, j.employer_id, 'COMPLETED', j.start_date, j.end_date, j.start_date - 2, j.start_date - 1, j.end_date + 2, j.end_date

@@ -216,10 +216,11 @@ describe('a worker killed while it schedules contingents', () => {
     const prefix = `CS${tag}${name}`;
     const selections = await db.query(
       `WITH a AS (
-         INSERT INTO applicant (national_id, first_names, last_names, birth_date, gender, municipality_code, phone, education, status, verified_at)
-         SELECT $1 || lpad(g::text, 4, '0'), 'Crash', 'Traveller ' || g, DATE '1990-01-01', 'MALE', (SELECT min(code) FROM municipality),
+         INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone, education,
+                                status, verified_at)
+         SELECT 'not-read', $1 || lpad(g::text, 4, '0'), 'Crash', 'Traveller ' || g, DATE '1990-01-01', 'MALE', (SELECT min(code) FROM municipality),
                 '+50370000000', 'PRIMARY', 'SELECTED', now()
-         FROM generate_series(0, 2 * $2::int - 1) g RETURNING id, substr(national_id, length($1) + 1)::int AS n)
+         FROM generate_series(0, 2 * $2::int - 1) g RETURNING id, substr(national_id_hash, length($1) + 1)::int AS n)
        INSERT INTO candidate (job_order_id, applicant_id, score, breakdown, rank, status)
        SELECT ($3::uuid[])[a.n / $2::int + 1], a.id, 80, '{}', a.n % $2::int + 1, 'SELECTED' FROM a
        RETURNING applicant_id AS "applicantId", job_order_id AS "jobOrderId"`,
@@ -386,7 +387,7 @@ describe('a worker killed while it schedules contingents', () => {
         Object.values(groups).map((g) => g.startDate),
       ]);
       await db.query(`DELETE FROM candidate WHERE job_order_id IN (SELECT id FROM job_order WHERE employer_id = $1)`, [employerId]);
-      await db.query(`DELETE FROM applicant WHERE national_id LIKE $1`, [`CS${tag}%`]);
+      await db.query(`DELETE FROM applicant WHERE national_id_hash LIKE $1`, [`CS${tag}%`]);
       await db.query(`DELETE FROM job_order WHERE employer_id = $1`, [employerId]);
       await db.query(`DELETE FROM employer WHERE id = $1`, [employerId]);
       await db.query('COMMIT');

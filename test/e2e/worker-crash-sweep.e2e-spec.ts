@@ -306,13 +306,14 @@ describe('a worker killed mid-sweep', () => {
     const contingentIds = contingents.rows.sort((a: { sequence: number }, b: { sequence: number }) => a.sequence - b.sequence).map((r: { id: string }) => r.id);
     const applicants: { id: string; n: number; passportExpiry: string | null }[] = (
       await db.query(
-        `INSERT INTO applicant (national_id, first_names, last_names, birth_date, gender, municipality_code, phone, occupations, skills, languages,
-                                language_levels, years_experience, education, status, passport_number, passport_expiry)
-         SELECT $1 || lpad(g::text, 5, '0'), 'Sweep', 'Crash ' || g, DATE '1990-01-01', 'FEMALE', 'SV-SA-NORTE', '+50370000004', ARRAY['9211'], '{}', '[]',
-                '{}', 3, 'PRIMARY', 'RETURNED', CASE WHEN g % 10 = 0 THEN NULL ELSE 'P' || $1 || g END,
+        `INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone, occupations,
+                                skills, languages, language_levels, years_experience, education, status, passport_number_enc, passport_number_hash,
+                                passport_expiry)
+         SELECT 'not-read', $1 || lpad(g::text, 5, '0'), 'Sweep', 'Crash ' || g, DATE '1990-01-01', 'FEMALE', 'SV-SA-NORTE', '+50370000004', ARRAY['9211'],
+                '{}', '[]', '{}', 3, 'PRIMARY', 'RETURNED', CASE WHEN g % 10 = 0 THEN NULL ELSE 'not-read' END, CASE WHEN g % 10 = 0 THEN NULL ELSE 'P' || $1 || g END,
                 CASE WHEN g % 10 = 0 THEN NULL WHEN g % 10 = 1 THEN $3::date + 100 ELSE DATE '2045-01-01' END
          FROM generate_series(0, $2::int - 1) g
-         RETURNING id, substr(national_id, length($1) + 1)::int AS n, to_char(passport_expiry, 'YYYY-MM-DD') AS "passportExpiry"`,
+         RETURNING id, substr(national_id_hash, length($1) + 1)::int AS n, to_char(passport_expiry, 'YYYY-MM-DD') AS "passportExpiry"`,
         [prefix, count, today],
       )
     ).rows;
@@ -401,12 +402,12 @@ describe('a worker killed mid-sweep', () => {
       // This test's rows only: the decisions of its applicants, its employer's evaluations, placements, order and
       // travellers, its contingents, and the applicants it made.
       await db.query('BEGIN');
-      await db.query(`DELETE FROM rehire_decision WHERE applicant_id IN (SELECT id FROM applicant WHERE national_id LIKE $1)`, [`${nationalIds}%`]);
+      await db.query(`DELETE FROM rehire_decision WHERE applicant_id IN (SELECT id FROM applicant WHERE national_id_hash LIKE $1)`, [`${nationalIds}%`]);
       await db.query(`DELETE FROM evaluation WHERE employer_id = $1`, [employerId]);
       await db.query(`DELETE FROM placement WHERE employer_id = $1`, [employerId]);
       await db.query(`DELETE FROM traveller WHERE job_order_id IN (SELECT id FROM job_order WHERE employer_id = $1)`, [employerId]);
       await db.query(`DELETE FROM contingent WHERE reference LIKE $1`, [`CT-${nationalIds}%`]);
-      await db.query(`DELETE FROM applicant WHERE national_id LIKE $1`, [`${nationalIds}%`]);
+      await db.query(`DELETE FROM applicant WHERE national_id_hash LIKE $1`, [`${nationalIds}%`]);
       await db.query(`DELETE FROM job_order WHERE employer_id = $1`, [employerId]);
       await db.query(`DELETE FROM employer WHERE id = $1`, [employerId]);
       await db.query('COMMIT');

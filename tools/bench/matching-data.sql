@@ -10,9 +10,12 @@ FROM occupation o;
 CREATE TEMP TABLE bench_municipality AS SELECT code, row_number() OVER (ORDER BY code) - 1 AS n FROM municipality;
 CREATE TEMP TABLE bench_all_skills AS SELECT array_agg(code ORDER BY code) AS pool FROM skill;
 
-INSERT INTO applicant (national_id, first_names, last_names, birth_date, gender, municipality_code, phone, occupations, skills,
-                       languages, language_levels, years_experience, education, passport_number, passport_expiry, status)
-SELECT 'B' || lpad(g::text, 9, '0'), 'Bench', 'Applicant',
+-- Synthetic identifiers: the blind-index columns carry a bench tag and the encrypted ones a placeholder nothing decrypts
+-- (matching never reads either).
+INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone, occupations,
+                       skills, languages, language_levels, years_experience, education, passport_number_enc, passport_number_hash,
+                       passport_expiry, status)
+SELECT 'bench', 'B' || lpad(g::text, 9, '0'), 'Bench', 'Applicant',
        current_date - (18 * 365 + floor(r.age * 37 * 365))::int,
        CASE WHEN r.fem < 0.18 THEN 'FEMALE' ELSE 'MALE' END,
        m.code, '+50370000000',
@@ -26,7 +29,7 @@ SELECT 'B' || lpad(g::text, 9, '0'), 'Bench', 'Applicant',
             WHEN r.lang < 0.35 THEN ARRAY['es:A1','es:A2','es:B1','es:B2','es:C1','es:C2','es:NATIVE','en:A1','en:A2','en:B1']
             ELSE ARRAY['es:A1','es:A2','es:B1','es:B2','es:C1','es:C2','es:NATIVE'] END,
        floor(r.exp * r.exp * 16)::int, 'PRIMARY',
-       CASE WHEN r.pass < 0.85 THEN 'P' || lpad(g::text, 9, '0') END,
+       CASE WHEN r.pass < 0.85 THEN 'bench' END, CASE WHEN r.pass < 0.85 THEN 'P' || lpad(g::text, 9, '0') END,
        CASE WHEN r.pass < 0.85 THEN current_date + floor(r.pexp * 3000)::int END,
        CASE WHEN r.avail < 0.60 THEN 'AVAILABLE' ELSE 'VERIFIED' END
 FROM generate_series(1, 1000000) g

@@ -1,6 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import { ARGON2_OPTIONS } from '@puente/auth';
+import { fieldCipherFromEnv } from '@puente/config';
 import { addDays, Role, seededRandom, todayIso } from '@puente/common';
 import { databaseOptions } from '@puente/database';
 import {
@@ -72,6 +73,8 @@ async function openSeededApplicantLogins(em: EntityManager): Promise<void> {
 }
 
 export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogins> {
+  // National IDs and passport numbers are stored encrypted, with the apps' keys (PUENTE_DATA_KEYS and the others).
+  const cipher = fieldCipherFromEnv(process.env);
   const ds = new DataSource(databaseOptions(url, 2));
   await ds.initialize();
   try {
@@ -79,8 +82,9 @@ export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogi
       const [{ exists }] = await em.query(`SELECT EXISTS (SELECT 1 FROM app_user WHERE identifier = $1) AS exists`, [DEMO_COORDINATOR]);
       if (exists) {
         await openSeededApplicantLogins(em);
-        const [applicant] = await em.query(`SELECT national_id FROM applicant WHERE email = $1`, [DEMO_APPLICANT_EMAIL]);
-        return { coordinator: DEMO_COORDINATOR, employer: DEMO_EMPLOYER, applicant: applicant?.national_id ?? '', password: DEMO_PASSWORD, seeded: false };
+        const [applicant] = await em.query(`SELECT national_id_enc FROM applicant WHERE email = $1`, [DEMO_APPLICANT_EMAIL]);
+        const demoDui = applicant ? cipher.decrypt('dui', applicant.national_id_enc) : '';
+        return { coordinator: DEMO_COORDINATOR, employer: DEMO_EMPLOYER, applicant: demoDui, password: DEMO_PASSWORD, seeded: false };
       }
       const rnd = random(20261124);
       const today = todayIso();
@@ -202,9 +206,12 @@ export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogi
         if (problems.length) fail(`applicant ${n}`, problems);
         if (n === 0) demoApplicant = nationalId;
         rows.push([
-          draft.nationalId, draft.firstNames, draft.lastNames, draft.birthDate, draft.gender, draft.municipalityCode, draft.phone, draft.email,
+          cipher.encrypt('dui', draft.nationalId), cipher.blindIndex('dui', draft.nationalId), draft.firstNames, draft.lastNames, draft.birthDate, draft.gender, draft.municipalityCode, draft.phone, draft.email,
           draft.occupations, draft.skills, JSON.stringify(languages), languageLevelTokens(languages), draft.yearsExperience,
-          draft.education, draft.passportNumber, draft.passportExpiry, status, status === 'REGISTERED' ? null : coordinator.id,
+          draft.education,
+          draft.passportNumber && cipher.encrypt('passport', draft.passportNumber),
+          draft.passportNumber && cipher.blindIndex('passport', draft.passportNumber),
+          draft.passportExpiry, status, status === 'REGISTERED' ? null : coordinator.id,
           coordinator.id,
         ]);
       }
@@ -213,8 +220,9 @@ export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogi
         const chunk = rows.slice(i, i + 500);
         const values = chunk.map((r, j) => `(${r.map((_, k) => `$${j * r.length + k + 1}`).join(',')}, now() - interval '1 second' * ${i + j})`);
         await em.query(
-          `INSERT INTO applicant (national_id, first_names, last_names, birth_date, gender, municipality_code, phone, email, occupations,
-             skills, languages, language_levels, years_experience, education, passport_number, passport_expiry, status,
+          `INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone,
+             email, occupations, skills, languages, language_levels, years_experience, education, passport_number_enc, passport_number_hash,
+             passport_expiry, status,
              verified_by, registered_by, created_at)
            VALUES ${values.join(',')}`,
           chunk.flat(),
@@ -222,10 +230,10 @@ export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogi
       }
       await em.query(`UPDATE applicant SET verified_at = created_at WHERE verified_by IS NOT NULL`);
       // Each seeded applicant signs in with their DUI and the demo password, not forced to change it (a demo).
-      // One argon2 hash shared by all: 2,000 hashes would take minutes.
+      // One argon2 hash shared by all: 2,000 hashes would take minutes. The login is the DUI's blind index.
       await em.query(
         `INSERT INTO app_user (identifier, role, password_hash, applicant_id)
-         SELECT national_id, 'APPLICANT', $2, id FROM applicant WHERE registered_by = $1`,
+         SELECT national_id_hash, 'APPLICANT', $2, id FROM applicant WHERE registered_by = $1`,
         [coordinator.id, passwordHash],
       );
       return { coordinator: DEMO_COORDINATOR, employer: DEMO_EMPLOYER, applicant: demoApplicant, password: DEMO_PASSWORD, seeded: true };

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { PuenteConfig } from '@puente/config';
+import { FieldCipher, PuenteConfig } from '@puente/config';
 import { Actor, DomainException, ErrorCode, Role } from '@puente/common';
 import { uniqueViolationOf } from '@puente/database';
 import { PasswordService } from './password.service';
@@ -49,11 +49,12 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly tokens: TokenService,
     private readonly config: PuenteConfig,
+    private readonly cipher: FieldCipher,
     private readonly sessions: SessionService,
   ) {}
 
   async login(identifier: string, password: string): Promise<Session> {
-    const user = await this.dataSource.manager.findOneBy(UserEntity, { identifier: normalizeIdentifier(identifier) });
+    const user = await this.dataSource.manager.findOneBy(UserEntity, { identifier: this.storedIdentifier(identifier) });
     const ok = await this.passwords.verify(user?.active ? user.passwordHash : null, password);
     if (!user || !ok) throw new DomainException(ErrorCode.UNAUTHENTICATED, INVALID_LOGIN);
     await this.refuseSuspendedEmployer(this.dataSource.manager, user);
@@ -127,7 +128,7 @@ export class AuthService {
     try {
       return await em.save(
         em.create(UserEntity, {
-          identifier: normalizeIdentifier(input.identifier),
+          identifier: this.storedIdentifier(input.identifier),
           email: input.email?.toLowerCase() ?? null,
           role: input.role,
           passwordHash,
@@ -144,6 +145,15 @@ export class AuthService {
       }
       throw error;
     }
+  }
+
+  /**
+   * How an identifier is kept and looked up in app_user: an e-mail lower-cased; a national ID (a DUI, typed with
+   * or without its dash) only as its blind index, the applicant's `national_id_hash`, so it is never in clear.
+   */
+  private storedIdentifier(identifier: string): string {
+    const normalized = normalizeIdentifier(identifier);
+    return /^\d{8}-\d$/.test(normalized) ? this.cipher.blindIndex('dui', normalized) : normalized;
   }
 
   /** A readable one-time password for accounts a coordinator opens at a desk. */

@@ -99,9 +99,9 @@ describe('migrations', () => {
   it('keeps the matching index in step with applicants, in bulk and one by one', async () => {
     const insert = (n: number) =>
       ds.query(
-        `INSERT INTO applicant (national_id, first_names, last_names, birth_date, gender, municipality_code, phone, occupations, skills,
+        `INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone, occupations, skills,
            languages, language_levels, years_experience, education, status)
-         SELECT 'S' || g, 'Sync', 'Test', '1990-01-01', 'MALE', 'SV-SA-NORTE', '+50370000000', ARRAY['9211', '6111'], ARRAY['FIRST_AID'],
+         SELECT 'not-read', 'S' || g, 'Sync', 'Test', '1990-01-01', 'MALE', 'SV-SA-NORTE', '+50370000000', ARRAY['9211', '6111'], ARRAY['FIRST_AID'],
                 '[]', ARRAY['en:A1'], 3, 'PRIMARY', 'AVAILABLE'
          FROM generate_series(1, $1) g RETURNING id`,
         [n],
@@ -109,24 +109,24 @@ describe('migrations', () => {
     const index = () =>
       ds.query(
         `SELECT ao.isco_code, ao.years_experience, ao.available, ao.skills FROM applicant_occupation ao JOIN applicant a ON a.id = ao.applicant_id
-         WHERE a.national_id = 'S1' ORDER BY ao.isco_code`,
+         WHERE a.national_id_hash = 'S1' ORDER BY ao.isco_code`,
       );
     await insert(3);
-    expect(await ds.query(`SELECT count(*)::int AS n FROM applicant_occupation ao JOIN applicant a ON a.id = ao.applicant_id WHERE a.national_id LIKE 'S%'`))
+    expect(await ds.query(`SELECT count(*)::int AS n FROM applicant_occupation ao JOIN applicant a ON a.id = ao.applicant_id WHERE a.national_id_hash LIKE 'S%'`))
       .toEqual([{ n: 6 }]);
     expect(await index()).toEqual([
       { isco_code: '6111', years_experience: 3, available: true, skills: ['FIRST_AID'] },
       { isco_code: '9211', years_experience: 3, available: true, skills: ['FIRST_AID'] },
     ]);
 
-    await ds.query(`UPDATE applicant SET occupations = ARRAY['9211', '9313'], skills = ARRAY['OHS_BASICS'], years_experience = 5 WHERE national_id = 'S1'`);
-    await ds.query(`UPDATE applicant SET status = 'SELECTED' WHERE national_id = 'S1'`);
+    await ds.query(`UPDATE applicant SET occupations = ARRAY['9211', '9313'], skills = ARRAY['OHS_BASICS'], years_experience = 5 WHERE national_id_hash = 'S1'`);
+    await ds.query(`UPDATE applicant SET status = 'SELECTED' WHERE national_id_hash = 'S1'`);
     expect(await index()).toEqual([
       { isco_code: '9211', years_experience: 5, available: false, skills: ['OHS_BASICS'] },
       { isco_code: '9313', years_experience: 5, available: false, skills: ['OHS_BASICS'] },
     ]);
 
-    await ds.query(`DELETE FROM applicant WHERE national_id LIKE 'S%'`);
+    await ds.query(`DELETE FROM applicant WHERE national_id_hash LIKE 'S%'`);
     expect(await ds.query(`SELECT count(*)::int AS n FROM applicant_occupation`)).toEqual([{ n: 0 }]);
   });
 });

@@ -14,6 +14,7 @@ import { PasswordReset1732400000013 } from './1732400000013-password-reset';
 import { ReleasedCandidates1732400000014 } from './1732400000014-released-candidates';
 import { OfficeOperations1732400000015 } from './1732400000015-office-operations';
 import { MatchingRunOrdersIndex1732400000017 } from './1732400000017-matching-run-orders-index';
+import { EncryptedIdentifiers1732400000018 } from './1732400000018-encrypted-identifiers';
 import { AuditTrail1732400000019 } from './1732400000019-audit-trail';
 import { SessionVersion1732400000020 } from './1732400000020-session-version';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   ReleasedCandidates1732400000014,
   OfficeOperations1732400000015,
   MatchingRunOrdersIndex1732400000017,
+  EncryptedIdentifiers1732400000018,
   AuditTrail1732400000019,
   SessionVersion1732400000020,
 ];

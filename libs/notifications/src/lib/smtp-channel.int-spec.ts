@@ -78,8 +78,8 @@ describe('the SMTP notification channel', () => {
   /** An applicant of this test's own, with or without an e-mail address. */
   async function applicant(email: string | null): Promise<string> {
     const [{ id }] = await ds.query(
-      `INSERT INTO applicant (national_id, first_names, last_names, birth_date, gender, municipality_code, phone, email, education)
-       VALUES ($1, 'Ana', 'Prueba', '1990-01-01', 'FEMALE', (SELECT code FROM municipality ORDER BY code LIMIT 1), '+50370000000', $2, 'PRIMARY')
+      `INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone, email, education)
+       VALUES ('not-read', $1, 'Ana', 'Prueba', '1990-01-01', 'FEMALE', (SELECT code FROM municipality ORDER BY code LIMIT 1), '+50370000000', $2, 'PRIMARY')
        RETURNING id`,
       [`smtp-${randomUUID()}`, email],
     );

@@ -7,7 +7,11 @@ registerEnumType(Role, { name: 'Role' });
 export class UserModel {
   @Field(() => ID) id!: string;
   @Field(() => Role) role!: Role;
-  @Field({ description: 'E-mail for staff and employers, national ID for applicants.' }) identifier!: string;
+  @Field({
+    description:
+      'E-mail for staff and employers. Applicants sign in with their national ID, which is not stored in clear: theirs reads as its keyed hash (the DUI itself is on `applicant`).',
+  })
+  identifier!: string;
   @Field(() => String, { nullable: true }) email!: string | null;
   @Field(() => ID, { nullable: true }) employerId!: string | null;
   @Field(() => ID, { nullable: true }) applicantId!: string | null;

@@ -3,10 +3,15 @@ import { Timestamped } from '@puente/database';
 import type { ApplicantStatus } from './applicant.state-machine';
 import type { Education, Gender, LanguageSkill } from './applicant.rules';
 
-/** A worker's profile. Dates of the calendar (birth, passport expiry) are kept as 'YYYY-MM-DD' strings. */
+/**
+ * A worker's profile. Dates of the calendar (birth, passport expiry) are kept as 'YYYY-MM-DD' strings. The
+ * national ID (DUI) and passport number are stored only encrypted (`*Enc`, read with ApplicantIdentifiers) beside
+ * their blind index (`*Hash`: uniqueness and lookups), never in clear.
+ */
 @Entity('applicant')
 export class ApplicantEntity extends Timestamped {
-  @Column('text') nationalId!: string;
+  @Column('text') nationalIdEnc!: string;
+  @Column('text') nationalIdHash!: string;
   @Column('text') firstNames!: string;
   @Column('text') lastNames!: string;
   @Column('date') birthDate!: string;
@@ -21,7 +26,8 @@ export class ApplicantEntity extends Timestamped {
   @Column('text', { array: true }) languageLevels!: string[];
   @Column('smallint') yearsExperience!: number;
   @Column('text') education!: Education;
-  @Column('text', { nullable: true }) passportNumber!: string | null;
+  @Column('text', { nullable: true }) passportNumberEnc!: string | null;
+  @Column('text', { nullable: true }) passportNumberHash!: string | null;
   @Column('date', { nullable: true }) passportExpiry!: string | null;
   @Column('text') status!: ApplicantStatus;
   @Column('timestamptz', { nullable: true }) verifiedAt!: Date | null;

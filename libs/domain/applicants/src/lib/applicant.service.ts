@@ -8,6 +8,7 @@ import { lockForUpdate, pageQuery, recordAudit, uniqueViolationOf } from '@puent
 import { StatusEvents } from '@puente/notifications';
 import { ReferenceService } from '@puente/domain/reference';
 import { ApplicantEntity } from './applicant.entity';
+import { ApplicantIdentifiers, RevealedApplicant } from './applicant-identifiers';
 import {
   ApplicantChanges,
   applicantChangeProblems,
@@ -51,6 +52,7 @@ export class ApplicantService {
     private readonly auth: AuthService,
     private readonly events: StatusEvents,
     private readonly emitter: EventEmitter2,
+    private readonly identifiers: ApplicantIdentifiers,
   ) {}
 
   /**
@@ -68,7 +70,7 @@ export class ApplicantService {
       const applicant = await this.dataSource.transaction(async (em) => {
         const saved = await em.save(
           em.create(ApplicantEntity, {
-            nationalId,
+            ...this.identifiers.sealNationalId(nationalId),
             firstNames: cleanText(draft.firstNames),
             lastNames: cleanText(draft.lastNames),
             birthDate: draft.birthDate,
@@ -83,7 +85,7 @@ export class ApplicantService {
             languageLevels: languageLevelTokens(draft.languages),
             yearsExperience: draft.yearsExperience,
             education: draft.education as Education,
-            passportNumber: draft.passportNumber ? normalizePassport(draft.passportNumber) : null,
+            ...this.identifiers.sealPassport(draft.passportNumber || null),
             passportExpiry: draft.passportExpiry || null,
             status: 'REGISTERED',
             registeredBy: actor.userId,
@@ -119,12 +121,14 @@ export class ApplicantService {
     let applicant: ApplicantEntity;
     try {
       applicant = await this.dataSource.transaction(async (em) => {
-        const current = await lockForUpdate(em, ApplicantEntity, id);
-        if (!current) throw DomainException.notFound('Applicant');
+        const stored = await lockForUpdate(em, ApplicantEntity, id);
+        if (!stored) throw DomainException.notFound('Applicant');
+        // The rules compare and check identifiers in clear; only their encrypted form is written back.
+        const current = this.identifiers.reveal(stored);
         DomainException.assertValid(applicantChangeProblems(current, changes, ref.codes, today));
         const next = normalized(applyChanges(current, changes));
         const changed = EDITABLE_FIELDS.filter((f) => !sameValue(current[f], next[f]));
-        if (changed.length === 0) return current;
+        if (changed.length === 0) return stored;
         const frozen = frozenFieldsOf(current.status, changed);
         if (frozen.length) {
           throw new DomainException(
@@ -137,9 +141,11 @@ export class ApplicantService {
         const status = statusOnceDocumented(current.status, next.passportExpiry, today);
         stageChanged = status !== current.status;
         passportChanged = changed.includes('passportExpiry');
-        Object.assign(current, pick(next, changed), { status });
-        if (changed.includes('languages')) current.languageLevels = languageLevelTokens(current.languages);
-        const saved = await em.save(current);
+        const { passportNumber, ...plain } = pick(next, changed);
+        Object.assign(stored, plain, { status });
+        if (passportNumber !== undefined) Object.assign(stored, this.identifiers.sealPassport(passportNumber));
+        if (changed.includes('languages')) stored.languageLevels = languageLevelTokens(stored.languages);
+        const saved = await em.save(stored);
         // The applicant's login carries the same e-mail (where their notifications go).
         if (changed.includes('email')) await em.update(UserEntity, { applicantId: id }, { email: saved.email });
         await recordAudit(em, actor, { action: 'update-applicant', entity: 'applicant', entityId: id, fields: changed });
@@ -165,7 +171,11 @@ export class ApplicantService {
     return this.dataSource.transaction(async (em) => {
       const applicant = await lockForUpdate(em, ApplicantEntity, id);
       if (!applicant) throw DomainException.notFound('Applicant');
-      const temporaryPassword = await this.auth.issueApplicantTemporaryPassword(em, applicant);
+      const temporaryPassword = await this.auth.issueApplicantTemporaryPassword(em, {
+        id: applicant.id,
+        nationalId: this.identifiers.nationalIdOf(applicant),
+        email: applicant.email,
+      });
       await recordAudit(em, actor, { action: 'issue-temporary-password', entity: 'applicant', entityId: id });
       return { applicant, temporaryPassword };
     });
@@ -201,13 +211,14 @@ export class ApplicantService {
     if (filter.occupation) qb.andWhere('a.occupations @> ARRAY[:occupation]::text[]', { occupation: filter.occupation });
     if (filter.skills?.length) qb.andWhere('a.skills @> :skills::text[]', { skills: filter.skills });
     if (filter.gender) qb.andWhere('a.gender = :gender', { gender: filter.gender });
-    if (filter.nationalId) qb.andWhere('a.national_id = :nid', { nid: normalizeDui(filter.nationalId) ?? filter.nationalId });
+    // By its blind index: the table is never decrypted to search it.
+    if (filter.nationalId) qb.andWhere('a.national_id_hash = :nid', { nid: this.identifiers.nationalIdIndex(filter.nationalId) });
     return pageQuery(qb, page).getMany();
   }
 }
 
 /** The stored form of what a coordinator typed (as registration stores it). */
-function normalized<T extends ApplicantEntity>(a: T): T {
+function normalized<T extends RevealedApplicant>(a: T): T {
   return {
     ...a,
     address: cleanText(a.address) || null,
@@ -223,7 +234,7 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
-function pick(a: ApplicantEntity, fields: readonly EditableField[]): Partial<ApplicantEntity> {
+function pick(a: RevealedApplicant, fields: readonly EditableField[]): Partial<RevealedApplicant> {
   return Object.fromEntries(fields.map((f) => [f, a[f]]));
 }
 

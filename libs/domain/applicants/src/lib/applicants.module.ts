@@ -5,10 +5,11 @@ import { NotificationsModule } from '@puente/notifications';
 import { ReferenceModule } from '@puente/domain/reference';
 import { ApplicantEntity } from './applicant.entity';
 import { ApplicantService } from './applicant.service';
+import { ApplicantIdentifiers } from './applicant-identifiers';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ApplicantEntity]), AuthModule, ReferenceModule, NotificationsModule],
-  providers: [ApplicantService],
-  exports: [ApplicantService],
+  providers: [ApplicantService, ApplicantIdentifiers],
+  exports: [ApplicantService, ApplicantIdentifiers],
 })
 export class ApplicantsModule {}

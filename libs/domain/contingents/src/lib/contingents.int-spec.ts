@@ -44,9 +44,9 @@ describe('ContingentsService.schedule', () => {
       [`JO-T-${randomUUID().slice(0, 12)}`, employerId, positions, startDate, addDays(startDate, 181)],
     );
     const applicants: { id: string }[] = await ds.query(
-      `INSERT INTO applicant (national_id, first_names, last_names, birth_date, gender, municipality_code, phone, occupations, skills,
+      `INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone, occupations, skills,
          languages, language_levels, years_experience, education, status)
-       SELECT 'K' || $1 || g, 'Travel', 'Test', '1990-01-01', 'MALE', 'SV-SA-NORTE', '+50370000000', ARRAY['9211'], '{}', '[]', '{}', 2, 'PRIMARY', 'SELECTED'
+       SELECT 'not-read', 'K' || $1 || g, 'Travel', 'Test', '1990-01-01', 'MALE', 'SV-SA-NORTE', '+50370000000', ARRAY['9211'], '{}', '[]', '{}', 2, 'PRIMARY', 'SELECTED'
        FROM generate_series(1, $2) g RETURNING id`,
       [randomUUID().slice(0, 10), positions],
     );
@@ -215,10 +215,10 @@ describe('ContingentsService.schedule', () => {
       const [first, second] = (await ds.query(`SELECT applicant_id FROM candidate WHERE job_order_id = $1 ORDER BY rank`, [orderId])).map((r: { applicant_id: string }) => r.applicant_id);
       // Two reserves: the better-ranked one is no longer free; the other is, and meets the order's requirements.
       const reserves: { id: string }[] = await ds.query(
-        `INSERT INTO applicant (national_id, first_names, last_names, birth_date, gender, municipality_code, phone, occupations, skills,
-           languages, language_levels, years_experience, education, status, passport_number, passport_expiry)
-         SELECT 'R' || $1 || g, 'Reserve', 'Test', '1991-01-01', 'FEMALE', 'SV-SA-NORTE', '+50370000001', ARRAY['9211'], '{}', '[]', '{}', 3, 'PRIMARY',
-                CASE g WHEN 1 THEN 'WITHDRAWN' ELSE 'AVAILABLE' END, 'P' || $1 || g, '2040-01-01'
+        `INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone, occupations,
+           skills, languages, language_levels, years_experience, education, status, passport_number_enc, passport_number_hash, passport_expiry)
+         SELECT 'not-read', 'R' || $1 || g, 'Reserve', 'Test', '1991-01-01', 'FEMALE', 'SV-SA-NORTE', '+50370000001', ARRAY['9211'], '{}', '[]', '{}', 3,
+                'PRIMARY', CASE g WHEN 1 THEN 'WITHDRAWN' ELSE 'AVAILABLE' END, 'not-read', 'P' || $1 || g, '2040-01-01'
          FROM generate_series(1, 2) g ORDER BY g RETURNING id`,
         [randomUUID().slice(0, 10)],
       );

@@ -35,9 +35,9 @@ describe('eligibility in SQL agrees with the rules', () => {
       const tokens = languages.flatMap((l) => LEVELS.slice(0, LEVELS.indexOf(l.level) + 1).map((v) => `${l.code}:${v}`));
       const passport = random() < 0.8;
       const [row] = await ds.query(
-        `INSERT INTO applicant (national_id, first_names, last_names, birth_date, gender, municipality_code, phone, occupations, skills,
-           languages, language_levels, years_experience, education, passport_number, passport_expiry, status, address)
-         VALUES ($1, 'Test', 'Applicant', $2, $3, 'SV-SA-NORTE', '+50370000000', $4, $5, $6, $7, $8, 'PRIMARY', $9, $10, $11, $12) RETURNING id`,
+        `INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone, occupations,
+           skills, languages, language_levels, years_experience, education, passport_number_enc, passport_number_hash, passport_expiry, status, address)
+         VALUES ('not-read', $1, 'Test', 'Applicant', $2, $3, 'SV-SA-NORTE', '+50370000000', $4, $5, $6, $7, $8, 'PRIMARY', $9, $9, $10, $11, $12) RETURNING id`,
         [
           `T${String(randomInt(1e9)).padStart(9, '0')}-${i}`,
           day(-18 * 365 - 5 + Math.floor(random() * 20) - Math.floor(random() * 3) * 3650),

@@ -26,10 +26,10 @@ describe('RehireService decisions and the sweep', () => {
   /** `n` returned workers, each with a completed placement ended `endedOn` and home two days later; `overall` evaluates them. */
   const returnedWorkers = async (n: number, overall: number | null): Promise<string[]> => {
     const applicants: { id: string }[] = await ds.query(
-      `INSERT INTO applicant (national_id, first_names, last_names, birth_date, gender, municipality_code, phone, occupations, skills,
-         languages, language_levels, years_experience, education, status, passport_number, passport_expiry)
-       SELECT 'H' || $1 || g, 'Rehire', 'Test', '1990-01-01', 'FEMALE', 'SV-SA-NORTE', '+50370000002', ARRAY['9211'], '{}', '[]', '{}', 3, 'PRIMARY',
-              'RETURNED', 'P' || $1 || g, '2045-01-01'
+      `INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone, occupations,
+         skills, languages, language_levels, years_experience, education, status, passport_number_enc, passport_number_hash, passport_expiry)
+       SELECT 'not-read', 'H' || $1 || g, 'Rehire', 'Test', '1990-01-01', 'FEMALE', 'SV-SA-NORTE', '+50370000002', ARRAY['9211'], '{}', '[]', '{}', 3,
+              'PRIMARY', 'RETURNED', 'not-read', 'P' || $1 || g, '2045-01-01'
        FROM generate_series(1, $2) g RETURNING id`,
       [randomUUID().slice(0, 10), n],
     );

@@ -1,14 +1,16 @@
 import { ageOn } from '../applicant.rules';
 import type { ApplicantEntity } from '../applicant.entity';
+import type { ApplicantIdentifiers } from '../applicant-identifiers';
 import type { ApplicantModel } from './applicant.model';
 import { toMunicipalityModel, type ReferenceData } from '@puente/domain/reference';
 import { todayIso } from '@puente/common';
 
-export function toApplicantModel(a: ApplicantEntity, ref: ReferenceData): ApplicantModel {
+/** The applicant as its readers (coordinators, the applicant) see it: the identifiers decrypted here. */
+export function toApplicantModel(a: ApplicantEntity, ref: ReferenceData, identifiers: ApplicantIdentifiers): ApplicantModel {
   const municipality = ref.municipalities.get(a.municipalityCode);
   return {
     id: a.id,
-    nationalId: a.nationalId,
+    nationalId: identifiers.nationalIdOf(a),
     firstNames: a.firstNames,
     lastNames: a.lastNames,
     birthDate: a.birthDate,
@@ -25,7 +27,7 @@ export function toApplicantModel(a: ApplicantEntity, ref: ReferenceData): Applic
     languages: a.languages,
     yearsExperience: a.yearsExperience,
     education: a.education,
-    passportNumber: a.passportNumber,
+    passportNumber: identifiers.passportNumberOf(a),
     passportExpiry: a.passportExpiry,
     status: a.status,
     verifiedAt: a.verifiedAt,

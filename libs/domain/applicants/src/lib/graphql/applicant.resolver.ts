@@ -3,6 +3,7 @@ import { CurrentActor, Roles } from '@puente/auth';
 import { Actor, PageArgs, parsePage, Role, toConnection } from '@puente/common';
 import { ReferenceService } from '@puente/domain/reference';
 import { ApplicantService } from '../applicant.service';
+import { ApplicantIdentifiers } from '../applicant-identifiers';
 import {
   ApplicantConnection,
   ApplicantFilterInput,
@@ -19,6 +20,7 @@ export class ApplicantResolver {
   constructor(
     private readonly service: ApplicantService,
     private readonly reference: ReferenceService,
+    private readonly identifiers: ApplicantIdentifiers,
   ) {}
 
   @Roles(Role.COORDINATOR)
@@ -28,13 +30,13 @@ export class ApplicantResolver {
     @Args('input') input: RegisterApplicantInput,
   ): Promise<RegisterApplicantPayload> {
     const { applicant, temporaryPassword } = await this.service.register(actor, input);
-    return { applicant: toApplicantModel(applicant, await this.reference.data()), temporaryPassword };
+    return { applicant: toApplicantModel(applicant, await this.reference.data(), this.identifiers), temporaryPassword };
   }
 
   @Roles(Role.COORDINATOR)
   @Mutation(() => ApplicantModel, { description: 'Marks the documents verified; with a valid passport the applicant becomes AVAILABLE.' })
   async verifyApplicant(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ApplicantModel> {
-    return toApplicantModel(await this.service.verify(actor, id), await this.reference.data());
+    return toApplicantModel(await this.service.verify(actor, id), await this.reference.data(), this.identifiers);
   }
 
   @Roles(Role.COORDINATOR)
@@ -44,7 +46,7 @@ export class ApplicantResolver {
   })
   async updateApplicant(@CurrentActor() actor: Actor, @Args('input') input: UpdateApplicantInput): Promise<ApplicantModel> {
     const { id, ...changes } = input;
-    return toApplicantModel(await this.service.update(actor, id, changes), await this.reference.data());
+    return toApplicantModel(await this.service.update(actor, id, changes), await this.reference.data(), this.identifiers);
   }
 
   @Roles(Role.COORDINATOR)
@@ -56,13 +58,13 @@ export class ApplicantResolver {
     @Args('applicantId', { type: () => ID }) applicantId: string,
   ): Promise<IssueTemporaryPasswordPayload> {
     const { applicant, temporaryPassword } = await this.service.issueTemporaryPassword(actor, applicantId);
-    return { applicant: toApplicantModel(applicant, await this.reference.data()), temporaryPassword };
+    return { applicant: toApplicantModel(applicant, await this.reference.data(), this.identifiers), temporaryPassword };
   }
 
   @Roles(Role.COORDINATOR, Role.APPLICANT)
   @Query(() => ApplicantModel, { description: 'Coordinators see any applicant; an applicant only themself.' })
   async applicant(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ApplicantModel> {
-    return toApplicantModel(await this.service.findForActor(actor, id), await this.reference.data());
+    return toApplicantModel(await this.service.findForActor(actor, id), await this.reference.data(), this.identifiers);
   }
 
   @Roles(Role.COORDINATOR)
@@ -74,6 +76,6 @@ export class ApplicantResolver {
   ): Promise<ApplicantConnection> {
     const page = parsePage(pageArgs);
     const [rows, ref] = await Promise.all([this.service.list(actor, filter ?? {}, page), this.reference.data()]);
-    return toConnection(rows, page, (a) => toApplicantModel(a, ref));
+    return toConnection(rows, page, (a) => toApplicantModel(a, ref, this.identifiers));
   }
 }
