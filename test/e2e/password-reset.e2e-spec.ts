@@ -109,6 +109,11 @@ describe('password reset by e-mailed link', () => {
     expect(after.data!.login.user.mustChangePassword).toBe(false);
     expect(codesOf(await api.gql(LOGIN, { i: { identifier: c.email, password: c.password } }))).toEqual(['UNAUTHENTICATED']);
     expect(codesOf(await api.gql(REFRESH, { i: { refreshToken: oldRefresh } }))).toEqual(['UNAUTHENTICATED']);
+    // Access tokens from before the reset are refused at once too (the session version moved on).
+    for (const old of [c.token, before.data!.login.accessToken as string]) {
+      expect(codesOf(await api.gql(`{ me { id } }`, {}, old))).toEqual(['UNAUTHENTICATED']);
+    }
+    expect(codesOf(await api.gql(`{ me { id } }`, {}, after.data!.login.accessToken))).toEqual([]);
 
     const again = await api.gql(RESET, { i: { token, newPassword: 'yet-another-passphrase' } });
     expect(codesOf(again)).toEqual(['BAD_USER_INPUT']);

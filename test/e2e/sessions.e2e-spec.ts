@@ -6,6 +6,7 @@ import { adminToken, employerInput, newApplicant, newCoordinator } from '../supp
 const LOGIN = `mutation($i: LoginInput!) { login(input: $i) { accessToken refreshToken user { id } } }`;
 const REFRESH = `mutation($i: RefreshTokenInput!) { refreshToken(input: $i) { accessToken refreshToken } }`;
 const ME = `{ me { id active } }`;
+const LOGIN_SHORT = `mutation($i: LoginInput!) { login(input: $i) { accessToken refreshToken expiresIn } }`;
 const DEACTIVATE = `mutation($i: DeactivateUserInput!) { deactivateUser(input: $i) { id active } }`;
 const REACTIVATE = `mutation($id: ID!) { reactivateUser(userId: $id) { id active } }`;
 
@@ -162,19 +163,26 @@ describe('sessions end when they should', () => {
     expect(codesOf(await api.gql(LOGIN, { i: { identifier: other.email, password: other.password } }))).toEqual(['UNAUTHENTICATED']);
   });
 
-  it('closes a WebSocket with 4401 when its access token expires', async () => {
+  it('closes a WebSocket with 4401 when its access token expires; the client refreshes and reconnects', async () => {
     const applicant = await newApplicant(api, coordinator);
-    // The same claims as a real token (session version included), re-signed to expire in two seconds.
-    const jwt = new JwtService();
-    const claims = jwt.decode(applicant.token) as Record<string, unknown>;
-    const { exp: _exp, iat: _iat, ...rest } = claims;
-    const short = jwt.sign(rest, { secret: process.env.JWT_ACCESS_SECRET!, algorithm: 'HS256', expiresIn: 2 });
-    expect(codesOf(await api.gql(ME, {}, short))).toEqual([]);
-    const socket = await openSocket(api, short, `subscription { myStatusChanged { stage } }`);
-    const closed = await socket.closed;
-    expect(closed).toMatchObject({ code: 4401, reason: expect.stringMatching(/expired: reconnect with a fresh access token/) });
-    const expiry = ((jwt.decode(short) as { exp: number }).exp) * 1000;
-    expect(Math.abs(closed.at - expiry)).toBeLessThan(1000);
-    expect(codesOf(await api.gql(ME, {}, short))).toEqual(['UNAUTHENTICATED']);
-  });
+    const short = await startApi({ JWT_ACCESS_TTL_SECONDS: '5' });
+    try {
+      const r = await short.gql(LOGIN_SHORT, { i: { identifier: applicant.nationalId, password: applicant.password } });
+      const { accessToken, refreshToken, expiresIn } = r.data!.login as { accessToken: string; refreshToken: string; expiresIn: number };
+      expect(expiresIn).toBe(5);
+      const expiry = (new JwtService().decode(accessToken) as { exp: number }).exp * 1000;
+      const socket = await openSocket(short, accessToken, `subscription { myStatusChanged { stage } }`);
+      const closed = await socket.closed;
+      expect(closed).toMatchObject({ code: 4401, reason: expect.stringMatching(/expired: reconnect with a fresh access token/) });
+      expect(Math.abs(closed.at - expiry)).toBeLessThan(1000);
+      expect(codesOf(await short.gql(ME, {}, accessToken))).toEqual(['UNAUTHENTICATED']);
+      // Re-authenticating is refreshing the token and opening a new socket with it.
+      const fresh = await short.gql(REFRESH, { i: { refreshToken } });
+      expect(fresh.errors).toEqual([]);
+      const again = await openSocket(short, fresh.data!.refreshToken.accessToken as string);
+      again.close();
+    } finally {
+      await short.close();
+    }
+  }, 20_000);
 });

@@ -82,7 +82,7 @@ export const envSchema = z
       .regex(/^[a-z0-9-]{1,40}$/, 'must be 1-40 lower-case letters, digits or dashes')
       .default('puente'),
     JWT_ACCESS_SECRET: z.string().min(32, 'must be at least 32 characters (use a long random string)'),
-    JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(60).max(900, 'must be at most 900 (15 minutes)').default(900),
+    JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(5).max(900, 'must be at most 900 (15 minutes)').default(900),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
     PUENTE_ADMIN_EMAIL: z.string().email().optional(),
     PUENTE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
