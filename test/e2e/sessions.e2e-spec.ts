@@ -35,13 +35,19 @@ function openSocket(api: TestApi, token: string, subscribe?: string): Promise<Op
 
 describe('sessions end when they should', () => {
   let api: TestApi;
+  /** A second api process: it hears of ended sessions only through Redis, like another replica would. */
+  let replica: TestApi;
   let coordinator: string;
 
   beforeAll(async () => {
     api = await startApi();
+    replica = await startApi();
     coordinator = (await newCoordinator(api)).token;
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await replica?.close();
+    await api?.close();
+  });
 
   const signIn = async (identifier: string, password: string) => {
     const r = await api.gql(LOGIN, { i: { identifier, password } });
@@ -58,13 +64,16 @@ describe('sessions end when they should', () => {
     const other = await signIn(input.contactEmail, input.password);
     expect(codesOf(await api.gql(ME, {}, session.accessToken))).toEqual([]);
     const socket = await openSocket(api, session.accessToken);
+    const onReplica = await openSocket(replica, other.accessToken);
+    expect(codesOf(await replica.gql(ME, {}, other.accessToken))).toEqual([]);
 
-    const started = Date.now();
     const suspended = await api.gql(
       `mutation($i: SuspendEmployerInput!) { suspendEmployer(input: $i) { status } }`,
       { i: { id: employerId, reason: 'Substantiated case: passports retained by the supervisor.' } },
       coordinator,
     );
+    // "At once": measured from the moment the coordinator is told it is done (the change has committed).
+    const started = Date.now();
     expect(suspended.data!.suspendEmployer.status).toBe('SUSPENDED');
     const refused = await api.gql(ME, {}, session.accessToken);
     expect(Date.now() - started).toBeLessThan(1000);
@@ -74,6 +83,11 @@ describe('sessions end when they should', () => {
     expect(closed.code).toBe(4403);
     expect(closed.reason).toMatch(/employer is suspended/);
     expect(closed.at - started).toBeLessThan(1000);
+    // The other api process refuses and closes too: it heard of the suspension through Redis.
+    expect(codesOf(await replica.gql(ME, {}, other.accessToken))).toEqual(['UNAUTHENTICATED']);
+    const closedThere = await onReplica.closed;
+    expect(closedThere.code).toBe(4403);
+    expect(closedThere.at - started).toBeLessThan(1000);
 
     const login = await api.gql(LOGIN, { i: { identifier: input.contactEmail, password: input.password } });
     expect(codesOf(login)).toEqual(['UNAUTHENTICATED']);
@@ -95,12 +109,12 @@ describe('sessions end when they should', () => {
     const caller = await signIn(applicant.nationalId.replace('-', ''), applicant.password);
     const socket = await openSocket(api, old.accessToken, `subscription { myStatusChanged { stage } }`);
 
-    const started = Date.now();
     const changed = await api.gql(
       `mutation($i: ChangePasswordInput!) { changePassword(input: $i) { accessToken refreshToken } }`,
       { i: { currentPassword: applicant.password, newPassword: 'another-long-passphrase-2026' } },
       caller.accessToken,
     );
+    const started = Date.now();
     expect(changed.errors).toEqual([]);
     expect(codesOf(await api.gql(ME, {}, old.accessToken))).toEqual(['UNAUTHENTICATED']);
     expect(codesOf(await api.gql(ME, {}, caller.accessToken))).toEqual(['UNAUTHENTICATED']);
@@ -133,8 +147,8 @@ describe('sessions end when they should', () => {
     const socket = await openSocket(api, session.accessToken);
 
     expect(codesOf(await api.gql(DEACTIVATE, { i: { userId, reason: 'short' } }, coordinator))).toEqual(['BAD_USER_INPUT']);
-    const started = Date.now();
     const r = await api.gql(DEACTIVATE, { i: { userId, reason: 'The applicant asked to leave the program.' } }, coordinator);
+    const started = Date.now();
     expect(r.data!.deactivateUser).toEqual({ id: userId, active: false });
     expect(codesOf(await api.gql(ME, {}, session.accessToken))).toEqual(['UNAUTHENTICATED']);
     const closed = await socket.closed;
