@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
 import { codesOf, startApi, TestApi } from '../support/api';
 import { adminToken, employerInput, newApplicant, newCoordinator } from '../support/people';
@@ -157,8 +158,11 @@ describe('sessions end when they should', () => {
     expect(codesOf(await api.gql(LOGIN, { i: { identifier: applicant.nationalId, password: applicant.password } }))).toEqual(['UNAUTHENTICATED']);
     expect(codesOf(await api.gql(REFRESH, { i: { refreshToken: session.refreshToken } }))).toEqual(['UNAUTHENTICATED']);
     expect(codesOf(await api.gql(DEACTIVATE, { i: { userId, reason: 'The applicant asked to leave the program.' } }, coordinator))).toEqual(['INVALID_TRANSITION']);
+    const audit = await api.app.get(DataSource).query(`SELECT action, reason FROM audit_event WHERE entity = 'app_user' AND entity_id = $1`, [userId]);
+    expect(audit).toEqual([{ action: 'deactivate-user', reason: 'The applicant asked to leave the program.' }]);
 
     expect((await api.gql(REACTIVATE, { id: userId }, coordinator)).data!.reactivateUser).toEqual({ id: userId, active: true });
+    expect(await api.app.get(DataSource).query(`SELECT action FROM audit_event WHERE entity = 'app_user' AND entity_id = $1 AND action = 'reactivate-user'`, [userId])).toHaveLength(1);
     const back = await signIn(applicant.nationalId, applicant.password);
     expect(codesOf(await api.gql(ME, {}, back.accessToken))).toEqual([]);
     expect(codesOf(await api.gql(ME, {}, session.accessToken))).toEqual(['UNAUTHENTICATED']);
