@@ -235,8 +235,13 @@ describe('audit trail', () => {
 
       const byTarget = await api.gql(q, { f: { entityId: ids[1] } }, admin);
       expect(byTarget.data!.auditLog.edges.map((e: { node: { userId: string } }) => e.node.userId)).toEqual([someone.id]);
-      const later = await api.gql(q, { f: { userId: someone.id, from: new Date(Date.now() + 3_600_000).toISOString() } }, admin);
+      // The database's clock, not the test's (the midnight check moves the latter).
+      const [{ inAnHour, anHourAgo }] = await db.query(`SELECT now() + interval '1 hour' AS "inAnHour", now() - interval '1 hour' AS "anHourAgo"`);
+      const later = await api.gql(q, { f: { userId: someone.id, from: inAnHour.toISOString() } }, admin);
       expect(later.data!.auditLog.edges).toEqual([]);
+      const window = await api.gql(q, { f: { userId: someone.id, operation: 'verifyEmployer', from: anHourAgo.toISOString(), to: inAnHour.toISOString() } }, admin);
+      expect(window.data!.auditLog.edges).toHaveLength(3);
+      expect(codesOf(await api.gql(q, { f: { from: inAnHour.toISOString(), to: anHourAgo.toISOString() } }, admin))).toEqual(['BAD_USER_INPUT']);
     });
 
     it('finds the in-transaction line of an office operation by its record, and refuses a malformed id', async () => {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { AuditLogResolver } from './audit-log.resolver';
+import { AuditLogResolver } from './graphql/audit-log.resolver';
 import { AuditTrailService } from './audit-trail.service';
 import { MutationAuditPlugin } from './mutation-audit.plugin';
 import { PersonalDataReadInterceptor } from './personal-data-read.interceptor';

@@ -1,7 +1,6 @@
-import { Args, Field, ID, InputType, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { Roles } from '@puente/auth';
-import { Connected, PageArgs, parsePage, Role, toConnection } from '@puente/common';
-import { AuditEventRow, AuditTrailService } from './audit-trail.service';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Connected } from '@puente/common';
+import type { AuditEventRow } from '../audit-trail.service';
 
 @ObjectType('AuditEvent', {
   description:
@@ -27,17 +26,8 @@ export class AuditEventModel {
 @ObjectType()
 export class AuditEventConnection extends Connected(AuditEventModel) {}
 
-@InputType()
-export class AuditLogFilterInput {
-  @Field(() => ID, { nullable: true, description: 'Done by this user.' }) userId?: string | null;
-  @Field(() => String, { nullable: true, description: 'This GraphQL operation (e.g. updateApplicant) or office action (e.g. update-applicant).' }) operation?: string | null;
-  @Field(() => String, { nullable: true, description: 'On this kind of record, e.g. applicant.' }) entity?: string | null;
-  @Field(() => ID, { nullable: true, description: 'On (or reading) this record.' }) entityId?: string | null;
-  @Field(() => Date, { nullable: true, description: 'At or after this instant.' }) from?: Date | null;
-  @Field(() => Date, { nullable: true, description: 'At or before this instant.' }) to?: Date | null;
-}
-
-const toModel = (row: AuditEventRow): AuditEventModel => ({
+/** The model is not the row: the GraphQL names of an audit line. */
+export const toAuditEventModel = (row: AuditEventRow): AuditEventModel => ({
   id: row.id,
   at: row.createdAt,
   userId: row.userId,
@@ -53,15 +43,3 @@ const toModel = (row: AuditEventRow): AuditEventModel => ({
   reason: row.reason,
   fields: row.fields,
 });
-
-@Resolver()
-export class AuditLogResolver {
-  constructor(private readonly trail: AuditTrailService) {}
-
-  @Roles(Role.ADMIN)
-  @Query(() => AuditEventConnection, { description: 'The audit trail, newest first, for administrators.' })
-  async auditLog(@Args() pageArgs: PageArgs, @Args('filter', { nullable: true }) filter?: AuditLogFilterInput): Promise<AuditEventConnection> {
-    const page = parsePage(pageArgs);
-    return toConnection(await this.trail.list(filter ?? {}, page), page, toModel);
-  }
-}
