@@ -4,12 +4,17 @@ import { isDeepStrictEqual } from 'node:util';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
+import { fieldCipherFromEnv } from '@puente/config';
 import { addDays } from '@puente/common';
 import { DEFAULT_CONTINGENT_CAPACITY, isTravelStep, planSeats, reminderTime, STEP_KINDS, StepKind } from '@puente/domain/contingents';
 import { jobId, JobName, QueueName } from '@puente/queue-contracts';
 import { startApi, TestApi } from '../support/api';
 import { futureDate, newCoordinator } from '../support/people';
 import { until, Blocker, spawnWorker, isAlive, killHard } from '../support/processes';
+
+/** Fixture rows carry one sealed placeholder DUI, so an api reading them (other suites share the database) can decrypt them. */
+const fixtureCipher = fieldCipherFromEnv(process.env);
+const SEALED_DUI = fixtureCipher.encrypt('dui', '00000000-0');
 
 /** Queues of this test alone: no worker of another test file may take its jobs, and it may empty them. */
 const QUEUE_PREFIX = `${process.env.QUEUE_PREFIX ?? 'puente'}-crash-scheduling`;
@@ -218,13 +223,13 @@ describe('a worker killed while it schedules contingents', () => {
       `WITH a AS (
          INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone, education,
                                 status, verified_at)
-         SELECT 'not-read', $1 || lpad(g::text, 4, '0'), 'Crash', 'Traveller ' || g, DATE '1990-01-01', 'MALE', (SELECT min(code) FROM municipality),
+         SELECT $4, $1 || lpad(g::text, 4, '0'), 'Crash', 'Traveller ' || g, DATE '1990-01-01', 'MALE', (SELECT min(code) FROM municipality),
                 '+50370000000', 'PRIMARY', 'SELECTED', now()
          FROM generate_series(0, 2 * $2::int - 1) g RETURNING id, substr(national_id_hash, length($1) + 1)::int AS n)
        INSERT INTO candidate (job_order_id, applicant_id, score, breakdown, rank, status)
        SELECT ($3::uuid[])[a.n / $2::int + 1], a.id, 80, '{}', a.n % $2::int + 1, 'SELECTED' FROM a
        RETURNING applicant_id AS "applicantId", job_order_id AS "jobOrderId"`,
-      [prefix, PER_ORDER, orderIds],
+      [prefix, PER_ORDER, orderIds, SEALED_DUI],
     );
     return { name, startDate, orderIds, selections: selections.rows };
   };

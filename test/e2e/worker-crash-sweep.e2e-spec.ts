@@ -4,10 +4,16 @@ import { isDeepStrictEqual } from 'node:util';
 import { Job, Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
+import { fieldCipherFromEnv } from '@puente/config';
 import { addDays, todayIso } from '@puente/common';
 import { decideRehire, REHIRE_POLICY_V1, RehireInputs } from '@puente/domain/rehire';
 import { DEFAULT_JOB_OPTIONS, jobId, JobName, QueueName } from '@puente/queue-contracts';
 import { until, Blocker, spawnWorker, killHard } from '../support/processes';
+
+/** Fixture rows carry one sealed placeholder DUI and passport, so an api reading them (other suites share the database) can decrypt them. */
+const fixtureCipher = fieldCipherFromEnv(process.env);
+const SEALED_DUI = fixtureCipher.encrypt('dui', '00000000-0');
+const SEALED_PASSPORT = fixtureCipher.encrypt('passport', 'X0000000');
 
 /** Queues of this test alone: no worker of another test file may take its jobs, and it may empty them. */
 const QUEUE_PREFIX = `${process.env.QUEUE_PREFIX ?? 'puente'}-crash-sweep`;
@@ -309,12 +315,12 @@ describe('a worker killed mid-sweep', () => {
         `INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone, occupations,
                                 skills, languages, language_levels, years_experience, education, status, passport_number_enc, passport_number_hash,
                                 passport_expiry)
-         SELECT 'not-read', $1 || lpad(g::text, 5, '0'), 'Sweep', 'Crash ' || g, DATE '1990-01-01', 'FEMALE', 'SV-SA-NORTE', '+50370000004', ARRAY['9211'],
-                '{}', '[]', '{}', 3, 'PRIMARY', 'RETURNED', CASE WHEN g % 10 = 0 THEN NULL ELSE 'not-read' END, CASE WHEN g % 10 = 0 THEN NULL ELSE 'P' || $1 || g END,
+         SELECT $4, $1 || lpad(g::text, 5, '0'), 'Sweep', 'Crash ' || g, DATE '1990-01-01', 'FEMALE', 'SV-SA-NORTE', '+50370000004', ARRAY['9211'],
+                '{}', '[]', '{}', 3, 'PRIMARY', 'RETURNED', CASE WHEN g % 10 = 0 THEN NULL ELSE $5 END, CASE WHEN g % 10 = 0 THEN NULL ELSE 'P' || $1 || g END,
                 CASE WHEN g % 10 = 0 THEN NULL WHEN g % 10 = 1 THEN $3::date + 100 ELSE DATE '2045-01-01' END
          FROM generate_series(0, $2::int - 1) g
          RETURNING id, substr(national_id_hash, length($1) + 1)::int AS n, to_char(passport_expiry, 'YYYY-MM-DD') AS "passportExpiry"`,
-        [prefix, count, today],
+        [prefix, count, today, SEALED_DUI, SEALED_PASSPORT],
       )
     ).rows;
     const ids = applicants.map((a) => a.id);

@@ -4,13 +4,17 @@ import { Logger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { DataSource } from 'typeorm';
-import { loadConfig, PuenteConfig, PuenteConfigModule } from '@puente/config';
+import { fieldCipherFromEnv, loadConfig, PuenteConfig, PuenteConfigModule } from '@puente/config';
 import { DatabaseModule, databaseOptions } from '@puente/database';
 import { QueuesModule } from '@puente/queue';
 import { LogChannel, NOTIFICATION_CHANNEL } from './channels';
 import { NotificationEntity } from './notification.entity';
 import { NotificationsModule } from './notifications.module';
 import { SmtpChannel } from './smtp-channel';
+
+/** Fixture rows carry one sealed placeholder DUI, so an api reading them (other suites share the database) can decrypt them. */
+const fixtureCipher = fieldCipherFromEnv(process.env);
+const SEALED_DUI = fixtureCipher.encrypt('dui', '00000000-0');
 
 interface Received {
   from: string;
@@ -79,9 +83,9 @@ describe('the SMTP notification channel', () => {
   async function applicant(email: string | null): Promise<string> {
     const [{ id }] = await ds.query(
       `INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone, email, education)
-       VALUES ('not-read', $1, 'Ana', 'Prueba', '1990-01-01', 'FEMALE', (SELECT code FROM municipality ORDER BY code LIMIT 1), '+50370000000', $2, 'PRIMARY')
+       VALUES ($3, $1, 'Ana', 'Prueba', '1990-01-01', 'FEMALE', (SELECT code FROM municipality ORDER BY code LIMIT 1), '+50370000000', $2, 'PRIMARY')
        RETURNING id`,
-      [`smtp-${randomUUID()}`, email],
+      [`smtp-${randomUUID()}`, email, SEALED_DUI],
     );
     applicantIds.push(id);
     return id;

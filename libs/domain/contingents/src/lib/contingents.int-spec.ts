@@ -8,11 +8,17 @@ import { Queue } from 'bullmq';
 import { JobProducer } from '@puente/queue';
 import { LogChannel, NotificationEntity, NotificationsService, StatusEvents } from '@puente/notifications';
 import type { PuenteConfig } from '@puente/config';
+import { fieldCipherFromEnv } from '@puente/config';
 import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
 import { ContingentEntity, TravellerEntity, TravelStepEntity } from './contingent.entity';
 import { ContingentsService, reminderTime } from './contingents.service';
 import { TravelService } from './travel.service';
 import { CandidateEntity, SelectionService } from '@puente/domain/matching';
+
+/** Fixture rows carry one sealed placeholder DUI and passport, so an api reading them (other suites share the database) can decrypt them. */
+const fixtureCipher = fieldCipherFromEnv(process.env);
+const SEALED_DUI = fixtureCipher.encrypt('dui', '00000000-0');
+const SEALED_PASSPORT = fixtureCipher.encrypt('passport', 'X0000000');
 
 /** The real queues of the contract under this run's prefix, behind a real producer. */
 function realProducer() {
@@ -46,9 +52,9 @@ describe('ContingentsService.schedule', () => {
     const applicants: { id: string }[] = await ds.query(
       `INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone, occupations, skills,
          languages, language_levels, years_experience, education, status)
-       SELECT 'not-read', 'K' || $1 || g, 'Travel', 'Test', '1990-01-01', 'MALE', 'SV-SA-NORTE', '+50370000000', ARRAY['9211'], '{}', '[]', '{}', 2, 'PRIMARY', 'SELECTED'
+       SELECT $3, 'K' || $1 || g, 'Travel', 'Test', '1990-01-01', 'MALE', 'SV-SA-NORTE', '+50370000000', ARRAY['9211'], '{}', '[]', '{}', 2, 'PRIMARY', 'SELECTED'
        FROM generate_series(1, $2) g RETURNING id`,
-      [randomUUID().slice(0, 10), positions],
+      [randomUUID().slice(0, 10), positions, SEALED_DUI],
     );
     await ds.query(
       `INSERT INTO candidate (job_order_id, applicant_id, score, breakdown, rank, status)
@@ -217,10 +223,10 @@ describe('ContingentsService.schedule', () => {
       const reserves: { id: string }[] = await ds.query(
         `INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone, occupations,
            skills, languages, language_levels, years_experience, education, status, passport_number_enc, passport_number_hash, passport_expiry)
-         SELECT 'not-read', 'R' || $1 || g, 'Reserve', 'Test', '1991-01-01', 'FEMALE', 'SV-SA-NORTE', '+50370000001', ARRAY['9211'], '{}', '[]', '{}', 3,
-                'PRIMARY', CASE g WHEN 1 THEN 'WITHDRAWN' ELSE 'AVAILABLE' END, 'not-read', 'P' || $1 || g, '2040-01-01'
+         SELECT $2, 'R' || $1 || g, 'Reserve', 'Test', '1991-01-01', 'FEMALE', 'SV-SA-NORTE', '+50370000001', ARRAY['9211'], '{}', '[]', '{}', 3,
+                'PRIMARY', CASE g WHEN 1 THEN 'WITHDRAWN' ELSE 'AVAILABLE' END, $3, 'P' || $1 || g, '2040-01-01'
          FROM generate_series(1, 2) g ORDER BY g RETURNING id`,
-        [randomUUID().slice(0, 10)],
+        [randomUUID().slice(0, 10), SEALED_DUI, SEALED_PASSPORT],
       );
       await ds.query(`INSERT INTO candidate (job_order_id, applicant_id, score, breakdown, rank, status) SELECT $1, a, 70, '[]', 10 + i, 'RESERVE' FROM unnest($2::uuid[]) WITH ORDINALITY AS r(a, i)`, [
         orderId,

@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { fieldCipherFromEnv } from '@puente/config';
 import { seededRandom as rng } from '@puente/common';
 import { databaseOptions } from '@puente/database';
 import { ApplicantRow, applicantFacts, eligibleApplicantCondition } from './candidate-sql';
@@ -7,6 +8,11 @@ import { retrieveCandidates } from './candidate.repository';
 import { unmetRequirements } from './eligibility.rules';
 import type { OrderFacts } from './matching.model';
 import { MATCHING_POLICY_V1 as policy } from './matching.policy';
+
+/** Fixture rows carry one sealed placeholder DUI and passport, so an api reading them (other suites share the database) can decrypt them. */
+const fixtureCipher = fieldCipherFromEnv(process.env);
+const SEALED_DUI = fixtureCipher.encrypt('dui', '00000000-0');
+const SEALED_PASSPORT = fixtureCipher.encrypt('passport', 'X0000000');
 
 
 const LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'NATIVE'];
@@ -37,7 +43,7 @@ describe('eligibility in SQL agrees with the rules', () => {
       const [row] = await ds.query(
         `INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone, occupations,
            skills, languages, language_levels, years_experience, education, passport_number_enc, passport_number_hash, passport_expiry, status, address)
-         VALUES ('not-read', $1, 'Test', 'Applicant', $2, $3, 'SV-SA-NORTE', '+50370000000', $4, $5, $6, $7, $8, 'PRIMARY', $9, $9, $10, $11, $12) RETURNING id`,
+         VALUES ($13, $1, 'Test', 'Applicant', $2, $3, 'SV-SA-NORTE', '+50370000000', $4, $5, $6, $7, $8, 'PRIMARY', $14, $9, $10, $11, $12) RETURNING id`,
         [
           `T${String(randomInt(1e9)).padStart(9, '0')}-${i}`,
           day(-18 * 365 - 5 + Math.floor(random() * 20) - Math.floor(random() * 3) * 3650),
@@ -51,6 +57,8 @@ describe('eligibility in SQL agrees with the rules', () => {
           passport ? day(400 + Math.floor(random() * 120)) : null,
           random() < 0.8 ? 'AVAILABLE' : pick(['REGISTERED', 'SELECTED', 'BLOCKED', 'DEPLOYED']),
           tag,
+          SEALED_DUI,
+          passport ? SEALED_PASSPORT : null,
         ],
       );
       ids.push(row.id);

@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { addDays, Role, todayIso } from '@puente/common';
 import type { PuenteConfig } from '@puente/config';
+import { fieldCipherFromEnv } from '@puente/config';
 import { databaseOptions } from '@puente/database';
 import { ApplicantEntity } from '@puente/domain/applicants';
 import { PlacementEntity } from '@puente/domain/contingents';
@@ -10,6 +11,11 @@ import type { JobProducer } from '@puente/queue';
 import type { MatchingService } from '@puente/domain/matching';
 import { REHIRE_POLICY_V1 } from './rehire.policy';
 import { RehireService } from './rehire.service';
+
+/** Fixture rows carry one sealed placeholder DUI and passport, so an api reading them (other suites share the database) can decrypt them. */
+const fixtureCipher = fieldCipherFromEnv(process.env);
+const SEALED_DUI = fixtureCipher.encrypt('dui', '00000000-0');
+const SEALED_PASSPORT = fixtureCipher.encrypt('passport', 'X0000000');
 
 /** Rehire decisions against the real database: stored once, never rewritten, one current per applicant. */
 describe('RehireService decisions and the sweep', () => {
@@ -28,10 +34,10 @@ describe('RehireService decisions and the sweep', () => {
     const applicants: { id: string }[] = await ds.query(
       `INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone, occupations,
          skills, languages, language_levels, years_experience, education, status, passport_number_enc, passport_number_hash, passport_expiry)
-       SELECT 'not-read', 'H' || $1 || g, 'Rehire', 'Test', '1990-01-01', 'FEMALE', 'SV-SA-NORTE', '+50370000002', ARRAY['9211'], '{}', '[]', '{}', 3,
-              'PRIMARY', 'RETURNED', 'not-read', 'P' || $1 || g, '2045-01-01'
+       SELECT $3, 'H' || $1 || g, 'Rehire', 'Test', '1990-01-01', 'FEMALE', 'SV-SA-NORTE', '+50370000002', ARRAY['9211'], '{}', '[]', '{}', 3,
+              'PRIMARY', 'RETURNED', $4, 'P' || $1 || g, '2045-01-01'
        FROM generate_series(1, $2) g RETURNING id`,
-      [randomUUID().slice(0, 10), n],
+      [randomUUID().slice(0, 10), n, SEALED_DUI, SEALED_PASSPORT],
     );
     const ids = applicants.map((a) => a.id);
     const travellers: { id: string; applicant_id: string }[] = await ds.query(
