@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { fieldCipherFromEnv } from '@puente/config';
-import { databaseOptions } from '@puente/database';
-import { reencryptApplicants } from '@puente/domain/applicants';
+import { databaseOptions, reencryptColumns } from '@puente/database';
 
 /**
- * `npm run rotate-keys`: re-encrypts with the current key (PUENTE_DATA_KEY_ID) every national ID and passport
- * number stored under an older key of PUENTE_DATA_KEYS. Run it after making a new key current; when it reports
- * nothing left, remove the old key from PUENTE_DATA_KEYS.
+ * `npm run rotate-keys`: re-encrypts with the current key (PUENTE_DATA_KEY_ID) every value of the encrypted columns
+ * (ENCRYPTED_COLUMNS: national IDs, passport numbers) stored under an older key of PUENTE_DATA_KEYS. Run it after
+ * making a new key current; when it reports nothing left, remove the old key from PUENTE_DATA_KEYS. Exit 2 while
+ * values remain under another key (rows locked meanwhile: run it again).
  */
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -15,13 +15,13 @@ async function main(): Promise<void> {
   const cipher = fieldCipherFromEnv(process.env);
   const ds = await new DataSource(databaseOptions(url, 1)).initialize();
   try {
-    const { reencrypted } = await reencryptApplicants(ds, cipher);
-    const [{ left }] = await ds.query(
-      `SELECT count(*)::int AS left FROM applicant WHERE split_part(national_id_enc, ':', 2) <> $1 OR split_part(passport_number_enc, ':', 2) <> $1`,
-      [cipher.currentKeyId],
-    );
-    process.stdout.write(`rotate-keys: ${reencrypted} applicants re-encrypted with key "${cipher.currentKeyId}"; ${left} still under another key\n`);
-    if (left > 0) process.exitCode = 2;
+    const results = await reencryptColumns(ds, cipher);
+    for (const r of results) {
+      process.stdout.write(
+        `rotate-keys: ${r.table}.${r.column}: ${r.reencrypted} values re-encrypted with key "${cipher.currentKeyId}", ${r.remaining} still under another key\n`,
+      );
+    }
+    if (results.some((r) => r.remaining > 0)) process.exitCode = 2;
   } finally {
     await ds.destroy();
   }

@@ -7,3 +7,4 @@ export * from './lib/timestamped.entity';
 export { runMigrations } from './lib/migrate';
 export * from './lib/lock';
 export * from './lib/audit';
+export * from './lib/encrypted-columns';

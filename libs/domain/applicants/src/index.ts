@@ -1,6 +1,5 @@
 export * from './lib/applicant.entity';
 export * from './lib/applicant-identifiers';
-export * from './lib/applicant-key-rotation';
 export * from './lib/applicant.rules';
 export * from './lib/applicant.state-machine';
 export * from './lib/applicant.service';

@@ -2,16 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { FieldCipher } from '@puente/config';
-import { databaseOptions } from '@puente/database';
-import { duiWithCheckDigit } from './applicant.rules';
-import { reencryptApplicants } from './applicant-key-rotation';
+import { databaseOptions } from './database-options';
+import { reencryptColumns } from './encrypted-columns';
 
 /**
  * `npm run rotate-keys` on a scratch database of its own (a rotation rewrites every row, so never on the database
  * other suites share): applicants under two old keys end up under the current one, readable with it alone, their
  * blind indexes untouched, and a second run has nothing to do.
  */
-describe('reencryptApplicants (key rotation)', () => {
+describe('reencryptColumns (npm run rotate-keys)', () => {
   const name = `puente_rotation_${randomBytes(4).toString('hex')}`;
   const adminUrl = process.env.DATABASE_URL!;
   const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
@@ -43,7 +42,7 @@ describe('reencryptApplicants (key rotation)', () => {
 
   it('re-encrypts every value under an old key with the current one, in batches, and nothing twice', async () => {
     const people = Array.from({ length: 7 }, (_, i) => ({
-      dui: duiWithCheckDigit(String(10_000_000 + i)),
+      dui: `1000000${i}-0`,
       passport: i % 3 === 0 ? null : `P${1_000_000 + i}`,
       by: i < 3 ? first : i < 6 ? second : rotating,
     }));
@@ -66,8 +65,13 @@ describe('reencryptApplicants (key rotation)', () => {
     const hashesBefore = (await stored()).map((r: Record<string, string>) => [r.national_id_hash, r.passport_number_hash]);
     const untouched = (await stored()).filter((r: Record<string, string>) => rotating.isCurrent(r.national_id_enc!));
 
-    // The value under key c is current already; the six others are rewritten, two per batch.
-    expect(await reencryptApplicants(ds, rotating, 2)).toEqual({ reencrypted: 6 });
+    // The values under key c are current already; the others are rewritten, two per batch (six DUIs; of the four
+    // passports under a and b, persons 1, 2, 4, 5).
+    const counts = (results: { column: string; reencrypted: number; remaining: number }[]) => results.map(({ column, reencrypted, remaining }) => ({ column, reencrypted, remaining }));
+    expect(counts(await reencryptColumns(ds, rotating, undefined, 2))).toEqual([
+      { column: 'national_id_enc', reencrypted: 6, remaining: 0 },
+      { column: 'passport_number_enc', reencrypted: 4, remaining: 0 },
+    ]);
     const rows = await stored();
     expect(rows.map((r: Record<string, string>) => [r.national_id_hash, r.passport_number_hash])).toEqual(hashesBefore);
     for (const r of rows) {
@@ -78,6 +82,9 @@ describe('reencryptApplicants (key rotation)', () => {
     // Readable with the new key alone: the old keys can be retired.
     const read = rows.map((r: Record<string, string | null>) => [after.decrypt('dui', r.national_id_enc!), r.passport_number_enc && after.decrypt('passport', r.passport_number_enc)]);
     expect(read.sort()).toEqual(people.map((p) => [p.dui, p.passport]).sort());
-    expect(await reencryptApplicants(ds, rotating, 2)).toEqual({ reencrypted: 0 });
+    expect(counts(await reencryptColumns(ds, rotating))).toEqual([
+      { column: 'national_id_enc', reencrypted: 0, remaining: 0 },
+      { column: 'passport_number_enc', reencrypted: 0, remaining: 0 },
+    ]);
   });
 });
