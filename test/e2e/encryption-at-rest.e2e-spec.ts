@@ -27,12 +27,13 @@ describe('encryption at rest of national IDs and passport numbers', () => {
 
   const passport = () => `PZ${randomInt(10_000_000, 99_999_999)}`;
 
-  /** Every row of both tables, as text, that contains `value` anywhere (any column). */
+  /** The tables holding a row that contains `value` in any column (applicant, app_user, and the audit trail). */
   const rowsContaining = async (value: string) =>
     (
       await db.query(
         `SELECT 'applicant' AS t FROM applicant a WHERE strpos(row_to_json(a)::text, $1) > 0
-         UNION ALL SELECT 'app_user' FROM app_user u WHERE strpos(row_to_json(u)::text, $1) > 0`,
+         UNION ALL SELECT 'app_user' FROM app_user u WHERE strpos(row_to_json(u)::text, $1) > 0
+         UNION ALL SELECT 'audit_event' FROM audit_event e WHERE strpos(row_to_json(e)::text, $1) > 0`,
         [value],
       )
     ).map((r: { t: string }) => r.t);
@@ -40,6 +41,8 @@ describe('encryption at rest of national IDs and passport numbers', () => {
   it('stores neither the DUI nor the passport number in clear, in any column of applicant or app_user', async () => {
     const passportNumber = passport();
     const a = await newApplicant(api, coordinator.token, { passportNumber });
+    // The search finds what is there (the applicant's id in both tables), and none of the identifiers.
+    expect(await rowsContaining(a.id)).toEqual(expect.arrayContaining(['applicant', 'app_user']));
     for (const value of [a.nationalId, a.nationalId.replace('-', ''), passportNumber]) expect(await rowsContaining(value)).toEqual([]);
 
     const [row] = await db.query(`SELECT national_id_enc, national_id_hash, passport_number_enc, passport_number_hash FROM applicant WHERE id = $1`, [a.id]);
@@ -51,6 +54,8 @@ describe('encryption at rest of national IDs and passport numbers', () => {
     // The columns hold what the keys decrypt: the stored values are the applicant's.
     expect(cipher.decrypt('dui', row.national_id_enc)).toBe(a.nationalId);
     expect(cipher.decrypt('passport', row.passport_number_enc)).toBe(passportNumber);
+    // The applicant's own login reads as the blind index, not the DUI.
+    expect((await api.gql(`{ me { identifier } }`, {}, a.token)).data!.me.identifier).toBe(row.national_id_hash);
   });
 
   it('answers the coordinator and the applicant with the DUI and passport, and finds the applicant by DUI with or without its dash', async () => {
