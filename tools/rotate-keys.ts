@@ -5,7 +5,7 @@ import { databaseOptions, reencryptColumns } from '@puente/database';
 
 /**
  * `npm run rotate-keys`: re-encrypts with the current key (PUENTE_DATA_KEY_ID) every value of the encrypted columns
- * (ENCRYPTED_COLUMNS: national IDs, passport numbers) stored under an older key of PUENTE_DATA_KEYS. Run it after
+ * (ENCRYPTED_COLUMNS: national IDs, passport numbers, two-factor secrets) stored under an older key of PUENTE_DATA_KEYS. Run it after
  * making a new key current; when it reports nothing left, remove the old key from PUENTE_DATA_KEYS. Exit 2 while
  * values remain under another key (rows locked meanwhile: run it again).
  */

@@ -132,6 +132,12 @@ describe('authorization matrix', () => {
     { name: 'completeSteps', allowed: ['COORDINATOR'], query: `mutation($i: CompleteStepsInput!) { completeSteps(input: $i) { completed } }`, variables: () => ({ i: { contingentId: randomUUID(), step: 'ORIENTATION' } }) },
     { name: 'jobOrders', allowed: ['COORDINATOR', 'EMPLOYER'], query: `{ jobOrders(first: 1) { edges { node { id } } } }`, variables: () => ({}) },
     { name: 'auditLog', allowed: ['ADMIN'], query: `{ auditLog(first: 1) { edges { node { id } } } }`, variables: () => ({}) },
+    // Two-factor sign-in: codes that can never be right ('x'), so no shared account is ever enrolled by the matrix.
+    { name: 'completeLogin', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER'], query: `mutation($i: TotpCodeInput!) { completeLogin(input: $i) { accessToken } }`, variables: () => ({ i: { code: 'x' } }) },
+    { name: 'startTotpEnrolment', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER'], query: `mutation { startTotpEnrolment { otpauthUri } }`, variables: () => ({}) },
+    { name: 'confirmTotpEnrolment', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER'], query: `mutation($i: TotpCodeInput!) { confirmTotpEnrolment(input: $i) { recoveryCodes } }`, variables: () => ({ i: { code: 'x' } }) },
+    { name: 'disableTotp', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER'], query: `mutation($i: TotpCodeInput!) { disableTotp(input: $i) { id } }`, variables: () => ({ i: { code: 'x' } }) },
+    { name: 'resetTotp', allowed: ['ADMIN'], query: `mutation($i: ResetTotpInput!) { resetTotp(input: $i) { id } }`, variables: () => ({ i: { userId: randomUUID(), reason: 'Lost the phone with the authenticator app.' } }) },
   ];
 
   const db = () => api.app.get(DataSource);

@@ -5,6 +5,7 @@ export { PasswordResetService, hashResetToken, RESET_TOKEN_TTL_MS } from './lib/
 export * from './lib/token.service';
 export * from './lib/session.service';
 export { AccountService } from './lib/account.service';
+export { TwoFactorService } from './lib/two-factor.service';
 export * from './lib/auth.guard';
 export * from './lib/decorators';
 export * from './lib/request-context';

@@ -11,6 +11,7 @@ const REASONS: Record<EndedSession['reason'], string> = {
   'temporary-password': 'Session ended: a temporary password was issued. Sign in again.',
   deactivated: 'Session ended: the login was deactivated.',
   'employer-suspended': 'Session ended: the employer is suspended.',
+  'two-factor-changed': 'Session ended: two-factor sign-in was turned on or reset. Sign in again.',
 };
 export const TOKEN_EXPIRED_REASON = 'Access token expired: reconnect with a fresh access token.';
 

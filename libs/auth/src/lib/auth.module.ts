@@ -8,12 +8,13 @@ import { PasswordResetEntity } from './password-reset.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SessionService } from './session.service';
 import { TokenService } from './token.service';
+import { TwoFactorService } from './two-factor.service';
 import { UserEntity } from './user.entity';
 
 /** Users, passwords and tokens: imported by both apps and by the domains that open logins. */
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity, PasswordResetEntity]), JwtModule.register({})],
-  providers: [AuthService, PasswordService, TokenService, SessionService, AccountService],
-  exports: [AuthService, TokenService, PasswordService, SessionService, AccountService],
+  providers: [AuthService, PasswordService, TokenService, SessionService, AccountService, TwoFactorService],
+  exports: [AuthService, TokenService, PasswordService, SessionService, AccountService, TwoFactorService],
 })
 export class AuthModule {}

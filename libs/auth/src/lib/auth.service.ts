@@ -11,12 +11,17 @@ import { passwordProblems, temporaryPassword } from './password.policy';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SessionService } from './session.service';
 import { hashRefreshToken, TokenService } from './token.service';
+import { HALF_SIGNED_IN_TTL_SECONDS } from './two-factor.rules';
+import { TwoFactorService } from './two-factor.service';
 import { UserEntity } from './user.entity';
 
 export interface Session {
   accessToken: string;
-  refreshToken: string;
+  /** Null on the half-signed-in answer of an enrolled user, until completeLogin. */
+  refreshToken: string | null;
   expiresIn: number;
+  /** The access token may only complete the login with a second factor (completeLogin). */
+  mfaRequired: boolean;
   user: UserEntity;
 }
 
@@ -51,6 +56,7 @@ export class AuthService {
     private readonly config: PuenteConfig,
     private readonly cipher: FieldCipher,
     private readonly sessions: SessionService,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
   async login(identifier: string, password: string): Promise<Session> {
@@ -58,8 +64,42 @@ export class AuthService {
     const ok = await this.passwords.verify(user?.active ? user.passwordHash : null, password);
     if (!user || !ok) throw new DomainException(ErrorCode.UNAUTHENTICATED, INVALID_LOGIN);
     await this.refuseSuspendedEmployer(this.dataSource.manager, user);
+    if (user.totpEnabledAt) return this.halfSignedIn(user);
     await this.dataSource.manager.update(UserEntity, { id: user.id }, { lastLoginAt: new Date() });
     return this.dataSource.transaction((em) => this.openSession(em, user, randomUUID()));
+  }
+
+  /**
+   * The second step of an enrolled user's sign-in, with the half-signed-in token `login` gave: a current TOTP code
+   * (each accepted once) or an unused recovery code (spent) opens the session.
+   */
+  async completeLogin(actor: Actor, code: string): Promise<Session> {
+    if (actor.secondFactor !== 'pending') throw new DomainException(ErrorCode.INVALID_TRANSITION, 'You are already signed in.');
+    return this.dataSource.transaction(async (em) => {
+      const { user } = await this.twoFactor.verify(em, actor.userId, code);
+      await this.refuseSuspendedEmployer(em, user);
+      await em.update(UserEntity, { id: user.id }, { lastLoginAt: new Date() });
+      return this.openSession(em, user, randomUUID());
+    });
+  }
+
+  /**
+   * Turns two-factor sign-in on with a current code: every session the user had ends (their tokens did not pass a
+   * second factor) and a fresh one that did is returned, with the recovery codes (shown once).
+   */
+  async confirmTotpEnrolment(actor: Actor, code: string): Promise<{ recoveryCodes: string[]; session: Session }> {
+    return this.dataSource.transaction(async (em) => {
+      const { user, recoveryCodes } = await this.twoFactor.confirm(em, actor, code);
+      const [ended] = await this.sessions.end(em, [user.id], 'two-factor-changed');
+      return { recoveryCodes, session: await this.openSession(em, { ...user, sessionVersion: ended!.version }, randomUUID()) };
+    });
+  }
+
+  /** An access token that can only complete the login (no refresh token), for a few minutes. */
+  private halfSignedIn(user: UserEntity): Session {
+    const ttl = Math.min(HALF_SIGNED_IN_TTL_SECONDS, this.config.auth.accessTtlSeconds);
+    const actor = { userId: user.id, role: user.role, employerId: user.employerId, applicantId: user.applicantId, secondFactor: 'pending' as const };
+    return { accessToken: this.tokens.signAccess(actor, user.sessionVersion, ttl), refreshToken: null, expiresIn: ttl, mfaRequired: true, user };
   }
 
   /**
@@ -242,9 +282,12 @@ export class AuthService {
         employerId: user.employerId,
         applicantId: user.applicantId,
         mustChangePassword: user.mustChangePassword,
+        // Every session of an enrolled user was opened with a second factor: enrolling ends the older ones.
+        ...(user.totpEnabledAt ? { secondFactor: 'passed' as const } : {}),
       }, user.sessionVersion),
       refreshToken: token,
       expiresIn: this.config.auth.accessTtlSeconds,
+      mfaRequired: false,
       user,
     };
   }

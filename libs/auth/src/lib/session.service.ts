@@ -6,7 +6,7 @@ import { PuenteConfig } from '@puente/config';
 import { RefreshTokenEntity } from './refresh-token.entity';
 
 /** Why sessions ended; sockets are closed with it, HTTP callers read a message for it. */
-export type SessionEndReason = 'password-changed' | 'password-reset' | 'temporary-password' | 'deactivated' | 'employer-suspended';
+export type SessionEndReason = 'password-changed' | 'password-reset' | 'temporary-password' | 'deactivated' | 'employer-suspended' | 'two-factor-changed';
 
 /** A user whose sessions ended: tokens of an older version than this one are refused. */
 export interface EndedSession {

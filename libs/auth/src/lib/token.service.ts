@@ -17,6 +17,8 @@ interface AccessClaims {
   tmp?: true;
   /** The user's session version when signed; an older one than the current is refused (SessionService). */
   sv?: number;
+  /** Two-factor sign-in: 'ok' once a code was given, 'pending' on the half-signed-in token of an enrolled user. */
+  mfa?: 'ok' | 'pending';
   exp?: number;
 }
 
@@ -44,15 +46,16 @@ export class TokenService {
     this.key = createSecretKey(Buffer.from(config.auth.accessSecret, 'utf8'));
   }
 
-  signAccess(actor: Omit<Actor, 'requestId'>, sessionVersion = 0): string {
+  signAccess(actor: Omit<Actor, 'requestId'>, sessionVersion = 0, ttlSeconds = this.config.auth.accessTtlSeconds): string {
     const claims: AccessClaims = { sub: actor.userId, role: actor.role, sv: sessionVersion };
     if (actor.employerId) claims.emp = actor.employerId;
     if (actor.applicantId) claims.app = actor.applicantId;
     if (actor.mustChangePassword) claims.tmp = true;
+    if (actor.secondFactor) claims.mfa = actor.secondFactor === 'passed' ? 'ok' : 'pending';
     return this.jwt.sign(claims, {
       secret: this.key as unknown as string,
       algorithm: ALGORITHM,
-      expiresIn: this.config.auth.accessTtlSeconds,
+      expiresIn: ttlSeconds,
       issuer: ISSUER,
       audience: AUDIENCE,
       jwtid: randomUUID(),
@@ -87,6 +90,8 @@ export class TokenService {
       applicantId: claims.app ?? null,
       mustChangePassword: claims.tmp === true,
     };
+    if (claims.mfa === 'ok') actor.secondFactor = 'passed';
+    else if (claims.mfa === 'pending') actor.secondFactor = 'pending';
     return { actor, sessionVersion: claims.sv ?? 0, expiresAt: (claims.exp ?? 0) * 1000 };
   }
 

@@ -17,4 +17,12 @@ export class UserEntity extends Timestamped {
   @Column('timestamptz', { nullable: true }) lastLoginAt!: Date | null;
   /** Bumped whenever every session of the login must end (SessionService); access tokens carry it. */
   @Column('integer', { default: 0 }) sessionVersion!: number;
+  /** The TOTP secret, encrypted (FieldCipher kind `totp`): set when enrolment starts, in force once enabled. */
+  @Column('text', { nullable: true, select: false }) totpSecret!: string | null;
+  /** When two-factor sign-in was turned on (a code confirmed the enrolment); null while it is off. */
+  @Column('timestamptz', { nullable: true }) totpEnabledAt!: Date | null;
+  /** The time step of the last TOTP code accepted: a code of that step or earlier is refused (no replay). */
+  @Column('bigint', { nullable: true, select: false }) totpLastStep!: string | null;
+  /** SHA-256 hashes of the unused recovery codes. */
+  @Column('text', { array: true, default: () => "'{}'", select: false }) totpRecoveryHashes!: string[];
 }

@@ -17,5 +17,10 @@ export interface Actor {
   applicantId: string | null;
   /** Signed in with a temporary password: may only change it (and read `me`) until then. */
   mustChangePassword?: boolean;
+  /**
+   * Two-factor sign-in: 'passed' when the token was issued after a TOTP or recovery code; 'pending' for the
+   * half-signed-in token of an enrolled user who has not given one yet (it may only complete the login).
+   */
+  secondFactor?: 'passed' | 'pending';
   requestId?: string;
 }

@@ -89,6 +89,8 @@ export const envSchema = z
     LOGIN_THROTTLE_LIMIT: z.coerce.number().int().min(1).default(5),
     LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
     PUBLIC_ADDRESS_THROTTLE_LIMIT: z.coerce.number().int().min(1).default(30),
+    /** true: staff (administrators, coordinators) who have not enrolled in two-factor sign-in can do nothing but enrol. */
+    STAFF_TOTP_REQUIRED: z.enum(['true', 'false']).default('false'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),

@@ -13,7 +13,7 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
  * normalised value, is stored beside each ciphertext and indexed (uniqueness, search, the applicant's login).
  * Errors name key ids and variables, never a value.
  */
-export type FieldKind = 'dui' | 'passport';
+export type FieldKind = 'dui' | 'passport' | 'totp';
 
 export interface DataKeys {
   /** Key id → 32-byte AES key. */

@@ -19,6 +19,8 @@ export class PuenteConfig {
     refreshTtlDays: number;
     /** limit: per identifier and address (and per user on changePassword); addressLimit: per address across identifiers. */
     loginThrottle: { limit: number; windowSeconds: number; addressLimit: number };
+    /** STAFF_TOTP_REQUIRED: staff who have not enrolled in two-factor sign-in may only enrol. */
+    staffTotpRequired: boolean;
   };
   readonly bootstrapAdmin!: { email: string; password: string } | null;
   readonly logLevel!: string;
@@ -92,6 +94,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       accessTtlSeconds: e.JWT_ACCESS_TTL_SECONDS,
       refreshTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
       loginThrottle: { limit: e.LOGIN_THROTTLE_LIMIT, windowSeconds: e.LOGIN_THROTTLE_WINDOW_SECONDS, addressLimit: e.PUBLIC_ADDRESS_THROTTLE_LIMIT },
+      staffTotpRequired: e.STAFF_TOTP_REQUIRED === 'true',
     },
     bootstrapAdmin:
       e.PUENTE_ADMIN_EMAIL && e.PUENTE_ADMIN_PASSWORD

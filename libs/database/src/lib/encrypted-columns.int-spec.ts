@@ -60,6 +60,10 @@ describe('reencryptColumns (npm run rotate-keys)', () => {
         ],
       );
     }
+    // A staff user's two-factor secret (app_user.totp_secret) under key a rotates with them.
+    await ds.query(`INSERT INTO app_user (identifier, email, role, totp_secret) VALUES ('totp@puente.test', 'totp@puente.test', 'COORDINATOR', $1)`, [
+      first.encrypt('totp', 'JBSWY3DPEHPK3PXP'),
+    ]);
     const stored = () =>
       ds.query(`SELECT national_id_enc, national_id_hash, passport_number_enc, passport_number_hash FROM applicant ORDER BY national_id_hash`);
     const hashesBefore = (await stored()).map((r: Record<string, string>) => [r.national_id_hash, r.passport_number_hash]);
@@ -71,7 +75,10 @@ describe('reencryptColumns (npm run rotate-keys)', () => {
     expect(counts(await reencryptColumns(ds, rotating, undefined, 2))).toEqual([
       { column: 'national_id_enc', reencrypted: 6, remaining: 0 },
       { column: 'passport_number_enc', reencrypted: 4, remaining: 0 },
+      { column: 'totp_secret', reencrypted: 1, remaining: 0 },
     ]);
+    const [user] = await ds.query(`SELECT totp_secret FROM app_user WHERE identifier = 'totp@puente.test'`);
+    expect(after.decrypt('totp', user.totp_secret)).toBe('JBSWY3DPEHPK3PXP');
     const rows = await stored();
     expect(rows.map((r: Record<string, string>) => [r.national_id_hash, r.passport_number_hash])).toEqual(hashesBefore);
     for (const r of rows) {
@@ -85,6 +92,7 @@ describe('reencryptColumns (npm run rotate-keys)', () => {
     expect(counts(await reencryptColumns(ds, rotating))).toEqual([
       { column: 'national_id_enc', reencrypted: 0, remaining: 0 },
       { column: 'passport_number_enc', reencrypted: 0, remaining: 0 },
+      { column: 'totp_secret', reencrypted: 0, remaining: 0 },
     ]);
   });
 });

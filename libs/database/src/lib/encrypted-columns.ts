@@ -15,6 +15,7 @@ export interface EncryptedColumn {
 export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'applicant', column: 'national_id_enc', kind: 'dui' },
   { table: 'applicant', column: 'passport_number_enc', kind: 'passport' },
+  { table: 'app_user', column: 'totp_secret', kind: 'totp' },
 ];
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;

@@ -17,6 +17,7 @@ import { MatchingRunOrdersIndex1732400000017 } from './1732400000017-matching-ru
 import { EncryptedIdentifiers1732400000018 } from './1732400000018-encrypted-identifiers';
 import { AuditTrail1732400000019 } from './1732400000019-audit-trail';
 import { SessionVersion1732400000020 } from './1732400000020-session-version';
+import { TwoFactor1732400000021 } from './1732400000021-two-factor';
 
 /** Every migration, in order. Listed explicitly so the apps, the CLI and tests run exactly the same set. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   EncryptedIdentifiers1732400000018,
   AuditTrail1732400000019,
   SessionVersion1732400000020,
+  TwoFactor1732400000021,
 ];

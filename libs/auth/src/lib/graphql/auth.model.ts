@@ -17,14 +17,49 @@ export class UserModel {
   @Field(() => ID, { nullable: true }) applicantId!: string | null;
   @Field() mustChangePassword!: boolean;
   @Field({ description: 'False once deactivated: the login cannot sign in or refresh until reactivated.' }) active!: boolean;
+  @Field({ description: 'Two-factor sign-in (TOTP) is on: signing in asks for a code after the password.' }) twoFactorEnabled!: boolean;
 }
 
 @ObjectType()
 export class AuthPayload {
-  @Field({ description: 'Send as Authorization: Bearer <accessToken>.' }) accessToken!: string;
-  @Field({ description: 'Single use: each refresh returns a new one.' }) refreshToken!: string;
+  @Field({
+    description:
+      'Send as Authorization: Bearer <accessToken>. When mfaRequired is true it can only complete the login (completeLogin), for a few minutes.',
+  })
+  accessToken!: string;
+  @Field(() => String, { nullable: true, description: 'Single use: each refresh returns a new one. Null while mfaRequired is true.' })
+  refreshToken!: string | null;
   @Field(() => Int, { description: 'Seconds until the access token expires.' }) expiresIn!: number;
+  @Field({
+    description:
+      'True when the account has two-factor sign-in: the sign-in is only half done; call completeLogin with a code (and this accessToken) to get a session.',
+  })
+  mfaRequired!: boolean;
   @Field(() => UserModel) user!: UserModel;
+}
+
+@InputType()
+export class TotpCodeInput {
+  @Field({ description: 'The 6-digit code of the authenticator app, or (where accepted) an unused recovery code (xxxxx-xxxxx).' }) code!: string;
+}
+
+@ObjectType()
+export class TotpEnrolment {
+  @Field({ description: 'An otpauth:// URI: show it as a QR code for the authenticator app. Shown once.' }) otpauthUri!: string;
+  @Field({ description: 'The secret in base32, for typing into the app instead of scanning. Shown once.' }) secret!: string;
+}
+
+@ObjectType()
+export class ConfirmTotpEnrolmentPayload {
+  @Field(() => [String], { description: 'Ten single-use recovery codes, for when the phone is lost. Shown once; keep them safe.' })
+  recoveryCodes!: string[];
+  @Field(() => AuthPayload, { description: 'A fresh session: every other session of the account has ended.' }) auth!: AuthPayload;
+}
+
+@InputType()
+export class ResetTotpInput {
+  @Field(() => ID, { description: 'The login (User.id) whose two-factor sign-in is reset.' }) userId!: string;
+  @Field({ description: 'Why, for the audit trail: 10 to 2000 characters.' }) reason!: string;
 }
 
 const NEW_PASSWORD = '12 to 128 characters, not too repetitive (at least 4 different characters); a passphrase is best.';

@@ -5,10 +5,12 @@ import { DataSource } from 'typeorm';
 import { Actor, DomainException, ErrorCode, isEmail, Role } from '@puente/common';
 import { AccountService } from '../account.service';
 import { AuthService, Session } from '../auth.service';
-import { AllowTemporaryPassword, CurrentActor, Public, Roles } from '../decorators';
+import { AllowBeforeTwoFactorEnrolment, AllowTemporaryPassword, CurrentActor, Public, Roles, SecondFactorStep } from '../decorators';
+import { TwoFactorService } from '../two-factor.service';
 import {
   AuthPayload,
   ChangePasswordInput,
+  ConfirmTotpEnrolmentPayload,
   CreateStaffUserInput,
   CreateStaffUserPayload,
   DeactivateUserInput,
@@ -16,6 +18,9 @@ import {
   RefreshTokenInput,
   RequestPasswordResetInput,
   ResetPasswordInput,
+  ResetTotpInput,
+  TotpCodeInput,
+  TotpEnrolment,
   UserModel,
 } from './auth.model';
 import { PasswordResetService } from '../password-reset.service';
@@ -32,6 +37,7 @@ export class AuthResolver {
     private readonly auth: AuthService,
     private readonly resets: PasswordResetService,
     private readonly accounts: AccountService,
+    private readonly twoFactor: TwoFactorService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -73,6 +79,7 @@ export class AuthResolver {
 
   @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER, Role.APPLICANT)
   @AllowTemporaryPassword()
+  @AllowBeforeTwoFactorEnrolment()
   @Query(() => UserModel)
   async me(@CurrentActor() actor: Actor): Promise<UserModel> {
     return toUserModel(await this.auth.me(actor));
@@ -80,6 +87,7 @@ export class AuthResolver {
 
   @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER, Role.APPLICANT)
   @AllowTemporaryPassword()
+  @AllowBeforeTwoFactorEnrolment()
   @UseGuards(PublicThrottleGuard)
   @Mutation(() => AuthPayload, {
     description: 'Sets a new password, signs out every other session at once and returns a fresh one. Throttled per user like login.',
@@ -128,5 +136,61 @@ export class AuthResolver {
   @Mutation(() => UserModel, { description: 'Lets a deactivated login sign in again with its password (same rules as deactivateUser).' })
   async reactivateUser(@CurrentActor() actor: Actor, @Args('userId', { type: () => ID }) userId: string): Promise<UserModel> {
     return toUserModel(await this.accounts.reactivate(actor, userId));
+  }
+
+  @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER)
+  @SecondFactorStep()
+  @UseGuards(PublicThrottleGuard)
+  @Mutation(() => AuthPayload, {
+    description:
+      'The second step of signing in with two-factor sign-in: with the accessToken login gave (mfaRequired), a current code of the ' +
+      'authenticator app (each accepted once) or an unused recovery code (spent) returns the session. Throttled per user.',
+  })
+  async completeLogin(@CurrentActor() actor: Actor, @Args('input') input: TotpCodeInput): Promise<AuthPayload> {
+    return toPayload(await this.auth.completeLogin(actor, input.code));
+  }
+
+  @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER)
+  @AllowBeforeTwoFactorEnrolment()
+  @Mutation(() => TotpEnrolment, {
+    description:
+      'Starts enrolling in two-factor sign-in (staff; employers who opt in): a new secret, as a QR-code URI and in base32, shown once. ' +
+      'Nothing changes until confirmTotpEnrolment.',
+  })
+  async startTotpEnrolment(@CurrentActor() actor: Actor): Promise<TotpEnrolment> {
+    return this.twoFactor.start(actor);
+  }
+
+  @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER)
+  @AllowBeforeTwoFactorEnrolment()
+  @UseGuards(PublicThrottleGuard)
+  @Mutation(() => ConfirmTotpEnrolmentPayload, {
+    description:
+      'Turns two-factor sign-in on with a current code of the new secret: returns ten recovery codes (shown once) and a fresh session; ' +
+      'every other session ends. Throttled per user.',
+  })
+  async confirmTotpEnrolment(@CurrentActor() actor: Actor, @Args('input') input: TotpCodeInput): Promise<ConfirmTotpEnrolmentPayload> {
+    const { recoveryCodes, session } = await this.auth.confirmTotpEnrolment(actor, input.code);
+    return { recoveryCodes, auth: toPayload(session) };
+  }
+
+  @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER)
+  @UseGuards(PublicThrottleGuard)
+  @Mutation(() => UserModel, {
+    description:
+      'Turns two-factor sign-in off with a current code (or a recovery code). Refused for staff while STAFF_TOTP_REQUIRED is on. Throttled per user.',
+  })
+  async disableTotp(@CurrentActor() actor: Actor, @Args('input') input: TotpCodeInput): Promise<UserModel> {
+    return toUserModel(await this.twoFactor.disable(actor, input.code));
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => UserModel, {
+    description:
+      "Resets another login's two-factor sign-in (a lost phone), with a reason for the audit trail: every session it has ends; it signs in " +
+      'with its password and may enrol again.',
+  })
+  async resetTotp(@CurrentActor() actor: Actor, @Args('input') input: ResetTotpInput): Promise<UserModel> {
+    return toUserModel(await this.twoFactor.reset(actor, input.userId, input.reason));
   }
 }

@@ -25,5 +25,9 @@ describe('throttleCounters', () => {
     expect(keys('requestPasswordReset', { email: 'a@x.org' }, '2.2.2.2')).toContain('account|requestPasswordReset|a@x.org');
     expect(keys('changePassword', {}, '1.1.1.1', 'u1')).toEqual(['user|changePassword|u1']);
     expect(keys('changePassword', {}, '1.1.1.1', null)).toEqual([]);
+    // A 6-digit code is counted per user, whatever address tries it.
+    expect(keys('completeLogin', {}, '1.1.1.1', 'u1')).toEqual(['user|completeLogin|u1']);
+    expect(keys('completeLogin', {}, '2.2.2.2', 'u1')).toEqual(['user|completeLogin|u1']);
+    expect(keys('disableTotp', {}, '1.1.1.1', 'u1')).toEqual(['user|disableTotp|u1']);
   });
 });

@@ -13,13 +13,17 @@ export interface ThrottleCounter {
 /** The operations every caller may reach without signing in: a per-address limit spans them all. */
 export const PUBLIC_OPERATIONS = ['login', 'refreshToken', 'registerEmployer', 'requestPasswordReset', 'resetPassword'] as const;
 
+/** Signed-in operations that check a secret (a password or a code): counted per user. */
+export const PER_USER_OPERATIONS: readonly string[] = ['changePassword', 'completeLogin', 'confirmTotpEnrolment', 'disableTotp'];
+
 /**
  * The counters one call counts against (each within the same window):
  * - public operations: per operation, normalised identifier (a DUI with or without its dash, an e-mail in any
  *   case: one identifier) and address; and per address across every identifier and public operation, so one
  *   address cannot try many accounts;
  * - requestPasswordReset: also per account (the e-mail) across addresses, so nobody floods a person's inbox;
- * - changePassword: per signed-in user across addresses (the current password is guessable otherwise).
+ * - changePassword and the two-factor codes (completeLogin, confirmTotpEnrolment, disableTotp): per signed-in
+ *   user across addresses (the current password, or a 6-digit code, is guessable otherwise).
  */
 export function throttleCounters(call: {
   operation: string;
@@ -30,7 +34,7 @@ export function throttleCounters(call: {
   normalize: (identifier: string) => string;
 }): ThrottleCounter[] {
   const { operation, input, address, userId, limits } = call;
-  if (operation === 'changePassword') return userId ? [{ key: `user|${operation}|${userId}`, limit: limits.perIdentifier }] : [];
+  if (PER_USER_OPERATIONS.includes(operation)) return userId ? [{ key: `user|${operation}|${userId}`, limit: limits.perIdentifier }] : [];
   const raw = input.identifier ?? input.contactEmail ?? input.email ?? '';
   const identifier = typeof raw === 'string' ? call.normalize(raw) : '';
   const counters: ThrottleCounter[] = [

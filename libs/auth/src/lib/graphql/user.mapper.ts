@@ -11,5 +11,6 @@ export function toUserModel(user: UserEntity): UserModel {
     applicantId: user.applicantId,
     mustChangePassword: user.mustChangePassword,
     active: user.active,
+    twoFactorEnabled: user.totpEnabledAt != null,
   };
 }
