@@ -168,6 +168,20 @@ describe('sessions end when they should', () => {
     expect(codesOf(await api.gql(ME, {}, session.accessToken))).toEqual(['UNAUTHENTICATED']);
   });
 
+  it("a coordinator finds an applicant's login through Applicant.loginId and deactivates it; the applicant cannot read it", async () => {
+    const applicant = await newApplicant(api, coordinator);
+    const q = `query($id: ID!) { applicant(id: $id) { id loginId } }`;
+    const found = await api.gql(q, { id: applicant.id }, coordinator);
+    expect(found.errors).toEqual([]);
+    const loginId = found.data!.applicant.loginId as string;
+    expect(loginId).toBe((await api.gql(ME, {}, applicant.token)).data!.me.id);
+    expect(codesOf(await api.gql(q, { id: applicant.id }, applicant.token))).toEqual(['FORBIDDEN']);
+
+    const r = await api.gql(DEACTIVATE, { i: { userId: loginId, reason: 'The applicant asked to leave the program.' } }, coordinator);
+    expect(r.data!.deactivateUser).toEqual({ id: loginId, active: false });
+    expect(codesOf(await api.gql(ME, {}, applicant.token))).toEqual(['UNAUTHENTICATED']);
+  });
+
   it('coordinators cannot deactivate staff or employer logins, nobody their own; administrators can', async () => {
     const other = await newCoordinator(api);
     const otherId = (await api.gql(ME, {}, other.token)).data!.me.id as string;

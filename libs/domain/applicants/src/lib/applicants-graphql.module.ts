@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ReferenceModule } from '@puente/domain/reference';
 import { ApplicantsModule } from './applicants.module';
+import { ApplicantLoginResolver } from './graphql/applicant-login.resolver';
 import { ApplicantResolver } from './graphql/applicant.resolver';
 
-@Module({ imports: [ApplicantsModule, ReferenceModule], providers: [ApplicantResolver] })
+@Module({ imports: [ApplicantsModule, ReferenceModule], providers: [ApplicantResolver, ApplicantLoginResolver] })
 export class ApplicantsGraphqlModule {}
