@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ApplicantStatus } from '@puente/domain/applicants';
-import type { StepKind } from './timeline.policy';
+import { stepOrderSql, type StepKind } from './timeline.policy';
 
 export interface MyStep {
   step: StepKind;
@@ -109,7 +109,7 @@ export class ApplicantStatusService {
     const nextSteps: MyStep[] = journey.travellerId
       ? await this.dataSource.query(
           `SELECT kind AS step, to_char(due_date, 'YYYY-MM-DD') AS "dueDate", status, blocking, note FROM travel_step
-           WHERE traveller_id = $1 AND status IN ('PENDING', 'OVERDUE', 'INFEASIBLE') ORDER BY due_date, kind`,
+           WHERE traveller_id = $1 AND status IN ('PENDING', 'OVERDUE', 'INFEASIBLE') ORDER BY due_date, ${stepOrderSql('kind')}`,
           [journey.travellerId],
         )
       : [];

@@ -11,7 +11,7 @@ import { ApplicantStatus, applicantStateMachine } from '@puente/domain/applicant
 import { JobOrderEntity } from '@puente/domain/job-orders';
 import { ExistingContingent, planSeats, Traveller } from './contingent.rules';
 import { ContingentEntity, TravellerEntity, TravellerStatus, TravelStepEntity } from './contingent.entity';
-import { isTravelStep, StepKind, TIMELINE_POLICY_V1, TimelinePolicy } from './timeline.policy';
+import { isTravelStep, StepKind, stepOrderSql, TIMELINE_POLICY_V1, TimelinePolicy } from './timeline.policy';
 import { departureFor, planTimeline } from './timeline.rules';
 
 /**
@@ -196,7 +196,7 @@ export class ContingentsService {
               count(*) FILTER (WHERE s.status = 'OVERDUE')::int AS overdue
        FROM travel_step s JOIN traveller t ON t.id = s.traveller_id
        WHERE t.contingent_id = $1 AND t.status NOT IN (${OFF_SEAT})
-       GROUP BY s.kind ORDER BY min(s.due_date), s.kind`,
+       GROUP BY s.kind ORDER BY min(s.due_date), ${stepOrderSql('s.kind')}`,
       [contingentId],
     );
   }
@@ -368,7 +368,7 @@ export class ContingentsService {
       .innerJoin(TravellerEntity, 't', 't.id = s.traveller_id')
       .where('t.applicant_id = :applicantId AND t.status = :seated', { applicantId, seated: 'SEATED' })
       .orderBy('s.due_date', 'ASC')
-      .addOrderBy('s.kind', 'ASC')
+      .addOrderBy(stepOrderSql('s.kind'), 'ASC')
       .getMany();
   }
 

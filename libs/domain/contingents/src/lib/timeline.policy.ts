@@ -15,6 +15,12 @@ export const STEP_KINDS: readonly StepKind[] = [
   'DOCUMENTS_CHECKED', 'MEDICAL_EXAM', 'VISA_BIOMETRICS', 'ORIENTATION', 'CONTRACT_SIGNED', 'DEPARTURE', 'ARRIVAL',
 ];
 
+/**
+ * SQL ordering steps of the same due date in the timeline's order (orientation before contract signing), not by
+ * name: a weekend or a holiday can move two steps onto one day. The kinds are constants, never input.
+ */
+export const stepOrderSql = (column: string) => `array_position(ARRAY[${STEP_KINDS.map((k) => `'${k}'`).join(', ')}]::text[], ${column})`;
+
 /** Departure and arrival belong to the whole contingent: recorded with it, never done or chased step by step. */
 export function isTravelStep(kind: StepKind): boolean {
   return kind === 'DEPARTURE' || kind === 'ARRIVAL';

@@ -11,7 +11,7 @@ import { ApplicantEntity, ApplicantEvent, ApplicantStatus, applicantStateMachine
 import { JobOrderEntity, jobOrderStateMachine } from '@puente/domain/job-orders';
 import { releaseCandidates, selectedNotice, SelectionService } from '@puente/domain/matching';
 import { ContingentsService } from './contingents.service';
-import { TIMELINE_POLICY_V1 } from './timeline.policy';
+import { stepOrderSql, TIMELINE_POLICY_V1 } from './timeline.policy';
 import { ContingentEntity, TravellerEntity } from './contingent.entity';
 import { ContingentEvent, contingentStateMachine, SETTLED_STEP_STATUSES } from './contingent.state-machine';
 import { notificationIdsOf, PLACEMENTS_COMPLETED, PlacementsCompletedEvent } from './placement-events';
@@ -56,7 +56,7 @@ export class TravelService {
     return this.move(contingentId, 'CONFIRM', async (em, k) => {
       // Named for the coordinator who must act on it: who, and which steps.
       const missing: { name: string; kinds: string[] }[] = await em.query(
-        `SELECT a.first_names || ' ' || a.last_names AS name, array_agg(s.kind ORDER BY s.due_date, s.kind) AS kinds
+        `SELECT a.first_names || ' ' || a.last_names AS name, array_agg(s.kind ORDER BY s.due_date, ${stepOrderSql('s.kind')}) AS kinds
          FROM traveller t JOIN travel_step s ON s.traveller_id = t.id JOIN applicant a ON a.id = t.applicant_id
          WHERE t.contingent_id = $1 AND t.status = 'SEATED' AND s.blocking AND s.status <> ALL($2) AND s.kind NOT IN ('DEPARTURE', 'ARRIVAL')
          GROUP BY t.applicant_id, a.first_names, a.last_names ORDER BY a.last_names, a.first_names, t.applicant_id`,
