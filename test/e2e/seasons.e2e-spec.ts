@@ -179,7 +179,9 @@ describe('season after season', () => {
 
     it('season 2: the good worker, not named, ranks above an identical first-timer and is selected again; the poor one is neither proposed nor nameable', async () => {
       firstTimer = await verifiedApplicant(api, coordinator, profile);
-      const orderId = await order(2, 1);
+      // Three positions, so the shortlist (nine plus a reserve) holds both of them even when the midnight check has
+      // left earlier runs' identical first-timers in the database.
+      const orderId = await order(2, 3);
       await matched(orderId);
       const proposed = await candidates(orderId);
       const returnee = proposed.find((c) => c.applicantId === good.id)!;
@@ -221,8 +223,10 @@ describe('season after season', () => {
       const proposed = await candidates(orderId);
       expect(proposed[0]).toMatchObject({ applicantId: good.id, rank: 1, named: true, status: 'SUGGESTED' });
       expect(proposed[0]!.breakdown.find((l) => l.factor === 'evaluations')!.explanation).toBe('4.5 average over 2 evaluated seasons; would rehire: 2 of 2');
-      // The other position keeps its shortlist: the first-timer is still proposed, not wiped by the named request.
-      expect(proposed.find((c) => c.applicantId === firstTimer.id)).toMatchObject({ named: false, status: 'SUGGESTED' });
+      // The other position keeps its shortlist, not wiped by the named request: the first-timer is still proposed
+      // (a suggestion, or a reserve when the midnight check's reruns have left identical first-timers around).
+      expect(proposed.filter((c) => !c.named).length).toBeGreaterThan(0);
+      expect(proposed.find((c) => c.applicantId === firstTimer.id)).toMatchObject({ named: false, status: expect.stringMatching(/^(SUGGESTED|RESERVE)$/) });
       // The employer reads the run its request started, showing only its own order.
       expect((await ok(`query($id: ID!) { matchingRun(id: $id) { id jobOrderIds } }`, { id: run.id }, employer.token)).matchingRun).toEqual({ id: run.id, jobOrderIds: [orderId] });
       const other = await newEmployer(api, coordinator);
