@@ -155,6 +155,19 @@ describe('audit trail', () => {
     expect(await rowsOf(own.requestId)).toEqual([]);
   });
 
+  it("records staff reading an applicant's file beyond the profile: placements, rehire decision, travel steps", async () => {
+    const applicant = await newApplicant(api, coordinator.token);
+    for (const query of [
+      `query($id: ID!) { placementHistory(applicantId: $id) { placementId } }`,
+      `query($id: ID!) { rehireEligibility(applicantId: $id) { outcome } }`,
+      `query($id: ID!) { travelSteps(applicantId: $id) { kind } }`,
+    ]) {
+      const r = await call(query, { id: applicant.id }, coordinator.token);
+      expect(r.errors).toEqual([]);
+      expect(await rowsOf(r.requestId)).toEqual([expect.objectContaining({ action: 'read', outcome: 'SUCCESS', actor_user_id: coordinator.id, target_ids: [applicant.id] })]);
+    }
+  });
+
   it('records a staff read over WebSocket too', async () => {
     const applicant = await newApplicant(api, coordinator.token);
     const reads = async (): Promise<number> =>

@@ -61,6 +61,12 @@ type IdsOfResult = (result: unknown) => unknown[];
 export const PERSONAL_DATA_READS: Readonly<Record<string, IdsOfResult>> = {
   applicant: (result) => [(result as { id?: unknown } | null)?.id],
   applicants: (result) => ((result as { edges?: { node?: { id?: unknown } }[] } | null)?.edges ?? []).map((e) => e.node?.id),
+  // One applicant's file by its id argument: placements and evaluations, the rehire decision, the travel steps.
+  placementHistory: () => [],
+  rehireEligibility: () => [],
+  travelSteps: () => [],
+  // Former workers by name.
+  rehirePool: (result) => ((result as { edges?: { node?: { applicantId?: unknown } }[] } | null)?.edges ?? []).map((e) => e.node?.applicantId),
 };
 
 /** The ids read by a personal-data query: those it asked for and those it returned, record ids only. */

@@ -7,7 +7,7 @@ import { idsRead, isStaff, outcomeOf, PERSONAL_DATA_READS, SUCCESS } from './aud
 import { AuditTrailService } from './audit-trail.service';
 
 /**
- * Records every read of applicants' personal data by staff (`applicant`, `applicants`), on HTTP and WebSocket
+ * Records every read of applicants' personal data by staff (the queries of PERSONAL_DATA_READS), on HTTP and WebSocket
  * alike, with the ids read. The record is written before the data is returned: if it cannot be written, the
  * read fails instead of going unrecorded.
  */
