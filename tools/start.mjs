@@ -8,6 +8,13 @@ import { ensureInstalled, localSecret, root, runTs, spawnTs, stopChild, tail } f
 
 const log = (msg) => console.log(`[puente] ${msg}`);
 const started = Date.now();
+// Production secrets come from the operator's secret store, never from a file generated beside the data.
+const PRODUCTION_SECRETS = ['JWT_ACCESS_SECRET', 'PUENTE_DATA_KEYS', 'PUENTE_DATA_KEY_ID', 'PUENTE_BLIND_INDEX_KEY'];
+const missingSecrets = process.env.NODE_ENV === 'production' ? PRODUCTION_SECRETS.filter((name) => !process.env[name]) : [];
+if (missingSecrets.length) {
+  console.error(`[puente] NODE_ENV=production needs ${missingSecrets.join(', ')} set (see the README's Configuration); nothing was started.`);
+  process.exit(1);
+}
 ensureInstalled(log);
 const { freePort, provision, waitForHttp } = await import('./lib/provision.mjs');
 

@@ -97,6 +97,13 @@ describe('no demo accounts in production', () => {
     expect(run.stdout + run.stderr).not.toMatch(/puente-demo-2026|puente-admin-2026/);
   }, 60_000);
 
+  it('npm start with NODE_ENV=production refuses to make up its own secrets, naming the missing variables', () => {
+    const { PUENTE_DATA_KEYS: _keys, PUENTE_BLIND_INDEX_KEY: _index, ...env } = process.env;
+    const run = spawnSync(process.execPath, ['tools/start.mjs'], { cwd: root, env: { ...env, NODE_ENV: 'production' }, encoding: 'utf8', timeout: 30_000 });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/NODE_ENV=production needs PUENTE_DATA_KEYS, PUENTE_BLIND_INDEX_KEY set/);
+  });
+
   it('npm start with NODE_ENV=production loads no demo data and prints no password', async () => {
     const [port, workerPort] = [await freePort(), await freePort()];
     const child = spawn(process.execPath, ['tools/start.mjs'], {
