@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { FieldCipher } from '@puente/config';
 import { databaseOptions } from './database-options';
 import { reencryptColumns } from './encrypted-columns';
+import { scratchDatabase } from '../testing/scratch-database';
 
 /**
  * `npm run rotate-keys` on a scratch database of its own (a rotation rewrites every row, so never on the database
@@ -11,9 +10,7 @@ import { reencryptColumns } from './encrypted-columns';
  * blind indexes untouched, and a second run has nothing to do.
  */
 describe('reencryptColumns (npm run rotate-keys)', () => {
-  const name = `puente_rotation_${randomBytes(4).toString('hex')}`;
-  const adminUrl = process.env.DATABASE_URL!;
-  const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+  const scratch = scratchDatabase('puente_rotation');
   const key = (b: number) => Buffer.alloc(32, b);
   const blindIndexKey = key(9);
   const cipher = (keys: Record<string, Buffer>, currentKeyId: string) => new FieldCipher({ keys: new Map(Object.entries(keys)), currentKeyId, blindIndexKey });
@@ -24,20 +21,14 @@ describe('reencryptColumns (npm run rotate-keys)', () => {
   let ds: DataSource;
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    ds = await new DataSource(databaseOptions(url, 1)).initialize();
+    await scratch.create();
+    ds = await new DataSource(databaseOptions(scratch.url, 1)).initialize();
     await ds.runMigrations();
   });
 
   afterAll(async () => {
     await ds?.destroy();
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   });
 
   it('re-encrypts every value under an old key with the current one, in batches, and nothing twice', async () => {

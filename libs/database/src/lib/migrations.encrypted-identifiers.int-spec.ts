@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { fieldCipherFromEnv } from '@puente/config';
 import { databaseOptions } from './database-options';
 import { MIGRATIONS } from '../migrations';
 import { EncryptedIdentifiers1732400000018 } from '../migrations/1732400000018-encrypted-identifiers';
+import { runOneMigration, scratchDatabase } from '../testing/scratch-database';
 
 /**
  * Migration 1732400000018 on a database that already has applicants and their logins: the schema before it, rows
@@ -13,9 +12,7 @@ import { EncryptedIdentifiers1732400000018 } from '../migrations/1732400000018-e
  * `npm run migrate` (npm test sets throwaway ones).
  */
 describe('migration 1732400000018 (encrypted identifiers) on existing rows', () => {
-  const name = `puente_migration_18_${randomBytes(4).toString('hex')}`;
-  const adminUrl = process.env.DATABASE_URL!;
-  const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+  const scratch = scratchDatabase('puente_migration_18');
   const before = MIGRATIONS.findIndex((m) => m === EncryptedIdentifiers1732400000018);
   const cipher = fieldCipherFromEnv(process.env);
   const people = [
@@ -25,11 +22,8 @@ describe('migration 1732400000018 (encrypted identifiers) on existing rows', () 
   let ds: DataSource;
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    ds = await new DataSource({ ...databaseOptions(url, 1), migrations: MIGRATIONS.slice(0, before) }).initialize();
+    await scratch.create();
+    ds = await new DataSource({ ...databaseOptions(scratch.url, 1), migrations: MIGRATIONS.slice(0, before) }).initialize();
     expect((await ds.runMigrations()).at(-1)?.name).toBe(MIGRATIONS[before - 1]!.name);
     for (const p of people) {
       const [a] = await ds.query(
@@ -44,27 +38,10 @@ describe('migration 1732400000018 (encrypted identifiers) on existing rows', () 
 
   afterAll(async () => {
     await ds?.destroy();
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   });
 
-  const migrate = async (direction: 'up' | 'down') => {
-    const runner = ds.createQueryRunner();
-    try {
-      await runner.startTransaction();
-      try {
-        await new EncryptedIdentifiers1732400000018()[direction](runner);
-        await runner.commitTransaction();
-      } catch (error) {
-        await runner.rollbackTransaction();
-        throw error;
-      }
-    } finally {
-      await runner.release();
-    }
-  };
+  const migrate = (direction: 'up' | 'down') => runOneMigration(ds, new EncryptedIdentifiers1732400000018(), direction);
   const everything = async () =>
     JSON.stringify([
       ...(await ds.query(`SELECT row_to_json(a)::text AS row FROM applicant a`)),

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { databaseOptions } from './database-options';
 import { MIGRATIONS } from '../migrations';
+import { scratchDatabase } from '../testing/scratch-database';
 
 /** Every table of the schema, kept in one place as migrations add them. */
 const TABLES = [
@@ -33,25 +32,17 @@ const TABLES = [
 
 /** Runs every migration up, all the way down and up again on a scratch database of its own. */
 describe('migrations', () => {
-  const name = `puente_migrations_${randomBytes(4).toString('hex')}`;
-  const adminUrl = process.env.DATABASE_URL!;
-  const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+  const scratch = scratchDatabase('puente_migrations');
   let ds: DataSource;
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    ds = await new DataSource(databaseOptions(url, 1)).initialize();
+    await scratch.create();
+    ds = await new DataSource(databaseOptions(scratch.url, 1)).initialize();
   });
 
   afterAll(async () => {
     await ds?.destroy();
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   });
 
   const tables = async () =>

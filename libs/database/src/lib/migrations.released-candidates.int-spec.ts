@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { databaseOptions } from './database-options';
 import { MIGRATIONS } from '../migrations';
 import { ReleasedCandidates1732400000014 } from '../migrations/1732400000014-released-candidates';
+import { runOneMigration, scratchDatabase } from '../testing/scratch-database';
 
 /**
  * Migration 1732400000014 on a database that already has candidates: the schema up to 1732400000013, rows in every
@@ -11,40 +10,23 @@ import { ReleasedCandidates1732400000014 } from '../migrations/1732400000014-rel
  * that order, as in migrations.int-spec.ts). Candidates are named `<order>/<applicant>`.
  */
 describe('migration 1732400000014 (released candidates) on existing rows', () => {
-  const name = `puente_migration_14_${randomBytes(4).toString('hex')}`;
-  const adminUrl = process.env.DATABASE_URL!;
-  const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+  const scratch = scratchDatabase('puente_migration_14');
   const before = MIGRATIONS.findIndex((m) => m === ReleasedCandidates1732400000014);
   let ds: DataSource;
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    ds = await new DataSource({ ...databaseOptions(url, 1), migrations: MIGRATIONS.slice(0, before) }).initialize();
+    await scratch.create();
+    ds = await new DataSource({ ...databaseOptions(scratch.url, 1), migrations: MIGRATIONS.slice(0, before) }).initialize();
     expect((await ds.runMigrations()).at(-1)?.name).toBe('PasswordReset1732400000013');
     await seed(ds);
   });
 
   afterAll(async () => {
     await ds?.destroy();
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   });
 
-  const migrate = async (direction: 'up' | 'down') => {
-    const runner = ds.createQueryRunner();
-    try {
-      await runner.startTransaction();
-      await new ReleasedCandidates1732400000014()[direction](runner);
-      await runner.commitTransaction();
-    } finally {
-      await runner.release();
-    }
-  };
+  const migrate = (direction: 'up' | 'down') => runOneMigration(ds, new ReleasedCandidates1732400000014(), direction);
 
   const candidates = async (): Promise<Record<string, string>> =>
     Object.fromEntries(

@@ -4,13 +4,14 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, DomainException, ErrorCode, isUuid, requireReason } from '@puente/common';
 import { lockForUpdate, recordAudit } from '@puente/database';
 import { NotificationInput, NotificationsService, recordNotifications, StatusEvents } from '@puente/notifications';
-import { ApplicantEntity, ApplicantEvent, applicantStateMachine } from '@puente/domain/applicants';
+import { ApplicantEntity } from '@puente/domain/applicants';
 import { JobOrderEntity, JobOrderService } from '@puente/domain/job-orders';
 import { releaseCandidates } from '@puente/domain/matching';
 import { ContingentsService } from './contingents.service';
 import { ContingentEntity, TravelStepEntity } from './contingent.entity';
 import { contingentStateMachine, STEP_STATUSES, stepStateMachine } from './contingent.state-machine';
 import { isTravelStep, StepKind } from './timeline.policy';
+import { moveApplicants } from './applicant-moves';
 
 /** Open steps: what a cancelled seat cancels, and what `completeSteps` and `waiveStep` act on. */
 const OPEN_STEPS = STEP_STATUSES.filter((s) => stepStateMachine.can(s, 'CANCEL'));
@@ -69,7 +70,7 @@ export class ContingentOfficeService {
       const cancelledSteps = await this.cancelOpenSteps(em, seats.map((s) => s.id));
       const released = await releaseCandidates(em, { jobOrderIds: [order.id] }, `Order cancelled: ${reason}`);
       const selected = released.filter((r) => r.previous === 'SELECTED').map((r) => r.applicantId);
-      await this.moveApplicants(em, selected, 'RELEASE', ['SELECTED', 'PRE_DEPARTURE']);
+      await moveApplicants(em, selected, 'RELEASE', ['SELECTED', 'PRE_DEPARTURE']);
       const notices: NotificationInput[] = [
         notice,
         ...selected.map((applicantId) => ({
@@ -129,7 +130,7 @@ export class ContingentOfficeService {
       )[0];
       const cancelledSteps = await this.cancelOpenSteps(em, seats.map((s) => s.id));
       const applicantIds = seats.map((s) => s.applicant_id);
-      await this.moveApplicants(em, applicantIds, 'UNSEAT', ['PRE_DEPARTURE']);
+      await moveApplicants(em, applicantIds, 'UNSEAT', ['PRE_DEPARTURE']);
       await recordAudit(em, actor, { action: 'cancel-contingent', entity: 'contingent', entityId: k.id, reason });
       const notificationIds = await recordNotifications(em, [
         ...applicantIds.map((applicantId) => ({
@@ -241,14 +242,6 @@ export class ContingentOfficeService {
   }
 
   /** Moves those of the applicants in one of `from` by the event; the others are left as they are. */
-  private async moveApplicants(em: EntityManager, ids: string[], event: ApplicantEvent, from: readonly string[]): Promise<void> {
-    if (!ids.length) return;
-    const applicants = await em.createQueryBuilder(ApplicantEntity, 'a').where('a.id IN (:...ids)', { ids }).orderBy('a.id').setLock('pessimistic_write').getMany();
-    const moving = applicants.filter((a) => from.includes(a.status));
-    for (const a of moving) a.status = applicantStateMachine.next(a.status, event);
-    await em.save(moving, { chunk: 500 });
-  }
-
   private async after(done: Done, event: string): Promise<void> {
     if (done.cancelledSteps.length) await this.contingents.dropStepJobs(done.cancelledSteps);
     await this.notifications.queue(done.notificationIds);

@@ -7,7 +7,6 @@ import { lockForUpdate, recordAudit } from '@puente/database';
 import { JobProducer } from '@puente/queue';
 import { jobId, JobName } from '@puente/queue-contracts';
 import { NotificationsService, recordNotifications, StatusEvents } from '@puente/notifications';
-import { ApplicantEntity, ApplicantEvent, ApplicantStatus, applicantStateMachine } from '@puente/domain/applicants';
 import { JobOrderEntity, jobOrderStateMachine } from '@puente/domain/job-orders';
 import { releaseCandidates, selectedNotice, SelectionService } from '@puente/domain/matching';
 import { ContingentsService } from './contingents.service';
@@ -16,6 +15,7 @@ import { ContingentEntity, TravellerEntity } from './contingent.entity';
 import { ContingentEvent, contingentStateMachine, SETTLED_STEP_STATUSES } from './contingent.state-machine';
 import { notificationIdsOf, PLACEMENTS_COMPLETED, PlacementsCompletedEvent } from './placement-events';
 import { TRAVEL_DATES_POLICY_V1, travelDateProblems, TravelEvent } from './travel-dates.rules';
+import { moveApplicants } from './applicant-moves';
 
 export const WITHDRAWAL_REASONS = ['WITHDREW', 'MISSED_BLOCKING_STEP'] as const;
 export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number];
@@ -102,7 +102,7 @@ export class TravelService {
         [ids, departedOn],
       );
       const applicantIds = travellers.map((t) => t.applicant_id);
-      await this.moveApplicants(em, applicantIds, 'DEPLOY');
+      await moveApplicants(em, applicantIds, 'DEPLOY');
       const orders = await em.findBy(JobOrderEntity, { id: In([...new Set(travellers.map((t) => t.job_order_id))]) });
       for (const order of orders.filter((o) => o.status === 'OPEN' || o.status === 'FILLED')) order.status = jobOrderStateMachine.next(order.status, 'START');
       await em.save(orders);
@@ -168,7 +168,7 @@ export class TravelService {
       const notificationIds = this.emitter ? notificationIdsOf(await this.emitter.emitAsync(PLACEMENTS_COMPLETED, event)) : [];
       const applicantIds = travellers.map((t) => t.applicant_id);
       // A worker whose placement ended early may be home (and decided on) already: only those still abroad return now.
-      await this.moveApplicants(em, applicantIds, 'RETURN', ['DEPLOYED']);
+      await moveApplicants(em, applicantIds, 'RETURN', ['DEPLOYED']);
       const orderIds = [...new Set(travellers.map((t) => t.job_order_id))];
       // Their selections are over: next season they can be matched and selected again.
       await releaseCandidates(em, { jobOrderIds: orderIds, applicantIds, statuses: ['SELECTED'] }, `Placement completed on return (${k.reference}).`);
@@ -183,7 +183,8 @@ export class TravelService {
       const released = await releaseCandidates(em, { jobOrderIds: orders.map((o) => o.id) }, 'The order is completed.');
       // Someone still selected but never seated (a later group that did not go) is free again, and told.
       const unplaced = released.filter((r) => r.previous === 'SELECTED').map((r) => r.applicantId);
-      await this.moveApplicants(em, unplaced, 'RELEASE', ['SELECTED', 'PRE_DEPARTURE']);
+      await moveApplicants(em, unplaced, 'RELEASE', ['SELECTED', 'PRE_DEPARTURE']);
+      const referenceOf = new Map(orders.map((o) => [o.id, o.reference]));
       const unplacedIds = await recordNotifications(
         em,
         released
@@ -193,8 +194,8 @@ export class TravelService {
             audience: 'APPLICANT' as const,
             applicantId: r.applicantId,
             kind: 'SELECTION_ENDED',
-            subject: `Selection ended: ${orders.find((o) => o.id === r.jobOrderId)!.reference}`,
-            body: `The job order ${orders.find((o) => o.id === r.jobOrderId)!.reference} is completed without your travel. You are available for the next season's matching.`,
+            subject: `Selection ended: ${referenceOf.get(r.jobOrderId)}`,
+            body: `The job order ${referenceOf.get(r.jobOrderId)} is completed without your travel. You are available for the next season's matching.`,
           })),
       );
       return { applicantIds: [...applicantIds, ...unplaced], notificationIds: [...notificationIds, ...unplacedIds], decideRehire: true };
@@ -227,7 +228,7 @@ export class TravelService {
           [traveller.id],
         )
       )[0];
-      await this.moveApplicants(em, [traveller.applicantId], input.reason === 'WITHDREW' ? 'WITHDRAW' : 'RELEASE');
+      await moveApplicants(em, [traveller.applicantId], input.reason === 'WITHDREW' ? 'WITHDRAW' : 'RELEASE');
       await em.query(`UPDATE candidate SET status = 'REJECTED', status_reason = $3, updated_at = now() WHERE job_order_id = $1 AND applicant_id = $2 AND status = 'SELECTED'`, [
         traveller.jobOrderId,
         traveller.applicantId,
@@ -310,14 +311,6 @@ export class TravelService {
       await this.producer.enqueueBulk(JobName.EvaluateApplicant, jobs);
     }
     return contingent;
-  }
-
-  /** Moves the applicants by an event; with `from`, only those in one of those statuses (the others are left as they are). */
-  private async moveApplicants(em: EntityManager, ids: string[], event: ApplicantEvent, from?: readonly ApplicantStatus[]): Promise<void> {
-    if (!ids.length) return;
-    const applicants = (await em.findBy(ApplicantEntity, { id: In(ids) })).filter((a) => !from || from.includes(a.status));
-    for (const a of applicants) a.status = applicantStateMachine.next(a.status, event);
-    await em.save(applicants, { chunk: 500 });
   }
 
   private async completeTravelStep(em: EntityManager, travellerIds: string[], kind: 'DEPARTURE' | 'ARRIVAL', actor: Actor): Promise<void> {
