@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import { Alert, Anchor, Button, Group, Paper, PasswordInput, PinInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { ErrorAlert } from '../components/PageState';
+import { graphql } from '../gql';
+import { useRequest } from '../request';
+import { session, type SessionPayload } from '../session';
+import { useSession } from '../use-session';
+
+const LOGIN = graphql(`
+  mutation PortalLogin($input: LoginInput!) {
+    login(input: $input) {
+      accessToken
+      expiresIn
+      mfaRequired
+      user {
+        id
+        role
+        identifier
+        employerId
+        mustChangePassword
+      }
+    }
+  }
+`);
+
+const COMPLETE_LOGIN = graphql(`
+  mutation PortalCompleteLogin($input: TotpCodeInput!) {
+    completeLogin(input: $input) {
+      accessToken
+      expiresIn
+      mfaRequired
+      user {
+        id
+        role
+        identifier
+        employerId
+        mustChangePassword
+      }
+    }
+  }
+`);
+
+/** Only a path of this site: `next` comes from the address bar, so it must not send anyone elsewhere. */
+export function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}
+
+export default function SignIn() {
+  const { t } = useTranslation('auth');
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const snapshot = useSession();
+  const next = safeNext(params.get('next'));
+  const [mfaToken, setMfaToken] = useState<string | null>(null);
+  const [code, setCode] = useState('');
+  const [login, loginState] = useRequest(LOGIN);
+  const [completeLogin, completeState] = useRequest(COMPLETE_LOGIN);
+  const form = useForm({
+    initialValues: { identifier: '', password: '' },
+    validate: {
+      identifier: (v) => (v.trim() ? null : t('signIn.identifierRequired')),
+      password: (v) => (v ? null : t('signIn.passwordRequired')),
+    },
+  });
+
+  const finish = (payload: SessionPayload) => {
+    session.start(payload);
+    void navigate(payload.user.mustChangePassword ? '/account?mustChange=1' : next, { replace: true });
+  };
+
+  if (snapshot.status === 'signed-in' && !loginState.data && !completeState.data) return <Navigate replace to={next} />;
+
+  const submit = form.onSubmit(async (values) => {
+    const payload = (await login({ input: { identifier: values.identifier.trim(), password: values.password } }))?.login;
+    if (!payload) return;
+    if (payload.mfaRequired) setMfaToken(payload.accessToken);
+    else finish(payload);
+  });
+
+  const submitCode = async () => {
+    const data = await completeLogin({ input: { code } }, { authorization: `Bearer ${mfaToken}` });
+    if (data?.completeLogin) finish(data.completeLogin);
+  };
+
+  return (
+    <Paper withBorder p="lg" radius="md">
+      <Stack>
+        <Title order={2}>{t('signIn.title')}</Title>
+        {params.get('expired') && snapshot.status === 'signed-out' && (
+          <Alert color="blue" variant="light" role="status">
+            {t('signIn.expired')}
+          </Alert>
+        )}
+        {mfaToken ? (
+          <Stack>
+            <Text id="mfa-help">{t('signIn.mfaHelp')}</Text>
+            <PinInput length={6} type="number" oneTimeCode value={code} onChange={setCode} aria-label={t('signIn.mfaCode')} aria-describedby="mfa-help" />
+            {completeState.error ? <ErrorAlert error={completeState.error} title={t('signIn.failed')} /> : null}
+            <Button onClick={() => void submitCode()} loading={completeState.loading} disabled={code.length !== 6}>
+              {t('signIn.verify')}
+            </Button>
+          </Stack>
+        ) : (
+          <form onSubmit={submit} noValidate>
+            <Stack>
+              <TextInput label={t('signIn.identifier')} autoComplete="username" required {...form.getInputProps('identifier')} />
+              <PasswordInput label={t('signIn.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
+              {loginState.error ? <ErrorAlert error={loginState.error} title={t('signIn.failed')} /> : null}
+              <Button type="submit" loading={loginState.loading}>
+                {t('signIn.submit')}
+              </Button>
+            </Stack>
+          </form>
+        )}
+        <Group justify="space-between">
+          <Anchor component={Link} to="/forgot-password" size="sm">
+            {t('signIn.forgot')}
+          </Anchor>
+          <Anchor component={Link} to="/sign-up" size="sm">
+            {t('signIn.signUp')}
+          </Anchor>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}

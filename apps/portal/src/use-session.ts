@@ -1,0 +1,4 @@
+import { useSyncExternalStore } from 'react';
+import { session, type SessionSnapshot } from './session';
+
+export const useSession = (): SessionSnapshot => useSyncExternalStore(session.subscribe, session.snapshot);
