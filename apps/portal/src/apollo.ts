@@ -6,7 +6,7 @@ import { GRAPHQL_PATH, WEB_SESSION_HEADERS, session } from './session';
  * api refuses as UNAUTHENTICATED although it carried a token is retried once after a refresh; when the refresh
  * fails too the session ends and the router asks the person to sign in again.
  */
-export async function authFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
+export async function authFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
   const send = (token: string | null) => {
     const headers = new Headers(init.headers);
     for (const [name, value] of Object.entries(WEB_SESSION_HEADERS)) headers.set(name, value);

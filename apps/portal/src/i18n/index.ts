@@ -31,6 +31,9 @@ void i18n
     interpolation: { escapeValue: false },
     detection: { order: ['localStorage', 'navigator'], lookupLocalStorage: LANGUAGE_STORAGE_KEY, caches: ['localStorage'] },
     returnNull: false,
+    // A key missing from a catalogue is a bug the browser tests catch: they fail on any console warning.
+    saveMissing: true,
+    missingKeyHandler: (_lngs, ns, key) => console.warn(`Missing translation ${ns}:${key}`),
   });
 
 const syncHtmlLang = (lng: string) => document.documentElement.setAttribute('lang', lng.slice(0, 2));

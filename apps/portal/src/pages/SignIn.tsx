@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../components/PageState';
 import { graphql } from '../gql';
+import { safeNext } from '../navigation';
 import { useRequest } from '../request';
 import { session, type SessionPayload } from '../session';
 import { useSession } from '../use-session';
@@ -42,11 +43,6 @@ const COMPLETE_LOGIN = graphql(`
     }
   }
 `);
-
-/** Only a path of this site: `next` comes from the address bar, so it must not send anyone elsewhere. */
-export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
 
 export default function SignIn() {
   const { t } = useTranslation('auth');
