@@ -1,6 +1,73 @@
-import { Title } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorAlert } from '../components/PageState';
+import { problemOf } from '../errors';
+import { graphql } from '../gql';
+import { useRequest } from '../request';
 
-// Placeholder until this page's journey is built.
+const REQUEST_RESET = graphql(`
+  mutation PortalRequestPasswordReset($input: RequestPasswordResetInput!) {
+    requestPasswordReset(input: $input)
+  }
+`);
+
+/** Asks for a reset link. The answer is the same whether or not the address has an account (the api's too). */
 export default function ForgotPassword() {
-  return <Title order={1}>ForgotPassword</Title>;
+  const { t } = useTranslation('auth');
+  const [requestReset, state] = useRequest(REQUEST_RESET);
+  const form = useForm({
+    initialValues: { email: '' },
+    validate: { email: (v) => (v.trim() ? null : t('forgot.emailRequired')) },
+  });
+
+  const submit = form.onSubmit(async ({ email }) => {
+    await requestReset({ input: { email: email.trim() } });
+  });
+
+  if (state.data) {
+    return (
+      <Paper withBorder p="lg" radius="md">
+        <Stack>
+          <Title order={2}>{t('forgot.sentTitle')}</Title>
+          <Alert color="blue" variant="light" role="status">
+            {t('forgot.sent', { email: form.values.email.trim() })}
+          </Alert>
+          <Text size="sm">{t('forgot.sentHelp')}</Text>
+          <Anchor component={Link} to="/sign-in">
+            {t('forgot.backToSignIn')}
+          </Anchor>
+        </Stack>
+      </Paper>
+    );
+  }
+
+  const fieldError = state.error ? problemOf(state.error).fields['email'] : undefined;
+  return (
+    <Paper withBorder p="lg" radius="md">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Title order={2}>{t('forgot.title')}</Title>
+          <Text size="sm">{t('forgot.intro')}</Text>
+          <TextInput
+            label={t('forgot.email')}
+            type="email"
+            autoComplete="email"
+            required
+            {...form.getInputProps('email')}
+            error={form.errors['email'] ?? fieldError}
+          />
+          {state.error ? <ErrorAlert error={state.error} /> : null}
+          <Button type="submit" loading={state.loading}>
+            {t('forgot.submit')}
+          </Button>
+          <Text size="sm">{t('forgot.applicants')}</Text>
+          <Anchor component={Link} to="/sign-in" size="sm">
+            {t('forgot.backToSignIn')}
+          </Anchor>
+        </Stack>
+      </form>
+    </Paper>
+  );
 }
