@@ -67,6 +67,7 @@ describe('authorization matrix', () => {
   const operations: Operation[] = [
     { name: 'login', allowed: 'EVERYONE', query: `mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, variables: () => ({ i: adminCredentials() }) },
     { name: 'refreshToken', allowed: 'EVERYONE', query: `mutation($i: RefreshTokenInput!) { refreshToken(input: $i) { accessToken } }`, variables: async () => ({ i: { refreshToken: await freshRefreshToken() } }) },
+    { name: 'signOut', allowed: 'EVERYONE', query: `mutation($i: SignOutInput) { signOut(input: $i) }`, variables: async () => ({ i: { refreshToken: await freshRefreshToken() } }) },
     { name: 'registerEmployer', allowed: 'EVERYONE', query: `mutation($i: RegisterEmployerInput!) { registerEmployer(input: $i) { id } }`, variables: () => ({ i: employerInput() }) },
     { name: 'me', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER', 'APPLICANT'], query: `{ me { id } }`, variables: () => ({}) },
     { name: 'changePassword', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER', 'APPLICANT'], query: `mutation($i: ChangePasswordInput!) { changePassword(input: $i) { accessToken } }`, variables: () => ({ i: { currentPassword: 'not-the-password', newPassword: 'a-new-password-2026' } }) },
@@ -131,6 +132,7 @@ describe('authorization matrix', () => {
     { name: 'waiveStep', allowed: ['COORDINATOR'], query: `mutation($i: WaiveStepInput!) { waiveStep(input: $i) { id } }`, variables: () => ({ i: { contingentId: randomUUID(), applicantId: randomUUID(), step: 'ORIENTATION', reason: 'Attended last season.' } }) },
     { name: 'completeSteps', allowed: ['COORDINATOR'], query: `mutation($i: CompleteStepsInput!) { completeSteps(input: $i) { completed } }`, variables: () => ({ i: { contingentId: randomUUID(), step: 'ORIENTATION' } }) },
     { name: 'jobOrders', allowed: ['COORDINATOR', 'EMPLOYER'], query: `{ jobOrders(first: 1) { edges { node { id } } } }`, variables: () => ({}) },
+    { name: 'jobOrderCounts', allowed: ['COORDINATOR', 'EMPLOYER'], query: `{ jobOrderCounts { status count } }`, variables: () => ({}) },
     { name: 'auditLog', allowed: ['ADMIN'], query: `{ auditLog(first: 1) { edges { node { id } } } }`, variables: () => ({}) },
     // Two-factor sign-in: codes that can never be right ('x'), so no shared account is ever enrolled by the matrix.
     { name: 'completeLogin', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER'], query: `mutation($i: TotpCodeInput!) { completeLogin(input: $i) { accessToken } }`, variables: () => ({ i: { code: 'x' } }) },

@@ -21,7 +21,7 @@ import { codesOf, startApi, TestApi } from '../support/api';
  * sign-up form is built from. Everything else must refuse an anonymous caller.
  */
 const PUBLIC_OPERATIONS = [
-  'login', 'refreshToken', 'registerEmployer', 'requestPasswordReset', 'resetPassword',
+  'login', 'refreshToken', 'signOut', 'registerEmployer', 'requestPasswordReset', 'resetPassword',
   'municipalities', 'departments', 'regions', 'occupations', 'skills',
 ];
 

@@ -7,6 +7,7 @@ import { loadConfig } from '@puente/config';
 import { AppModule } from './app.module';
 import type { DestinationStream } from 'pino';
 import { requestIdOf, setLogDestination } from './logging';
+import { servePortal } from './portal';
 import { securityHeaders } from './security-headers';
 
 /** Builds the api application (also used by the end-to-end tests, which listen on a port of their own). */
@@ -27,6 +28,9 @@ export async function createApiApp(options: { logger?: boolean; logDestination?:
   if (options.logger !== false) app.useLogger(app.get(Logger));
   // @nestjs/platform-fastify carries its own copy of fastify's types; the plugin is the same at run time.
   await app.register(helmet as unknown as Parameters<NestFastifyApplication['register']>[0], securityHeaders(config.isProduction));
+  await servePortal(app, config.portalDir, (message) => {
+    if (options.logger !== false) app.get(Logger).log(message, 'Portal');
+  });
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 });
   await app.get(AuthService).ensureBootstrapAdmin();
   return app;

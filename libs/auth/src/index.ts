@@ -9,6 +9,7 @@ export { TwoFactorService } from './lib/two-factor.service';
 export * from './lib/auth.guard';
 export * from './lib/decorators';
 export * from './lib/request-context';
+export * from './lib/web-session';
 export * from './lib/auth.module';
 export * from './lib/auth-graphql.module';
 export { ARGON2_OPTIONS } from './lib/password.service';

@@ -56,7 +56,8 @@ export function graphqlOptions(
     validationRules: armor.validationRules,
     parseOptions: PARSE_OPTIONS,
     // Apollo's Fastify integration calls context(request, reply).
-    context: (request: Parameters<RequestContextFactory['fromHttp']>[0]) => contexts.fromHttp(request),
+    context: (request: Parameters<RequestContextFactory['fromHttp']>[0], reply: Parameters<RequestContextFactory['fromHttp']>[1]) =>
+      contexts.fromHttp(request, reply),
     formatError: (formatted, error) => formatError(formatted, error, { isProduction: config.isProduction }),
     subscriptions: {
       'graphql-ws': {

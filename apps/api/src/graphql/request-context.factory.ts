@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { RequestContext, RequestLoaders, SessionService, TokenService, VerifiedAccess } from '@puente/auth';
+import { HttpExchange, RequestContext, RequestLoaders, SessionService, TokenService, VerifiedAccess } from '@puente/auth';
 import { DomainException } from '@puente/common';
 
-interface HttpLike {
+interface HttpLike extends Pick<HttpExchange['request'], 'host'> {
   headers: Record<string, string | string[] | undefined>;
   id?: string;
   ip?: string;
@@ -28,10 +28,11 @@ export class RequestContextFactory {
     private readonly sessions: SessionService,
   ) {}
 
-  async fromHttp(req: HttpLike): Promise<RequestContext> {
+  /** Apollo's Fastify integration passes the request and the reply; the reply carries web clients' refresh cookie. */
+  async fromHttp(req: HttpLike, reply?: HttpExchange['reply']): Promise<RequestContext> {
     const requestId = String(req.raw?.id ?? req.id ?? randomUUID());
     const { actor, authError } = await this.authenticate(headerValue(req.headers.authorization));
-    return { actor, authError, requestId, ip: req.ip, loaders: new RequestLoaders() };
+    return { actor, authError, requestId, ip: req.ip, loaders: new RequestLoaders(), ...(reply ? { http: { request: req, reply } } : {}) };
   }
 
   async fromConnection(authorization: unknown, ip: string | undefined): Promise<ConnectionAuth> {

@@ -106,8 +106,9 @@ export class AuthService {
    * Rotates a refresh token. Presenting a token that was already used revokes its whole family: either the
    * holder or a thief has a copy, and only a fresh login can tell them apart.
    */
-  async refresh(refreshToken: string): Promise<Session> {
+  async refresh(refreshToken: string | undefined): Promise<Session> {
     const outcome = await this.dataSource.transaction(async (em) => {
+      if (!refreshToken) return null;
       const stored = await em
         .createQueryBuilder(RefreshTokenEntity, 't')
         .where('t.token_hash = :hash', { hash: hashRefreshToken(refreshToken) })
@@ -131,6 +132,16 @@ export class AuthService {
       throw new DomainException(ErrorCode.UNAUTHENTICATED, 'The refresh token is invalid, expired or already used; sign in again.');
     }
     return outcome;
+  }
+
+  /**
+   * Signs a session out: revokes the refresh token's whole family (the token and whatever it was rotated into),
+   * so it can never be refreshed again. An unknown or already revoked token is nothing to do. Access tokens
+   * already issued run out by themselves (JWT_ACCESS_TTL_SECONDS); the client drops its copy.
+   */
+  async signOut(refreshToken: string): Promise<void> {
+    const stored = await this.dataSource.manager.findOneBy(RefreshTokenEntity, { tokenHash: hashRefreshToken(refreshToken) });
+    if (stored) await this.dataSource.manager.update(RefreshTokenEntity, { familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
   async me(actor: Actor): Promise<UserEntity> {

@@ -2,6 +2,7 @@ import type { ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import type { Actor } from '@puente/common';
+import type { HttpExchange } from './web-session';
 
 /**
  * DataLoaders of one request, created lazily by key. Every loader lives exactly as long as its request, so a
@@ -29,6 +30,8 @@ export interface RequestContext {
   authError: string | null;
   loaders: RequestLoaders;
   ip?: string;
+  /** The HTTP request and reply (absent over WebSocket): the refresh-token cookie of web clients (web-session.ts). */
+  http?: HttpExchange;
 }
 
 export function requestContextOf(ctx: ExecutionContext): RequestContext {

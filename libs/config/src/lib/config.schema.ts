@@ -113,6 +113,8 @@ export const envSchema = z
         }
       }, 'must be a web address like https://puente.example.gov, without a query, fragment or credentials')
       .default('http://localhost:3000'),
+    /** The built web portal (index.html and assets/) the api serves on its own origin; default <repo root>/apps/portal/dist. */
+    PORTAL_DIR: z.string().min(1).optional(),
   })
   .refine((env) => Boolean(env.PUENTE_ADMIN_EMAIL) === Boolean(env.PUENTE_ADMIN_PASSWORD), {
     message: 'must be set together with PUENTE_ADMIN_EMAIL',

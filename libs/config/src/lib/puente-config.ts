@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { dataProtectionSchema, envSchema } from './config.schema';
 import { DataKeys, FieldCipher, parseBlindIndexKey, parseDataKeys } from './field-cipher';
@@ -37,6 +39,11 @@ export class PuenteConfig {
   readonly smtp!: { url: string; from: string } | null;
   /** The base of links sent by e-mail (a password reset), without a trailing slash. */
   readonly publicUrl!: string;
+  /**
+   * The folder of the portal's production build (index.html, assets/), served by the api at `/` when it exists
+   * (absolute: PORTAL_DIR relative to the repository root, else `<repo root>/apps/portal/dist`).
+   */
+  readonly portalDir!: string;
   /** Keys of encryption at rest and of the blind indexes (PUENTE_DATA_KEYS, PUENTE_DATA_KEY_ID, PUENTE_BLIND_INDEX_KEY). */
   readonly dataProtection!: DataKeys;
 }
@@ -77,6 +84,17 @@ export function fieldCipherFromEnv(source: Record<string, string | undefined> = 
   return new FieldCipher(dataKeysOf(parseEnv(dataProtectionSchema, source)));
 }
 
+/**
+ * The repository's root folder, found from this file's place rather than the working directory (the apps may be
+ * started from anywhere): the nearest folder up that holds tsconfig.base.json, which the Docker image copies too.
+ */
+export function repoRoot(from: string = __dirname): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'tsconfig.base.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '../../../..');
+  }
+}
+
 /** Parses the environment, naming every missing or malformed variable at once. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): PuenteConfig {
   const e = parseEnv(envSchema, source);
@@ -107,6 +125,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM.trim() } : null,
     publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
+    portalDir: path.resolve(repoRoot(), e.PORTAL_DIR ?? 'apps/portal/dist'),
     dataProtection: dataKeysOf(e),
   });
 }

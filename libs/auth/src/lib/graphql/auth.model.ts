@@ -27,7 +27,12 @@ export class AuthPayload {
       'Send as Authorization: Bearer <accessToken>. When mfaRequired is true it can only complete the login (completeLogin), for a few minutes.',
   })
   accessToken!: string;
-  @Field(() => String, { nullable: true, description: 'Single use: each refresh returns a new one. Null while mfaRequired is true.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Single use: each refresh returns a new one. Null while mfaRequired is true, and for web clients (X-Puente-Session: cookie), ' +
+      'who get it as the httpOnly cookie puente_refresh instead.',
+  })
   refreshToken!: string | null;
   @Field(() => Int, { description: 'Seconds until the access token expires.' }) expiresIn!: number;
   @Field({
@@ -74,6 +79,11 @@ export class LoginInput {
 @InputType()
 export class RefreshTokenInput {
   @Field({ description: 'The refreshToken of the last login or refresh; each works once.' }) refreshToken!: string;
+}
+
+@InputType()
+export class SignOutInput {
+  @Field({ description: 'The refreshToken of the session to end (API clients; web clients send none: the cookie is used).' }) refreshToken!: string;
 }
 
 @InputType()

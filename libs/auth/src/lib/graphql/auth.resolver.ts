@@ -1,8 +1,9 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { UseGuards } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, DomainException, ErrorCode, isEmail, Role } from '@puente/common';
+import { PuenteConfig } from '@puente/config';
 import { AccountService } from '../account.service';
 import { AuthService, Session } from '../auth.service';
 import { AllowBeforeTwoFactorEnrolment, AllowTemporaryPassword, CurrentActor, Public, Roles, SecondFactorStep } from '../decorators';
@@ -19,6 +20,7 @@ import {
   RequestPasswordResetInput,
   ResetPasswordInput,
   ResetTotpInput,
+  SignOutInput,
   TotpCodeInput,
   TotpEnrolment,
   UserModel,
@@ -26,10 +28,8 @@ import {
 import { PasswordResetService } from '../password-reset.service';
 import { PublicThrottleGuard } from './public-throttle.guard';
 import { toUserModel } from './user.mapper';
-
-function toPayload(session: Session): AuthPayload {
-  return { ...session, user: toUserModel(session.user) };
-}
+import type { RequestContext } from '../request-context';
+import { clearRefreshCookie, isWebClient, refreshCookieOf, setRefreshCookie } from '../web-session';
 
 @Resolver()
 export class AuthResolver {
@@ -38,21 +38,65 @@ export class AuthResolver {
     private readonly resets: PasswordResetService,
     private readonly accounts: AccountService,
     private readonly twoFactor: TwoFactorService,
+    private readonly config: PuenteConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  @Public()
-  @UseGuards(PublicThrottleGuard)
-  @Mutation(() => AuthPayload, { description: 'Sign in with e-mail (staff, employers) or national ID (applicants).' })
-  async login(@Args('input') input: LoginInput): Promise<AuthPayload> {
-    return toPayload(await this.auth.login(input.identifier, input.password));
+  /**
+   * A session as the caller gets it: an API client reads the refresh token in the payload; a web client
+   * (X-Puente-Session: cookie) gets it as an httpOnly cookie, and null in the payload, so no script can read it.
+   */
+  private toPayload(session: Session, context: RequestContext): AuthPayload {
+    if (session.refreshToken && isWebClient(context.http)) {
+      setRefreshCookie(context.http, session.refreshToken, this.config.auth.refreshTtlDays * 86_400);
+      return { ...session, refreshToken: null, user: toUserModel(session.user) };
+    }
+    return { ...session, user: toUserModel(session.user) };
   }
 
   @Public()
   @UseGuards(PublicThrottleGuard)
-  @Mutation(() => AuthPayload, { description: 'Exchange a refresh token for a new pair; the old one stops working.' })
-  async refreshToken(@Args('input') input: RefreshTokenInput): Promise<AuthPayload> {
-    return toPayload(await this.auth.refresh(input.refreshToken));
+  @Mutation(() => AuthPayload, { description: 'Sign in with e-mail (staff, employers) or national ID (applicants).' })
+  async login(@Args('input') input: LoginInput, @Context() context: RequestContext): Promise<AuthPayload> {
+    return this.toPayload(await this.auth.login(input.identifier, input.password), context);
+  }
+
+  @Public()
+  @UseGuards(PublicThrottleGuard)
+  @Mutation(() => AuthPayload, {
+    description:
+      'Exchange a refresh token for a new pair; the old one stops working. API clients send it in input; web clients ' +
+      '(X-Puente-Session: cookie) send no input: the puente_refresh cookie is used and replaced (cleared when refused).',
+  })
+  async refreshToken(
+    @Context() context: RequestContext,
+    @Args('input', { type: () => RefreshTokenInput, nullable: true }) input?: RefreshTokenInput | null,
+  ): Promise<AuthPayload> {
+    try {
+      // No token at all is refused like an invalid one (the same code and message).
+      return this.toPayload(await this.auth.refresh(input?.refreshToken ?? refreshCookieOf(context.http)), context);
+    } catch (error) {
+      // A cookie that no longer works is dropped, so the browser stops sending it.
+      if (isWebClient(context.http) && error instanceof DomainException && error.code === ErrorCode.UNAUTHENTICATED) clearRefreshCookie(context.http);
+      throw error;
+    }
+  }
+
+  @Public()
+  @Mutation(() => Boolean, {
+    description:
+      "Signs out: revokes the session's refresh token (and whatever it was rotated into) and clears the puente_refresh cookie. " +
+      'Web clients (X-Puente-Session: cookie) send no input; API clients send their refreshToken. Always answers true, also ' +
+      'when there was nothing to revoke. The access token runs out by itself; drop it.',
+  })
+  async signOut(
+    @Context() context: RequestContext,
+    @Args('input', { type: () => SignOutInput, nullable: true }) input?: SignOutInput | null,
+  ): Promise<boolean> {
+    const token = input?.refreshToken ?? refreshCookieOf(context.http);
+    if (isWebClient(context.http)) clearRefreshCookie(context.http);
+    if (token) await this.auth.signOut(token);
+    return true;
   }
 
   @Public()
@@ -92,8 +136,8 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, {
     description: 'Sets a new password, signs out every other session at once and returns a fresh one. Throttled per user like login.',
   })
-  async changePassword(@CurrentActor() actor: Actor, @Args('input') input: ChangePasswordInput): Promise<AuthPayload> {
-    return toPayload(await this.auth.changePassword(actor, input.currentPassword, input.newPassword));
+  async changePassword(@CurrentActor() actor: Actor, @Args('input') input: ChangePasswordInput, @Context() context: RequestContext): Promise<AuthPayload> {
+    return this.toPayload(await this.auth.changePassword(actor, input.currentPassword, input.newPassword), context);
   }
 
   @Roles(Role.ADMIN)
@@ -146,8 +190,8 @@ export class AuthResolver {
       'The second step of signing in with two-factor sign-in: with the accessToken login gave (mfaRequired), a current code of the ' +
       'authenticator app (each accepted once) or an unused recovery code (spent) returns the session. Throttled per user.',
   })
-  async completeLogin(@CurrentActor() actor: Actor, @Args('input') input: TotpCodeInput): Promise<AuthPayload> {
-    return toPayload(await this.auth.completeLogin(actor, input.code));
+  async completeLogin(@CurrentActor() actor: Actor, @Args('input') input: TotpCodeInput, @Context() context: RequestContext): Promise<AuthPayload> {
+    return this.toPayload(await this.auth.completeLogin(actor, input.code), context);
   }
 
   @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER)
@@ -169,9 +213,13 @@ export class AuthResolver {
       'Turns two-factor sign-in on with a current code of the new secret: returns ten recovery codes (shown once) and a fresh session; ' +
       'every other session ends. Throttled per user.',
   })
-  async confirmTotpEnrolment(@CurrentActor() actor: Actor, @Args('input') input: TotpCodeInput): Promise<ConfirmTotpEnrolmentPayload> {
+  async confirmTotpEnrolment(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: TotpCodeInput,
+    @Context() context: RequestContext,
+  ): Promise<ConfirmTotpEnrolmentPayload> {
     const { recoveryCodes, session } = await this.auth.confirmTotpEnrolment(actor, input.code);
-    return { recoveryCodes, auth: toPayload(session) };
+    return { recoveryCodes, auth: this.toPayload(session, context) };
   }
 
   @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER)
