@@ -2,6 +2,7 @@
 // the sign-in page downloads (gzip); in Chromium against a local api and worker (production mode, demo data in a
 // database of its own): time to the dashboard's largest contentful paint, and to an interactive shortlist of 50
 // candidates. Each page time is the median of RUNS fresh loads. The last line is one JSON object with the figures.
+/* global document -- the functions given to page.evaluate and waitForFunction run in the browser */
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { graphqlClient, sleep, untilUp } from './lib/bench.mjs';
