@@ -47,6 +47,12 @@ export class JobOrderModel {
 @ObjectType()
 export class JobOrderConnection extends Connected(JobOrderModel) {}
 
+@ObjectType('JobOrderStatusCount', { description: 'How many orders are in one status.' })
+export class JobOrderStatusCountModel {
+  @Field(() => JobOrderStatusEnum) status!: JobOrderStatus;
+  @Field(() => Int) count!: number;
+}
+
 
 @InputType()
 export class CreateJobOrderInput {

@@ -3,7 +3,15 @@ import { CurrentActor, Roles } from '@puente/auth';
 import { Actor, PageArgs, parsePage, Role, toConnection } from '@puente/common';
 import { ReferenceService } from '@puente/domain/reference';
 import { JobOrderService } from '../job-order.service';
-import { CreateJobOrderInput, JobOrderConnection, JobOrderFilterInput, JobOrderModel, RejectJobOrderInput, UpdateJobOrderInput } from './job-order.model';
+import {
+  CreateJobOrderInput,
+  JobOrderConnection,
+  JobOrderFilterInput,
+  JobOrderModel,
+  JobOrderStatusCountModel,
+  RejectJobOrderInput,
+  UpdateJobOrderInput,
+} from './job-order.model';
 import { toJobOrderModel } from './job-order.mapper';
 
 @Resolver(() => JobOrderModel)
@@ -62,6 +70,14 @@ export class JobOrderResolver {
     const page = parsePage(pageArgs);
     const [rows, ref] = await Promise.all([this.orders.list(actor, filter ?? {}, page), this.reference.data()]);
     return toConnection(rows, page, (o) => toJobOrderModel(o, ref));
+  }
+
+  @Roles(Role.COORDINATOR, Role.EMPLOYER)
+  @Query(() => [JobOrderStatusCountModel], {
+    description: 'How many orders are in each status (statuses with none are left out): coordinators all, an employer its own.',
+  })
+  jobOrderCounts(@CurrentActor() actor: Actor): Promise<JobOrderStatusCountModel[]> {
+    return this.orders.countByStatus(actor);
   }
 
   private async model(order: Parameters<typeof toJobOrderModel>[0]): Promise<JobOrderModel> {
