@@ -98,6 +98,34 @@ describe('matching runs', () => {
     expect(nodes[0].applicant.yearsExperience).toBe(6);
   });
 
+  it('gives each score line a code and params to translate, and reads lines stored before codes by their sentence', async () => {
+    const LINES = `query($id: ID!) { jobOrder(id: $id) { candidates(first: 1) { edges { node { breakdown { factor code params explanation } } } } } }`;
+    const lines = async () => (await api.gql(LINES, { id: orderId }, employer.token)).data!.jobOrder.candidates.edges[0].node.breakdown;
+    const best = await lines();
+    // The best: 6 years, both skills, French B2 where B1 is asked, a first contract.
+    expect(best.slice(0, 6)).toEqual([
+      { factor: 'requiredSkills', code: 'REQUIRED_SKILLS', params: { matched: 1, asked: 1 }, explanation: '1 of 1 required skills' },
+      { factor: 'preferredSkills', code: 'PREFERRED_SKILLS', params: { matched: 1, asked: 1 }, explanation: '1 of 1 preferred skills' },
+      { factor: 'experience', code: 'EXPERIENCE', params: { years: 6, beyond: 5, minimum: 1 }, explanation: '6 years of experience (5 beyond the minimum of 1)' },
+      { factor: 'evaluations', code: 'EVALUATIONS_FIRST_CONTRACT', params: {}, explanation: 'first contract: neutral' },
+      { factor: 'returningWorker', code: 'RETURNING_NEW', params: {}, explanation: 'has not worked for this employer' },
+      { factor: 'language', code: 'LANGUAGE_ABOVE_REQUIRED', params: { above: 1, required: 1 }, explanation: 'above the required level in 1 of 1 languages' },
+    ]);
+    // Whether anyone was deployed yet depends on what else is in the database; either way, no group's name.
+    expect(best[6]).toMatchObject({ factor: 'fairness', code: expect.stringMatching(/^FAIRNESS/) });
+    expect(JSON.stringify(best[6].params)).not.toMatch(/[A-Za-z]{3}/);
+
+    // A shortlist stored before lines had codes (the breakdown is JSON on the candidate row) still reads, by its sentence.
+    await api.app.get(DataSource).query(
+      `UPDATE candidate SET breakdown = (SELECT jsonb_agg(l - 'code' - 'params' ORDER BY i) FROM jsonb_array_elements(breakdown) WITH ORDINALITY AS e(l, i))
+       WHERE job_order_id = $1 AND rank = 1`,
+      [orderId],
+    );
+    const old = await lines();
+    expect(old.map((l: { code: string | null; params: unknown }) => [l.code, l.params])).toEqual(best.map(() => [null, null]));
+    expect(old.map((l: { explanation: string }) => l.explanation)).toEqual(best.map((l: { explanation: string }) => l.explanation));
+  });
+
   it('shows the employer its shortlist without names or identifiers, and refuses it the applicant id', async () => {
     const own = await api.gql(CANDIDATES, { id: orderId, first: 2 }, employer.token);
     expect(own.errors).toEqual([]);

@@ -162,6 +162,43 @@ describe('score', () => {
     expect(none).toMatchObject({ points: 0, explanation: 'no deployments yet: no group is under-represented' });
   });
 
+  it('gives every line a code and params made with its sentence, for clients to translate', () => {
+    const s = scoreCandidate(applicant, order, policy, fairness);
+    expect(s.breakdown.map((l) => [l.factor, l.code, l.params])).toEqual([
+      ['requiredSkills', 'REQUIRED_SKILLS', { matched: 1, asked: 1 }],
+      ['preferredSkills', 'PREFERRED_SKILLS', { matched: 1, asked: 2 }],
+      ['experience', 'EXPERIENCE', { years: 4, beyond: 3, minimum: 1 }],
+      ['evaluations', 'EVALUATIONS_FIRST_CONTRACT', {}],
+      ['returningWorker', 'RETURNING_NEW', {}],
+      ['language', 'LANGUAGE_ABOVE_REQUIRED', { above: 1, required: 1 }],
+      ['fairness', 'FAIRNESS', { overallRate: 100, municipalityRate: 20, municipalityUnderPercent: 80, genderRate: 50, genderUnderPercent: 50 }],
+    ]);
+    // The sentence and the params tell the same numbers.
+    expect(s.breakdown[2]!.explanation).toBe('4 years of experience (3 beyond the minimum of 1)');
+  });
+
+  it.each([
+    [{ seasons: 2, evaluations: 0, evaluationAverage: null, wouldRehire: 0, formerEmployers: [] }, 'evaluations', 'EVALUATIONS_NONE', { seasons: 2 }],
+    [{ seasons: 3, evaluations: 3, evaluationAverage: 4.56, wouldRehire: 2, formerEmployers: [] }, 'evaluations', 'EVALUATIONS_AVERAGE', { average: 4.6, evaluations: 3, wouldRehire: 2 }],
+    [{ ...NO_HISTORY, seasons: 1, formerEmployers: [{ employerId: 'e1', lastYear: 2026, wouldRehire: true }] }, 'returningWorker', 'RETURNING_WOULD_REHIRE', { year: 2026 }],
+    [{ ...NO_HISTORY, seasons: 1, formerEmployers: [{ employerId: 'e1', lastYear: 2025, wouldRehire: null }] }, 'returningWorker', 'RETURNING', { year: 2025 }],
+    [{ ...NO_HISTORY, seasons: 1, formerEmployers: [{ employerId: 'e1', lastYear: 2026, wouldRehire: false }] }, 'returningWorker', 'RETURNING_NOT_REHIRED', { year: 2026 }],
+  ] as [ApplicantFacts['history'], string, string, Record<string, number>][])('codes the history %#', (history, factor, code, params) => {
+    expect(line({ ...applicant, history }, factor)).toMatchObject({ code, params });
+  });
+
+  it('codes the cases without numbers, and carries no name of a group', () => {
+    const bare = { ...order, requiredSkills: [], preferredSkills: [], requiredLanguageLevels: [] };
+    const s = scoreCandidate({ ...applicant, languageLevels: [] }, bare, policy);
+    expect(s.breakdown.map((l) => l.code)).toEqual([
+      'REQUIRED_SKILLS_NONE_ASKED', 'PREFERRED_SKILLS_NONE_ASKED', 'EXPERIENCE', 'EVALUATIONS_FIRST_CONTRACT', 'RETURNING_NEW', 'LANGUAGE_NO_DESTINATION', 'FAIRNESS_NO_DEPLOYMENTS',
+    ]);
+    const speaker = scoreCandidate({ ...applicant, languageLevels: ['en:A1', 'en:A2', 'en:B1'] }, { ...bare, destinationLanguages: ['en'] }, policy);
+    expect(speaker.breakdown.find((l) => l.factor === 'language')).toMatchObject({ code: 'LANGUAGE_DESTINATION', params: { level: 'B1' } });
+    const fair = JSON.stringify(line(applicant, 'fairness', fairness).params);
+    expect(fair).not.toMatch(/San Salvador|Women|SV-/);
+  });
+
   it('stays within 0 and 100 for extreme profiles', () => {
     const best = scoreCandidate(
       {

@@ -3,13 +3,30 @@ import type { MatchingPolicy } from './matching.policy';
 
 export type ScoreFactor = keyof MatchingPolicy['weights'];
 
-/** One line of the explanation: the points a factor gave out of its weight, and why. */
+/** The numbers and codes behind an explanation: never a name, an identifier or free text. */
+export type ScoreParams = Record<string, number | string>;
+
+/**
+ * One line of the explanation: the points a factor gave out of its weight, and why: an English sentence and the
+ * same reason in a stable machine form (`code`, `params`) a client can put in the reader's language. Lines stored
+ * before codes existed have neither; clients show their sentence.
+ */
 export interface ScoreLine {
   factor: ScoreFactor;
   points: number;
   maxPoints: number;
   explanation: string;
+  code?: string;
+  params?: ScoreParams;
 }
+
+/** A reason in both forms, made together so they cannot say different things. */
+interface Reason {
+  code: string;
+  params: ScoreParams;
+  text: string;
+}
+const reason = (code: string, text: string, params: ScoreParams = {}): Reason => ({ code, params, text });
 
 export interface Score {
   /** 0 to 100, one decimal. */
@@ -42,17 +59,37 @@ export function scoreCandidate(
 ): Score {
   const w = policy.weights;
   const lines: ScoreLine[] = [];
-  const add = (factor: ScoreFactor, fraction: number, explanation: string) =>
-    lines.push({ factor, points: round1(w[factor] * clamp01(fraction)), maxPoints: w[factor], explanation });
+  const add = (factor: ScoreFactor, fraction: number, why: Reason) =>
+    lines.push({ factor, points: round1(w[factor] * clamp01(fraction)), maxPoints: w[factor], explanation: why.text, code: why.code, params: why.params });
 
   const required = o.requiredSkills.filter((s) => a.skills.includes(s)).length;
-  add('requiredSkills', share(required, o.requiredSkills.length), o.requiredSkills.length ? `${required} of ${o.requiredSkills.length} required skills` : 'no required skills asked');
+  add(
+    'requiredSkills',
+    share(required, o.requiredSkills.length),
+    o.requiredSkills.length
+      ? reason('REQUIRED_SKILLS', `${required} of ${o.requiredSkills.length} required skills`, { matched: required, asked: o.requiredSkills.length })
+      : reason('REQUIRED_SKILLS_NONE_ASKED', 'no required skills asked'),
+  );
 
   const preferred = o.preferredSkills.filter((s) => a.skills.includes(s)).length;
-  add('preferredSkills', o.preferredSkills.length ? preferred / o.preferredSkills.length : 0, o.preferredSkills.length ? `${preferred} of ${o.preferredSkills.length} preferred skills` : 'no preferred skills asked');
+  add(
+    'preferredSkills',
+    o.preferredSkills.length ? preferred / o.preferredSkills.length : 0,
+    o.preferredSkills.length
+      ? reason('PREFERRED_SKILLS', `${preferred} of ${o.preferredSkills.length} preferred skills`, { matched: preferred, asked: o.preferredSkills.length })
+      : reason('PREFERRED_SKILLS_NONE_ASKED', 'no preferred skills asked'),
+  );
 
   const beyond = a.yearsExperience - o.minExperienceYears;
-  add('experience', beyond / policy.experienceSaturationYears, `${a.yearsExperience} years of experience (${beyond} beyond the minimum of ${o.minExperienceYears})`);
+  add(
+    'experience',
+    beyond / policy.experienceSaturationYears,
+    reason('EXPERIENCE', `${a.yearsExperience} years of experience (${beyond} beyond the minimum of ${o.minExperienceYears})`, {
+      years: a.yearsExperience,
+      beyond,
+      minimum: o.minExperienceYears,
+    }),
+  );
 
   const h = a.history;
   add('evaluations', evaluationFraction(h, policy), evaluationExplanation(h));
@@ -67,10 +104,21 @@ export function scoreCandidate(
       const [code, level] = req.split(':') as [string, string];
       return clamp01((levelOf(a, code) - (LEVELS.indexOf(level) + 1)) / 2);
     });
-    add('language', gains.reduce((s, g) => s + g, 0) / gains.length, `above the required level in ${gains.filter((g) => g > 0).length} of ${gains.length} languages`);
+    const above = gains.filter((g) => g > 0).length;
+    add(
+      'language',
+      gains.reduce((s, g) => s + g, 0) / gains.length,
+      reason('LANGUAGE_ABOVE_REQUIRED', `above the required level in ${above} of ${gains.length} languages`, { above, required: gains.length }),
+    );
   } else {
     const best = Math.max(0, ...o.destinationLanguages.map((code) => levelOf(a, code)));
-    add('language', best / 4, best ? `speaks a destination language at level ${LEVELS[best - 1]}` : 'no destination language');
+    add(
+      'language',
+      best / 4,
+      best
+        ? reason('LANGUAGE_DESTINATION', `speaks a destination language at level ${LEVELS[best - 1]}`, { level: LEVELS[best - 1]! })
+        : reason('LANGUAGE_NO_DESTINATION', 'no destination language'),
+    );
   }
 
   const municipality = underRepresentation(fairness, fairness.municipality.get(a.municipalityCode));
@@ -92,17 +140,26 @@ function evaluationFraction(h: ApplicantHistory, policy: MatchingPolicy): number
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function evaluationExplanation(h: ApplicantHistory): string {
+function evaluationExplanation(h: ApplicantHistory): Reason {
   if (h.evaluations === 0 || h.evaluationAverage === null) {
-    return h.seasons ? `${plural(h.seasons, 'season')} worked, not evaluated: neutral` : 'first contract: neutral';
+    return h.seasons
+      ? reason('EVALUATIONS_NONE', `${plural(h.seasons, 'season')} worked, not evaluated: neutral`, { seasons: h.seasons })
+      : reason('EVALUATIONS_FIRST_CONTRACT', 'first contract: neutral');
   }
-  return `${h.evaluationAverage.toFixed(1)} average over ${plural(h.evaluations, 'evaluated season')}; would rehire: ${h.wouldRehire} of ${h.evaluations}`;
+  return reason(
+    'EVALUATIONS_AVERAGE',
+    `${h.evaluationAverage.toFixed(1)} average over ${plural(h.evaluations, 'evaluated season')}; would rehire: ${h.wouldRehire} of ${h.evaluations}`,
+    { average: round1(h.evaluationAverage), evaluations: h.evaluations, wouldRehire: h.wouldRehire },
+  );
 }
 
-function returningExplanation(former: FormerEmployer | undefined): string {
-  if (!former) return 'has not worked for this employer';
-  if (former.wouldRehire === false) return `worked for this employer in ${former.lastYear}; it would not rehire`;
-  return `worked for this employer in ${former.lastYear}${former.wouldRehire ? ' (would rehire)' : ''}`;
+function returningExplanation(former: FormerEmployer | undefined): Reason {
+  if (!former) return reason('RETURNING_NEW', 'has not worked for this employer');
+  const year = { year: former.lastYear };
+  if (former.wouldRehire === false) return reason('RETURNING_NOT_REHIRED', `worked for this employer in ${former.lastYear}; it would not rehire`, year);
+  return former.wouldRehire
+    ? reason('RETURNING_WOULD_REHIRE', `worked for this employer in ${former.lastYear} (would rehire)`, year)
+    : reason('RETURNING', `worked for this employer in ${former.lastYear}`, year);
 }
 
 interface Representation {
@@ -121,13 +178,23 @@ function underRepresentation(f: FairnessContext, group: GroupCount | undefined):
   return { group, rate, overall, lift: overall > 0 && group?.registered ? clamp01(1 - rate / overall) : 0 };
 }
 
-function fairnessExplanation(f: FairnessContext, m: Representation, g: Representation): string {
-  if (f.deployed === 0) return 'no deployments yet: no group is under-represented';
+/**
+ * The params carry rates and shares only; the groups are the candidate's own municipality and gender, which the
+ * shortlist shows beside the line, so no name travels in them.
+ */
+function fairnessExplanation(f: FairnessContext, m: Representation, g: Representation): Reason {
+  if (f.deployed === 0) return reason('FAIRNESS_NO_DEPLOYMENTS', 'no deployments yet: no group is under-represented');
   // Per 1,000 registrants: early in a program the rates are small fractions.
   const per1000 = (rate: number) => (rate * 1000).toFixed(1);
   const part = (label: string, r: Representation) =>
     r.lift > 0
       ? `${label}: ${per1000(r.rate)} deployments per 1,000 registrants against ${per1000(r.overall)} overall (under-represented by ${Math.round(r.lift * 100)}%)`
       : `${label}: ${per1000(r.rate)} deployments per 1,000 registrants, not below the ${per1000(r.overall)} overall`;
-  return `${part(m.group?.name ?? 'municipality', m)}; ${part((g.group?.name ?? 'gender').toLowerCase(), g)}`;
+  return reason('FAIRNESS', `${part(m.group?.name ?? 'municipality', m)}; ${part((g.group?.name ?? 'gender').toLowerCase(), g)}`, {
+    overallRate: Number(per1000(m.overall)),
+    municipalityRate: Number(per1000(m.rate)),
+    municipalityUnderPercent: Math.round(m.lift * 100),
+    genderRate: Number(per1000(g.rate)),
+    genderUnderPercent: Math.round(g.lift * 100),
+  });
 }

@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { GraphQLJSON } from 'graphql-scalars';
 import { LanguageSkillModel } from '@puente/domain/applicants';
 import { MunicipalityModel } from '@puente/domain/reference';
 import { enumObject, PageInfo } from '@puente/common';
@@ -28,7 +29,15 @@ export class ScoreLineModel {
   @Field() factor!: string;
   @Field(() => Float) points!: number;
   @Field(() => Float) maxPoints!: number;
-  @Field() explanation!: string;
+  @Field({ description: 'In English, for reading as is; `code` and `params` say the same for translation.' }) explanation!: string;
+  // A portal in Spanish and English cannot translate a finished English sentence; it translates the reason's code.
+  @Field(() => String, {
+    nullable: true,
+    description: 'The reason as a stable code (e.g. REQUIRED_SKILLS), made with the sentence; null for scores stored before codes existed.',
+  })
+  code!: string | null;
+  @Field(() => GraphQLJSON, { nullable: true, description: "The code's numbers and codes (e.g. { matched: 2, asked: 3 }); never a name or identifier." })
+  params!: Record<string, number | string> | null;
 }
 
 @ObjectType('CandidateProfile', {

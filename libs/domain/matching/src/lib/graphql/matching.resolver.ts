@@ -59,7 +59,8 @@ async function toCandidateModels(ds: DataSource, reference: ReferenceService, ro
         evaluationsSummary: null,
       },
       score: c.score,
-      breakdown: c.breakdown,
+      // Lines stored before reasons had codes read with their sentence alone.
+      breakdown: c.breakdown.map((l) => ({ ...l, code: l.code ?? null, params: l.params ?? null })),
       rank: c.rank,
       status: c.status,
       named: c.named,
