@@ -1,11 +1,13 @@
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
  * Module boundaries (STYLE.md): apps use domains, platform, contracts and utils; a domain uses only the domains
  * its allow-list names; platform uses contracts, utils and the platform pieces below it; contracts use utils.
+ * The web portal (type:web) runs in a browser and talks to the api only over GraphQL: it imports no library.
  */
 const platform = (scope, allowed) => ({
   sourceTag: `scope:${scope}`,
@@ -13,11 +15,14 @@ const platform = (scope, allowed) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.data/**', '.nx/**', 'coverage/**'] },
+  // apps/portal/src/gql is generated (`npm run codegen`; a test compares it with the schema).
+  {
+    ignores: ['node_modules/**', 'dist/**', '.data/**', '.nx/**', 'coverage/**', 'apps/portal/dist/**', 'apps/portal/screenshots/**', 'apps/portal/src/gql/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.{ts,tsx}'],
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -31,6 +36,7 @@ export default tseslint.config(
           banTransitiveDependencies: false,
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:contract', 'type:util'] },
+            { sourceTag: 'type:web', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contract', 'type:util'] },
@@ -70,7 +76,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
+    files: ['apps/portal/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
+    // The portal's browser tests run in Node beside the api, not in the bundle: they use the shared test support.
+    files: ['apps/portal/e2e/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
+    files: ['**/*.spec.{ts,tsx}', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.portal-spec.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {

@@ -1,23 +1,47 @@
-// One Jest run, three tiers told apart by file name: *.spec.ts (unit, no I/O), *.int-spec.ts (real PostgreSQL
-// and Redis), *.e2e-spec.ts (the API over HTTP and WebSocket). SWC transpiles; `npm test` type-checks first.
+// One Jest run, four tiers told apart by file name: *.spec.ts (unit, no I/O), *.int-spec.ts (real PostgreSQL
+// and Redis), *.e2e-spec.ts (the API over HTTP and WebSocket), *.portal-spec.ts (the built portal in Chromium,
+// apps/portal/e2e). SWC transpiles; `npm test` type-checks first.
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias.replace('/', '\\/')}$`, `<rootDir>/${target}`]),
 );
-const swc = ['@swc/jest', { ...require('./swcrc.json'), swcrc: false }];
+const swcrc = require('./swcrc.json');
+const swc = ['@swc/jest', { ...swcrc, swcrc: false }];
+// The portal's components: JSX with React's automatic runtime, as Vite compiles them.
+const swcTsx = [
+  '@swc/jest',
+  {
+    ...swcrc,
+    swcrc: false,
+    jsc: { ...swcrc.jsc, parser: { ...swcrc.jsc.parser, tsx: true }, transform: { ...swcrc.jsc.transform, react: { runtime: 'automatic' } } },
+  },
+];
 
-const tier = (displayName, suffix) => ({
+// ESM-only dependencies (content-disposition, under @fastify/static), which Jest's module system cannot require on
+// Node 20: compiled to CommonJS like our sources.
+const esmOnly = ['content-disposition'].join('|');
+
+const tier = (displayName, testMatch, extra = {}) => ({
   displayName,
   rootDir: __dirname,
-  testMatch: [`<rootDir>/{apps,libs,test}/**/*.${suffix}.ts`],
-  transform: { '^.+\\.ts$': swc },
+  testMatch,
+  transform: { '^.+\\.ts$': swc, '^.+\\.tsx$': swcTsx, [`/node_modules/(${esmOnly})/.+\\.js$`]: swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly})/)`],
   moduleNameMapper,
   testEnvironment: 'node',
   // PUENTE_TEST_CLOCK=<ISO instant> shifts the clock (the midnight check in tools/test.mjs); a no-op otherwise.
   setupFiles: ['<rootDir>/test/support/clock.ts'],
+  ...extra,
 });
+const server = (suffix) => [`<rootDir>/{apps,libs,test}/**/*.${suffix}.ts`];
 
 module.exports = {
-  projects: [tier('unit', 'spec'), tier('int', 'int-spec'), tier('e2e', 'e2e-spec')],
+  projects: [
+    tier('unit', [...server('spec'), '<rootDir>/apps/portal/src/**/*.spec.tsx']),
+    tier('int', server('int-spec')),
+    tier('e2e', server('e2e-spec')),
+    // A browser and the whole stack per file: 60 s a test (portal-setup.ts).
+    tier('portal', ['<rootDir>/apps/portal/e2e/**/*.portal-spec.ts'], { setupFilesAfterEnv: ['<rootDir>/test/support/portal-setup.ts'] }),
+  ],
 };

@@ -4,6 +4,7 @@
 // from PUENTE_ADMIN_EMAIL / PUENTE_ADMIN_PASSWORD, set by the operator.
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { ensurePortalBuilt } from './lib/portal.mjs';
 import { ensureInstalled, localSecret, root, runTs, spawnTs, stopChild, tail } from './lib/run.mjs';
 
 const log = (msg) => console.log(`[puente] ${msg}`);
@@ -16,6 +17,8 @@ if (missingSecrets.length) {
   process.exit(1);
 }
 ensureInstalled(log);
+// Before anything starts, so a failed build leaves nothing running; the api serves apps/portal/dist at `/`.
+ensurePortalBuilt(log);
 const { freePort, provision, waitForHttp } = await import('./lib/provision.mjs');
 
 const services = await provision({ mode: 'start', root, log: (m) => log(m) });
@@ -84,6 +87,7 @@ try {
     console.log(`
 ${ready}
 
+  Portal             http://localhost:${port}/
   GraphQL endpoint   http://localhost:${port}/graphql   (production: no Sandbox, no introspection)
   Health             http://localhost:${port}/health
   Logs               .data/logs/api.log, .data/logs/worker.log
@@ -106,6 +110,7 @@ function printDemoLogins(ready, port, env, seeded) {
   console.log(`
 ${ready}
 
+  Portal             http://localhost:${port}/
   GraphQL endpoint   http://localhost:${port}/graphql   (open it in a browser for Apollo Sandbox)
   Health             http://localhost:${port}/health
   Logs               .data/logs/api.log, .data/logs/worker.log
