@@ -120,6 +120,7 @@ describe('authorization matrix', () => {
     { name: 'rehireEligibility', allowed: ['COORDINATOR'], query: `query($id: ID!) { rehireEligibility(applicantId: $id) { outcome } }`, variables: () => ({ id: randomUUID() }) },
     { name: 'requestNamedWorkers', allowed: ['COORDINATOR', 'EMPLOYER'], query: `mutation($i: RequestNamedWorkersInput!) { requestNamedWorkers(input: $i) { matchingRunId } }`, variables: () => ({ i: { jobOrderId: randomUUID(), applicantIds: [randomUUID()] } }) },
     { name: 'rehirePool', allowed: ['COORDINATOR', 'EMPLOYER'], query: `{ rehirePool(first: 1) { edges { cursor } } }`, variables: () => ({}) },
+    { name: 'myPlacements', allowed: ['EMPLOYER'], query: `{ myPlacements(first: 1) { edges { cursor } } }`, variables: () => ({}) },
     { name: 'rehireRates', allowed: ['COORDINATOR'], query: `{ rehireRates(groupBy: SECTOR) { key } }`, variables: () => ({}) },
     { name: 'namedWorkerShare', allowed: ['COORDINATOR'], query: `{ namedWorkerShare { season } }`, variables: () => ({}) },
     { name: 'placementHistory', allowed: ['COORDINATOR'], query: `query($id: ID!) { placementHistory(applicantId: $id) { status } }`, variables: () => ({ id: randomUUID() }) },

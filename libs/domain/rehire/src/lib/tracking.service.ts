@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, DomainException, isUuid, Page, Role } from '@puente/common';
+import { Actor, DomainException, isUuid, Page, Role, todayIso } from '@puente/common';
+import { REHIRE_POLICY_V1, RehirePolicy } from './rehire.policy';
 
 export interface PoolFilter {
   occupation?: string | null;
@@ -21,6 +22,30 @@ export interface PoolEntry {
   lastEmployerName: string;
   /** The last evaluation's overall score: for an employer, only when it was theirs. */
   lastOverall: number | null;
+  /** The last evaluation's "would rehire": for an employer, only when it was theirs. */
+  lastWouldRehire: boolean | null;
+  /** The year the placement the decision was made on started. */
+  lastSeason: number;
+}
+
+/** Where a placement's evaluation stands: season not over, open (until `evaluationClosesOn`), done, or closed unevaluated. */
+export type EvaluationState = 'NOT_DUE' | 'OPEN' | 'EVALUATED' | 'CLOSED';
+
+export interface EmployerPlacement {
+  id: string;
+  createdAt: Date;
+  applicantId: string;
+  name: string;
+  jobOrderId: string;
+  jobOrderReference: string;
+  jobOrderTitle: string;
+  status: string;
+  startDate: string;
+  endDate: string;
+  endedOn: string | null;
+  evaluationClosesOn: string | null;
+  evaluationState: EvaluationState;
+  evaluation: { overall: number; punctuality: number; quality: number; safety: number; teamwork: number; wouldRehire: boolean; comments: string | null } | null;
 }
 
 export type RateGrouping = 'EMPLOYER' | 'SECTOR' | 'DESTINATION';
@@ -79,7 +104,9 @@ export class TrackingService {
               d.needs_passport_renewal AS "needsPassportRenewal",
               (SELECT count(*)::int FROM placement x WHERE x.applicant_id = d.applicant_id AND x.status <> 'ACTIVE') AS seasons,
               m.legal_name AS "lastEmployerName",
-              CASE WHEN $5::boolean OR p.employer_id = $1 THEN e.overall END AS "lastOverall"
+              CASE WHEN $5::boolean OR p.employer_id = $1 THEN e.overall END AS "lastOverall",
+              CASE WHEN $5::boolean OR p.employer_id = $1 THEN e.would_rehire END AS "lastWouldRehire",
+              extract(year FROM p.start_date)::int AS "lastSeason"
        FROM rehire_decision d
        JOIN applicant a ON a.id = d.applicant_id
        JOIN placement p ON p.id = d.placement_id
@@ -101,6 +128,36 @@ export class TrackingService {
         page.after?.id ?? null,
         page.limit + 1,
       ],
+    );
+  }
+
+  /**
+   * An employer's own placements, newest first, each with where its evaluation stands: the window the policy gives
+   * (the end plus its days, or later when a coordinator reopened it, closing at the end of that day, as
+   * `submitEvaluation` counts it) and the employer's own evaluation. The portal's evaluation page needs this list;
+   * the worker is named, as a contingent's members are to their employer.
+   */
+  employerPlacements(employerId: string, page: Page, today = todayIso(), policy: RehirePolicy = REHIRE_POLICY_V1): Promise<EmployerPlacement[]> {
+    if (!isUuid(employerId)) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT p.id, p.created_at AS "createdAt", p.applicant_id AS "applicantId", a.first_names || ' ' || a.last_names AS name,
+              p.job_order_id AS "jobOrderId", o.reference AS "jobOrderReference", o.title AS "jobOrderTitle", p.status,
+              to_char(p.start_date, 'YYYY-MM-DD') AS "startDate", to_char(p.end_date, 'YYYY-MM-DD') AS "endDate",
+              to_char(p.ended_on, 'YYYY-MM-DD') AS "endedOn", to_char(w.closes, 'YYYY-MM-DD') AS "evaluationClosesOn",
+              CASE WHEN e.id IS NOT NULL THEN 'EVALUATED' WHEN p.status = 'ACTIVE' OR p.ended_on IS NULL THEN 'NOT_DUE'
+                   WHEN w.closes < $2::date THEN 'CLOSED' ELSE 'OPEN' END AS "evaluationState",
+              CASE WHEN e.id IS NOT NULL THEN json_build_object('overall', e.overall, 'punctuality', e.punctuality, 'quality', e.quality, 'safety', e.safety,
+                                                                'teamwork', e.teamwork, 'wouldRehire', e.would_rehire, 'comments', e.comments) END AS evaluation
+       FROM placement p
+       JOIN applicant a ON a.id = p.applicant_id
+       JOIN job_order o ON o.id = p.job_order_id
+       LEFT JOIN evaluation e ON e.placement_id = p.id
+       CROSS JOIN LATERAL (SELECT greatest(p.ended_on + $3::int, p.evaluation_open_until) AS closes) w
+       WHERE p.employer_id = $1
+         AND ($4::timestamptz IS NULL OR (p.created_at, p.id) < ($4, $5::uuid))
+       ORDER BY p.created_at DESC, p.id DESC
+       LIMIT $6`,
+      [employerId, today, policy.evaluationWindowDays, page.after?.createdAt ?? null, page.after?.id ?? null, page.limit + 1],
     );
   }
 

@@ -4,7 +4,7 @@ import { CurrentActor, Roles } from '@puente/auth';
 import { Actor, Connected, enumObject, PageArgs, parsePage, Role, toConnection } from '@puente/common';
 import { PlacementEntity } from '@puente/domain/contingents';
 import { RehireService, StoredDecision } from '../rehire.service';
-import { HistoryEntry, NamedShare, PoolEntry, RehireRate, TrackingService } from '../tracking.service';
+import { EmployerPlacement, HistoryEntry, NamedShare, PoolEntry, RehireRate, TrackingService } from '../tracking.service';
 
 export const RehireOutcomeEnum = enumObject(['ELIGIBLE', 'INELIGIBLE', 'PENDING'] as const);
 registerEnumType(RehireOutcomeEnum, { name: 'RehireOutcome' });
@@ -97,6 +97,9 @@ class RehirePoolEntryModel {
   @Field(() => Int, { description: 'Placements ended so far.' }) seasons!: number;
   @Field() lastEmployerName!: string;
   @Field(() => Int, { nullable: true, description: "The last evaluation's overall score (for an employer, only its own)." }) lastOverall!: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether the last evaluation said it would rehire the worker (for an employer, only its own).' })
+  lastWouldRehire!: boolean | null;
+  @Field(() => Int, { description: 'The year the last placement (the one decided on) started.' }) lastSeason!: number;
   @Field() decidedAt!: Date;
 }
 
@@ -168,6 +171,33 @@ class HistoryEntryModel {
   @Field(() => PlacementDecisionModel, { nullable: true }) decision!: PlacementDecisionModel | null;
 }
 
+export const EvaluationStateEnum = enumObject(['NOT_DUE', 'OPEN', 'EVALUATED', 'CLOSED'] as const);
+registerEnumType(EvaluationStateEnum, {
+  name: 'EvaluationState',
+  description: 'NOT_DUE while the season runs; OPEN until evaluationClosesOn; EVALUATED once done; CLOSED when the window passed unevaluated.',
+});
+
+@ObjectType('EmployerPlacement', { description: "One of the employer's workers, their season, and where its evaluation stands." })
+class EmployerPlacementModel {
+  @Field(() => ID) placementId!: string;
+  @Field(() => ID) applicantId!: string;
+  @Field() name!: string;
+  @Field(() => ID) jobOrderId!: string;
+  @Field() jobOrderReference!: string;
+  @Field() jobOrderTitle!: string;
+  @Field() status!: string;
+  @Field(() => GraphQLLocalDate, { description: "The contract's start." }) startDate!: string;
+  @Field(() => GraphQLLocalDate, { description: "The contract's end." }) endDate!: string;
+  @Field(() => GraphQLLocalDate, { nullable: true }) endedOn!: string | null;
+  @Field(() => EvaluationStateEnum) evaluationState!: string;
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'The last day to evaluate (El Salvador); null while the season runs.' })
+  evaluationClosesOn!: string | null;
+  @Field(() => PlacementEvaluationModel, { nullable: true }) evaluation!: PlacementEvaluationModel | null;
+}
+
+@ObjectType()
+class EmployerPlacementConnection extends Connected(EmployerPlacementModel) {}
+
 const toPlacement = (p: PlacementEntity): PlacementModel => ({
   id: p.id,
   applicantId: p.applicantId,
@@ -196,6 +226,14 @@ export class RehireResolver {
   ): Promise<RehirePoolConnection> {
     const page = parsePage(pageArgs);
     return toConnection(await this.tracking.pool(actor, filter ?? {}, page), page, (e: PoolEntry) => ({ ...e, decidedAt: e.createdAt }));
+  }
+
+  // The portal's evaluation page lists an employer's workers to evaluate; nothing else gave an employer its placements.
+  @Roles(Role.EMPLOYER)
+  @Query(() => EmployerPlacementConnection, { description: "The employer's own placements, newest first, with each evaluation's window and state." })
+  async myPlacements(@CurrentActor() actor: Actor, @Args() pageArgs: PageArgs): Promise<EmployerPlacementConnection> {
+    const page = parsePage(pageArgs);
+    return toConnection(await this.tracking.employerPlacements(actor.employerId ?? '', page), page, (p: EmployerPlacement) => ({ ...p, placementId: p.id }));
   }
 
   @Roles(Role.COORDINATOR)
