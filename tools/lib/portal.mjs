@@ -23,7 +23,7 @@ function sourceFiles() {
     }
   };
   for (const name of fs.readdirSync(portal)) {
-    if (name === 'index.html' || name === 'vite.config.ts' || /^tsconfig.*\.json$/.test(name)) files.push(path.join(portal, name));
+    if (name === 'index.html' || name === 'vite.config.mts' || /^tsconfig.*\.json$/.test(name)) files.push(path.join(portal, name));
   }
   for (const dir of ['src', 'public']) if (fs.existsSync(path.join(portal, dir))) walk(path.join(portal, dir));
   files.push(path.join(root, 'package-lock.json'));
@@ -45,7 +45,7 @@ export function ensurePortalBuilt(log = console.log) {
   if (fs.existsSync(hashFile) && fs.readFileSync(hashFile, 'utf8').trim() === hash) return;
   log('Building the portal (its sources changed since the last build)...');
   const started = Date.now();
-  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build', '--config', 'apps/portal/vite.config.ts', '--logLevel', 'warn'], {
+  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build', '--config', 'apps/portal/vite.config.mts', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
   });

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { Loading } from './components/PageState';
 import { PublicLayout } from './components/PublicLayout';
 import { RequireSession } from './components/RequireSession';
 import SignIn from './pages/SignIn';
@@ -9,30 +10,36 @@ const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({
 
 export const router = createBrowserRouter([
   {
-    Component: PublicLayout,
-    children: [
-      { path: '/sign-in', Component: SignIn },
-      { path: '/sign-up', lazy: page(() => import('./pages/SignUp')) },
-      { path: '/forgot-password', lazy: page(() => import('./pages/ForgotPassword')) },
-      { path: '/reset-password', lazy: page(() => import('./pages/ResetPassword')) },
-    ],
-  },
-  {
-    Component: RequireSession,
+    // Shown while the first page's code loads.
+    HydrateFallback: Loading,
     children: [
       {
-        lazy: page(() => import('./components/Layout')),
+        Component: PublicLayout,
         children: [
-          { path: '/', lazy: page(() => import('./pages/Dashboard')) },
-          { path: '/orders/new', lazy: page(() => import('./pages/OrderForm')) },
-          { path: '/orders/:id', lazy: page(() => import('./pages/OrderDetail')) },
-          { path: '/orders/:id/edit', lazy: page(() => import('./pages/OrderForm')) },
-          { path: '/orders/:id/shortlist', lazy: page(() => import('./pages/Shortlist')) },
-          { path: '/travel', lazy: page(() => import('./pages/Travel')) },
-          { path: '/evaluations', lazy: page(() => import('./pages/Evaluations')) },
-          { path: '/rehire', lazy: page(() => import('./pages/Rehire')) },
-          { path: '/account', lazy: page(() => import('./pages/Account')) },
-          { path: '*', lazy: page(() => import('./pages/NotFound')) },
+          { path: '/sign-in', Component: SignIn },
+          { path: '/sign-up', lazy: page(() => import('./pages/SignUp')) },
+          { path: '/forgot-password', lazy: page(() => import('./pages/ForgotPassword')) },
+          { path: '/reset-password', lazy: page(() => import('./pages/ResetPassword')) },
+        ],
+      },
+      {
+        Component: RequireSession,
+        children: [
+          {
+            lazy: page(() => import('./components/Layout')),
+            children: [
+              { path: '/', lazy: page(() => import('./pages/Dashboard')) },
+              { path: '/orders/new', lazy: page(() => import('./pages/OrderForm')) },
+              { path: '/orders/:id', lazy: page(() => import('./pages/OrderDetail')) },
+              { path: '/orders/:id/edit', lazy: page(() => import('./pages/OrderForm')) },
+              { path: '/orders/:id/shortlist', lazy: page(() => import('./pages/Shortlist')) },
+              { path: '/travel', lazy: page(() => import('./pages/Travel')) },
+              { path: '/evaluations', lazy: page(() => import('./pages/Evaluations')) },
+              { path: '/rehire', lazy: page(() => import('./pages/Rehire')) },
+              { path: '/account', lazy: page(() => import('./pages/Account')) },
+              { path: '*', lazy: page(() => import('./pages/NotFound')) },
+            ],
+          },
         ],
       },
     ],
