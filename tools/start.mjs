@@ -81,6 +81,7 @@ try {
   }
   await waitForHttp(`http://127.0.0.1:${port}/health`, 90_000);
   await waitForHttp(`http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health`, 90_000);
+  if (seeded?.seeded) await matchDemoOrders(port, seeded);
 
   const ready = `Puente is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).`;
   if (production) {
@@ -104,6 +105,31 @@ Press Ctrl-C to stop.
   await stop(1);
 }
 
+/**
+ * First start only: the demo coordinator matches the open demo orders, as approving them would have, so the demo
+ * employer's shortlists are there in the portal (the worker computes them in a few seconds).
+ */
+async function matchDemoOrders(port, seeded) {
+  const gql = async (query, variables, token) => {
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    }).then((r) => r.json());
+    if (res.errors) throw new Error(res.errors.map((e) => e.message).join('; '));
+    return res.data;
+  };
+  try {
+    const { login } = await gql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { identifier: seeded.coordinator, password: seeded.password } });
+    const open = await gql('{ jobOrders(first: 100, filter: { status: OPEN }) { edges { node { id } } } }', {}, login.accessToken);
+    const ids = open.jobOrders.edges.map((e) => e.node.id);
+    if (ids.length) await gql('mutation($ids: [ID!]!) { runMatching(jobOrderIds: $ids) { id } }', { ids }, login.accessToken);
+    log(`Matching the ${ids.length} open demo orders (shortlists ready in a few seconds).`);
+  } catch (error) {
+    log(`Could not match the demo orders (${error.message}); a coordinator can run matching from the API.`);
+  }
+}
+
 /** Development only: the demo logins, one per role. */
 function printDemoLogins(ready, port, env, seeded) {
   const d = seeded.password;
@@ -115,7 +141,7 @@ ${ready}
   Health             http://localhost:${port}/health
   Logs               .data/logs/api.log, .data/logs/worker.log
 
-  Demo logins (mutation login(input: { identifier, password })):
+  Demo logins (the portal serves employers; every role signs in to the API with mutation login):
     ADMIN        ${env.PUENTE_ADMIN_EMAIL.padEnd(26)} ${process.env.PUENTE_ADMIN_PASSWORD ? '(your PUENTE_ADMIN_PASSWORD)' : env.PUENTE_ADMIN_PASSWORD}
     COORDINATOR  ${seeded.coordinator.padEnd(26)} ${d}
     EMPLOYER     ${seeded.employer.padEnd(26)} ${d}
