@@ -31,7 +31,7 @@ export interface SeasonOccupation {
 /**
  * `count` workers of a profile no other test uses go abroad for this employer and come back today: an order
  * approved and matched, its workers selected, seated, every office step done, departed, arrived and returned.
- * Gives each worker's applicant id, name and placement id, and the order's id.
+ * Gives each worker's applicant id, name and placement id, and the order's id and start date.
  */
 export async function seasonPlayedOut(
   api: TestApi,
@@ -46,6 +46,7 @@ export async function seasonPlayedOut(
     const a = await verifiedApplicant(api, coordinatorToken, { ...profile, firstNames, lastNames });
     workers.push({ id: a.id, name: `${firstNames} ${lastNames}`, placementId: '' });
   }
+  const startDate = futureDate(60 + randomInt(600));
   const orderId = await approvedJobOrder(api, employerToken, coordinatorToken, {
     title: 'Seasonal grower',
     iscoCode: occupation.isco,
@@ -54,7 +55,7 @@ export async function seasonPlayedOut(
     languages: [{ code: 'en', level: 'A1' }],
     minExperienceYears: 1,
     // A random date: nobody else's workers join this contingent.
-    startDate: futureDate(60 + randomInt(600)),
+    startDate,
     durationWeeks: 20,
   });
   await until('the shortlist', async () => {
@@ -81,7 +82,7 @@ export async function seasonPlayedOut(
   await ok(api, `mutation($i: RecordTravelInput!) { recordReturn(input: $i) { status } }`, { i: { contingentId, reason: SAME_DAY } }, coordinatorToken);
   const { members } = (await ok<Members>(api, MEMBERS, { id: contingentId }, coordinatorToken)).contingent;
   for (const w of workers) w.placementId = members.find((m) => m.applicantId === w.id)!.placementId;
-  return { orderId, workers };
+  return { orderId, startDate, workers };
 }
 
 /** The employer evaluates a placement with the same score everywhere. */

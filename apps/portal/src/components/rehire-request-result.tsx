@@ -1,0 +1,66 @@
+import { useQuery } from '@apollo/client/react';
+import { Alert, Anchor, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { graphql } from '../gql';
+import { ErrorAlert } from './PageState';
+
+// An alert's title in its colour is too faint on the tinted background for WCAG AA; the text colour reads.
+const READABLE_TITLE = { title: { color: 'var(--mantine-color-text)' } };
+
+const RUN = graphql(`
+  query PortalNamedRequestRun($id: ID!) {
+    matchingRun(id: $id) {
+      id
+      status
+      failureReason
+    }
+  }
+`);
+
+const NAMED_ON_ORDER = graphql(`
+  query PortalNamedOnOrder($id: ID!) {
+    jobOrder(id: $id) {
+      id
+      reference
+      candidates(first: 100) {
+        edges {
+          node {
+            named
+            status
+          }
+        }
+      }
+    }
+  }
+`);
+
+/**
+ * What became of a named request: the matching run it queued (followed until it ends) and then how many named
+ * workers the order's shortlist holds, placed first (an employer sees candidates by reference only, so a count).
+ */
+export function RehireRequestResult({ request, reference }: { request: { jobOrderId: string; applicantIds: readonly string[]; matchingRunId: string }; reference: string }) {
+  const { t } = useTranslation('rehire');
+  const run = useQuery(RUN, { variables: { id: request.matchingRunId }, fetchPolicy: 'network-only', pollInterval: 1000 });
+  const status = run.data?.matchingRun.status;
+  const finished = status === 'SUCCEEDED' || status === 'FAILED';
+  if (finished) run.stopPolling();
+  const order = useQuery(NAMED_ON_ORDER, { variables: { id: request.jobOrderId }, skip: status !== 'SUCCEEDED', fetchPolicy: 'network-only' });
+  const named = order.data?.jobOrder.candidates.edges.filter((e) => e.node.named).length;
+
+  return (
+    <Alert color={status === 'FAILED' ? 'red' : 'green'} variant="light" role="status" styles={READABLE_TITLE} title={t('result.title')}>
+      <Stack gap={6}>
+        <Text size="sm">{t('result.recorded', { count: request.applicantIds.length, reference })}</Text>
+        {run.error ? <ErrorAlert error={run.error} /> : null}
+        {!finished ? <Text size="sm">{t('result.running')}</Text> : null}
+        {status === 'FAILED' ? <Text size="sm">{t('result.failed', { reason: run.data?.matchingRun.failureReason ?? '' })}</Text> : null}
+        {named !== undefined ? <Text size="sm">{t('result.onShortlist', { count: named, reference })}</Text> : null}
+        {order.error ? <ErrorAlert error={order.error} /> : null}
+        <Anchor component={Link} to={`/orders/${request.jobOrderId}/shortlist`} size="sm">
+          {t('result.shortlist', { reference })}
+        </Anchor>
+      </Stack>
+    </Alert>
+  );
+}
