@@ -4,7 +4,8 @@ import { addDays, todayIso } from '@puente/common';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { codesOf, startApi, TestApi } from '../support/api';
 import { moveClockTo } from '../support/clock';
-import { login, newCoordinator } from '../support/people';
+import { login, newCoordinator, newJobOrder } from '../support/people';
+import { until as waitUntil } from '../support/processes';
 import { decided, employerWithLogin, evaluate, seasonPlayedOut } from '../support/season-setup';
 
 const MY_PLACEMENTS = `query($after: String) { myPlacements(first: 100, after: $after) { edges { node {
@@ -101,6 +102,24 @@ describe('myPlacements: the employer’s workers to evaluate', () => {
     const startDate = (await rows(employer.token)).find((r) => r.placementId === first.placementId)!.startDate;
     expect(entry).toEqual({ applicantId: first.id, name: first.name, lastSeason: Number(startDate.slice(0, 4)), lastOverall: 4, lastWouldRehire: true });
     expect((await pool(other.token)).data!.rehirePool.edges.map((e) => e.node['applicantId'])).not.toContain(first.id);
+  });
+
+  it('names an eligible former worker on a draft order for next season: no run yet; the run its approval queues places them first', async () => {
+    const [first] = season.workers;
+    const orderId = await newJobOrder(api, employer.token, { iscoCode: '6113', destinationOccupationCode: '85103', positions: 2, languages: [{ code: 'en', level: 'A1' }], durationWeeks: 20 });
+    const NAME = `mutation($i: RequestNamedWorkersInput!) { requestNamedWorkers(input: $i) { jobOrderId applicantIds matchingRunId } }`;
+    expect(codesOf(await api.gql(NAME, { i: { jobOrderId: orderId, applicantIds: [first.id] } }, other.token))).toEqual(['NOT_FOUND']);
+    const named = await api.gql(NAME, { i: { jobOrderId: orderId, applicantIds: [first.id], substituteAcceptable: false } }, employer.token);
+    expect(named.errors).toEqual([]);
+    expect(named.data!.requestNamedWorkers).toEqual({ jobOrderId: orderId, applicantIds: [first.id], matchingRunId: null });
+    expect((await api.gql(`mutation($id: ID!) { submitJobOrder(id: $id) { id } }`, { id: orderId }, employer.token)).errors).toEqual([]);
+    expect((await api.gql(`mutation($id: ID!) { approveJobOrder(id: $id) { id } }`, { id: orderId }, coordinator.token)).errors).toEqual([]);
+    await waitUntil('the approval’s matching run', async () => {
+      const r = await api.gql(`query($id: ID!) { jobOrder(id: $id) { latestMatchingRun { status } } }`, { id: orderId }, coordinator.token);
+      return r.data?.jobOrder.latestMatchingRun?.status === 'SUCCEEDED';
+    });
+    const candidates = await api.gql(`query($id: ID!) { jobOrder(id: $id) { candidates(first: 10) { edges { node { applicantId named rank } } } } }`, { id: orderId }, coordinator.token);
+    expect(candidates.data!.jobOrder.candidates.edges[0].node).toEqual({ applicantId: first.id, named: true, rank: 1 });
   });
 
   it('shows the window CLOSED once 30 days have passed unevaluated, and OPEN again until the day a coordinator reopens it to', async () => {

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expectAccessible, expectNoConsoleProblems, openPage, screenshot, startPortalStack, type Lang, type PortalStack } from '../../../test/support/browser';
 import { approvedJobOrder, newCoordinator, newJobOrder } from '../../../test/support/people';
+import { until } from '../../../test/support/processes';
 import { decided, employerWithLogin, evaluate, seasonPlayedOut } from '../../../test/support/season-setup';
 import enAuth from '../src/i18n/en/auth.json';
 import enRehire from '../src/i18n/en/rehire.json';
@@ -10,21 +11,23 @@ import { formatDate } from '../src/format';
 
 const CATALOGUES = { es: { auth: esAuth, r: esRehire }, en: { auth: enAuth, r: enRehire } };
 const fill = (text: string, values: Record<string, string | number> = {}) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
-const ORDER = `query($id: ID!) { jobOrder(id: $id) { reference title positions startDate } }`;
+const ORDER = `query($id: ID!) { jobOrder(id: $id) { reference title positions startDate status } }`;
 const NAMED = `query($id: ID!) { jobOrder(id: $id) { candidates(first: 100) { edges { node { applicantId named } } } } }`;
 
 /**
  * Rehire: the employer's former workers the api found eligible, each with their last season and the employer's
- * evaluation; some are named on one of its open orders (with or without a substitute), and the page follows the
- * request until the shortlist holds them first. A worker evaluated poorly is not offered; nor is a draft order.
+ * evaluation; one is named on an open order without a substitute (the page follows the request until the
+ * shortlist holds her first), another on a draft for next season (placed first once it is approved). A worker
+ * evaluated poorly is not offered.
  */
 describe('rehire journey', () => {
   let stack: PortalStack;
   let coordinator: string;
   let employer: Awaited<ReturnType<typeof employerWithLogin>>;
   let season: Awaited<ReturnType<typeof seasonPlayedOut>>;
-  let open: { id: string; reference: string; title: string; positions: number; startDate: string };
-  let draftTitle: string;
+  type Order = { id: string; reference: string; title: string; positions: number; startDate: string; status: string };
+  let open: Order;
+  let draft: Order;
 
   beforeAll(async () => {
     stack = await startPortalStack();
@@ -52,8 +55,16 @@ describe('rehire journey', () => {
       durationWeeks: 20,
     });
     open = { id, ...(await stack.api.gql(ORDER, { id }, employer.token)).data!.jobOrder };
-    draftTitle = 'Bakery helper, draft order';
-    await newJobOrder(stack.api, employer.token, { title: draftTitle, iscoCode: occupation.isco, destinationOccupationCode: occupation.noc });
+    // A new order for next season, not submitted yet.
+    const draftId = await newJobOrder(stack.api, employer.token, {
+      title: 'Bakery helper, draft for next season',
+      iscoCode: occupation.isco,
+      destinationOccupationCode: occupation.noc,
+      positions: 2,
+      languages: [{ code: 'en', level: 'A1' }],
+      durationWeeks: 20,
+    });
+    draft = { id: draftId, ...(await stack.api.gql(ORDER, { id: draftId }, employer.token)).data!.jobOrder };
   }, 180_000);
 
   afterAll(async () => {
@@ -69,26 +80,27 @@ describe('rehire journey', () => {
     await page.getByRole('heading', { level: 1, name: r.title }).waitFor();
   }
 
-  const namedOnOrder = async () =>
-    ((await stack.api.gql(NAMED, { id: open.id }, coordinator)).data!.jobOrder.candidates.edges as { node: { applicantId: string; named: boolean } }[])
+  const namedOnOrder = async (order: Order) =>
+    ((await stack.api.gql(NAMED, { id: order.id }, coordinator)).data!.jobOrder.candidates.edges as { node: { applicantId: string; named: boolean } }[])
       .filter((e) => e.node.named)
       .map((e) => e.node.applicantId)
       .sort();
 
-  /** Names one worker on the open order, answering the substitute question, and waits for the shortlist. */
-  async function nameWorker(page: Page, lang: Lang, name: string, substitute: 'yes' | 'no', expectedNamed: number) {
+  /** Names one worker on an order, answering the substitute question; gives the request's result. */
+  async function nameWorker(page: Page, lang: Lang, name: string, order: Order, substitute: 'yes' | 'no') {
     const { r } = CATALOGUES[lang];
     await page.getByRole('checkbox', { name: fill(r.pool.select, { name }) }).check();
     await page.getByRole('combobox', { name: r.form.order }).click();
-    const option = fill(r.form.orderOption, { reference: open.reference, title: open.title, positions: open.positions, start: formatDate(open.startDate, lang) });
-    expect(await page.getByRole('option', { name: draftTitle }).count()).toBe(0);
-    await page.getByRole('option', { name: option }).click();
+    const label = (o: Order) =>
+      fill(r.form.orderOption, { reference: o.reference, title: o.title, positions: o.positions, start: formatDate(o.startDate, lang), status: r.orderStatus[o.status as 'OPEN' | 'DRAFT'] });
+    // Both the open order and the draft for next season are offered.
+    await page.getByRole('option', { name: label(open === order ? draft : open) }).waitFor();
+    await page.getByRole('option', { name: label(order) }).click();
     await page.getByRole('radio', { name: substitute === 'yes' ? r.form.substituteYes : r.form.substituteNo }).check();
     await page.getByRole('button', { name: fill(r.form.submit_one, { count: 1 }) }).click();
     const result = page.getByRole('status').filter({ hasText: r.result.title });
-    await result.getByText(fill(r.result.recorded_one, { count: 1, reference: open.reference })).waitFor();
-    const key = expectedNamed === 1 ? r.result.onShortlist_one : r.result.onShortlist_other;
-    await result.getByText(fill(key, { count: expectedNamed, reference: open.reference })).waitFor({ timeout: 30_000 });
+    await result.getByText(fill(r.result.recorded_one, { count: 1, reference: order.reference })).waitFor();
+    return result;
   }
 
   it('en, on a desk: shows the eligible former workers with their last season and evaluation, and names one without a substitute', async () => {
@@ -111,16 +123,19 @@ describe('rehire journey', () => {
     await page.getByRole('button', { name: fill(r.form.submit_other, { count: 0 }) }).click();
     await page.getByText(r.form.workersRequired).waitFor();
 
-    await nameWorker(page, lang, rosa.name, 'no', 1);
-    expect(await namedOnOrder()).toEqual([rosa.id]);
+    const result = await nameWorker(page, lang, rosa.name, open, 'no');
+    // The run the request queued ends, and the shortlist holds her first.
+    await result.getByText(fill(r.result.onShortlist_one, { count: 1, reference: open.reference })).waitFor({ timeout: 30_000 });
+    expect(await namedOnOrder(open)).toEqual([rosa.id]);
     await expectAccessible(page, 'rehire requested (en)');
     await screenshot(page, 'rehire-requested');
     expectNoConsoleProblems(page);
   });
 
-  it('es, on a phone: names another worker accepting a substitute; the shortlist holds both first', async () => {
+  it('es, on a phone: names another worker on the draft for next season, accepting a substitute; its approval places him first', async () => {
     const lang = 'es';
-    const [rosa, mario] = season.workers;
+    const { r } = CATALOGUES[lang];
+    const [, mario] = season.workers;
     const page = await openPage(stack, { lang, width: 375 });
     await signIn(page, lang);
     await page.getByRole('article', { name: mario.name }).waitFor();
@@ -128,10 +143,19 @@ describe('rehire journey', () => {
     await expectAccessible(page, 'rehire (es)');
     await screenshot(page, 'rehire');
 
-    await nameWorker(page, lang, mario.name, 'yes', 2);
-    expect(await namedOnOrder()).toEqual([rosa.id, mario.id].sort());
+    const result = await nameWorker(page, lang, mario.name, draft, 'yes');
+    await result.getByText(r.result.notApproved).waitFor();
     await expectAccessible(page, 'rehire requested (es)');
     await screenshot(page, 'rehire-requested');
     expectNoConsoleProblems(page);
+
+    // What the page promised: once the order is submitted and approved, its matching places him first.
+    expect((await stack.api.gql(`mutation($id: ID!) { submitJobOrder(id: $id) { id } }`, { id: draft.id }, employer.token)).errors).toEqual([]);
+    expect((await stack.api.gql(`mutation($id: ID!) { approveJobOrder(id: $id) { id } }`, { id: draft.id }, coordinator)).errors).toEqual([]);
+    await until('the approval’s matching run', async () => {
+      const run = await stack.api.gql(`query($id: ID!) { jobOrder(id: $id) { latestMatchingRun { status } } }`, { id: draft.id }, coordinator);
+      return run.data?.jobOrder.latestMatchingRun?.status === 'SUCCEEDED';
+    });
+    expect(await namedOnOrder(draft)).toEqual([mario.id]);
   });
 });

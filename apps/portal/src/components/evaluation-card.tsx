@@ -105,7 +105,7 @@ export function EvaluationCard({
 
         {row.evaluationState === 'OPEN' && !open ? (
           <Group>
-            <Button onClick={() => setOpen(true)} aria-expanded={false}>
+            <Button onClick={() => setOpen(true)}>
               {t('card.evaluate', { name: row.name })}
             </Button>
           </Group>

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { Button, Group, Radio, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
@@ -36,6 +36,9 @@ export function EvaluationForm({
 }) {
   const { t } = useTranslation('evaluations');
   const id = useId();
+  // The button that opened the form goes away: focus moves to the form, so a keyboard user goes on from there.
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => ref.current?.focus(), []);
   const form = useForm({
     initialValues: { overall: '', punctuality: '', quality: '', safety: '', teamwork: '', wouldRehire: '', comments: '' },
     validate: {
@@ -53,7 +56,7 @@ export function EvaluationForm({
   );
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('form.label', { name })}>
+    <form ref={ref} tabIndex={-1} onSubmit={submit} noValidate aria-label={t('form.label', { name })}>
       <Stack gap="md">
         <Text size="sm" id={`${id}-scale`}>
           {t('form.scale')}

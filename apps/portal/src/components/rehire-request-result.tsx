@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client/react';
+import { skipToken, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -39,12 +39,20 @@ const NAMED_ON_ORDER = graphql(`
  * What became of a named request: the matching run it queued (followed until it ends) and then how many named
  * workers the order's shortlist holds, placed first (an employer sees candidates by reference only, so a count).
  */
-export function RehireRequestResult({ request, reference }: { request: { jobOrderId: string; applicantIds: readonly string[]; matchingRunId: string }; reference: string }) {
+export function RehireRequestResult({
+  request,
+  reference,
+}: {
+  request: { jobOrderId: string; applicantIds: readonly string[]; matchingRunId?: string | null };
+  reference: string;
+}) {
   const { t } = useTranslation('rehire');
-  const run = useQuery(RUN, { variables: { id: request.matchingRunId }, fetchPolicy: 'network-only', pollInterval: 1000 });
+  const runId = request.matchingRunId;
+  // An order not approved yet has no run: its approval queues one, which places them first.
+  const run = useQuery(RUN, runId ? { variables: { id: runId }, fetchPolicy: 'network-only', pollInterval: 1000 } : skipToken);
   const status = run.data?.matchingRun.status;
   const finished = status === 'SUCCEEDED' || status === 'FAILED';
-  if (finished) run.stopPolling();
+  if (finished || !runId) run.stopPolling();
   const order = useQuery(NAMED_ON_ORDER, { variables: { id: request.jobOrderId }, skip: status !== 'SUCCEEDED', fetchPolicy: 'network-only' });
   const named = order.data?.jobOrder.candidates.edges.filter((e) => e.node.named).length;
 
@@ -53,7 +61,8 @@ export function RehireRequestResult({ request, reference }: { request: { jobOrde
       <Stack gap={6}>
         <Text size="sm">{t('result.recorded', { count: request.applicantIds.length, reference })}</Text>
         {run.error ? <ErrorAlert error={run.error} /> : null}
-        {!finished ? <Text size="sm">{t('result.running')}</Text> : null}
+        {!runId ? <Text size="sm">{t('result.notApproved')}</Text> : null}
+        {runId && !finished ? <Text size="sm">{t('result.running')}</Text> : null}
         {status === 'FAILED' ? <Text size="sm">{t('result.failed', { reason: run.data?.matchingRun.failureReason ?? '' })}</Text> : null}
         {named !== undefined ? <Text size="sm">{t('result.onShortlist', { count: named, reference })}</Text> : null}
         {order.error ? <ErrorAlert error={order.error} /> : null}

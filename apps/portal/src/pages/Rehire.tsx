@@ -40,9 +40,10 @@ const REHIRE_POOL = graphql(`
   }
 `);
 
-const OPEN_ORDERS = graphql(`
-  query PortalRehireOpenOrders {
-    jobOrders(first: 100, filter: { status: OPEN }) {
+// Workers are named on an order not yet matched or open (the api refuses the others); newest 100 of each.
+const NAMEABLE_ORDERS = graphql(`
+  query PortalRehireOrders {
+    open: jobOrders(first: 100, filter: { status: OPEN }) {
       edges {
         node {
           id
@@ -50,6 +51,31 @@ const OPEN_ORDERS = graphql(`
           title
           positions
           startDate
+          status
+        }
+      }
+    }
+    submitted: jobOrders(first: 100, filter: { status: SUBMITTED }) {
+      edges {
+        node {
+          id
+          reference
+          title
+          positions
+          startDate
+          status
+        }
+      }
+    }
+    drafts: jobOrders(first: 100, filter: { status: DRAFT }) {
+      edges {
+        node {
+          id
+          reference
+          title
+          positions
+          startDate
+          status
         }
       }
     }
@@ -66,12 +92,12 @@ const REQUEST_NAMED = graphql(`
   }
 `);
 
-/** Rehire: name good former workers (the api's rehire pool) on one of your open orders; they are placed first. */
+/** Rehire: name good former workers (the api's rehire pool) on one of your orders, open or not yet approved; they are placed first. */
 export default function Rehire() {
   const { t, i18n } = useTranslation('rehire');
   const lang = i18n.resolvedLanguage ?? 'es';
   const pool = useQuery(REHIRE_POOL);
-  const orders = useQuery(OPEN_ORDERS);
+  const orders = useQuery(NAMEABLE_ORDERS);
   const [selected, setSelected] = useState<string[]>([]);
   const [orderId, setOrderId] = useState<string | null>(null);
   const [substitute, setSubstitute] = useState<'yes' | 'no'>('yes');
@@ -79,10 +105,10 @@ export default function Rehire() {
   const [request, { data: requested, loading, error }] = useMutation(REQUEST_NAMED);
 
   const workers: PoolWorker[] = pool.data?.rehirePool.edges.map((e) => e.node) ?? [];
-  const openOrders = orders.data?.jobOrders.edges.map((e) => e.node) ?? [];
+  const nameable = orders.data ? [orders.data.open, orders.data.submitted, orders.data.drafts].flatMap((c) => c.edges.map((e) => e.node)) : [];
   const fields = error ? problemOf(error).fields : {};
   const result = requested?.requestNamedWorkers;
-  const resultReference = openOrders.find((o) => o.id === result?.jobOrderId)?.reference ?? '';
+  const resultReference = nameable.find((o) => o.id === result?.jobOrderId)?.reference ?? '';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -153,7 +179,7 @@ export default function Rehire() {
                 {t('form.orderTitle')}
               </Title>
               {orders.error ? <ErrorAlert error={orders.error} /> : null}
-              {openOrders.length === 0 && !orders.error ? (
+              {nameable.length === 0 && !orders.error ? (
                 <Alert color="blue" variant="light" styles={READABLE_TITLE} title={t('form.noOrderTitle')}>
                   <Stack gap={6}>
                     <Text size="sm">{t('form.noOrder')}</Text>
@@ -169,9 +195,15 @@ export default function Rehire() {
                     description={t('form.orderHint')}
                     styles={READABLE_DESCRIPTION}
                     placeholder={t('form.orderPlaceholder')}
-                    data={openOrders.map((o) => ({
+                    data={nameable.map((o) => ({
                       value: o.id,
-                      label: t('form.orderOption', { reference: o.reference, title: o.title, positions: o.positions, start: formatDate(o.startDate, lang) }),
+                      label: t('form.orderOption', {
+                        reference: o.reference,
+                        title: o.title,
+                        positions: o.positions,
+                        start: formatDate(o.startDate, lang),
+                        status: t(`orderStatus.${o.status}`, { defaultValue: o.status }),
+                      }),
                     }))}
                     value={orderId}
                     onChange={setOrderId}
@@ -204,7 +236,7 @@ export default function Rehire() {
             {error ? <ErrorAlert error={error} title={t('form.refused')} /> : null}
             {result ? <RehireRequestResult key={result.matchingRunId} request={result} reference={resultReference} /> : null}
             <div>
-              <Button type="submit" loading={loading} disabled={openOrders.length === 0}>
+              <Button type="submit" loading={loading} disabled={nameable.length === 0}>
                 {t('form.submit', { count: selected.length })}
               </Button>
             </div>

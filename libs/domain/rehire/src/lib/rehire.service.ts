@@ -35,6 +35,8 @@ export interface StoredDecision extends RehireDecision {
 }
 
 const SCORES = ['punctuality', 'quality', 'safety', 'teamwork', 'overall'] as const;
+/** Orders workers can be named on: open ones, and those not approved yet (a new order for next season). */
+const NAMEABLE_ORDER_STATUSES: readonly string[] = ['DRAFT', 'SUBMITTED', 'OPEN'];
 
 interface Facts {
   applicantId: string;
@@ -187,24 +189,27 @@ export class RehireService {
   }
 
   /**
-   * An employer (or a coordinator for it) asks for former workers by name on an OPEN order: each must have worked
+   * An employer (or a coordinator for it) asks for former workers by name on an order that is open, or a draft or
+   * submitted one (matched once approved, the portal's "name them on a new order"): each must have worked
    * for this employer and be rehire-eligible now, and they may not outnumber the positions still open. Refused as
-   * a whole, naming each problem, otherwise recorded (naming again only updates whether a substitute is acceptable) and a matching run is queued, which
-   * places them first. An employer never learns anything of a worker who did not work for it.
+   * a whole, naming each problem, otherwise recorded (naming again only updates whether a substitute is acceptable) and, on an open order, a
+   * matching run is queued, which places them first. An employer never learns anything of a worker who did not work for it.
    */
   async requestNamedWorkers(
     actor: Actor,
     input: { jobOrderId: string; applicantIds: readonly string[]; substituteAcceptable?: boolean },
-  ): Promise<{ jobOrderId: string; applicantIds: string[]; matchingRunId: string }> {
+  ): Promise<{ jobOrderId: string; applicantIds: string[]; matchingRunId: string | null }> {
     const ids = [...new Set(input.applicantIds)];
     if (!ids.length || ids.length > 100) {
       throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Name 1 to 100 workers at a time.', [{ field: 'applicantIds', message: 'must list 1 to 100 workers' }]);
     }
-    await this.dataSource.transaction(async (em) => {
+    const status = await this.dataSource.transaction(async (em) => {
       const order = await lockForUpdate(em, JobOrderEntity, input.jobOrderId);
       const mine = actor.role === Role.COORDINATOR || (actor.role === Role.EMPLOYER && order?.employerId === actor.employerId);
       if (!order || !mine) throw DomainException.notFound('Job order');
-      if (order.status !== 'OPEN') throw new DomainException(ErrorCode.INVALID_TRANSITION, `Workers are named on an OPEN order; ${order.reference} is ${order.status}.`);
+      if (!NAMEABLE_ORDER_STATUSES.includes(order.status)) {
+        throw new DomainException(ErrorCode.INVALID_TRANSITION, `Workers are named on a draft, submitted or open order; ${order.reference} is ${order.status}.`);
+      }
       // The name is read only for the employer's own former workers: nothing is told of anyone else.
       const facts: { id: string; worked: boolean; outcome: string | null; name: string | null; rejected: boolean }[] = await em.query(
         `SELECT x.id, w.worked, (SELECT d.outcome FROM rehire_decision d WHERE d.applicant_id = x.id AND d.current) AS outcome,
@@ -244,7 +249,10 @@ export class RehireService {
          ON CONFLICT (job_order_id, applicant_id) DO UPDATE SET substitute_acceptable = EXCLUDED.substitute_acceptable, updated_at = now()`,
         [order.id, actor.userId, input.substituteAcceptable ?? true, ids],
       );
+      return order.status;
     });
+    // An order not approved yet is matched when it is (approval queues the run), and that run places them first.
+    if (status !== 'OPEN') return { jobOrderId: input.jobOrderId, applicantIds: ids, matchingRunId: null };
     const run = await this.matching.requestRun(actor, [input.jobOrderId]);
     return { jobOrderId: input.jobOrderId, applicantIds: ids, matchingRunId: run.id };
   }

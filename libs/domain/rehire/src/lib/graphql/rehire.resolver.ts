@@ -84,7 +84,8 @@ class RequestNamedWorkersInput {
 class NamedWorkersRequestModel {
   @Field(() => ID) jobOrderId!: string;
   @Field(() => [ID]) applicantIds!: string[];
-  @Field(() => ID) matchingRunId!: string;
+  @Field(() => ID, { nullable: true, description: 'The run queued for an open order; null for one not approved yet, whose approval queues it.' })
+  matchingRunId!: string | null;
 }
 
 @ObjectType('RehirePoolEntry', { description: 'A worker eligible to be hired again.' })
@@ -292,7 +293,9 @@ export class RehireResolver {
   }
 
   @Roles(Role.COORDINATOR, Role.EMPLOYER)
-  @Mutation(() => NamedWorkersRequestModel, { description: 'Asks for former workers by name on an open order; they are placed first by the next matching run.' })
+  @Mutation(() => NamedWorkersRequestModel, {
+    description: 'Asks for former workers by name on an open, draft or submitted order; they are placed first by the next matching run (on approval for one not open yet).',
+  })
   requestNamedWorkers(@CurrentActor() actor: Actor, @Args('input') input: RequestNamedWorkersInput): Promise<NamedWorkersRequestModel> {
     return this.rehire.requestNamedWorkers(actor, input);
   }
