@@ -66,9 +66,11 @@ export function RehireRequestResult({
         {status === 'FAILED' ? <Text size="sm">{t('result.failed', { reason: run.data?.matchingRun.failureReason ?? '' })}</Text> : null}
         {named !== undefined ? <Text size="sm">{t('result.onShortlist', { count: named, reference })}</Text> : null}
         {order.error ? <ErrorAlert error={order.error} /> : null}
-        <Anchor component={Link} to={`/orders/${request.jobOrderId}/shortlist`} size="sm">
-          {t('result.shortlist', { reference })}
-        </Anchor>
+        {runId ? (
+          <Anchor component={Link} to={`/orders/${request.jobOrderId}/shortlist`} size="sm">
+            {t('result.shortlist', { reference })}
+          </Anchor>
+        ) : null}
       </Stack>
     </Alert>
   );
