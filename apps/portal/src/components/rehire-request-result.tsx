@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { skipToken, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -52,7 +53,10 @@ export function RehireRequestResult({
   const run = useQuery(RUN, runId ? { variables: { id: runId }, fetchPolicy: 'network-only', pollInterval: 1000 } : skipToken);
   const status = run.data?.matchingRun.status;
   const finished = status === 'SUCCEEDED' || status === 'FAILED';
-  if (finished || !runId) run.stopPolling();
+  const { stopPolling } = run;
+  useEffect(() => {
+    if (finished) stopPolling();
+  }, [finished, stopPolling]);
   const order = useQuery(NAMED_ON_ORDER, { variables: { id: request.jobOrderId }, skip: status !== 'SUCCEEDED', fetchPolicy: 'network-only' });
   const named = order.data?.jobOrder.candidates.edges.filter((e) => e.node.named).length;
 
