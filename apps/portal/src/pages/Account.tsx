@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { skipToken, useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Group, Paper, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -8,6 +8,12 @@ import { ErrorAlert, Loading } from '../components/PageState';
 import { problemOf } from '../errors';
 import { graphql } from '../gql';
 import { session } from '../session';
+
+// Mantine's PasswordInput marks only its frame invalid: the input itself says so for screen readers.
+const invalidIf = (error: unknown) => ({ 'aria-invalid': error ? true : undefined });
+
+// Mantine's default hint grey and error red are too light for WCAG AA on white: darker shades for this page, until the theme sets them.
+const AA_COLORS = { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-error': 'var(--mantine-color-red-9)' } as CSSProperties;
 
 const ME = graphql(`
   query PortalAccountMe {
@@ -50,7 +56,8 @@ const CHANGE_PASSWORD = graphql(`
   }
 `);
 
-const STATUS_COLOR = { PENDING_VERIFICATION: 'yellow', VERIFIED: 'green', SUSPENDED: 'red' } as const;
+// Outlined in dark shades: Mantine's light badges are below WCAG AA contrast.
+const STATUS_COLOR = { PENDING_VERIFICATION: 'blue.9', VERIFIED: 'teal.9', SUSPENDED: 'red.9' } as const;
 
 /** Who is signed in (and for which company), and changing the password; first stop of a temporary password. */
 export default function Account() {
@@ -64,7 +71,7 @@ export default function Account() {
   const mustChange = params.get('mustChange') === '1' || user?.mustChangePassword === true;
 
   return (
-    <Stack maw={640}>
+    <Stack maw={640} style={AA_COLORS}>
       <Title order={1}>{t('title')}</Title>
       {mustChange && (
         <Alert color="yellow" variant="light" role="status" title={t('mustChange.title')}>
@@ -100,7 +107,7 @@ export default function Account() {
                       ) : employer.data ? (
                         <Group gap="xs">
                           <Text span>{employer.data.employer.tradeName ?? employer.data.employer.legalName}</Text>
-                          <Badge color={STATUS_COLOR[employer.data.employer.status]} variant="light">
+                          <Badge color={STATUS_COLOR[employer.data.employer.status]} variant="outline">
                             {t(`employerStatus.${employer.data.employer.status}`)}
                           </Badge>
                         </Group>
@@ -179,6 +186,7 @@ function ChangePassword({ onChanged }: { onChanged: () => void }) {
             required
             {...form.getInputProps('currentPassword')}
             error={form.errors['currentPassword'] ?? fields['currentPassword']}
+            {...invalidIf(form.errors['currentPassword'] ?? fields['currentPassword'])}
           />
           <PasswordInput
             label={t('password.new')}
@@ -187,8 +195,15 @@ function ChangePassword({ onChanged }: { onChanged: () => void }) {
             required
             {...form.getInputProps('newPassword')}
             error={form.errors['newPassword'] ?? fields['newPassword']}
+            {...invalidIf(form.errors['newPassword'] ?? fields['newPassword'])}
           />
-          <PasswordInput label={t('password.confirm')} autoComplete="new-password" required {...form.getInputProps('confirm')} />
+          <PasswordInput
+            label={t('password.confirm')}
+            autoComplete="new-password"
+            required
+            {...form.getInputProps('confirm')}
+            {...invalidIf(form.errors['confirm'])}
+          />
           {error ? <ErrorAlert error={error} title={t('password.failed')} /> : null}
           {done ? (
             <Alert color="green" variant="light" role="status">

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import { Alert, Anchor, Button, Fieldset, List, Paper, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,12 @@ import { problemOf } from '../errors';
 import { graphql } from '../gql';
 import type { Country, Program, Sector } from '../gql/graphql';
 import { request, useRequest } from '../request';
+
+// Mantine's PasswordInput marks only its frame invalid: the input itself says so for screen readers.
+const invalidIf = (error: unknown) => ({ 'aria-invalid': error ? true : undefined });
+
+// Mantine's default hint grey and error red are too light for WCAG AA on white: darker shades for this page, until the theme sets them.
+const AA_COLORS = { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-error': 'var(--mantine-color-red-9)' } as CSSProperties;
 
 const REGIONS = graphql(`
   query PortalSignUpRegions {
@@ -105,7 +111,7 @@ export default function SignUp() {
   if (state.data) return <Registered email={state.data.registerEmployer.contactEmail} />;
 
   return (
-    <Paper withBorder p="lg" radius="md">
+    <Paper withBorder p="lg" radius="md" style={AA_COLORS}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <Title order={2}>{t('signUp.title')}</Title>
@@ -190,6 +196,7 @@ export default function SignUp() {
             autoComplete="new-password"
             required
             {...input('password')}
+            {...invalidIf(errorOf('password'))}
           />
           {state.error ? <ErrorAlert error={state.error} title={t('signUp.failed')} /> : null}
           <Button type="submit" loading={state.loading}>
@@ -208,7 +215,7 @@ export default function SignUp() {
 function Registered({ email }: { email: string }) {
   const { t } = useTranslation('auth');
   return (
-    <Paper withBorder p="lg" radius="md">
+    <Paper withBorder p="lg" radius="md" style={AA_COLORS}>
       <Stack>
         <Title order={2}>{t('registered.title')}</Title>
         <Alert color="blue" variant="light" role="status" title={t('registered.status')}>
