@@ -68,13 +68,14 @@ export default function Account() {
   // With a temporary password the api answers little besides `me` and changePassword: ask for nothing more.
   const employerId = user && !user.mustChangePassword ? user.employerId : null;
   const employer = useQuery(EMPLOYER, employerId ? { variables: { id: employerId } } : skipToken);
-  const mustChange = params.get('mustChange') === '1' || user?.mustChangePassword === true;
+  // The sign-in page sends a temporary password here with ?mustChange=1; once `me` answers, the api's word counts.
+  const mustChange = user ? user.mustChangePassword : params.get('mustChange') === '1';
 
   return (
     <Stack maw={640} style={AA_COLORS}>
       <Title order={1}>{t('title')}</Title>
       {mustChange && (
-        <Alert color="yellow" variant="light" role="status" title={t('mustChange.title')}>
+        <Alert color="blue" variant="light" role="status" title={t('mustChange.title')}>
           {t('mustChange.body')}
         </Alert>
       )}
