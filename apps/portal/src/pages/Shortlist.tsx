@@ -3,7 +3,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ErrorAlert, Loading } from '../components/PageState';
+import { Empty, ErrorAlert, Loading } from '../components/PageState';
 import { OPEN_STATUSES, ShortlistCandidate, type CandidateView } from '../components/shortlist-candidate';
 import { ShortlistReject } from '../components/shortlist-reject';
 import { problemOf } from '../errors';
@@ -263,12 +263,7 @@ export default function Shortlist() {
       <Title order={2} size="h3">
         {t('candidates')}
       </Title>
-      {candidates.length === 0 && !busy && !running ? (
-        // PageState's Empty is dimmed below AA contrast; the same message in a readable grey.
-        <Text c="gray.7" py="lg" ta="center">
-          {t('empty')}
-        </Text>
-      ) : null}
+      {candidates.length === 0 && !busy && !running ? <Empty>{t('empty')}</Empty> : null}
       <Stack component="ol" aria-label={t('listLabel')} aria-busy={busy} gap="md" p={0} m={0} style={{ listStyle: 'none' }}>
         {candidates.map((c) => (
           <li key={c.applicant.reference}>

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert, Loading } from '../components/PageState';
+import { Empty, ErrorAlert, Loading } from '../components/PageState';
 import { TravelContingent, type ContingentView } from '../components/travel-contingent';
 import { graphql } from '../gql';
 
@@ -103,12 +103,7 @@ export default function Travel() {
       <Text>{t('intro')}</Text>
       {query.error ? <ErrorAlert error={query.error} /> : null}
       {moreError ? <ErrorAlert error={moreError} /> : null}
-      {contingents.length === 0 && !busy ? (
-        // PageState's Empty is dimmed below AA contrast; the same message in a readable grey.
-        <Text c="gray.7" py="lg" ta="center">
-          {t('empty')}
-        </Text>
-      ) : null}
+      {contingents.length === 0 && !busy ? <Empty>{t('empty')}</Empty> : null}
       <Stack component="ul" aria-label={t('listLabel')} aria-busy={busy} gap="md" p={0} m={0} style={{ listStyle: 'none' }}>
         {contingents.map((k) => (
           <li key={k.id}>
