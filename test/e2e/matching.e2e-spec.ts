@@ -184,7 +184,10 @@ describe('matching runs', () => {
     const other = await newEmployer(api, coordinator);
     expect(codesOf(await api.gql(SELECT, { i: { jobOrderId: orderId, applicantIds: [list[0].reference] } }, other.token))).toEqual(['NOT_FOUND']);
 
+    const LEFT = `query($id: ID!) { jobOrder(id: $id) { positions positionsLeft } }`;
+    expect((await api.gql(LEFT, { id: orderId }, employer.token)).data!.jobOrder).toEqual({ positions: 1, positionsLeft: 1 });
     const chosen = await api.gql(SELECT, { i: { jobOrderId: orderId, applicantIds: [list[0].reference.toLowerCase()] } }, employer.token);
+    expect((await api.gql(LEFT, { id: orderId }, employer.token)).data!.jobOrder).toEqual({ positions: 1, positionsLeft: 0 });
     expect(chosen.data!.selectCandidates).toEqual([{ status: 'SELECTED', rank: 1, applicant: { reference: list[0].reference } }]);
     const order = await api.gql(`query($id: ID!) { jobOrder(id: $id) { status } }`, { id: orderId }, employer.token);
     expect(order.data!.jobOrder.status).toBe('FILLED');

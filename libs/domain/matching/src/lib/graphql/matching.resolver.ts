@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { CurrentActor, RequestContext, Roles } from '@puente/auth';
@@ -120,6 +120,8 @@ export class JobOrderMatchingRunResolver {
   }
 }
 
+const SELECTED_COUNT = Symbol('selectedCount');
+
 /** The shortlist of an order the caller already reached (its own, for an employer), without names or identifiers. */
 @Resolver(() => JobOrderModel)
 export class JobOrderCandidatesResolver {
@@ -127,6 +129,22 @@ export class JobOrderCandidatesResolver {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reference: ReferenceService,
   ) {}
+
+  // The portal shows how many positions remain; counted here, as selectCandidates counts them, rather than by a
+  // client paging through a shortlist of hundreds. Batched per request: a page of orders costs one query.
+  @Roles(Role.COORDINATOR, Role.EMPLOYER)
+  @ResolveField(() => Int, { description: 'Positions not yet taken by a selected candidate: how many selectCandidates still accepts.' })
+  async positionsLeft(@Parent() order: JobOrderModel, @Context() ctx: RequestContext): Promise<number> {
+    const loader = ctx.loaders.get<string, number>(SELECTED_COUNT, async (ids) => {
+      const rows: { job_order_id: string; selected: number }[] = await this.dataSource.query(
+        `SELECT job_order_id, count(*)::int AS selected FROM candidate WHERE job_order_id = ANY($1) AND status = 'SELECTED' GROUP BY job_order_id`,
+        [[...ids]],
+      );
+      const counts = new Map(rows.map((r) => [r.job_order_id, r.selected]));
+      return ids.map((id) => counts.get(id) ?? 0);
+    });
+    return Math.max(0, order.positions - (await loader.load(order.id)));
+  }
 
   @Roles(Role.COORDINATOR, Role.EMPLOYER)
   @ResolveField(() => CandidateConnectionModel)
