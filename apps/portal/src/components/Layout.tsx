@@ -47,6 +47,9 @@ function Frame() {
     void navigate('/sign-in', { replace: true });
   };
 
+  // Staff and applicants have no pages here yet, but their account page (a temporary password to change) works.
+  const employerPagesOnly = user !== null && user.role !== 'EMPLOYER' && pathname !== '/account';
+
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
@@ -61,23 +64,31 @@ function Frame() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitch />
-            <Button variant="subtle" size="xs" onClick={() => void signOut()}>
+            {/* On a phone, signing out is in the menu: the header has no room for it. */}
+            <Button variant="subtle" size="xs" visibleFrom="sm" onClick={() => void signOut()}>
               {t('nav.signOut')}
             </Button>
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
-        {NAV.map((item) => (
+        {NAV.map((item) => {
+          const active = item.to === '/' ? pathname === '/' : pathname.startsWith(item.to);
+          return (
             <NavLink
               key={item.to}
               component={Link}
               to={item.to}
               label={t(item.key)}
-              active={item.to === '/' ? pathname === '/' : pathname.startsWith(item.to)}
+              active={active}
+              aria-current={active ? 'page' : undefined}
+              // Filled: white on the primary colour, readable hovered or not (the light variant is not, hovered).
+              variant="filled"
               onClick={close}
             />
-        ))}
+          );
+        })}
+        <NavLink component="button" label={t('nav.signOut')} hiddenFrom="sm" onClick={() => void signOut()} />
         {user && (
           <Text size="xs" c="dimmed" mt="auto" p="xs">
             {user.identifier}
@@ -85,15 +96,15 @@ function Frame() {
         )}
       </AppShell.Navbar>
       <AppShell.Main>
-          {user && user.role !== 'EMPLOYER' ? (
-            <Alert color="yellow" title={t('nav.employersOnlyTitle')}>
-              {t('nav.employersOnly')}
-            </Alert>
-          ) : (
-            <Suspense fallback={<Loading />}>
-              <Outlet />
-            </Suspense>
-          )}
+        {employerPagesOnly ? (
+          <Alert color="yellow" title={t('nav.employersOnlyTitle')}>
+            {t('nav.employersOnly')}
+          </Alert>
+        ) : (
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        )}
       </AppShell.Main>
     </AppShell>
   );
