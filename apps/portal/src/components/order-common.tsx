@@ -1,15 +1,11 @@
-import type { CSSProperties } from 'react';
 import { skipToken, useQuery } from '@apollo/client/react';
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../gql';
 import type { Country, JobOrderStatus } from '../gql/graphql';
 
-/**
- * Mantine's "dimmed" grey (descriptions, step captions) is too light on white for WCAG AA: these pages darken it
- * for everything inside them.
- */
-export const READABLE_DIMMED = { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' } as CSSProperties;
+/** A light alert's title in the text colour: Mantine's yellow title on its pale background is below AA. */
+export const READABLE_ALERT = { title: { color: 'var(--mantine-color-text)' } };
 
 /** Every status an order can have, in the order of its life (the dashboard lists them so). */
 export const ORDER_STATUSES: JobOrderStatus[] = ['DRAFT', 'SUBMITTED', 'REJECTED', 'OPEN', 'FILLED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'];
@@ -28,7 +24,7 @@ const STATUS_COLOR: Record<JobOrderStatus, string> = {
 export function OrderStatusBadge({ status }: { status: JobOrderStatus }) {
   const { t } = useTranslation('orders');
   return (
-    <Badge color={STATUS_COLOR[status]} variant="light" autoContrast>
+    <Badge color={STATUS_COLOR[status]} variant="dot" size="lg">
       {t(`status.${status}`)}
     </Badge>
   );

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ORDER_STATUSES, OrderStatusBadge, useOwnEmployer, READABLE_DIMMED } from '../components/order-common';
+import { ORDER_STATUSES, OrderStatusBadge, useOwnEmployer, READABLE_ALERT } from '../components/order-common';
 import { ErrorAlert, Loading } from '../components/PageState';
 import { formatDate, formatNumber } from '../format';
 import { graphql } from '../gql';
@@ -41,6 +41,21 @@ const ORDERS = graphql(`
   }
 `);
 
+// Newest first: a window still open belongs to a recent season, so the first page holds every evaluation due.
+const PLACEMENTS = graphql(`
+  query DashboardPlacements {
+    myPlacements(first: 100) {
+      edges {
+        node {
+          placementId
+          evaluationState
+          evaluationClosesOn
+        }
+      }
+    }
+  }
+`);
+
 type Order = DashboardOrdersQuery['jobOrders']['edges'][number]['node'];
 
 /** The employer's home: how many orders are in each status, each order with the next thing to do. */
@@ -65,7 +80,7 @@ export default function Dashboard() {
     });
 
   return (
-    <Stack style={READABLE_DIMMED} gap="lg">
+    <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
         <Stack gap={2}>
           <Title order={1}>{t('title')}</Title>
@@ -80,18 +95,20 @@ export default function Dashboard() {
 
       {own.error ? <ErrorAlert error={own.error} /> : null}
       {own.employer?.status === 'PENDING_VERIFICATION' && (
-        <Alert color="yellow" title={t('pending.title')} role="status">
+        <Alert color="yellow" title={t('pending.title')} role="status" styles={READABLE_ALERT}>
           {t('pending.body')}
         </Alert>
       )}
       {own.employer?.status === 'SUSPENDED' && (
-        <Alert color="red" title={t('suspended.title')} role="status">
+        <Alert color="red" title={t('suspended.title')} role="status" styles={READABLE_ALERT}>
           <Stack gap={4}>
             <Text size="sm">{t('suspended.body')}</Text>
             {own.employer.statusReason && <Text size="sm">{t('suspended.reason', { reason: own.employer.statusReason })}</Text>}
           </Stack>
         </Alert>
       )}
+
+      <EvaluationsDue />
 
       {orders.error && !orders.data ? (
         <ErrorAlert error={orders.error} />
@@ -145,6 +162,28 @@ export default function Dashboard() {
         </>
       )}
     </Stack>
+  );
+}
+
+/** Workers whose season ended and whose evaluation window is open: how many, and the soonest last day. */
+function EvaluationsDue() {
+  const { t } = useTranslation('dashboard');
+  const placements = useQuery(PLACEMENTS);
+  const open = (placements.data?.myPlacements.edges ?? []).map((e) => e.node).filter((p) => p.evaluationState === 'OPEN' && p.evaluationClosesOn);
+  if (placements.error) return <ErrorAlert error={placements.error} />;
+  if (!open.length) return null;
+  const soonest = open.map((p) => p.evaluationClosesOn!).sort()[0]!;
+  return (
+    <Alert color="blue" variant="light" title={t('evaluations', { count: open.length, date: formatDate(soonest, currentLanguage(), 'long') })}>
+      <Stack gap="xs">
+        <Text size="sm">{t('evaluationsHelp')}</Text>
+        <Group>
+          <Button size="xs" component={Link} to="/evaluations">
+            {t('evaluate')}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
   );
 }
 

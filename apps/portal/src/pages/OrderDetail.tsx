@@ -4,7 +4,7 @@ import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Ti
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { OrderStatusBadge, READABLE_DIMMED } from '../components/order-common';
+import { OrderStatusBadge } from '../components/order-common';
 import { ErrorAlert, Loading } from '../components/PageState';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../format';
 import { graphql } from '../gql';
@@ -105,14 +105,14 @@ export default function OrderDetail() {
   const doSubmit = async () => {
     try {
       await submit({ variables: { id: order.id } });
-      notifications.show({ message: t('detail.submitted'), color: 'green' });
+      notifications.show({ message: t('detail.submitted'), color: 'green', closeButtonProps: { 'aria-label': t('form.close') } });
     } catch {
       // Shown below from submitState.error.
     }
   };
 
   return (
-    <Stack style={READABLE_DIMMED} gap="lg">
+    <Stack gap="lg">
       <Stack gap={4}>
         <Anchor component={Link} to="/" size="sm">
           {t('detail.back')}

@@ -26,7 +26,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { currencyOfCountry, OrderStatusBadge, useOwnEmployer, READABLE_DIMMED } from '../components/order-common';
+import { currencyOfCountry, OrderStatusBadge, useOwnEmployer, READABLE_ALERT } from '../components/order-common';
 import { ErrorAlert, Loading } from '../components/PageState';
 import { problemOf } from '../errors';
 import { formatDate, formatMoney } from '../format';
@@ -338,7 +338,7 @@ export default function OrderForm() {
   const saveDraft = async () => {
     const savedId = await save();
     if (!savedId) return;
-    notifications.show({ message: t('form.saved'), color: 'green' });
+    notifications.show({ message: t('form.saved'), color: 'green', closeButtonProps: { 'aria-label': t('form.close') } });
     setSavedNote(t('form.saved'));
     // From now on the draft is edited, not created again (the page may stay mounted: its state says where it was).
     if (!id) void navigate(`/orders/${savedId}/edit`, { replace: true, state: { step: active, saved: true } });
@@ -349,7 +349,7 @@ export default function OrderForm() {
     if (!savedId) return;
     try {
       await submit({ variables: { id: savedId } });
-      notifications.show({ message: t('form.submitted'), color: 'green' });
+      notifications.show({ message: t('form.submitted'), color: 'green', closeButtonProps: { 'aria-label': t('form.close') } });
       void navigate(`/orders/${savedId}`, { state: { submitted: true } });
     } catch (error) {
       setFailure(error);
@@ -368,7 +368,7 @@ export default function OrderForm() {
     return (
       <Stack>
         <Title order={1}>{title}</Title>
-        <Alert color="yellow" role="status">
+        <Alert color="yellow" role="status" styles={READABLE_ALERT}>
           <Group gap="xs">
             <Text size="sm">{t('form.notEditable', { status: t(`status.${existing.status}`) })}</Text>
             <OrderStatusBadge status={existing.status} />
@@ -390,7 +390,7 @@ export default function OrderForm() {
 
   return (
     <DatesProvider settings={{ locale: lang }}>
-      <Stack style={READABLE_DIMMED} gap="md">
+      <Stack gap="md">
         <Title order={1}>{title}</Title>
         <Text c="gray.7">{t('form.intro')}</Text>
         {existing?.statusReason && (existing.status === 'REJECTED' || existing.status === 'DRAFT') && (
@@ -663,7 +663,7 @@ export default function OrderForm() {
               )
             ) : null}
             {savedNote && (
-              <Text size="sm" c="green.9" role="status">
+              <Text size="sm" role="status">
                 {savedNote}
               </Text>
             )}
