@@ -52,6 +52,17 @@ describe('dashboard journey', () => {
   }
   const submit = (id: string, token: string) => gql(`mutation($id: ID!) { submitJobOrder(id: $id) { id } }`, { id }, token);
 
+  /** The order's latest matching run once the worker has finished it (approval queued it). */
+  async function finishedRun(id: string, token: string): Promise<{ status: string; candidatesCount: number | null }> {
+    const query = `query($id: ID!) { jobOrder(id: $id) { latestMatchingRun { status candidatesCount } } }`;
+    for (let i = 0; i < 60; i++) {
+      const run = (await gql<{ jobOrder: { latestMatchingRun: { status: string; candidatesCount: number | null } | null } }>(query, { id }, token)).jobOrder.latestMatchingRun;
+      if (run && (run.status === 'SUCCEEDED' || run.status === 'FAILED')) return run;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    throw new Error('The matching run did not finish in 30 s.');
+  }
+
   async function signIn(page: Page, lang: Lang, email: string, password: string) {
     const { auth, d } = CATALOGUE[lang];
     await page.goto('/sign-in');
@@ -84,12 +95,8 @@ describe('dashboard journey', () => {
     const open = await order(company.token, 'Open and matched');
     await submit(open, company.token);
     await gql(`mutation($id: ID!) { approveJobOrder(id: $id) { id } }`, { id: open }, coordinator);
-    let run: { status: string; candidatesCount: number | null } | null = null;
-    for (let i = 0; i < 60 && run?.status !== 'SUCCEEDED' && run?.status !== 'FAILED'; i++) {
-      if (i) await new Promise((r) => setTimeout(r, 500));
-      run = (await gql<{ jobOrder: { latestMatchingRun: typeof run } }>(`query($id: ID!) { jobOrder(id: $id) { latestMatchingRun { status candidatesCount } } }`, { id: open }, company.token)).jobOrder.latestMatchingRun;
-    }
-    expect(run?.status).toBe('SUCCEEDED');
+    const run = await finishedRun(open, company.token);
+    expect(run.status).toBe('SUCCEEDED');
 
     const page = await openPage(stack, { lang, width });
     await signIn(page, lang, company.email, company.password);
@@ -101,8 +108,8 @@ describe('dashboard journey', () => {
     await card(page, 'Rejected for its wage').getByText(fill(d.next.rejectedBecause, { reason })).waitFor();
     expect(await card(page, 'Rejected for its wage').getByRole('link', { name: d.next.correct }).getAttribute('href')).toBe(`/orders/${rejected}/edit`);
     const matched = card(page, 'Open and matched');
-    if (run!.candidatesCount) {
-      const review = matched.getByRole('link', { name: fill(run!.candidatesCount === 1 ? d.next.candidates_one : d.next.candidates_other, { count: run!.candidatesCount }) });
+    if (run.candidatesCount) {
+      const review = matched.getByRole('link', { name: fill(run.candidatesCount === 1 ? d.next.candidates_one : d.next.candidates_other, { count: run.candidatesCount }) });
       expect(await review.getAttribute('href')).toBe(`/orders/${open}/shortlist`);
     } else {
       await matched.getByText(d.next.searching).waitFor();
