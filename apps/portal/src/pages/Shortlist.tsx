@@ -19,6 +19,7 @@ const SHORTLIST = graphql(`
       title
       status
       positions
+      positionsLeft
       startDate
       latestMatchingRun {
         id
@@ -191,8 +192,8 @@ export default function Shortlist() {
   }
 
   const { order, candidates } = data;
-  const selected = candidates.filter((c) => c.status === 'SELECTED').length;
-  const remaining = Math.max(0, order.positions - selected);
+  // The api counts the selections (a long shortlist may not be all on this page).
+  const remaining = order.positionsLeft;
   const takesSelections = order.status === 'OPEN' && remaining > 0;
   const failedRun = order.latestMatchingRun?.status === 'FAILED';
 
