@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expectAccessible, expectNoConsoleProblems, openPage, screenshot, startPortalStack, type Lang, type PortalStack } from '../../../test/support/browser';
 import { employerInput, jobOrderInput, newCoordinator, verifiedApplicant } from '../../../test/support/people';
+import { employerWithLogin, seasonPlayedOut } from '../../../test/support/season-setup';
 import enAuth from '../src/i18n/en/auth.json';
 import enDashboard from '../src/i18n/en/dashboard.json';
 import enOrders from '../src/i18n/en/orders.json';
@@ -149,4 +150,30 @@ describe('dashboard journey', () => {
     await screenshot(page, 'dashboard-awaiting-verification');
     expectNoConsoleProblems(page);
   });
+
+  it('in es at 1280 px: workers back from their season, evaluations due by their last day', async () => {
+    const { d } = CATALOGUE.es;
+    const company = await employerWithLogin(stack.api, coordinator);
+    // Mobile farm plant operators: an occupation no other suite uses, so no one else's workers join this season.
+    const season = await seasonPlayedOut(stack.api, coordinator, company.token, { count: 2, occupation: { isco: '8341', noc: '84120' } });
+    const { jobOrder } = await gql<{ jobOrder: { status: Status } }>(`query($id: ID!) { jobOrder(id: $id) { status } }`, { id: season.orderId }, company.token);
+    const { myPlacements } = await gql<{ myPlacements: { edges: { node: { evaluationState: string; evaluationClosesOn: string } }[] } }>(
+      `{ myPlacements(first: 10) { edges { node { evaluationState evaluationClosesOn } } } }`,
+      {},
+      company.token,
+    );
+    const due = myPlacements.edges.map((e) => e.node).filter((p) => p.evaluationState === 'OPEN');
+    expect(due).toHaveLength(2);
+    const closes = due[0]!.evaluationClosesOn;
+    const page = await openPage(stack, { lang: 'es' });
+    await signIn(page, 'es', company.email, company.password);
+    const when = new Intl.DateTimeFormat('es', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${closes}T00:00:00Z`));
+    await page.getByText(fill(d.evaluations_other, { count: 2, date: when })).waitFor();
+    expect(await page.getByRole('link', { name: d.evaluate }).getAttribute('href')).toBe('/evaluations');
+    // The season's order is counted where the api says it stands.
+    await tile(page, 'es', jobOrder.status, 1).waitFor();
+    await expectAccessible(page, 'dashboard with evaluations due (es)');
+    await screenshot(page, 'dashboard-evaluations-due');
+    expectNoConsoleProblems(page);
+  }, 120_000);
 });
