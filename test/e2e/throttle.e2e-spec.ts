@@ -58,10 +58,32 @@ describe('throttling', () => {
     }
     expectThrottled(await call(LOGIN, { i: { identifier: `someone-else-${Date.now()}@puente.test`, password: 'guess-password-1' } }, from));
     expectThrottled(await call(RESET, { i: { email: `another-${Date.now()}@puente.test` } }, from));
-    expectThrottled(await call(`mutation($i: RefreshTokenInput!) { refreshToken(input: $i) { accessToken } }`, { i: { refreshToken: 'not-a-token' } }, from));
+    // A refresh is never throttled (a single-use secret, presented at every page load of the portal).
+    expect(codesOf(await call(`mutation($i: RefreshTokenInput!) { refreshToken(input: $i) { accessToken } }`, { i: { refreshToken: 'not-a-token' } }, from))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
     let other = address();
     while (other === from) other = address();
     expect(codesOf(await call(LOGIN, { i: { identifier: `nobody-${Date.now()}@puente.test`, password: 'guess-password-1' } }, other))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('lets one address refresh sessions as often as pages load (more than both limits)', async () => {
+    const from = address();
+    const person = await newCoordinator(tight);
+    let refreshToken = (
+      await request(tight.app.getHttpServer())
+        .post('/graphql')
+        .set('x-forwarded-for', from)
+        .send({ query: 'mutation($i: LoginInput!) { login(input: $i) { refreshToken } }', variables: { i: { identifier: person.email, password: person.password } } })
+    ).body.data.login.refreshToken as string;
+    for (let n = 0; n < 6; n++) {
+      const r = await request(tight.app.getHttpServer())
+        .post('/graphql')
+        .set('x-forwarded-for', from)
+        .send({ query: 'mutation($i: RefreshTokenInput) { refreshToken(input: $i) { refreshToken } }', variables: { i: { refreshToken } } });
+      expect(r.body.errors).toBeUndefined();
+      refreshToken = r.body.data.refreshToken.refreshToken;
+    }
   });
 
   it('limits password-reset requests per account across addresses', async () => {

@@ -85,10 +85,19 @@ export const session = {
   },
 };
 
+/**
+ * Refresh tokens are single use: two tabs refreshing with the same cookie at once would look like a stolen token
+ * replayed, and the api would end the session everywhere. A lock shared by the tabs of this origin makes them
+ * take turns, each sending the cookie the previous one left.
+ */
+function exclusive<T>(task: () => Promise<T>): Promise<T> {
+  return typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks.request('puente.refresh', task) as Promise<T>) : task();
+}
+
 async function refreshOnce(): Promise<boolean> {
   const hadSession = state !== null;
   try {
-    const body = await post(REFRESH);
+    const body = await exclusive(() => post(REFRESH));
     const payload = (body.data as { refreshToken?: SessionPayload } | undefined)?.refreshToken;
     if (payload && !payload.mfaRequired) {
       session.start(payload);

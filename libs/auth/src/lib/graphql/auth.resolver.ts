@@ -62,7 +62,6 @@ export class AuthResolver {
   }
 
   @Public()
-  @UseGuards(PublicThrottleGuard)
   @Mutation(() => AuthPayload, {
     description:
       'Exchange a refresh token for a new pair; the old one stops working. API clients send it in input; web clients ' +

@@ -17,7 +17,7 @@ import type { RequestContext } from '../request-context';
 import { throttleCounters, ThrottleInput } from './throttle.rules';
 
 /**
- * Brute-force brake on the public operations (login, refresh, employer sign-up, password reset) and on
+ * Brute-force brake on the public operations (login, employer sign-up, password reset) and on
  * changePassword, counted in Redis so it holds across api processes. Each call counts against every counter
  * `throttleCounters` names for it (per operation, normalised identifier and address; per address across
  * identifiers; per account for resets and changePassword), and is refused while any is over its limit with

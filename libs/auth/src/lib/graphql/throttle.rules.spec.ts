@@ -16,8 +16,13 @@ describe('throttleCounters', () => {
     const address = throttleCounters({ operation: 'login', input: { identifier: 'a@x.org' }, address: '10.0.0.1', userId: null, limits, normalize: normalizeIdentifier })[1]!;
     expect(address).toEqual({ key: 'address|10.0.0.1', limit: 30 });
     expect(keys('registerEmployer', { contactEmail: 'b@x.org' })).toContain('address|10.0.0.1');
-    expect(keys('refreshToken', {})).toContain('address|10.0.0.1');
+    expect(keys('resetPassword', {})).toContain('address|10.0.0.1');
     expect(keys('login', { identifier: 'a@x.org' }, '10.0.0.2')).not.toContain('address|10.0.0.1');
+  });
+
+  it('never counts refreshToken: a single-use secret the portal presents at every page load', () => {
+    expect(keys('refreshToken', {})).toEqual([]);
+    expect(keys('refreshToken', { identifier: 'a@x.org' })).toEqual([]);
   });
 
   it('counts password-reset requests per account across addresses, and changePassword per user only', () => {

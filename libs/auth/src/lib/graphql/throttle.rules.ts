@@ -11,7 +11,7 @@ export interface ThrottleCounter {
 }
 
 /** The operations every caller may reach without signing in: a per-address limit spans them all. */
-export const PUBLIC_OPERATIONS = ['login', 'refreshToken', 'registerEmployer', 'requestPasswordReset', 'resetPassword'] as const;
+export const PUBLIC_OPERATIONS = ['login', 'registerEmployer', 'requestPasswordReset', 'resetPassword'] as const;
 
 /** Signed-in operations that check a secret (a password or a code): counted per user. */
 export const PER_USER_OPERATIONS: readonly string[] = ['changePassword', 'completeLogin', 'confirmTotpEnrolment', 'disableTotp'];
@@ -24,6 +24,9 @@ export const PER_USER_OPERATIONS: readonly string[] = ['changePassword', 'comple
  * - requestPasswordReset: also per account (the e-mail) across addresses, so nobody floods a person's inbox;
  * - changePassword and the two-factor codes (completeLogin, confirmTotpEnrolment, disableTotp): per signed-in
  *   user across addresses (the current password, or a 6-digit code, is guessable otherwise).
+ * refreshToken counts against nothing: a refresh token is a single-use 256-bit secret, so there is nothing to
+ * guess, and the portal refreshes at every page load, so a per-address counter would sign out an office of
+ * employers behind one address (and one person reloading five times a minute).
  */
 export function throttleCounters(call: {
   operation: string;
@@ -34,6 +37,7 @@ export function throttleCounters(call: {
   normalize: (identifier: string) => string;
 }): ThrottleCounter[] {
   const { operation, input, address, userId, limits } = call;
+  if (operation === 'refreshToken') return [];
   if (PER_USER_OPERATIONS.includes(operation)) return userId ? [{ key: `user|${operation}|${userId}`, limit: limits.perIdentifier }] : [];
   const raw = input.identifier ?? input.contactEmail ?? input.email ?? '';
   const identifier = typeof raw === 'string' ? call.normalize(raw) : '';
