@@ -98,7 +98,7 @@ try {
     const handle = await p.waitForFunction(
       (n) => {
         const list = document.querySelector('[aria-busy]');
-        const items = document.querySelectorAll('[role="article"]').length;
+        const items = document.querySelectorAll('article, [role="article"]').length;
         return list && list.getAttribute('aria-busy') === 'false' && items >= n ? performance.now() : false;
       },
       Math.min(SHORTLIST, shortlisted),
