@@ -1,3 +1,4 @@
+import './start-session';
 import '@mantine/core/styles.css';
 import './styles.css';
 import './i18n';
@@ -6,7 +7,6 @@ import { createRoot } from 'react-dom/client';
 import { MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { RouterProvider } from 'react-router';
 import { router } from './routes';
-import { session } from './session';
 
 // A darker primary than Mantine's default blue, so white text on buttons passes WCAG AA contrast.
 const theme = createTheme({ primaryColor: 'indigo', primaryShade: 8, fontFamily: 'system-ui, sans-serif' });
@@ -17,9 +17,6 @@ const contrast: CSSVariablesResolver = () => ({
   light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-error': 'var(--mantine-color-red-9)' },
   dark: {},
 });
-// A reload keeps the person signed in: one refresh through the httpOnly cookie, before the first page renders.
-void session.refresh();
-
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={contrast}>
