@@ -60,7 +60,7 @@ describe('job order journey', () => {
   async function pick(page: Page, label: string | RegExp, search: string) {
     await typeInto(page, label, search);
     // Enter takes the highlighted option; before the list highlights one, Enter would submit the step instead.
-    await page.locator('[role="option"][data-combobox-selected]').first().waitFor();
+    await page.locator('[role="option"][data-combobox-selected]').filter({ hasText: search }).first().waitFor();
     await page.keyboard.press('Enter');
     await page.getByRole('option').first().waitFor({ state: 'hidden' }).catch(() => page.keyboard.press('Escape'));
   }
@@ -88,7 +88,11 @@ describe('job order journey', () => {
     await pick(page, f.occupation, '9212');
     // A Canadian employer: the occupation's only NOC 2021 code is filled in.
     expect(await page.getByLabel(fill(f.destinationCode, { system: 'NOC 2021' })).first().inputValue()).toBe('85100');
-    await typeInto(page, f.jobTitle, 'Dairy farm worker');
+    // Tab walks the step in reading order: destination code, job title, positions.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel(f.jobTitle).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.type('Dairy farm worker');
     await page.keyboard.press('Tab');
     await page.keyboard.type('3');
     await screenshot(page, 'job-order-1-form-occupation');

@@ -401,6 +401,10 @@ export default function OrderForm() {
 
         <form
           noValidate
+          onKeyDown={(e) => {
+            // Enter in a list (occupation, region, skills...) picks an option; it never moves on to the next step.
+            if (e.key === 'Enter' && (e.target as HTMLElement).getAttribute('aria-haspopup') === 'listbox') e.preventDefault();
+          }}
           onSubmit={(e) => {
             // Enter in a field moves on rather than sending the order: submitting is a deliberate step.
             e.preventDefault();
