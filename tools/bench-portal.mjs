@@ -52,6 +52,17 @@ try {
   const db = new pg.Client({ connectionString: env.DATABASE_URL });
   await db.connect();
   await db.query(`UPDATE app_user SET password_hash = (SELECT password_hash FROM app_user WHERE email = $1) WHERE employer_id = $2`, [demo.employer, order.employer.id]);
+  // The 2,000 demo applicants hold too few for any one order; copies of the available applicants of its occupation
+  // (new ids and blind indexes, the same profile) give its shortlist well over 50.
+  await db.query(
+    `CREATE TEMP TABLE twin AS SELECT a.* FROM applicant a JOIN job_order o ON o.id = $1
+      WHERE a.status = 'AVAILABLE' AND o.isco_code = ANY (a.occupations)`,
+    [order.id],
+  );
+  for (let copy = 1; copy <= 6; copy++) {
+    await db.query(`UPDATE twin SET id = gen_random_uuid(), national_id_hash = national_id_hash || '-twin', passport_number_hash = passport_number_hash || '-twin'`);
+    await db.query(`INSERT INTO applicant SELECT * FROM twin`);
+  }
   await db.end();
   const employerEmail = order.employer.contactEmail;
   const employer = await login(employerEmail, demo.password);
