@@ -91,7 +91,9 @@ export const session = {
  * take turns, each sending the cookie the previous one left.
  */
 function exclusive<T>(task: () => Promise<T>): Promise<T> {
-  return typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks.request('puente.refresh', task) as Promise<T>) : task();
+  // Read from globalThis: this module is also loaded by Node in the unit tests, which has no navigator.
+  const locks = (globalThis as { navigator?: { locks?: { request(name: string, task: () => Promise<T>): Promise<T> } } }).navigator?.locks;
+  return locks ? locks.request('puente.refresh', task) : task();
 }
 
 async function refreshOnce(): Promise<boolean> {
