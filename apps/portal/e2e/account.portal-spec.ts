@@ -168,6 +168,8 @@ describe('account journey', () => {
     expect(new URL(page.url()).pathname).toBe('/account');
 
     // Signed out, the old password no longer works and the new one does.
+    // On a phone, signing out is in the menu.
+    if (await page.getByRole('button', { name: common.nav.menu }).isVisible()) await page.getByRole('button', { name: common.nav.menu }).click();
     await page.getByRole('button', { name: common.nav.signOut }).click();
     await page.getByRole('heading', { level: 2, name: a.signIn.title }).waitFor();
     await page.getByLabel(a.signIn.identifier).fill(employer.email);

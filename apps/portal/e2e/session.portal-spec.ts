@@ -95,6 +95,8 @@ describe('session in the browser', () => {
     // Signed out (from another page, so the account page is one step back in the history).
     const refreshed = (await page.context().cookies()).find((k) => k.name === REFRESH_COOKIE)!.value;
     await goTo(page, c, width, c.common.nav.dashboard, '/');
+    // On a phone, signing out is in the menu.
+    if (await page.getByRole('button', { name: c.common.nav.menu }).isVisible()) await page.getByRole('button', { name: c.common.nav.menu }).click();
     await page.getByRole('button', { name: c.common.nav.signOut }).click();
     await page.getByRole('heading', { level: 2, name: c.auth.signIn.title }).waitFor();
     expect((await page.context().cookies()).some((k) => k.name === REFRESH_COOKIE)).toBe(false);

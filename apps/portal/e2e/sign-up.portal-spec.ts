@@ -122,6 +122,8 @@ describe('employer sign-up journey', () => {
     expect(await page.getByText(acc.who.pending).isVisible()).toBe(true);
     await expectAccessible(page, `account, awaiting verification (${lang})`);
     await screenshot(page, 'sign-up-account-pending');
+    // On a phone, signing out is in the menu.
+    if (await page.getByRole('button', { name: common.nav.menu }).isVisible()) await page.getByRole('button', { name: common.nav.menu }).click();
     await page.getByRole('button', { name: common.nav.signOut }).click();
     await page.getByRole('heading', { level: 2, name: a.signIn.title }).waitFor();
 

@@ -39,7 +39,9 @@ export class StatusEvents implements OnModuleDestroy {
 
   /** The changes of one applicant, as an async iterator for a GraphQL subscription (api only). */
   changesOf(applicantId: string): AsyncIterableIterator<StatusChange> {
-    this.pubsub ??= new RedisPubSub({ publisher: this.connection(), subscriber: new Redis(this.config.redis.url) });
+    // No ready check on the subscriber: its INFO can race the first SUBSCRIBE on a slow start, which ioredis then
+    // refuses ("Connection in subscriber mode") as a fatal error and the subscription's first events are lost.
+    this.pubsub ??= new RedisPubSub({ publisher: this.connection(), subscriber: new Redis(this.config.redis.url, { enableReadyCheck: false }) });
     return this.pubsub.asyncIterableIterator<StatusChange>(this.channel(applicantId));
   }
 
