@@ -87,7 +87,17 @@ describe('job order journey', () => {
     await expectAccessible(page, `order form, occupation (${lang})`);
     await pick(page, f.occupation, '9212');
     // A Canadian employer: the occupation's only NOC 2021 code is filled in.
-    expect(await page.getByLabel(fill(f.destinationCode, { system: 'NOC 2021' })).first().inputValue()).toBe('85100');
+    const destinationCode = page.getByLabel(fill(f.destinationCode, { system: 'NOC 2021' })).first();
+    // Filled in as the form re-renders after the pick: wait for it (a slow machine reads it a moment later).
+    await destinationCode.evaluate(
+      (input) =>
+        new Promise<void>((done) => {
+          const deadline = Date.now() + 10_000;
+          const check = () => ((input as HTMLInputElement).value || Date.now() > deadline ? done() : setTimeout(check, 50));
+          check();
+        }),
+    );
+    expect(await destinationCode.inputValue()).toBe('85100');
     // Tab walks the step in reading order: destination code, job title, positions.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
