@@ -273,6 +273,17 @@ export default function OrderForm() {
   const occupations = useMemo(() => vocabulary.data?.occupations ?? [], [vocabulary.data]);
   const occupation = occupations.find((o) => o.iscoCode === form.values.iscoCode) ?? null;
   const destinationCodes = occupation ? (country === 'US' ? occupation.socCodes : occupation.nocCodes) : [];
+  // The destination code follows the occupation and the employer's country, whichever is known last: the only code
+  // filled in, a code that no longer fits cleared. (Set in the occupation's onChange, it was lost when the
+  // employer's country arrived after the pick.)
+  const destination = form.values.destinationOccupationCode;
+  useEffect(() => {
+    if (!occupation || !country) return;
+    if (destination && destinationCodes.includes(destination)) return;
+    form.setFieldValue('destinationOccupationCode', destinationCodes.length === 1 ? destinationCodes[0]! : null);
+    // form is stable; destinationCodes is derived from occupation and country.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [occupation, country, destination]);
   const skills = vocabulary.data?.skills ?? [];
   const skillLabel = new Map(skills.map((s) => [s.code, s.label]));
   const skillData = useMemo(() => {
@@ -433,12 +444,7 @@ export default function OrderForm() {
                   data={occupations.map((o) => ({ value: o.iscoCode, label: `${o.iscoCode} · ${o.title}` }))}
                   required
                   {...form.getInputProps('iscoCode')}
-                  onChange={(value) => {
-                    form.setFieldValue('iscoCode', value);
-                    const match = occupations.find((o) => o.iscoCode === value);
-                    const codes = match ? (country === 'US' ? match.socCodes : match.nocCodes) : [];
-                    form.setFieldValue('destinationOccupationCode', codes.length === 1 ? codes[0]! : null);
-                  }}
+                  onChange={(value) => form.setFieldValue('iscoCode', value)}
                 />
                 {occupation && (
                   <Text size="sm" c="gray.7" aria-live="polite">
