@@ -72,7 +72,8 @@ export async function seasonPlayedOut(
   await until('the seating', async () => {
     contingentId = (await ok<{ contingents: { edges: { node: { id: string } }[] } }>(api, CONTINGENTS, { id: orderId }, coordinatorToken)).contingents.edges[0]?.node.id ?? '';
     return contingentId !== '' && (await ok<Members>(api, MEMBERS, { id: contingentId }, coordinatorToken)).contingent.members.length === count;
-  });
+    // 90 s: in a full CI run the scheduling job once took longer than the default 30 s (cause not established).
+  }, 90_000);
   for (const step of OFFICE_STEPS) {
     for (const applicantId of ids) await ok(api, `mutation($i: CompleteStepInput!) { completeStep(input: $i) { status } }`, { i: { contingentId, applicantId, step } }, coordinatorToken);
   }
