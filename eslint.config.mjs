@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * Module boundaries (STYLE.md): apps use domains, platform, contracts and utils; a domain uses only the domains
+ * Module boundaries (docs/architecture.md): apps use domains, platform, contracts and utils; a domain uses only the domains
  * its allow-list names; platform uses contracts, utils and the platform pieces below it; contracts use utils.
  * The web portal (type:web) runs in a browser and talks to the api only over GraphQL: it imports no library.
  */

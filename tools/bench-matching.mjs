@@ -15,7 +15,7 @@ const { freePort, provision, waitForHttp } = await import('./lib/provision.mjs')
 const { default: autocannon } = await import('autocannon');
 const { default: pg } = await import('pg');
 
-// The memory settings of the reference measurements (shared/research/performance.md); a production server has its own.
+// Memory settings sized for a 2-core, 24 GiB machine like the one the figures were measured on; a production server has its own.
 const services = await provision({
   mode: 'test',
   root,

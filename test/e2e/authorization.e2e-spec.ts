@@ -24,7 +24,7 @@ interface Operation {
 }
 
 /**
- * The authorization matrix of DESIGN.md: every operation against every role. A denied call must fail with
+ * The authorization matrix (docs/architecture.md, "Roles"): every operation against every role. A denied call must fail with
  * UNAUTHENTICATED (no token) or FORBIDDEN; an allowed call must not (it may still fail on the data, e.g. an
  * INVALID_TRANSITION or NOT_FOUND, which is the business rule speaking, not authorization).
  */

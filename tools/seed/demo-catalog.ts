@@ -5,7 +5,7 @@
  *
  * Codes refer to the reference data migration (1732400000001-reference-data): ISCO codes from `occupation`,
  * skill codes from `skill`, region codes from `region`, department codes from `department`.
- * Distributions follow shared/research/domain.md sections 4.1 and 4.2.
+ * Distributions follow the published figures of the seasonal programs Puente learns from (docs/architecture.md, "Demo data").
  */
 
 export const FIRST_NAMES_F: readonly string[] = [

@@ -1,4 +1,4 @@
-/** The roles of DESIGN.md. A user has exactly one. */
+/** The roles Puente serves (docs/architecture.md, "Roles"). A user has exactly one. */
 export enum Role {
   ADMIN = 'ADMIN',
   COORDINATOR = 'COORDINATOR',

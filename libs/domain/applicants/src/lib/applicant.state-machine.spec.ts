@@ -2,7 +2,7 @@ import { ErrorCode } from '@puente/common';
 import { APPLICANT_STATUSES, applicantStateMachine as m, statusOnceDocumented } from './applicant.state-machine';
 
 describe('applicant state machine', () => {
-  it('walks the main path of DESIGN.md', () => {
+  it('walks the main path from registration to return', () => {
     let s = m.next('REGISTERED', 'VERIFY');
     for (const event of ['MAKE_AVAILABLE', 'SHORTLIST', 'SELECT', 'START_PRE_DEPARTURE', 'DEPLOY', 'RETURN'] as const) {
       s = m.next(s, event);

@@ -32,7 +32,7 @@ export type ApplicantEvent =
   | 'WITHDRAW'
   | 'BLOCK';
 
-/** DESIGN.md: REGISTERED → VERIFIED → AVAILABLE → SHORTLISTED → SELECTED → PRE_DEPARTURE → DEPLOYED → RETURNED. */
+/** An applicant: REGISTERED → VERIFIED → AVAILABLE → SHORTLISTED → SELECTED → PRE_DEPARTURE → DEPLOYED → RETURNED. */
 export const applicantStateMachine = new StateMachine<ApplicantStatus, ApplicantEvent>('applicant', {
   VERIFY: { from: ['REGISTERED'], to: 'VERIFIED' },
   MAKE_AVAILABLE: { from: ['VERIFIED', 'RETURNED', 'INELIGIBLE'], to: 'AVAILABLE' },

@@ -4,7 +4,7 @@ export const CONTINGENT_STATUSES = ['PLANNED', 'CONFIRMED', 'DEPARTED', 'ARRIVED
 export type ContingentStatus = (typeof CONTINGENT_STATUSES)[number];
 export type ContingentEvent = 'CONFIRM' | 'RESCHEDULE' | 'REOPEN' | 'DEPART' | 'ARRIVE' | 'RETURN' | 'CANCEL';
 
-/** DESIGN.md: PLANNED → CONFIRMED → DEPARTED → ARRIVED → RETURNED, or CANCELLED before departure. */
+/** A contingent: PLANNED → CONFIRMED → DEPARTED → ARRIVED → RETURNED, or CANCELLED before departure. */
 export const contingentStateMachine = new StateMachine<ContingentStatus, ContingentEvent>('contingent', {
   CONFIRM: { from: ['PLANNED'], to: 'CONFIRMED' },
   // A new departure date sends a confirmed contingent back to planning: its steps move and must be re-confirmed.
@@ -40,7 +40,7 @@ export const PLACEMENT_STATUSES = ['ACTIVE', 'COMPLETED', 'TERMINATED_EARLY', 'A
 export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
 export type PlacementEvent = 'COMPLETE' | 'TERMINATE_EARLY' | 'ABANDON';
 
-/** DESIGN.md: one worker at one employer for one order, ACTIVE → COMPLETED | TERMINATED_EARLY | ABANDONED. */
+/** A placement: one worker at one employer for one order, ACTIVE → COMPLETED | TERMINATED_EARLY | ABANDONED. */
 export const placementStateMachine = new StateMachine<PlacementStatus, PlacementEvent>('placement', {
   COMPLETE: { from: ['ACTIVE'], to: 'COMPLETED' },
   TERMINATE_EARLY: { from: ['ACTIVE'], to: 'TERMINATED_EARLY' },

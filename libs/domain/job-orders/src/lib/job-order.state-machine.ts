@@ -7,7 +7,7 @@ export const JOB_ORDER_STATUSES: readonly JobOrderStatus[] = [
 export type JobOrderEvent = 'SUBMIT' | 'APPROVE' | 'REJECT' | 'EDIT' | 'FILL' | 'REOPEN' | 'START' | 'COMPLETE' | 'CANCEL';
 
 /**
- * DESIGN.md: DRAFT → SUBMITTED → OPEN (approved) → FILLED → IN_PROGRESS → COMPLETED, or REJECTED, CANCELLED.
+ * A job order: DRAFT → SUBMITTED → OPEN (approved) → FILLED → IN_PROGRESS → COMPLETED, or REJECTED, CANCELLED.
  * An edited REJECTED order is a DRAFT again, to be corrected and submitted anew.
  */
 export const jobOrderStateMachine = new StateMachine<JobOrderStatus, JobOrderEvent>('job order', {

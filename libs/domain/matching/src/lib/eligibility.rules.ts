@@ -37,7 +37,7 @@ export function latestAdultBirthDate(order: OrderFacts, policy: MatchingPolicy):
 }
 
 /**
- * Every hard requirement of DESIGN.md the applicant fails for this order; empty means eligible. The SQL that
+ * Every hard requirement of an order the applicant fails for this order; empty means eligible. The SQL that
  * retrieves candidates applies exactly these conditions (a test compares the two on random data).
  */
 export function unmetRequirements(a: ApplicantFacts, o: OrderFacts, policy: MatchingPolicy): UnmetRequirement[] {

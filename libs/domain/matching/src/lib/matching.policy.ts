@@ -69,7 +69,7 @@ export function policyProblems(policy: MatchingPolicy): string[] {
   return problems;
 }
 
-/** How many applicants an order is proposed: three per open position plus reserves (DESIGN.md "Matching"). */
+/** How many applicants an order is proposed: three per open position plus reserves. */
 export function shortlistSize(positions: number, alreadyFilled: number, policy: MatchingPolicy): number {
   const open = Math.max(0, positions - alreadyFilled);
   if (open === 0) return 0;

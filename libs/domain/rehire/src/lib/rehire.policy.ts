@@ -1,6 +1,6 @@
 /**
  * The rules of rehire eligibility, versioned: every decision stores the version it was made under, and a new
- * version adds decisions, never rewrites old ones (DESIGN.md "Performance-based rehiring").
+ * version adds decisions, never rewrites old ones.
  */
 export interface RehirePolicy {
   version: string;
