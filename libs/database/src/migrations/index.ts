@@ -18,6 +18,7 @@ import { EncryptedIdentifiers1732400000018 } from './1732400000018-encrypted-ide
 import { AuditTrail1732400000019 } from './1732400000019-audit-trail';
 import { SessionVersion1732400000020 } from './1732400000020-session-version';
 import { TwoFactor1732400000021 } from './1732400000021-two-factor';
+import { JobOutbox1732400000022 } from './1732400000022-job-outbox';
 
 /** Every migration, in order. Listed explicitly so the apps, the CLI and tests run exactly the same set. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   AuditTrail1732400000019,
   SessionVersion1732400000020,
   TwoFactor1732400000021,
+  JobOutbox1732400000022,
 ];

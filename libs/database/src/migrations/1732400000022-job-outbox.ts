@@ -1,0 +1,34 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The job outbox: what a unit of work must do after it commits (jobs to add or remove, status events to publish),
+ * written in the same transaction as the change, carried out right after commit and deleted; a sweep carries out
+ * what a crash left. Rows of one unit (`unit`) are carried out together, in `id` order, by whoever holds the lock
+ * on the unit's first row (`head`), so two drainers never run the same unit nor one unit's rows out of order.
+ */
+export class JobOutbox1732400000022 implements MigrationInterface {
+  name = 'JobOutbox1732400000022';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE job_outbox (
+        id bigserial PRIMARY KEY,
+        unit uuid NOT NULL,
+        head boolean NOT NULL DEFAULT false,
+        label text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('add', 'remove', 'publish')),
+        queue text,
+        name text,
+        payload jsonb NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+        CHECK ((kind = 'publish') = (queue IS NULL)),
+        CHECK ((kind = 'add') = (name IS NOT NULL))
+      )`);
+    await q.query(`CREATE INDEX job_outbox_unit_idx ON job_outbox (unit, id)`);
+    await q.query(`CREATE INDEX job_outbox_head_idx ON job_outbox (id) WHERE head`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE job_outbox`);
+  }
+}
