@@ -8,9 +8,9 @@ import { ApplicantEntity } from '@puente/domain/applicants';
 import { PlacementEntity } from '@puente/domain/contingents';
 import { StatusEvents } from '@puente/notifications';
 import type { JobProducer } from '@puente/queue';
-import type { MatchingService } from '@puente/domain/matching';
 import { REHIRE_POLICY_V1 } from './rehire.policy';
 import { RehireService } from './rehire.service';
+import { EvaluationService } from './evaluation.service';
 
 /** Fixture rows carry one sealed placeholder DUI and passport, so an api reading them (other suites share the database) can decrypt them. */
 const fixtureCipher = fieldCipherFromEnv(process.env);
@@ -21,6 +21,7 @@ const SEALED_PASSPORT = fixtureCipher.encrypt('passport', 'X0000000');
 describe('RehireService decisions and the sweep', () => {
   let ds: DataSource;
   let rehire: RehireService;
+  let evaluations: EvaluationService;
   const events = new StatusEvents({ redis: { url: process.env.REDIS_URL!, queuePrefix: process.env.QUEUE_PREFIX! } } as PuenteConfig);
   // Ended 40 days ago: the sweeps below, which see every applicant of the database, decide others as of dates near today.
   const endedOn = addDays(todayIso(), -40);
@@ -72,7 +73,8 @@ describe('RehireService decisions and the sweep', () => {
     ds = await new DataSource({ ...databaseOptions(process.env.DATABASE_URL!, 6), entities: [ApplicantEntity, PlacementEntity] }).initialize();
     // A producer that records what would be queued: the jobs themselves are the worker's (e2e tests run them).
     const producer = { enqueue: async (name: string, payload: unknown, options: { jobId: string }) => void queued.push({ name, payload, jobId: options.jobId }) };
-    rehire = new RehireService(ds, producer as unknown as JobProducer, events, {} as MatchingService);
+    rehire = new RehireService(ds, producer as unknown as JobProducer, events);
+    evaluations = new EvaluationService(ds, rehire);
     const [employer] = await ds.query(
       `INSERT INTO employer (legal_name, country, region_code, city, sector, program, program_reference, contact_name, contact_email, contact_phone, status)
        VALUES ('Rehire Farm', 'CA', 'CA-ON', 'Leamington', 'AGRICULTURE', 'CA_TFWP_AGRICULTURAL', $1, 'A', 'rehire@farm.example', '+15195550100', 'VERIFIED') RETURNING id`,
@@ -178,13 +180,13 @@ describe('RehireService decisions and the sweep', () => {
     };
     const [earlyPlacement, abandonedPlacement] = [await placementOf(early), await placementOf(abandoned)];
 
-    await expect(rehire.endPlacement(coordinator, { placementId: earlyPlacement, outcome: 'TERMINATED_EARLY', endedOn: today, reason: 'The farm was sold.' })).rejects.toThrow(/whose fault/);
-    await expect(rehire.endPlacement(coordinator, { placementId: earlyPlacement, outcome: 'TERMINATED_EARLY', endedOn: addDays(today, 1), fault: 'EMPLOYER', reason: 'The farm was sold.' })).rejects.toThrow(/between the departure/);
-    const ended = await rehire.endPlacement(coordinator, { placementId: earlyPlacement, outcome: 'TERMINATED_EARLY', endedOn: addDays(today, -10), fault: 'EMPLOYER', reason: 'The farm was sold.' });
+    await expect(evaluations.endPlacement(coordinator, { placementId: earlyPlacement, outcome: 'TERMINATED_EARLY', endedOn: today, reason: 'The farm was sold.' })).rejects.toThrow(/whose fault/);
+    await expect(evaluations.endPlacement(coordinator, { placementId: earlyPlacement, outcome: 'TERMINATED_EARLY', endedOn: addDays(today, 1), fault: 'EMPLOYER', reason: 'The farm was sold.' })).rejects.toThrow(/between the departure/);
+    const ended = await evaluations.endPlacement(coordinator, { placementId: earlyPlacement, outcome: 'TERMINATED_EARLY', endedOn: addDays(today, -10), fault: 'EMPLOYER', reason: 'The farm was sold.' });
     expect(ended).toMatchObject({ status: 'TERMINATED_EARLY', endFault: 'EMPLOYER', endedBy: coordinator.userId });
-    await expect(rehire.endPlacement(coordinator, { placementId: earlyPlacement, outcome: 'ABANDONED', endedOn: today, reason: 'Asked twice by mistake.' })).rejects.toThrow(/TERMINATED_EARLY/);
-    await rehire.endPlacement(coordinator, { placementId: abandonedPlacement, outcome: 'ABANDONED', endedOn: addDays(today, -10), reason: 'Left the farm without notice.' });
-    await rehire.recordWorkerReturn(earlyPlacement, addDays(today, -8));
+    await expect(evaluations.endPlacement(coordinator, { placementId: earlyPlacement, outcome: 'ABANDONED', endedOn: today, reason: 'Asked twice by mistake.' })).rejects.toThrow(/TERMINATED_EARLY/);
+    await evaluations.endPlacement(coordinator, { placementId: abandonedPlacement, outcome: 'ABANDONED', endedOn: addDays(today, -10), reason: 'Left the farm without notice.' });
+    await evaluations.recordWorkerReturn(earlyPlacement, addDays(today, -8));
     // Each event queued its own decision job, with an id naming it.
     expect(queued.filter((q) => (q.payload as { applicantId: string }).applicantId === early).map((q) => q.jobId)).toEqual([
       `rehire.evaluate-applicant__${early}__placement-ended__${earlyPlacement}`,
@@ -193,12 +195,12 @@ describe('RehireService decisions and the sweep', () => {
 
     // The employer evaluates once, within 30 days of the end; later only if a coordinator reopens the window.
     const scores = { punctuality: 4, quality: 4, safety: 4, teamwork: 4, overall: 4, wouldRehire: true, comments: 'Good worker.' };
-    await expect(rehire.submitEvaluation({ ...employer, employerId: randomUUID() }, earlyPlacement, scores)).rejects.toThrow(/Placement/);
-    await expect(rehire.submitEvaluation(employer, earlyPlacement, { ...scores, overall: 0 })).rejects.toThrow(/overall/);
-    await expect(rehire.submitEvaluation(employer, earlyPlacement, scores, addDays(today, 25))).rejects.toThrow(/window closed on/);
-    await rehire.reopenEvaluation(earlyPlacement, addDays(today, 30));
-    await rehire.submitEvaluation(employer, earlyPlacement, scores, addDays(today, 25));
-    await expect(rehire.submitEvaluation(employer, earlyPlacement, scores, addDays(today, 25))).rejects.toThrow(/evaluated already/);
+    await expect(evaluations.submitEvaluation({ ...employer, employerId: randomUUID() }, earlyPlacement, scores)).rejects.toThrow(/Placement/);
+    await expect(evaluations.submitEvaluation(employer, earlyPlacement, { ...scores, overall: 0 })).rejects.toThrow(/overall/);
+    await expect(evaluations.submitEvaluation(employer, earlyPlacement, scores, addDays(today, 25))).rejects.toThrow(/window closed on/);
+    await evaluations.reopenEvaluation(earlyPlacement, addDays(today, 30));
+    await evaluations.submitEvaluation(employer, earlyPlacement, scores, addDays(today, 25));
+    await expect(evaluations.submitEvaluation(employer, earlyPlacement, scores, addDays(today, 25))).rejects.toThrow(/evaluated already/);
 
     await rehire.decideBatch([early, abandoned], today);
     expect((await rehire.eligibilityOf(early))!.outcome).toBe('ELIGIBLE');

@@ -3,13 +3,19 @@ import { NotificationsModule } from '@puente/notifications';
 import { ContingentsModule } from '@puente/domain/contingents';
 import { MatchingModule } from '@puente/domain/matching';
 import { RehireService } from './rehire.service';
+import { EvaluationService } from './evaluation.service';
+import { NamedWorkersService } from './named-workers.service';
 import { TrackingService } from './tracking.service';
 import { EvaluationsDueListener } from './evaluations-due';
 import { EvaluateApplicantProcessor, RehireSweepProcessor } from './jobs/rehire.processors';
 import { RehireResolver } from './graphql/rehire.resolver';
 
 /** Needs the QueuesModule (global) of the app that imports it, for the producer. */
-@Module({ imports: [NotificationsModule, ContingentsModule, MatchingModule], providers: [RehireService, TrackingService, EvaluationsDueListener], exports: [RehireService, TrackingService] })
+@Module({
+  imports: [NotificationsModule, ContingentsModule, MatchingModule],
+  providers: [RehireService, EvaluationService, NamedWorkersService, TrackingService, EvaluationsDueListener],
+  exports: [RehireService, EvaluationService, NamedWorkersService, TrackingService],
+})
 export class RehireModule {}
 
 @Module({ imports: [RehireModule], providers: [EvaluateApplicantProcessor, RehireSweepProcessor] })

@@ -1,29 +1,14 @@
-import { Injectable, Logger, Optional } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { Actor, addDays, DomainException, ErrorCode, isUuid, requireReason, Role, todayIso } from '@puente/common';
-import { lockForUpdate } from '@puente/database';
+import { DataSource } from 'typeorm';
+import { isUuid, todayIso } from '@puente/common';
 import { JobProducer } from '@puente/queue';
 import { jobId, JobName } from '@puente/queue-contracts';
-import { NotificationsService, StatusEvents } from '@puente/notifications';
-import { APPLICANT_PASSPORT_CHANGED, APPLICANT_STATUSES, ApplicantEntity, ApplicantPassportChangedEvent, applicantStateMachine } from '@puente/domain/applicants';
-import { DateProblem, placementEndProblems, PlacementEntity, placementStateMachine, workerReturnProblems } from '@puente/domain/contingents';
-import { JobOrderEntity } from '@puente/domain/job-orders';
-import { MatchingService, releaseCandidates } from '@puente/domain/matching';
+import { StatusEvents } from '@puente/notifications';
+import { APPLICANT_PASSPORT_CHANGED, APPLICANT_STATUSES, ApplicantPassportChangedEvent, applicantStateMachine } from '@puente/domain/applicants';
 import { EndFault, decideRehire, PlacementOutcome, RehireDecision, RehireInputs, RehireReason } from './rehire.rules';
 import { REHIRE_POLICY_V1, RehirePolicy } from './rehire.policy';
-import { recordEvaluationsDue } from './evaluations-due';
-
-export interface EvaluationInput {
-  punctuality: number;
-  quality: number;
-  safety: number;
-  teamwork: number;
-  overall: number;
-  wouldRehire: boolean;
-  comments?: string | null;
-}
 
 export interface StoredDecision extends RehireDecision {
   id: string;
@@ -33,10 +18,6 @@ export interface StoredDecision extends RehireDecision {
   inputs: RehireInputs;
   createdAt: Date;
 }
-
-const SCORES = ['punctuality', 'quality', 'safety', 'teamwork', 'overall'] as const;
-/** Orders workers can be named on: open ones, and those not approved yet (a new order for next season). */
-const NAMEABLE_ORDER_STATUSES: readonly string[] = ['DRAFT', 'SUBMITTED', 'OPEN'];
 
 interface Facts {
   applicantId: string;
@@ -74,21 +55,14 @@ function sameDecision(current: CurrentDecision | undefined, placementId: string,
   );
 }
 
-/** Refuses dates that cannot be (the rules in `@puente/domain/contingents`), saying why and naming the field. */
-function refuseDates(rule: string, problems: DateProblem[]): void {
-  if (problems.length) {
-    throw new DomainException(ErrorCode.BAD_USER_INPUT, `${rule}: ${problems.map((x) => x.message).join('; ')}.`, problems.map((x) => ({ field: x.field, message: x.message })));
-  }
-}
-
 /** Reasons compared by value (jsonb reorders an object's keys). */
 const tuples = (reasons: readonly RehireReason[]) => reasons.map((r) => [r.code, r.met, r.message]);
 
 /**
- * The end of a placement and what follows it: the employer's evaluation (once, within its window), and the
- * rehire decision, computed by a job from the stored facts under a versioned policy and stored with its reasons
- * and inputs. A decision is never rewritten: a different answer supersedes the current one, the same answer
- * leaves it alone, so a retried or duplicated job changes nothing.
+ * The rehire decision, computed by a job from the stored facts under a versioned policy and stored with its
+ * reasons and inputs. A decision is never rewritten: a different answer supersedes the current one, the same
+ * answer leaves it alone, so a retried or duplicated job changes nothing. The end of a placement and its
+ * evaluation (`EvaluationService`) and a passport correction ask for one.
  */
 @Injectable()
 export class RehireService {
@@ -98,164 +72,7 @@ export class RehireService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly producer: JobProducer,
     private readonly events: StatusEvents,
-    private readonly matching: MatchingService,
-    @Optional() private readonly notifications?: NotificationsService,
   ) {}
-
-  /** A coordinator ends a placement before the contract's end: early (with whose fault and why) or abandoned. */
-  async endPlacement(
-    actor: Actor,
-    input: { placementId: string; outcome: 'TERMINATED_EARLY' | 'ABANDONED'; endedOn: string; fault?: EndFault | null; reason: string },
-  ): Promise<PlacementEntity> {
-    const reason = requireReason(input.reason, 'for ending the placement');
-    if (input.outcome === 'TERMINATED_EARLY' && !input.fault) {
-      throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Say whose fault an early end was: WORKER, EMPLOYER or NONE.', [{ field: 'fault', message: 'is required for an early end' }]);
-    }
-    const placement = await this.dataSource.transaction(async (em) => {
-      const p = await this.lockPlacement(em, input.placementId);
-      refuseDates('The end must be between the departure and today', placementEndProblems(input.endedOn, { today: todayIso(), ...p }));
-      p.status = placementStateMachine.next(p.status, input.outcome === 'ABANDONED' ? 'ABANDON' : 'TERMINATE_EARLY');
-      Object.assign(p, { endedOn: input.endedOn, endedBy: actor.userId, endReason: reason, endFault: input.outcome === 'ABANDONED' ? 'WORKER' : input.fault });
-      // The selection ended with the placement: the worker can be selected again once the policy allows.
-      await releaseCandidates(em, { jobOrderIds: [p.jobOrderId], applicantIds: [p.applicantId], statuses: ['SELECTED'] }, `Placement ${input.outcome === 'ABANDONED' ? 'abandoned' : 'ended early'}.`);
-      const saved = await em.save(p);
-      // The employer is told the evaluation is due, and by when, with the end itself.
-      return { saved, notificationIds: await recordEvaluationsDue(em, [saved.id]) };
-    });
-    await this.notifications?.queue(placement.notificationIds);
-    await this.requestDecision(placement.saved.applicantId, 'placement-ended', placement.saved.id);
-    return placement.saved;
-  }
-
-  /** The worker is home: the date counts for "home within N days of the end". */
-  async recordWorkerReturn(placementId: string, returnedOn: string): Promise<PlacementEntity> {
-    const placement = await this.dataSource.transaction(async (em) => {
-      const p = await this.lockPlacement(em, placementId);
-      if (p.status === 'ACTIVE') throw new DomainException(ErrorCode.INVALID_TRANSITION, 'End the placement first (endPlacement, or recordReturn for the whole contingent).');
-      refuseDates('The return must be between the departure and today, and not before the arrival or the end', workerReturnProblems(returnedOn, { today: todayIso(), ...p }));
-      p.returnedOn = returnedOn;
-      const applicant = (await lockForUpdate(em, ApplicantEntity, p.applicantId))!;
-      if (applicant.status === 'DEPLOYED') {
-        applicant.status = applicantStateMachine.next(applicant.status, 'RETURN');
-        await em.save(applicant);
-      }
-      return em.save(p);
-    });
-    await this.requestDecision(placement.applicantId, 'worker-returned', `${placement.id}__${returnedOn}`);
-    return placement;
-  }
-
-  /**
-   * The employer of a placement evaluates the worker, once, from the end of the placement until the window
-   * closes (a coordinator can reopen it). Queues the worker's rehire decision.
-   */
-  async submitEvaluation(actor: Actor, placementId: string, input: EvaluationInput, today = todayIso(), policy: RehirePolicy = REHIRE_POLICY_V1) {
-    for (const score of SCORES) {
-      if (!Number.isInteger(input[score]) || input[score] < 1 || input[score] > 5) {
-        throw new DomainException(ErrorCode.BAD_USER_INPUT, `Give ${score} as a whole score from 1 to 5.`, [{ field: score, message: 'must be 1 to 5' }]);
-      }
-    }
-    const comments = input.comments?.trim() || null;
-    if (comments && comments.length > 4000) throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Keep comments under 4,000 characters.', [{ field: 'comments', message: 'is too long' }]);
-    const id = await this.dataSource.transaction(async (em) => {
-      const p = await this.lockPlacement(em, placementId);
-      if (actor.role !== Role.EMPLOYER || p.employerId !== actor.employerId) throw DomainException.notFound('Placement');
-      if (p.status === 'ACTIVE' || !p.endedOn) throw new DomainException(ErrorCode.INVALID_TRANSITION, 'A placement is evaluated once it has ended.');
-      const closes = this.windowCloses(p, policy);
-      if (today > closes) {
-        throw new DomainException(ErrorCode.INVALID_TRANSITION, `The evaluation window closed on ${closes}; a coordinator can reopen it.`);
-      }
-      const [row] = await em.query(
-        `INSERT INTO evaluation (placement_id, applicant_id, employer_id, punctuality, quality, safety, teamwork, overall, would_rehire, comments, submitted_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (placement_id) DO NOTHING RETURNING id`,
-        [p.id, p.applicantId, p.employerId, input.punctuality, input.quality, input.safety, input.teamwork, input.overall, input.wouldRehire, comments, actor.userId],
-      );
-      if (!row) throw DomainException.conflict('This placement has been evaluated already; an evaluation is submitted once.');
-      return { evaluationId: row.id as string, applicantId: p.applicantId };
-    });
-    await this.requestDecision(id.applicantId, 'evaluation-submitted', id.evaluationId);
-    return id;
-  }
-
-  /** A coordinator reopens (or extends) a placement's evaluation window until a date. */
-  async reopenEvaluation(placementId: string, until: string): Promise<PlacementEntity> {
-    if (until < todayIso()) throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Reopen the window until today or later.', [{ field: 'until', message: 'is in the past' }]);
-    return this.dataSource.transaction(async (em) => {
-      const p = await this.lockPlacement(em, placementId);
-      if (p.status === 'ACTIVE') throw new DomainException(ErrorCode.INVALID_TRANSITION, 'The placement has not ended; its evaluation is not due yet.');
-      p.evaluationOpenUntil = until;
-      return em.save(p);
-    });
-  }
-
-  /**
-   * An employer (or a coordinator for it) asks for former workers by name on an order that is open, or a draft or
-   * submitted one (matched once approved, the portal's "name them on a new order"): each must have worked
-   * for this employer and be rehire-eligible now, and they may not outnumber the positions still open. Refused as
-   * a whole, naming each problem, otherwise recorded (naming again only updates whether a substitute is acceptable) and, on an open order, a
-   * matching run is queued, which places them first. An employer never learns anything of a worker who did not work for it.
-   */
-  async requestNamedWorkers(
-    actor: Actor,
-    input: { jobOrderId: string; applicantIds: readonly string[]; substituteAcceptable?: boolean },
-  ): Promise<{ jobOrderId: string; applicantIds: string[]; matchingRunId: string | null }> {
-    const ids = [...new Set(input.applicantIds)];
-    if (!ids.length || ids.length > 100) {
-      throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Name 1 to 100 workers at a time.', [{ field: 'applicantIds', message: 'must list 1 to 100 workers' }]);
-    }
-    const status = await this.dataSource.transaction(async (em) => {
-      const order = await lockForUpdate(em, JobOrderEntity, input.jobOrderId);
-      const mine = actor.role === Role.COORDINATOR || (actor.role === Role.EMPLOYER && order?.employerId === actor.employerId);
-      if (!order || !mine) throw DomainException.notFound('Job order');
-      if (!NAMEABLE_ORDER_STATUSES.includes(order.status)) {
-        throw new DomainException(ErrorCode.INVALID_TRANSITION, `Workers are named on a draft, submitted or open order; ${order.reference} is ${order.status}.`);
-      }
-      // The name is read only for the employer's own former workers: nothing is told of anyone else.
-      const facts: { id: string; worked: boolean; outcome: string | null; name: string | null; rejected: boolean }[] = await em.query(
-        `SELECT x.id, w.worked, (SELECT d.outcome FROM rehire_decision d WHERE d.applicant_id = x.id AND d.current) AS outcome,
-                CASE WHEN w.worked THEN (SELECT a.first_names || ' ' || a.last_names FROM applicant a WHERE a.id = x.id) END AS name,
-                EXISTS (SELECT 1 FROM candidate c WHERE c.job_order_id = $3 AND c.applicant_id = x.id AND c.status = 'REJECTED') AS rejected
-         FROM unnest($1::uuid[]) AS x(id)
-         CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM placement p WHERE p.applicant_id = x.id AND p.employer_id = $2) AS worked) w`,
-        [ids.filter(isUuid), order.employerId, order.id],
-      );
-      const problems = ids.map((id) => {
-        const f = facts.find((x) => x.id === id);
-        if (!f?.worked) return { field: 'applicantIds', message: `${id} has not worked for this employer` };
-        if (f.outcome !== 'ELIGIBLE') return { field: 'applicantIds', message: `${f.name} is not rehire-eligible (${f.outcome?.toLowerCase() ?? 'not decided yet'})` };
-        if (f.rejected) return { field: 'applicantIds', message: `${f.name} was rejected for or taken off this order` };
-        return null;
-      });
-      const refused = problems.filter((p): p is { field: string; message: string } => p !== null);
-      if (refused.length) {
-        throw new DomainException(ErrorCode.BAD_USER_INPUT, `Only rehire-eligible workers who worked for this employer can be named: ${refused.map((r) => r.message).join('; ')}.`, refused);
-      }
-      const [{ taken }] = await em.query(
-        `SELECT (SELECT count(*) FROM candidate WHERE job_order_id = $1 AND status = 'SELECTED')::int
-              + (SELECT count(*) FROM named_request n WHERE n.job_order_id = $1 AND n.applicant_id <> ALL($2)
-                   -- a named worker already selected is counted once, as a selection; one rejected or released holds nothing
-                   AND NOT EXISTS (SELECT 1 FROM candidate c WHERE c.job_order_id = n.job_order_id AND c.applicant_id = n.applicant_id
-                                   AND c.status IN ('SELECTED', 'REJECTED', 'RELEASED')))::int AS taken`,
-        [order.id, ids],
-      );
-      if (taken + ids.length > order.positions) {
-        throw new DomainException(ErrorCode.BAD_USER_INPUT, `${order.reference} has ${order.positions - taken} position(s) left to name workers for; you named ${ids.length}.`, [
-          { field: 'applicantIds', message: `name at most ${order.positions - taken}` },
-        ]);
-      }
-      await em.query(
-        `INSERT INTO named_request (job_order_id, applicant_id, requested_by, substitute_acceptable)
-         SELECT $1, a, $2, $3 FROM unnest($4::uuid[]) a
-         ON CONFLICT (job_order_id, applicant_id) DO UPDATE SET substitute_acceptable = EXCLUDED.substitute_acceptable, updated_at = now()`,
-        [order.id, actor.userId, input.substituteAcceptable ?? true, ids],
-      );
-      return order.status;
-    });
-    // An order not approved yet is matched when it is (approval queues the run), and that run places them first.
-    if (status !== 'OPEN') return { jobOrderId: input.jobOrderId, applicantIds: ids, matchingRunId: null };
-    const run = await this.matching.requestRun(actor, [input.jobOrderId]);
-    return { jobOrderId: input.jobOrderId, applicantIds: ids, matchingRunId: run.id };
-  }
 
   /** A corrected passport changes the "valid for the next season" reason: decide again (nothing for a first-timer). */
   @OnEvent(APPLICANT_PASSPORT_CHANGED, { async: true, promisify: true })
@@ -396,21 +213,5 @@ export class RehireService {
       [applicantId],
     );
     return row ?? null;
-  }
-
-  private windowCloses(p: PlacementEntity, policy: RehirePolicy): string {
-    const standard = addDays(p.endedOn!, policy.evaluationWindowDays);
-    return p.evaluationOpenUntil && p.evaluationOpenUntil > standard ? p.evaluationOpenUntil : standard;
-  }
-
-  /**
-   * FOR NO KEY UPDATE, not FOR UPDATE: writers of a placement still take turns, but the foreign-key checks of rows
-   * that reference it (a decision or an evaluation being inserted by a job holding the applicant's lock) are not
-   * blocked, so a job deciding the applicant and an office correction of the placement cannot deadlock.
-   */
-  private async lockPlacement(em: EntityManager, id: string): Promise<PlacementEntity> {
-    const p = isUuid(id) ? await em.createQueryBuilder(PlacementEntity, 'p').where('p.id = :id', { id }).setLock('for_no_key_update').getOne() : null;
-    if (!p) throw DomainException.notFound('Placement');
-    return p;
   }
 }

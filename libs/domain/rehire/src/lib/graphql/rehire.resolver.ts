@@ -1,220 +1,32 @@
-import { Args, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
-import { GraphQLJSON, GraphQLLocalDate } from 'graphql-scalars';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { CurrentActor, Roles } from '@puente/auth';
-import { Actor, Connected, enumObject, PageArgs, parsePage, Role, toConnection } from '@puente/common';
-import { PlacementEntity } from '@puente/domain/contingents';
+import { Actor, PageArgs, parsePage, Role, toConnection } from '@puente/common';
 import { RehireService, StoredDecision } from '../rehire.service';
+import { EvaluationService } from '../evaluation.service';
+import { NamedWorkersService } from '../named-workers.service';
 import { EmployerPlacement, HistoryEntry, NamedShare, PoolEntry, RehireRate, TrackingService } from '../tracking.service';
-
-export const RehireOutcomeEnum = enumObject(['ELIGIBLE', 'INELIGIBLE', 'PENDING'] as const);
-registerEnumType(RehireOutcomeEnum, { name: 'RehireOutcome' });
-export const EndFaultEnum = enumObject(['WORKER', 'EMPLOYER', 'NONE'] as const);
-registerEnumType(EndFaultEnum, { name: 'EndFault', description: 'Whose fault an early end was.' });
-export const EarlyEndEnum = enumObject(['TERMINATED_EARLY', 'ABANDONED'] as const);
-registerEnumType(EarlyEndEnum, { name: 'EarlyEnd' });
-
-@ObjectType('RehireReason', { description: 'One rule of the rehire policy and how the worker stands on it.' })
-class RehireReasonModel {
-  @Field() code!: string;
-  @Field(() => Boolean, { nullable: true, description: 'Met, not met, or null while not known yet.' }) met!: boolean | null;
-  @Field() message!: string;
-}
-
-@ObjectType('RehireEligibility', { description: 'The current rehire decision of a worker, with every reason and what it was made from.' })
-export class RehireEligibilityModel {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) applicantId!: string;
-  @Field(() => ID) placementId!: string;
-  @Field(() => RehireOutcomeEnum) outcome!: string;
-  @Field({ description: 'Eligible, but the passport must be renewed before the next season.' }) needsPassportRenewal!: boolean;
-  @Field(() => [RehireReasonModel]) reasons!: RehireReasonModel[];
-  @Field() policyVersion!: string;
-  @Field(() => GraphQLJSON, { description: 'The facts the decision used.' }) inputs!: unknown;
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'When it will be decided again because an input changes meaning.' }) recheckOn!: string | null;
-  @Field() createdAt!: Date;
-}
-
-@ObjectType('Placement', { description: 'One worker at one employer for one order.' })
-class PlacementModel {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) applicantId!: string;
-  @Field(() => ID) jobOrderId!: string;
-  @Field() status!: string;
-  @Field(() => GraphQLLocalDate) departedOn!: string;
-  @Field(() => GraphQLLocalDate, { nullable: true }) endedOn!: string | null;
-  @Field(() => GraphQLLocalDate, { nullable: true }) returnedOn!: string | null;
-  @Field(() => EndFaultEnum, { nullable: true }) endFault!: string | null;
-  @Field(() => String, { nullable: true }) endReason!: string | null;
-}
-
-@InputType()
-class EndPlacementInput {
-  @Field(() => ID) placementId!: string;
-  @Field(() => EarlyEndEnum) outcome!: 'TERMINATED_EARLY' | 'ABANDONED';
-  @Field(() => GraphQLLocalDate) endedOn!: string;
-  @Field(() => EndFaultEnum, { nullable: true, description: 'Required for an early end.' }) fault?: 'WORKER' | 'EMPLOYER' | 'NONE';
-  @Field({ description: 'What happened (10 to 2000 characters).' }) reason!: string;
-}
-
-@InputType()
-class EvaluationInputModel {
-  @Field(() => Int) punctuality!: number;
-  @Field(() => Int) quality!: number;
-  @Field(() => Int) safety!: number;
-  @Field(() => Int) teamwork!: number;
-  @Field(() => Int) overall!: number;
-  @Field() wouldRehire!: boolean;
-  @Field(() => String, { nullable: true }) comments?: string | null;
-}
-
-@ObjectType('EvaluationReceipt')
-class EvaluationReceiptModel {
-  @Field(() => ID) evaluationId!: string;
-}
-
-@InputType()
-class RequestNamedWorkersInput {
-  @Field(() => ID) jobOrderId!: string;
-  @Field(() => [ID], { description: 'Former workers of this employer, rehire-eligible.' }) applicantIds!: string[];
-  @Field({ nullable: true, defaultValue: true, description: 'Whether the shortlist may offer someone else if a named worker cannot travel.' })
-  substituteAcceptable?: boolean;
-}
-
-@ObjectType('NamedWorkersRequest', { description: 'Workers asked for by name; the matching run queued places them first.' })
-class NamedWorkersRequestModel {
-  @Field(() => ID) jobOrderId!: string;
-  @Field(() => [ID]) applicantIds!: string[];
-  @Field(() => ID, { nullable: true, description: 'The run queued for an open order; null for one not approved yet, whose approval queues it.' })
-  matchingRunId!: string | null;
-}
-
-@ObjectType('RehirePoolEntry', { description: 'A worker eligible to be hired again.' })
-class RehirePoolEntryModel {
-  @Field(() => ID) applicantId!: string;
-  @Field() name!: string;
-  @Field(() => [String]) occupations!: string[];
-  @Field({ description: 'Their stage now (AVAILABLE, or already selected for another order).' }) status!: string;
-  @Field() needsPassportRenewal!: boolean;
-  @Field(() => Int, { description: 'Placements ended so far.' }) seasons!: number;
-  @Field() lastEmployerName!: string;
-  @Field(() => Int, { nullable: true, description: "The last evaluation's overall score (for an employer, only its own)." }) lastOverall!: number | null;
-  @Field(() => Boolean, { nullable: true, description: 'Whether the last evaluation said it would rehire the worker (for an employer, only its own).' })
-  lastWouldRehire!: boolean | null;
-  @Field(() => Int, { description: 'The year the last placement (the one decided on) started.' }) lastSeason!: number;
-  @Field() decidedAt!: Date;
-}
-
-@ObjectType()
-class RehirePoolConnection extends Connected(RehirePoolEntryModel) {}
-
-@InputType()
-class RehirePoolFilter {
-  @Field(() => String, { nullable: true, description: 'ISCO-08 code.' }) occupation?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Former workers of this employer (coordinators).' }) employerId?: string | null;
-  @Field(() => Boolean, { nullable: true }) needsPassportRenewal?: boolean | null;
-}
-
-export const RateGroupingEnum = enumObject(['EMPLOYER', 'SECTOR', 'DESTINATION'] as const);
-registerEnumType(RateGroupingEnum, { name: 'RateGrouping' });
-
-@ObjectType('RehireRate', { description: "One group's season: placements, eligible workers, and workers back the next season." })
-class RehireRateModel {
-  @Field() key!: string;
-  @Field() label!: string;
-  @Field(() => Int) season!: number;
-  @Field(() => Int) placements!: number;
-  @Field(() => Int) eligible!: number;
-  @Field(() => Int, { description: 'Placed again the next season (with the same employer, when grouped by employer).' }) rehired!: number;
-  @Field(() => Float) rehireRate!: number;
-}
-
-@ObjectType('NamedShare', { description: 'Per season, the share of placements that were workers asked for by name.' })
-class NamedShareModel {
-  @Field(() => Int) season!: number;
-  @Field(() => Int) placements!: number;
-  @Field(() => Int) named!: number;
-  @Field(() => Float) share!: number;
-}
-
-@ObjectType('PlacementEvaluation')
-class PlacementEvaluationModel {
-  @Field(() => Int) overall!: number;
-  @Field(() => Int) punctuality!: number;
-  @Field(() => Int) quality!: number;
-  @Field(() => Int) safety!: number;
-  @Field(() => Int) teamwork!: number;
-  @Field() wouldRehire!: boolean;
-  @Field(() => String, { nullable: true }) comments!: string | null;
-}
-
-@ObjectType('PlacementDecision')
-class PlacementDecisionModel {
-  @Field() outcome!: string;
-  @Field() policyVersion!: string;
-  @Field(() => [RehireReasonModel]) reasons!: RehireReasonModel[];
-  @Field() createdAt!: Date;
-}
-
-@ObjectType('PlacementHistoryEntry', { description: 'One season of a worker: the placement, its evaluation and its rehire decision.' })
-class HistoryEntryModel {
-  @Field(() => ID) placementId!: string;
-  @Field() jobOrderReference!: string;
-  @Field() employerName!: string;
-  @Field() regionCode!: string;
-  @Field(() => GraphQLLocalDate) startDate!: string;
-  @Field(() => GraphQLLocalDate) endDate!: string;
-  @Field() status!: string;
-  @Field(() => GraphQLLocalDate) departedOn!: string;
-  @Field(() => GraphQLLocalDate, { nullable: true }) endedOn!: string | null;
-  @Field(() => GraphQLLocalDate, { nullable: true }) returnedOn!: string | null;
-  @Field() named!: boolean;
-  @Field(() => PlacementEvaluationModel, { nullable: true }) evaluation!: PlacementEvaluationModel | null;
-  @Field(() => PlacementDecisionModel, { nullable: true }) decision!: PlacementDecisionModel | null;
-}
-
-export const EvaluationStateEnum = enumObject(['NOT_DUE', 'OPEN', 'EVALUATED', 'CLOSED'] as const);
-registerEnumType(EvaluationStateEnum, {
-  name: 'EvaluationState',
-  description: 'NOT_DUE while the season runs; OPEN until evaluationClosesOn; EVALUATED once done; CLOSED when the window passed unevaluated.',
-});
-
-@ObjectType('EmployerPlacement', { description: "One of the employer's workers, their season, and where its evaluation stands." })
-class EmployerPlacementModel {
-  @Field(() => ID) placementId!: string;
-  @Field(() => ID) applicantId!: string;
-  @Field() name!: string;
-  @Field(() => ID) jobOrderId!: string;
-  @Field() jobOrderReference!: string;
-  @Field() jobOrderTitle!: string;
-  @Field() status!: string;
-  @Field(() => GraphQLLocalDate, { description: "The contract's start." }) startDate!: string;
-  @Field(() => GraphQLLocalDate, { description: "The contract's end." }) endDate!: string;
-  @Field(() => GraphQLLocalDate, { nullable: true }) endedOn!: string | null;
-  @Field(() => EvaluationStateEnum) evaluationState!: string;
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'The last day to evaluate (El Salvador); null while the season runs.' })
-  evaluationClosesOn!: string | null;
-  @Field(() => PlacementEvaluationModel, { nullable: true }) evaluation!: PlacementEvaluationModel | null;
-}
-
-@ObjectType()
-class EmployerPlacementConnection extends Connected(EmployerPlacementModel) {}
-
-const toPlacement = (p: PlacementEntity): PlacementModel => ({
-  id: p.id,
-  applicantId: p.applicantId,
-  jobOrderId: p.jobOrderId,
-  status: p.status,
-  departedOn: p.departedOn,
-  endedOn: p.endedOn,
-  returnedOn: p.returnedOn,
-  endFault: p.endFault,
-  endReason: p.endReason,
-});
+import {
+  EmployerPlacementConnection,
+  EvaluationReceiptModel,
+  HistoryEntryModel,
+  NamedShareModel,
+  NamedWorkersRequestModel,
+  PlacementModel,
+  RateGroupingEnum,
+  RehireEligibilityModel,
+  RehirePoolConnection,
+  RehireRateModel,
+} from './rehire.model';
+import { EndPlacementInput, EvaluationInputModel, RehirePoolFilter, RequestNamedWorkersInput } from './rehire.input';
+import { toPlacement } from './rehire.mapper';
 
 @Resolver()
 export class RehireResolver {
   constructor(
     private readonly rehire: RehireService,
+    private readonly evaluations: EvaluationService,
+    private readonly namedWorkers: NamedWorkersService,
     private readonly tracking: TrackingService,
   ) {}
 
@@ -261,7 +73,7 @@ export class RehireResolver {
   @Roles(Role.COORDINATOR)
   @Mutation(() => PlacementModel, { description: 'Ends a placement before the contract end: early (say whose fault) or abandoned. Its evaluation opens.' })
   async endPlacement(@CurrentActor() actor: Actor, @Args('input') input: EndPlacementInput): Promise<PlacementModel> {
-    return toPlacement(await this.rehire.endPlacement(actor, input));
+    return toPlacement(await this.evaluations.endPlacement(actor, input));
   }
 
   @Roles(Role.COORDINATOR)
@@ -270,7 +82,7 @@ export class RehireResolver {
     @Args('placementId', { type: () => ID }) placementId: string,
     @Args('returnedOn', { type: () => GraphQLLocalDate }) returnedOn: string,
   ): Promise<PlacementModel> {
-    return toPlacement(await this.rehire.recordWorkerReturn(placementId, returnedOn));
+    return toPlacement(await this.evaluations.recordWorkerReturn(placementId, returnedOn));
   }
 
   @Roles(Role.EMPLOYER)
@@ -280,7 +92,7 @@ export class RehireResolver {
     @Args('placementId', { type: () => ID }) placementId: string,
     @Args('input') input: EvaluationInputModel,
   ): Promise<EvaluationReceiptModel> {
-    return { evaluationId: (await this.rehire.submitEvaluation(actor, placementId, input)).evaluationId };
+    return { evaluationId: (await this.evaluations.submitEvaluation(actor, placementId, input)).evaluationId };
   }
 
   @Roles(Role.COORDINATOR)
@@ -289,7 +101,7 @@ export class RehireResolver {
     @Args('placementId', { type: () => ID }) placementId: string,
     @Args('until', { type: () => GraphQLLocalDate }) until: string,
   ): Promise<PlacementModel> {
-    return toPlacement(await this.rehire.reopenEvaluation(placementId, until));
+    return toPlacement(await this.evaluations.reopenEvaluation(placementId, until));
   }
 
   @Roles(Role.COORDINATOR, Role.EMPLOYER)
@@ -297,7 +109,7 @@ export class RehireResolver {
     description: 'Asks for former workers by name on an open, draft or submitted order; they are placed first by the next matching run (on approval for one not open yet).',
   })
   requestNamedWorkers(@CurrentActor() actor: Actor, @Args('input') input: RequestNamedWorkersInput): Promise<NamedWorkersRequestModel> {
-    return this.rehire.requestNamedWorkers(actor, input);
+    return this.namedWorkers.requestNamedWorkers(actor, input);
   }
 
   @Roles(Role.COORDINATOR)

@@ -1,0 +1,161 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { GraphQLJSON, GraphQLLocalDate } from 'graphql-scalars';
+import { Connected, enumObject } from '@puente/common';
+
+export const RehireOutcomeEnum = enumObject(['ELIGIBLE', 'INELIGIBLE', 'PENDING'] as const);
+registerEnumType(RehireOutcomeEnum, { name: 'RehireOutcome' });
+export const EndFaultEnum = enumObject(['WORKER', 'EMPLOYER', 'NONE'] as const);
+registerEnumType(EndFaultEnum, { name: 'EndFault', description: 'Whose fault an early end was.' });
+export const EarlyEndEnum = enumObject(['TERMINATED_EARLY', 'ABANDONED'] as const);
+registerEnumType(EarlyEndEnum, { name: 'EarlyEnd' });
+
+@ObjectType('RehireReason', { description: 'One rule of the rehire policy and how the worker stands on it.' })
+export class RehireReasonModel {
+  @Field() code!: string;
+  @Field(() => Boolean, { nullable: true, description: 'Met, not met, or null while not known yet.' }) met!: boolean | null;
+  @Field() message!: string;
+}
+
+@ObjectType('RehireEligibility', { description: 'The current rehire decision of a worker, with every reason and what it was made from.' })
+export class RehireEligibilityModel {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) applicantId!: string;
+  @Field(() => ID) placementId!: string;
+  @Field(() => RehireOutcomeEnum) outcome!: string;
+  @Field({ description: 'Eligible, but the passport must be renewed before the next season.' }) needsPassportRenewal!: boolean;
+  @Field(() => [RehireReasonModel]) reasons!: RehireReasonModel[];
+  @Field() policyVersion!: string;
+  @Field(() => GraphQLJSON, { description: 'The facts the decision used.' }) inputs!: unknown;
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'When it will be decided again because an input changes meaning.' }) recheckOn!: string | null;
+  @Field() createdAt!: Date;
+}
+
+@ObjectType('Placement', { description: 'One worker at one employer for one order.' })
+export class PlacementModel {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) applicantId!: string;
+  @Field(() => ID) jobOrderId!: string;
+  @Field() status!: string;
+  @Field(() => GraphQLLocalDate) departedOn!: string;
+  @Field(() => GraphQLLocalDate, { nullable: true }) endedOn!: string | null;
+  @Field(() => GraphQLLocalDate, { nullable: true }) returnedOn!: string | null;
+  @Field(() => EndFaultEnum, { nullable: true }) endFault!: string | null;
+  @Field(() => String, { nullable: true }) endReason!: string | null;
+}
+
+@ObjectType('EvaluationReceipt')
+export class EvaluationReceiptModel {
+  @Field(() => ID) evaluationId!: string;
+}
+
+@ObjectType('NamedWorkersRequest', { description: 'Workers asked for by name; the matching run queued places them first.' })
+export class NamedWorkersRequestModel {
+  @Field(() => ID) jobOrderId!: string;
+  @Field(() => [ID]) applicantIds!: string[];
+  @Field(() => ID, { nullable: true, description: 'The run queued for an open order; null for one not approved yet, whose approval queues it.' })
+  matchingRunId!: string | null;
+}
+
+@ObjectType('RehirePoolEntry', { description: 'A worker eligible to be hired again.' })
+export class RehirePoolEntryModel {
+  @Field(() => ID) applicantId!: string;
+  @Field() name!: string;
+  @Field(() => [String]) occupations!: string[];
+  @Field({ description: 'Their stage now (AVAILABLE, or already selected for another order).' }) status!: string;
+  @Field() needsPassportRenewal!: boolean;
+  @Field(() => Int, { description: 'Placements ended so far.' }) seasons!: number;
+  @Field() lastEmployerName!: string;
+  @Field(() => Int, { nullable: true, description: "The last evaluation's overall score (for an employer, only its own)." }) lastOverall!: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether the last evaluation said it would rehire the worker (for an employer, only its own).' })
+  lastWouldRehire!: boolean | null;
+  @Field(() => Int, { description: 'The year the last placement (the one decided on) started.' }) lastSeason!: number;
+  @Field() decidedAt!: Date;
+}
+
+@ObjectType()
+export class RehirePoolConnection extends Connected(RehirePoolEntryModel) {}
+
+export const RateGroupingEnum = enumObject(['EMPLOYER', 'SECTOR', 'DESTINATION'] as const);
+registerEnumType(RateGroupingEnum, { name: 'RateGrouping' });
+
+@ObjectType('RehireRate', { description: "One group's season: placements, eligible workers, and workers back the next season." })
+export class RehireRateModel {
+  @Field() key!: string;
+  @Field() label!: string;
+  @Field(() => Int) season!: number;
+  @Field(() => Int) placements!: number;
+  @Field(() => Int) eligible!: number;
+  @Field(() => Int, { description: 'Placed again the next season (with the same employer, when grouped by employer).' }) rehired!: number;
+  @Field(() => Float) rehireRate!: number;
+}
+
+@ObjectType('NamedShare', { description: 'Per season, the share of placements that were workers asked for by name.' })
+export class NamedShareModel {
+  @Field(() => Int) season!: number;
+  @Field(() => Int) placements!: number;
+  @Field(() => Int) named!: number;
+  @Field(() => Float) share!: number;
+}
+
+@ObjectType('PlacementEvaluation')
+export class PlacementEvaluationModel {
+  @Field(() => Int) overall!: number;
+  @Field(() => Int) punctuality!: number;
+  @Field(() => Int) quality!: number;
+  @Field(() => Int) safety!: number;
+  @Field(() => Int) teamwork!: number;
+  @Field() wouldRehire!: boolean;
+  @Field(() => String, { nullable: true }) comments!: string | null;
+}
+
+@ObjectType('PlacementDecision')
+export class PlacementDecisionModel {
+  @Field() outcome!: string;
+  @Field() policyVersion!: string;
+  @Field(() => [RehireReasonModel]) reasons!: RehireReasonModel[];
+  @Field() createdAt!: Date;
+}
+
+@ObjectType('PlacementHistoryEntry', { description: 'One season of a worker: the placement, its evaluation and its rehire decision.' })
+export class HistoryEntryModel {
+  @Field(() => ID) placementId!: string;
+  @Field() jobOrderReference!: string;
+  @Field() employerName!: string;
+  @Field() regionCode!: string;
+  @Field(() => GraphQLLocalDate) startDate!: string;
+  @Field(() => GraphQLLocalDate) endDate!: string;
+  @Field() status!: string;
+  @Field(() => GraphQLLocalDate) departedOn!: string;
+  @Field(() => GraphQLLocalDate, { nullable: true }) endedOn!: string | null;
+  @Field(() => GraphQLLocalDate, { nullable: true }) returnedOn!: string | null;
+  @Field() named!: boolean;
+  @Field(() => PlacementEvaluationModel, { nullable: true }) evaluation!: PlacementEvaluationModel | null;
+  @Field(() => PlacementDecisionModel, { nullable: true }) decision!: PlacementDecisionModel | null;
+}
+
+export const EvaluationStateEnum = enumObject(['NOT_DUE', 'OPEN', 'EVALUATED', 'CLOSED'] as const);
+registerEnumType(EvaluationStateEnum, {
+  name: 'EvaluationState',
+  description: 'NOT_DUE while the season runs; OPEN until evaluationClosesOn; EVALUATED once done; CLOSED when the window passed unevaluated.',
+});
+
+@ObjectType('EmployerPlacement', { description: "One of the employer's workers, their season, and where its evaluation stands." })
+export class EmployerPlacementModel {
+  @Field(() => ID) placementId!: string;
+  @Field(() => ID) applicantId!: string;
+  @Field() name!: string;
+  @Field(() => ID) jobOrderId!: string;
+  @Field() jobOrderReference!: string;
+  @Field() jobOrderTitle!: string;
+  @Field() status!: string;
+  @Field(() => GraphQLLocalDate, { description: "The contract's start." }) startDate!: string;
+  @Field(() => GraphQLLocalDate, { description: "The contract's end." }) endDate!: string;
+  @Field(() => GraphQLLocalDate, { nullable: true }) endedOn!: string | null;
+  @Field(() => EvaluationStateEnum) evaluationState!: string;
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'The last day to evaluate (El Salvador); null while the season runs.' })
+  evaluationClosesOn!: string | null;
+  @Field(() => PlacementEvaluationModel, { nullable: true }) evaluation!: PlacementEvaluationModel | null;
+}
+
+@ObjectType()
+export class EmployerPlacementConnection extends Connected(EmployerPlacementModel) {}
