@@ -25,7 +25,7 @@ const PLAN_TIMEOUT_MS = 15 * 60_000;
 const REMIND_STEP = 'contingents.remind-step';
 const CHECK_OVERDUE = 'contingents.check-step-overdue';
 const stepJobId = (job, stepId) => `${job}__${stepId}`;
-/** ContingentsService.reminderTime: 09:00 in El Salvador (15:00 UTC) on the date. */
+/** reminderTime (step-jobs.service.ts): 09:00 in El Salvador (15:00 UTC) on the date. */
 const at0900 = (date) => Date.parse(`${date}T15:00:00Z`);
 
 // Start dates 50–113 days ahead: the departure (2 days before the start) is then at least 48 days ahead, so even the
@@ -92,7 +92,7 @@ const EXPECTED_JOBS_SQL = `
   FROM travel_step s JOIN traveller t ON t.id = s.traveller_id
   WHERE t.status = 'SEATED' AND s.status = 'PENDING'`;
 
-/** ContingentsService.syncStepJobs: the pending steps of one contingent. */
+/** StepJobsService.syncStepJobs: the pending steps of one contingent. */
 const STEP_QUERY = `
   SELECT s.id, s.kind, to_char(s.remind_on, 'YYYY-MM-DD') AS "remindOn", to_char(s.due_date, 'YYYY-MM-DD') AS "dueDate"
   FROM travel_step s JOIN traveller t ON t.id = s.traveller_id
@@ -257,7 +257,7 @@ try {
       throw new Error(`a job failed: ${failed?.name} ${failed?.id}: ${failed?.failedReason}`);
     }
     if (profiling && !explained && travellers >= (ORDERS * PER_ORDER) / 2) {
-      // The plan of the per-contingent step query (ContingentsService.syncStepJobs) halfway through, as the worker gets it.
+      // The plan of the per-contingent step query (StepJobsService.syncStepJobs) halfway through, as the worker gets it.
       explained = true;
       const [{ id }] = (await db.query(`SELECT id FROM contingent ORDER BY created_at DESC LIMIT 1`)).rows;
       const plan = (await db.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${STEP_QUERY}`, [id])).rows.map((r) => r['QUERY PLAN']);

@@ -11,8 +11,9 @@ import type { PuenteConfig } from '@puente/config';
 import { fieldCipherFromEnv } from '@puente/config';
 import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
 import { ContingentEntity, TravellerEntity, TravelStepEntity } from './contingent.entity';
-import { ContingentsService, reminderTime } from './contingents.service';
-import { TravelService } from './travel.service';
+import { SeatingService } from './seating.service';
+import { reminderTime, StepJobsService } from './step-jobs.service';
+import { WithdrawalService } from './withdrawal.service';
 import { CandidateEntity, SelectionService } from '@puente/domain/matching';
 
 /** Fixture rows carry one sealed placeholder DUI and passport, so an api reading them (other suites share the database) can decrypt them. */
@@ -32,9 +33,10 @@ function realProducer() {
 }
 
 /** Scheduling against the real database: idempotent, concurrent-safe, and every seat gets its full timeline. */
-describe('ContingentsService.schedule', () => {
+describe('SeatingService.schedule', () => {
   let ds: DataSource;
-  let service: ContingentsService;
+  let service: SeatingService;
+  let stepService: StepJobsService;
   const today = '2030-01-07';
   // A start date of this run alone, so parallel suites never share its region and date group.
   const startDate = addDays('2030-03-01', randomInt(3000));
@@ -72,7 +74,8 @@ describe('ContingentsService.schedule', () => {
       entities: [ContingentEntity, TravellerEntity, TravelStepEntity, JobOrderEntity, ApplicantEntity, CandidateEntity, NotificationEntity],
     }).initialize();
     // Seating itself never queues anything: the producer is only for requestSchedule, which the e2e tests drive.
-    service = new ContingentsService(ds, {} as JobProducer, {} as NotificationsService, events);
+    stepService = new StepJobsService(ds, {} as JobProducer, {} as NotificationsService, events);
+    service = new SeatingService(ds, {} as JobProducer, events, stepService);
     const [employer] = await ds.query(
       `INSERT INTO employer (legal_name, country, region_code, city, sector, program, program_reference, contact_name, contact_email, contact_phone, status)
        VALUES ('Travel Farm', 'CA', 'CA-QC', 'Laval', 'AGRICULTURE', 'CA_TFWP_AGRICULTURAL', $1, 'A', 'travel@farm.example', '+15145550100', 'VERIFIED') RETURNING id`,
@@ -127,7 +130,7 @@ describe('ContingentsService.schedule', () => {
   it('keeps exactly one reminder job per pending step, through two reschedules, on a real queue', async () => {
     const { producer, queueOf, queues } = realProducer();
     const queue = queueOf(JOB_QUEUE[JobName.RemindStep]);
-    const withQueue = new ContingentsService(ds, producer, new NotificationsService(ds, producer, new LogChannel()), events);
+    const withQueue = new StepJobsService(ds, producer, new NotificationsService(ds, producer, new LogChannel()), events);
     try {
       const [contingent] = await ds.query(`SELECT id FROM contingent WHERE region_code = 'CA-QC' AND start_date = $1 AND sequence = 3`, [startDate]);
       const pendingSteps = async () =>
@@ -188,9 +191,9 @@ describe('ContingentsService.schedule', () => {
 
   it('refuses a departure after the start or in the past, and an unknown contingent', async () => {
     const [contingent] = await ds.query(`SELECT id FROM contingent WHERE region_code = 'CA-QC' AND start_date = $1 AND sequence = 1`, [startDate]);
-    await expect(service.reschedule(contingent.id, addDays(startDate, 1), today)).rejects.toThrow(/between today/);
-    await expect(service.reschedule(contingent.id, '2029-01-01', today)).rejects.toThrow(/between today/);
-    await expect(service.reschedule(randomUUID(), startDate, today)).rejects.toThrow(/Contingent/);
+    await expect(stepService.reschedule(contingent.id, addDays(startDate, 1), today)).rejects.toThrow(/between today/);
+    await expect(stepService.reschedule(contingent.id, '2029-01-01', today)).rejects.toThrow(/between today/);
+    await expect(stepService.reschedule(randomUUID(), startDate, today)).rejects.toThrow(/Contingent/);
   });
 
   it('seats the selected workers of an order under way in a later contingent, and nobody of a completed order', async () => {
@@ -214,8 +217,9 @@ describe('ContingentsService.schedule', () => {
   it("replaces a worker who withdraws with the order's best free reserve, who gets a timeline of their own", async () => {
     const { producer, queueOf, queues } = realProducer();
     const notifications = new NotificationsService(ds, producer, new LogChannel());
-    const contingents = new ContingentsService(ds, producer, notifications, events);
-    const travel = new TravelService(ds, notifications, events, contingents, new SelectionService(ds, notifications, events), producer);
+    const stepJobs = new StepJobsService(ds, producer, notifications, events);
+    const contingents = new SeatingService(ds, producer, events, stepJobs);
+    const travel = new WithdrawalService(ds, notifications, events, contingents, stepJobs, new SelectionService(ds, notifications, events));
     try {
       const orderId = await order(2);
       const [first, second] = (await ds.query(`SELECT applicant_id FROM candidate WHERE job_order_id = $1 ORDER BY rank`, [orderId])).map((r: { applicant_id: string }) => r.applicant_id);
@@ -236,7 +240,7 @@ describe('ContingentsService.schedule', () => {
       const stepsOf = (applicantId: string) =>
         ds.query(`SELECT s.id, s.kind, s.status FROM travel_step s JOIN traveller t ON t.id = s.traveller_id WHERE t.applicant_id = $1 ORDER BY s.kind`, [applicantId]);
       const leaving = await stepsOf(first);
-      await contingents.syncStepJobs((await ds.query(`SELECT contingent_id FROM traveller WHERE applicant_id = $1`, [first]))[0].contingent_id, { now: Date.parse(`${today}T12:00:00Z`) });
+      await stepJobs.syncStepJobs((await ds.query(`SELECT contingent_id FROM traveller WHERE applicant_id = $1`, [first]))[0].contingent_id, { now: Date.parse(`${today}T12:00:00Z`) });
 
       await expect(travel.withdraw({ applicantId: first, reason: 'WITHDREW', note: 'short' }, today)).rejects.toThrow(/reason/);
       const withdrawal = await travel.withdraw({ applicantId: first, reason: 'WITHDREW', note: 'Family emergency; cannot travel this season.' }, today);

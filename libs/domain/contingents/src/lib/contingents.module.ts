@@ -4,14 +4,17 @@ import { NotificationsModule } from '@puente/notifications';
 import { MatchingModule } from '@puente/domain/matching';
 import { JobOrdersModule } from '@puente/domain/job-orders';
 import { ContingentEntity, PlacementEntity, TravellerEntity, TravelStepEntity } from './contingent.entity';
-import { ContingentsService } from './contingents.service';
+import { SeatingService } from './seating.service';
+import { StepJobsService } from './step-jobs.service';
+import { ContingentQueriesService } from './contingent-queries.service';
+import { WithdrawalService } from './withdrawal.service';
 import { TravelService } from './travel.service';
 import { ApplicantStatusService } from './applicant-status.service';
 import { ContingentOfficeService } from './office.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ContingentEntity, TravellerEntity, TravelStepEntity, PlacementEntity]), NotificationsModule, MatchingModule, JobOrdersModule],
-  providers: [ContingentsService, TravelService, ApplicantStatusService, ContingentOfficeService],
-  exports: [ContingentsService, TravelService, ApplicantStatusService, ContingentOfficeService],
+  providers: [SeatingService, StepJobsService, ContingentQueriesService, TravelService, WithdrawalService, ApplicantStatusService, ContingentOfficeService],
+  exports: [SeatingService, StepJobsService, ContingentQueriesService, TravelService, WithdrawalService, ApplicantStatusService, ContingentOfficeService],
 })
 export class ContingentsModule {}

@@ -7,7 +7,7 @@ import { NotificationInput, NotificationsService, recordNotifications, StatusEve
 import { ApplicantEntity } from '@puente/domain/applicants';
 import { JobOrderEntity, JobOrderService } from '@puente/domain/job-orders';
 import { releaseCandidates } from '@puente/domain/matching';
-import { ContingentsService } from './contingents.service';
+import { StepJobsService } from './step-jobs.service';
 import { ContingentEntity, TravelStepEntity } from './contingent.entity';
 import { contingentStateMachine, STEP_STATUSES, stepStateMachine } from './contingent.state-machine';
 import { isTravelStep, StepKind } from './timeline.policy';
@@ -26,15 +26,16 @@ interface Done {
 /**
  * The office's corrections around travel, each one transaction with its audit line and its outbox notices:
  * cancelling an order (its candidates, selections and seats released) or a contingent (its workers unseated but
- * still selected), waiving a step, and completing one step kind for a whole contingent at once. After the commit,
- * the jobs of the steps that will not happen are removed, the notices queued and the workers' live status told.
+ * still selected), waiving a step, and completing a worker's step or one step kind for a whole contingent. After
+ * the commit, the jobs of the steps that will not happen are removed, the notices queued and the workers' live
+ * status told.
  */
 @Injectable()
 export class ContingentOfficeService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly orders: JobOrderService,
-    private readonly contingents: ContingentsService,
+    private readonly stepJobs: StepJobsService,
     private readonly notifications: NotificationsService,
     private readonly events: StatusEvents,
   ) {}
@@ -156,6 +157,36 @@ export class ContingentOfficeService {
   }
 
   /**
+   * Records a pre-departure step of a seated worker as done, by whom and when; a step done late is still done.
+   * Departure and arrival are recorded for the whole contingent, not step by step. Its reminder, if still
+   * queued, finds the step done and does nothing.
+   */
+  async completeStep(actor: Actor, { contingentId, applicantId, step: kind }: { contingentId: string; applicantId: string; step: StepKind }): Promise<TravelStepEntity> {
+    if (isTravelStep(kind)) {
+      throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Departure and arrival are recorded for the whole contingent (recordDeparture, recordArrival), not step by step.', [
+        { field: 'step', message: `is ${kind}` },
+      ]);
+    }
+    const done = await this.dataSource.transaction(async (em) => {
+      const found: { id: string }[] =
+        isUuid(contingentId) && isUuid(applicantId)
+          ? await em.query(
+              `SELECT s.id FROM travel_step s JOIN traveller t ON t.id = s.traveller_id
+               WHERE t.contingent_id = $1 AND t.applicant_id = $2 AND t.status = 'SEATED' AND s.kind = $3`,
+              [contingentId, applicantId, kind],
+            )
+          : [];
+      const step = found.length ? await lockForUpdate(em, TravelStepEntity, found[0].id) : null;
+      if (!step) throw new DomainException(ErrorCode.NOT_FOUND, 'No such step: the applicant has no seat in this contingent.');
+      step.status = stepStateMachine.next(step.status, 'COMPLETE');
+      Object.assign(step, { completedAt: new Date(), completedBy: actor.userId });
+      return em.save(step);
+    });
+    await this.events.publish([applicantId], 'step.done');
+    return done;
+  }
+
+  /**
    * A coordinator waives an office step of a seated worker, with a reason: it no longer blocks confirmation and
    * leaves the worker's next steps; its reminder and overdue check are removed.
    */
@@ -243,7 +274,7 @@ export class ContingentOfficeService {
 
   /** Moves those of the applicants in one of `from` by the event; the others are left as they are. */
   private async after(done: Done, event: string): Promise<void> {
-    if (done.cancelledSteps.length) await this.contingents.dropStepJobs(done.cancelledSteps);
+    if (done.cancelledSteps.length) await this.stepJobs.dropStepJobs(done.cancelledSteps);
     await this.notifications.queue(done.notificationIds);
     if (done.applicantIds.length) await this.events.publish(done.applicantIds, event);
   }

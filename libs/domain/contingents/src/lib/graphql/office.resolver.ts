@@ -1,59 +1,20 @@
-import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentActor, Roles } from '@puente/auth';
-import { Actor, Connected, PageArgs, parsePage, Role, toConnection } from '@puente/common';
+import { Actor, PageArgs, parsePage, Role, toConnection } from '@puente/common';
 import { CancelJobOrderInput, JobOrderModel, toJobOrderModel } from '@puente/domain/job-orders';
 import { ReferenceService } from '@puente/domain/reference';
-import { ContingentsService, ContingentView } from '../contingents.service';
+import { ContingentQueriesService, ContingentView } from '../contingent-queries.service';
 import { ContingentOfficeService } from '../office.service';
-import { ContingentStatus } from '../contingent.state-machine';
-import { StepKind } from '../timeline.policy';
-import { ContingentModel, ContingentStatusEnum, StepKindEnum, toStepModel, TravelStepModel } from './contingents.resolver';
-
-@ObjectType()
-export class ContingentConnection extends Connected(ContingentModel) {}
-
-@InputType()
-export class ContingentFilterInput {
-  @Field(() => ContingentStatusEnum, { nullable: true }) status?: ContingentStatus | null;
-  @Field(() => String, { nullable: true, description: 'Destination region, e.g. CA-QC' }) regionCode?: string | null;
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Departing on or after this date' }) departureFrom?: string | null;
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Departing on or before this date' }) departureTo?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Carrying (or having carried) workers of this order' }) jobOrderId?: string | null;
-}
-
-@InputType()
-export class CancelContingentInput {
-  @Field(() => ID) contingentId!: string;
-  @Field({ description: 'Why, 10 to 2000 characters; its workers and the coordinators are told.' }) reason!: string;
-}
-
-@InputType()
-export class WaiveStepInput {
-  @Field(() => ID) contingentId!: string;
-  @Field(() => ID) applicantId!: string;
-  @Field(() => StepKindEnum, { description: 'An office step (not DEPARTURE or ARRIVAL).' }) step!: StepKind;
-  @Field({ description: 'Why the step is not needed, 10 to 2000 characters; kept in the audit trail.' }) reason!: string;
-}
-
-@InputType()
-export class CompleteStepsInput {
-  @Field(() => ID) contingentId!: string;
-  @Field(() => StepKindEnum, { description: 'An office step (not DEPARTURE or ARRIVAL).' }) step!: StepKind;
-  @Field(() => [ID], { nullable: true, description: 'Only these seated workers; everyone seated when omitted.' }) applicantIds?: string[] | null;
-}
-
-@ObjectType('CompletedSteps')
-export class CompletedStepsModel {
-  @Field(() => Int, { description: 'Steps that changed to DONE by this call (those already done or waived are left alone).' }) completed!: number;
-}
+import { CompletedStepsModel, ContingentConnection, ContingentModel, TravelStepModel } from './contingent.model';
+import { CancelContingentInput, CompleteStepsInput, ContingentFilterInput, WaiveStepInput } from './contingent.input';
+import { toStepModel } from './contingent.mapper';
 
 /** The office's operations on orders, contingents and steps that cross the job-order and travel libraries. */
 @Resolver()
 export class ContingentOfficeResolver {
   constructor(
     private readonly office: ContingentOfficeService,
-    private readonly service: ContingentsService,
+    private readonly queries: ContingentQueriesService,
     private readonly reference: ReferenceService,
   ) {}
 
@@ -73,7 +34,7 @@ export class ContingentOfficeResolver {
   })
   async cancelContingent(@CurrentActor() actor: Actor, @Args('input') input: CancelContingentInput): Promise<ContingentView> {
     const k = await this.office.cancelContingent(actor, input);
-    return (await this.service.contingentById(k.id))!;
+    return (await this.queries.contingentById(k.id))!;
   }
 
   @Roles(Role.COORDINATOR)
@@ -97,7 +58,7 @@ export class ContingentOfficeResolver {
   ): Promise<ContingentConnection> {
     const page = parsePage(pageArgs);
     if (actor.role === Role.EMPLOYER && !actor.employerId) return toConnection([], page, (row) => row);
-    const rows = await this.service.list(filter ?? {}, page, actor.role === Role.EMPLOYER ? actor.employerId : null);
+    const rows = await this.queries.list(filter ?? {}, page, actor.role === Role.EMPLOYER ? actor.employerId : null);
     return toConnection(rows, page, (row) => row);
   }
 }

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { JobHandler, JobProcessor } from '@puente/queue';
 import { JobName, JobPayloads } from '@puente/queue-contracts';
-import { ContingentsService } from '../contingents.service';
+import { StepJobsService } from '../step-jobs.service';
 
 /** Reminds of a pending step; a reminder for a step that has moved or been done does nothing. */
 @Injectable()
 @JobProcessor(JobName.RemindStep)
 export class RemindStepProcessor implements JobHandler<JobName.RemindStep> {
-  constructor(private readonly contingents: ContingentsService) {}
+  constructor(private readonly stepJobs: StepJobsService) {}
 
   handle(payload: JobPayloads[JobName.RemindStep]): Promise<string> {
-    return this.contingents.remind(payload.stepId, payload.remindOn);
+    return this.stepJobs.remind(payload.stepId, payload.remindOn);
   }
 }
 
@@ -18,9 +18,9 @@ export class RemindStepProcessor implements JobHandler<JobName.RemindStep> {
 @Injectable()
 @JobProcessor(JobName.CheckStepOverdue)
 export class CheckStepOverdueProcessor implements JobHandler<JobName.CheckStepOverdue> {
-  constructor(private readonly contingents: ContingentsService) {}
+  constructor(private readonly stepJobs: StepJobsService) {}
 
   handle(payload: JobPayloads[JobName.CheckStepOverdue]): Promise<string> {
-    return this.contingents.checkOverdue(payload.stepId, payload.dueDate);
+    return this.stepJobs.checkOverdue(payload.stepId, payload.dueDate);
   }
 }

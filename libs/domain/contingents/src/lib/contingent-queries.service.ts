@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { isUuid, Page } from '@puente/common';
+import { ContingentStatus, PlacementStatus } from './contingent.state-machine';
+import { ContingentEntity, TravellerEntity, TravellerStatus, TravelStepEntity } from './contingent.entity';
+import { StepKind, stepOrderSql } from './timeline.policy';
+
+export type ContingentView = Pick<
+  ContingentEntity,
+  'id' | 'reference' | 'regionCode' | 'startDate' | 'departureDate' | 'status' | 'capacity' | 'departedOn' | 'arrivedOn' | 'returnedOn'
+> & { seated: number };
+
+export interface ContingentMember {
+  applicantId: string;
+  name: string;
+  jobOrderId: string;
+  status: TravellerStatus;
+  placementId: string | null;
+  placementStatus: PlacementStatus | null;
+  steps: TravelStepEntity[];
+}
+
+export interface ContingentFilter {
+  status?: ContingentStatus | null;
+  regionCode?: string | null;
+  departureFrom?: string | null;
+  departureTo?: string | null;
+  jobOrderId?: string | null;
+}
+
+/** Travellers no longer in their contingent: they withdrew, were replaced, or the office cancelled the seat. */
+const OFF_SEAT = `'WITHDRAWN', 'REPLACED', 'CANCELLED'`;
+
+const day = (column: string, as: string) => `to_char(${column}, 'YYYY-MM-DD') AS "${as}"`;
+
+const CONTINGENT_VIEW = `
+  SELECT k.id, k.reference, k.region_code AS "regionCode", ${day('k.start_date', 'startDate')}, ${day('k.departure_date', 'departureDate')},
+         k.status, k.capacity, ${day('k.departed_on', 'departedOn')}, ${day('k.arrived_on', 'arrivedOn')}, ${day('k.returned_on', 'returnedOn')},
+         (SELECT count(*)::int FROM traveller t WHERE t.contingent_id = k.id AND t.status NOT IN (${OFF_SEAT})) AS seated
+  FROM contingent k`;
+
+/** Travellers of a contingent, `t`, limited to an employer's orders when one is named ($2). */
+const OF_EMPLOYER = `($2::uuid IS NULL OR EXISTS (SELECT 1 FROM job_order o WHERE o.id = t.job_order_id AND o.employer_id = $2))`;
+
+/** The read models of contingents for the resolvers: contingents, their members, timeline and a worker's steps. */
+@Injectable()
+export class ContingentQueriesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Every contingent matching the filter, newest first, keyset-paged on (created_at, id); for an employer, only
+   * those carrying a worker of its orders (as `contingentById`).
+   */
+  list(filter: ContingentFilter, page: Page, employerId?: string | null): Promise<(ContingentView & { createdAt: Date })[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (employerId) {
+      where.push(
+        `EXISTS (SELECT 1 FROM traveller t JOIN job_order o ON o.id = t.job_order_id WHERE t.contingent_id = k.id AND o.employer_id = ${param(employerId)})`,
+      );
+    }
+    if (filter.jobOrderId !== undefined && filter.jobOrderId !== null) {
+      if (!isUuid(filter.jobOrderId)) return Promise.resolve([]);
+      where.push(`EXISTS (SELECT 1 FROM traveller t WHERE t.contingent_id = k.id AND t.job_order_id = ${param(filter.jobOrderId)})`);
+    }
+    if (filter.status) where.push(`k.status = ${param(filter.status)}`);
+    if (filter.regionCode) where.push(`k.region_code = ${param(filter.regionCode)}`);
+    if (filter.departureFrom) where.push(`k.departure_date >= ${param(filter.departureFrom)}::date`);
+    if (filter.departureTo) where.push(`k.departure_date <= ${param(filter.departureTo)}::date`);
+    if (page.after) where.push(`(k.created_at, k.id) < (${param(page.after.createdAt)}::timestamptz, ${param(page.after.id)}::uuid)`);
+    const sql = CONTINGENT_VIEW.replace('FROM contingent k', ', k.created_at AS "createdAt" FROM contingent k');
+    return this.dataSource.query(
+      `${sql}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY k.created_at DESC, k.id DESC LIMIT ${param(page.limit + 1)}`,
+      params,
+    );
+  }
+
+  /** A contingent; for an employer, only one carrying a worker of its orders. */
+  async contingentById(id: string, employerId?: string | null): Promise<ContingentView | null> {
+    const [row] = isUuid(id)
+      ? await this.dataSource.query(`${CONTINGENT_VIEW} WHERE k.id = $1 AND EXISTS (SELECT 1 FROM traveller t WHERE t.contingent_id = k.id AND ${OF_EMPLOYER})`, [
+          id,
+          employerId ?? null,
+        ])
+      : [];
+    return row ?? null;
+  }
+
+  /** Who travels (or travelled) in a contingent, with their steps; for an employer, the workers of its orders. */
+  async membersOf(contingentId: string, employerId?: string | null): Promise<ContingentMember[]> {
+    const travellers: (Omit<ContingentMember, 'steps'> & { id: string })[] = await this.dataSource.query(
+      `SELECT t.id, t.applicant_id AS "applicantId", a.first_names || ' ' || a.last_names AS name, t.job_order_id AS "jobOrderId", t.status,
+              p.id AS "placementId", p.status AS "placementStatus"
+       FROM traveller t JOIN applicant a ON a.id = t.applicant_id LEFT JOIN placement p ON p.traveller_id = t.id
+       WHERE t.contingent_id = $1 AND t.status NOT IN (${OFF_SEAT}) AND ${OF_EMPLOYER} ORDER BY a.last_names, a.first_names, t.id`,
+      [contingentId, employerId ?? null],
+    );
+    const steps = travellers.length ? await this.dataSource.manager.findBy(TravelStepEntity, { travellerId: In(travellers.map((t) => t.id)) }) : [];
+    const byTraveller = new Map<string, TravelStepEntity[]>();
+    for (const s of steps) byTraveller.set(s.travellerId, [...(byTraveller.get(s.travellerId) ?? []), s]);
+    const inOrder = (a: TravelStepEntity, b: TravelStepEntity) => a.dueDate.localeCompare(b.dueDate) || a.kind.localeCompare(b.kind);
+    return travellers.map(({ id, ...t }) => ({ ...t, steps: (byTraveller.get(id) ?? []).sort(inOrder) }));
+  }
+
+  /** The contingent's timeline, step by step, over the workers who have not left it. */
+  timelineOf(contingentId: string): Promise<{ step: StepKind; dueDate: string; done: number; open: number; overdue: number }[]> {
+    return this.dataSource.query(
+      `SELECT s.kind AS step, ${day('min(s.due_date)', 'dueDate')}, count(*) FILTER (WHERE s.status = 'DONE')::int AS done,
+              count(*) FILTER (WHERE s.status IN ('PENDING', 'OVERDUE', 'INFEASIBLE'))::int AS open,
+              count(*) FILTER (WHERE s.status = 'OVERDUE')::int AS overdue
+       FROM travel_step s JOIN traveller t ON t.id = s.traveller_id
+       WHERE t.contingent_id = $1 AND t.status NOT IN (${OFF_SEAT})
+       GROUP BY s.kind ORDER BY min(s.due_date), ${stepOrderSql('s.kind')}`,
+      [contingentId],
+    );
+  }
+
+  /** The steps of an applicant's current seat, in due order; empty when the applicant has none. */
+  stepsOf(applicantId: string): Promise<TravelStepEntity[]> {
+    if (!isUuid(applicantId)) return Promise.resolve([]);
+    return this.dataSource.manager
+      .createQueryBuilder(TravelStepEntity, 's')
+      .innerJoin(TravellerEntity, 't', 't.id = s.traveller_id')
+      .where('t.applicant_id = :applicantId AND t.status = :seated', { applicantId, seated: 'SEATED' })
+      .orderBy('s.due_date', 'ASC')
+      .addOrderBy(stepOrderSql('s.kind'), 'ASC')
+      .getMany();
+  }
+}
