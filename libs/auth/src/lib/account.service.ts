@@ -15,6 +15,15 @@ export class AccountService {
     private readonly sessions: SessionService,
   ) {}
 
+  /** The logins of these applicants (User.id), in the same order; null for an applicant without one. */
+  async loginIdsOfApplicants(applicantIds: readonly string[]): Promise<(string | null)[]> {
+    const rows: { id: string; applicant_id: string }[] = await this.dataSource.query(`SELECT id, applicant_id FROM app_user WHERE applicant_id = ANY($1::uuid[])`, [
+      [...applicantIds],
+    ]);
+    const byApplicant = new Map(rows.map((r) => [r.applicant_id, r.id]));
+    return applicantIds.map((id) => byApplicant.get(id) ?? null);
+  }
+
   /** The login can no longer sign in or refresh, and every session it has ends at once (HTTP and sockets). */
   deactivate(actor: Actor, userId: string, reason: string): Promise<UserEntity> {
     const why = requireReason(reason, 'for the deactivation');

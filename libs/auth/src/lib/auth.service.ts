@@ -172,6 +172,11 @@ export class AuthService {
     });
   }
 
+  /** Creates a login on its own (a staff account): the same rules as one opened with a registration. */
+  createLogin(input: NewUser): Promise<UserEntity> {
+    return this.dataSource.transaction((em) => this.createUser(em, input));
+  }
+
   /** Creates a login inside the caller's transaction, so a registration and its login commit together. */
   async createUser(em: EntityManager, input: NewUser): Promise<UserEntity> {
     if (input.password !== null) DomainException.assertValid(passwordProblems('password', input.password));

@@ -12,3 +12,4 @@ export * from './lib/contingents-graphql.module';
 export * from './lib/travel-dates.rules';
 export * from './lib/placement-events';
 export * from './lib/office.service';
+export * from './lib/season-outcome.port';

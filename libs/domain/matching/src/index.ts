@@ -14,3 +14,4 @@ export * from './lib/matching-jobs.module';
 export * from './lib/candidate.repository';
 export * from './lib/selection.service';
 export * from './lib/candidate-lifecycle';
+export * from './lib/named-requests';

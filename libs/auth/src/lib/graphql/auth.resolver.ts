@@ -1,7 +1,5 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { UseGuards } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Actor, DomainException, ErrorCode, isEmail, Role } from '@puente/common';
 import { PuenteConfig } from '@puente/config';
 import { AccountService } from '../account.service';
@@ -39,7 +37,6 @@ export class AuthResolver {
     private readonly accounts: AccountService,
     private readonly twoFactor: TwoFactorService,
     private readonly config: PuenteConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /**
@@ -153,15 +150,13 @@ export class AuthResolver {
       ]);
     }
     const temporaryPassword = this.auth.temporaryPassword();
-    const user = await this.dataSource.transaction((em) =>
-      this.auth.createUser(em, {
-        identifier: input.email,
-        email: input.email,
-        role: input.role,
-        password: temporaryPassword,
-        mustChangePassword: true,
-      }),
-    );
+    const user = await this.auth.createLogin({
+      identifier: input.email,
+      email: input.email,
+      role: input.role,
+      password: temporaryPassword,
+      mustChangePassword: true,
+    });
     return { user: toUserModel(user), temporaryPassword };
   }
 

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@puente/auth';
 import { ReferenceModule } from '@puente/domain/reference';
 import { ApplicantsModule } from './applicants.module';
 import { ApplicantLoginResolver } from './graphql/applicant-login.resolver';
 import { ApplicantResolver } from './graphql/applicant.resolver';
 
-@Module({ imports: [ApplicantsModule, ReferenceModule], providers: [ApplicantResolver, ApplicantLoginResolver] })
+@Module({ imports: [ApplicantsModule, AuthModule, ReferenceModule], providers: [ApplicantResolver, ApplicantLoginResolver] })
 export class ApplicantsGraphqlModule {}

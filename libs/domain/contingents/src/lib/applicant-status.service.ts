@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ApplicantStatus } from '@puente/domain/applicants';
 import { stepOrderSql, type StepKind } from './timeline.policy';
+import { SEASON_OUTCOME_READER, type MyEvaluation, type MyRehireEligibility, type SeasonOutcomeReader } from './season-outcome.port';
+
+export type { MyEvaluation, MyRehireEligibility } from './season-outcome.port';
 
 export interface MyStep {
   step: StepKind;
@@ -32,21 +35,6 @@ export interface MyContingent {
   status: string;
 }
 
-export interface MyRehireEligibility {
-  outcome: 'ELIGIBLE' | 'INELIGIBLE' | 'PENDING';
-  needsPassportRenewal: boolean;
-  reasons: { code: string; met: boolean | null; message: string }[];
-  decidedAt: Date;
-}
-
-export interface MyEvaluation {
-  overall: number;
-  wouldRehire: boolean;
-  comments: string | null;
-  employerName: string;
-  submittedAt: Date;
-}
-
 export interface MyStatus {
   stage: ApplicantStatus;
   rehireEligibility: MyRehireEligibility | null;
@@ -64,24 +52,18 @@ export interface MyStatus {
  */
 @Injectable()
 export class ApplicantStatusService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(SEASON_OUTCOME_READER) private readonly seasons: SeasonOutcomeReader,
+  ) {}
 
   async of(applicantId: string): Promise<MyStatus | null> {
     const [me]: { stage: ApplicantStatus; updatedAt: Date }[] = await this.dataSource.query(`SELECT status AS stage, updated_at AS "updatedAt" FROM applicant WHERE id = $1`, [
       applicantId,
     ]);
     if (!me) return null;
-    // What came of the last season: the current rehire decision and the employer's evaluation.
-    const [rehireEligibility]: MyRehireEligibility[] = await this.dataSource.query(
-      `SELECT outcome, needs_passport_renewal AS "needsPassportRenewal", reasons, created_at AS "decidedAt" FROM rehire_decision WHERE applicant_id = $1 AND current`,
-      [applicantId],
-    );
-    const [lastEvaluation]: MyEvaluation[] = await this.dataSource.query(
-      `SELECT v.overall, v.would_rehire AS "wouldRehire", v.comments, e.legal_name AS "employerName", v.created_at AS "submittedAt"
-       FROM evaluation v JOIN employer e ON e.id = v.employer_id WHERE v.applicant_id = $1 ORDER BY v.created_at DESC LIMIT 1`,
-      [applicantId],
-    );
-    const season = { rehireEligibility: rehireEligibility ?? null, lastEvaluation: lastEvaluation ?? null };
+    // What came of the last season, from rehire, which owns it.
+    const season = await this.seasons.seasonOutcomeOf(applicantId);
     // The current selection's seat or journey (a returnee selected again sees the new season, not the last one);
     // failing a seat, the selection itself; with no selection, the latest journey (home from it).
     const [journey]: { travellerId: string | null; jobOrderId: string; reference: string | null; departureDate: string | null; status: string | null }[] =

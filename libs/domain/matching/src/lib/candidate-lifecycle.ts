@@ -31,3 +31,15 @@ export async function releaseCandidates(
   );
   return rows.map((r) => ({ jobOrderId: r.job_order_id, applicantId: r.applicant_id, previous: r.previous }));
 }
+
+/**
+ * Takes a selected worker off the order for good (withdrawn, or a blocking step missed), in the caller's
+ * transaction: REJECTED, so no later run proposes them for it again.
+ */
+export async function rejectSelection(em: EntityManager, jobOrderId: string, applicantId: string, reason: string): Promise<void> {
+  await em.query(`UPDATE candidate SET status = 'REJECTED', status_reason = $3, updated_at = now() WHERE job_order_id = $1 AND applicant_id = $2 AND status = 'SELECTED'`, [
+    jobOrderId,
+    applicantId,
+    reason,
+  ]);
+}

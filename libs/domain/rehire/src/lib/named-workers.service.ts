@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Actor, DomainException, ErrorCode, isUuid, Role } from '@puente/common';
 import { lockForUpdate } from '@puente/database';
 import { JobOrderEntity } from '@puente/domain/job-orders';
-import { MatchingService } from '@puente/domain/matching';
+import { MatchingService, positionsTaken, recordNamedRequests } from '@puente/domain/matching';
 
 /** Orders workers can be named on: open ones, and those not approved yet (a new order for next season). */
 const NAMEABLE_ORDER_STATUSES: readonly string[] = ['DRAFT', 'SUBMITTED', 'OPEN'];
@@ -59,25 +59,13 @@ export class NamedWorkersService {
       if (refused.length) {
         throw new DomainException(ErrorCode.BAD_USER_INPUT, `Only rehire-eligible workers who worked for this employer can be named: ${refused.map((r) => r.message).join('; ')}.`, refused);
       }
-      const [{ taken }] = await em.query(
-        `SELECT (SELECT count(*) FROM candidate WHERE job_order_id = $1 AND status = 'SELECTED')::int
-              + (SELECT count(*) FROM named_request n WHERE n.job_order_id = $1 AND n.applicant_id <> ALL($2)
-                   -- a named worker already selected is counted once, as a selection; one rejected or released holds nothing
-                   AND NOT EXISTS (SELECT 1 FROM candidate c WHERE c.job_order_id = n.job_order_id AND c.applicant_id = n.applicant_id
-                                   AND c.status IN ('SELECTED', 'REJECTED', 'RELEASED')))::int AS taken`,
-        [order.id, ids],
-      );
+      const taken = await positionsTaken(em, order.id, ids);
       if (taken + ids.length > order.positions) {
         throw new DomainException(ErrorCode.BAD_USER_INPUT, `${order.reference} has ${order.positions - taken} position(s) left to name workers for; you named ${ids.length}.`, [
           { field: 'applicantIds', message: `name at most ${order.positions - taken}` },
         ]);
       }
-      await em.query(
-        `INSERT INTO named_request (job_order_id, applicant_id, requested_by, substitute_acceptable)
-         SELECT $1, a, $2, $3 FROM unnest($4::uuid[]) a
-         ON CONFLICT (job_order_id, applicant_id) DO UPDATE SET substitute_acceptable = EXCLUDED.substitute_acceptable, updated_at = now()`,
-        [order.id, actor.userId, input.substituteAcceptable ?? true, ids],
-      );
+      await recordNamedRequests(em, { jobOrderId: order.id, applicantIds: ids, requestedBy: actor.userId, substituteAcceptable: input.substituteAcceptable ?? true });
       return order.status;
     });
     // An order not approved yet is matched when it is (approval queues the run), and that run places them first.

@@ -6,13 +6,14 @@ import { RehireService } from './rehire.service';
 import { EvaluationService } from './evaluation.service';
 import { NamedWorkersService } from './named-workers.service';
 import { TrackingService } from './tracking.service';
+import { RehireReadPortsModule } from './season-outcome.reader';
 import { EvaluationsDueListener } from './evaluations-due';
 import { EvaluateApplicantProcessor, RehireSweepProcessor } from './jobs/rehire.processors';
 import { RehireResolver } from './graphql/rehire.resolver';
 
 /** Needs the QueuesModule (global) of the app that imports it, for the producer. */
 @Module({
-  imports: [NotificationsModule, ContingentsModule, MatchingModule],
+  imports: [NotificationsModule, ContingentsModule, MatchingModule, RehireReadPortsModule],
   providers: [RehireService, EvaluationService, NamedWorkersService, TrackingService, EvaluationsDueListener],
   exports: [RehireService, EvaluationService, NamedWorkersService, TrackingService],
 })

@@ -1,12 +1,11 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import { CurrentActor, RequestContext, Roles } from '@puente/auth';
 import { Actor, DomainException, ErrorCode, PageArgs, parsePage, Role, todayIso } from '@puente/common';
-import { ageOn, ApplicantEntity } from '@puente/domain/applicants';
+import { ageOn } from '@puente/domain/applicants';
 import { JobOrderModel } from '@puente/domain/job-orders';
 import { ReferenceService, toMunicipalityModel } from '@puente/domain/reference';
-import { candidateReference, candidatesOf } from '../candidate.repository';
+import { candidateReference } from '../candidate.repository';
+import { ShortlistService } from '../shortlist.service';
 import { MatchingService } from '../matching.service';
 import { MatchingRunEntity } from '../matching-run.entity';
 import { CandidateConnectionModel, CandidateModel, MatchingRunModel, RejectCandidateInput, SelectCandidatesInput } from './matching.model';
@@ -39,10 +38,9 @@ function afterRank(cursor: string | null | undefined): number {
 }
 
 /** The shortlist view of candidates: the profile a shortlist needs, never who the person is. */
-async function toCandidateModels(ds: DataSource, reference: ReferenceService, rows: readonly CandidateEntity[]): Promise<CandidateModel[]> {
+async function toCandidateModels(shortlist: ShortlistService, reference: ReferenceService, rows: readonly CandidateEntity[]): Promise<CandidateModel[]> {
   if (!rows.length) return [];
-  const [applicants, ref] = await Promise.all([ds.manager.findBy(ApplicantEntity, { id: In(rows.map((c) => c.applicantId)) }), reference.data()]);
-  const byId = new Map(applicants.map((a) => [a.id, a]));
+  const [byId, ref] = await Promise.all([shortlist.applicantsOf(rows), reference.data()]);
   const today = todayIso();
   return rows.map((c) => {
     const a = byId.get(c.applicantId)!;
@@ -74,20 +72,20 @@ export class MatchingResolver {
   constructor(
     private readonly matching: MatchingService,
     private readonly selection: SelectionService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly shortlist: ShortlistService,
     private readonly reference: ReferenceService,
   ) {}
 
   @Roles(Role.COORDINATOR, Role.EMPLOYER)
   @Mutation(() => [CandidateModel], { description: 'Selects candidates of an order, up to its positions; a full order becomes FILLED.' })
   async selectCandidates(@CurrentActor() actor: Actor, @Args('input') input: SelectCandidatesInput): Promise<CandidateModel[]> {
-    return toCandidateModels(this.dataSource, this.reference, await this.selection.select(actor, input.jobOrderId, input.applicantIds));
+    return toCandidateModels(this.shortlist, this.reference, await this.selection.select(actor, input.jobOrderId, input.applicantIds));
   }
 
   @Roles(Role.COORDINATOR, Role.EMPLOYER)
   @Mutation(() => CandidateModel, { description: 'Rejects a suggested or reserve candidate, with a reason; a re-run will not propose them again.' })
   async rejectCandidate(@CurrentActor() actor: Actor, @Args('input') input: RejectCandidateInput): Promise<CandidateModel> {
-    const [model] = await toCandidateModels(this.dataSource, this.reference, [await this.selection.reject(actor, input.jobOrderId, input.applicantId, input.reason)]);
+    const [model] = await toCandidateModels(this.shortlist, this.reference, [await this.selection.reject(actor, input.jobOrderId, input.applicantId, input.reason)]);
     return model!;
   }
 
@@ -126,7 +124,7 @@ const SELECTED_COUNT = Symbol('selectedCount');
 @Resolver(() => JobOrderModel)
 export class JobOrderCandidatesResolver {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly shortlist: ShortlistService,
     private readonly reference: ReferenceService,
   ) {}
 
@@ -135,14 +133,7 @@ export class JobOrderCandidatesResolver {
   @Roles(Role.COORDINATOR, Role.EMPLOYER)
   @ResolveField(() => Int, { description: 'Positions not yet taken by a selected candidate: how many selectCandidates still accepts.' })
   async positionsLeft(@Parent() order: JobOrderModel, @Context() ctx: RequestContext): Promise<number> {
-    const loader = ctx.loaders.get<string, number>(SELECTED_COUNT, async (ids) => {
-      const rows: { job_order_id: string; selected: number }[] = await this.dataSource.query(
-        `SELECT job_order_id, count(*)::int AS selected FROM candidate WHERE job_order_id = ANY($1) AND status = 'SELECTED' GROUP BY job_order_id`,
-        [[...ids]],
-      );
-      const counts = new Map(rows.map((r) => [r.job_order_id, r.selected]));
-      return ids.map((id) => counts.get(id) ?? 0);
-    });
+    const loader = ctx.loaders.get<string, number>(SELECTED_COUNT, (ids) => this.shortlist.selectedCounts(ids));
     return Math.max(0, order.positions - (await loader.load(order.id)));
   }
 
@@ -150,9 +141,9 @@ export class JobOrderCandidatesResolver {
   @ResolveField(() => CandidateConnectionModel)
   async candidates(@Parent() order: JobOrderModel, @Args() args: PageArgs): Promise<CandidateConnectionModel> {
     const { limit } = parsePage({ first: args.first });
-    const rows = await candidatesOf(this.dataSource, order.id, afterRank(args.after), limit + 1);
+    const rows = await this.shortlist.page(order.id, afterRank(args.after), limit + 1);
     const page = rows.slice(0, limit);
-    const nodes = await toCandidateModels(this.dataSource, this.reference, page);
+    const nodes = await toCandidateModels(this.shortlist, this.reference, page);
     const edges = nodes.map((node) => ({ cursor: rankCursor(node.rank), node }));
     return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };
   }

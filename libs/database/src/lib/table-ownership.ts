@@ -1,0 +1,90 @@
+/**
+ * Which library owns each table: the only one that declares its entity, writes its rows and decides what they
+ * mean. Others reach the data through the owner's exported services, functions or read ports. Keys are the
+ * tables the migrations create, values Nx project names; table-ownership.spec.ts reads every library's SQL and
+ * entity uses against this map.
+ */
+export const TABLE_OWNER: Readonly<Record<string, string>> = {
+  app_user: 'auth',
+  refresh_token: 'auth',
+  password_reset: 'auth',
+  audit_event: 'database',
+  notification: 'notifications',
+  job_outbox: 'queue',
+  department: 'domain-reference',
+  municipality: 'domain-reference',
+  region: 'domain-reference',
+  occupation: 'domain-reference',
+  skill: 'domain-reference',
+  applicant: 'domain-applicants',
+  // Kept by a trigger on applicant: one row per occupation, the index matching retrieves candidates through.
+  applicant_occupation: 'domain-applicants',
+  employer: 'domain-employers',
+  job_order: 'domain-job-orders',
+  candidate: 'domain-matching',
+  matching_run: 'domain-matching',
+  // What the next matching run places first; rehire records it (after checking eligibility) through matching.
+  named_request: 'domain-matching',
+  contingent: 'domain-contingents',
+  traveller: 'domain-contingents',
+  travel_step: 'domain-contingents',
+  placement: 'domain-contingents',
+  evaluation: 'domain-rehire',
+  rehire_decision: 'domain-rehire',
+};
+
+export type TableAccess = 'read' | 'write';
+
+/**
+ * Every place a library touches a table it does not own, each with its reason: the debt still to pay down
+ * (one by one into the owner's services) and the joins kept on purpose for set-based reads. The ownership test
+ * fails on a touch not listed here, on an entry nothing uses any more, and on an entry against the dependency
+ * direction (the reader must already import the owner, which the Nx constraints allow only downstream).
+ */
+export interface CrossLibraryAccess {
+  library: string;
+  table: string;
+  access: TableAccess;
+  why: string;
+  /** Debt: the owner is not a library this one may depend on; to move behind a read port the owner provides. */
+  againstDirection?: true;
+}
+
+const SET_BASED = 'joined in a set-based statement (one query per page or batch instead of one call per row)';
+const STATE_MOVE = "moves the owner's rows through the owner's exported state machine, inside its own transaction";
+
+export const CROSS_LIBRARY_ACCESS: readonly CrossLibraryAccess[] = [
+  { library: 'auth', table: 'employer', access: 'read', why: "a suspended employer's users cannot sign in; auth sits below the domains", againstDirection: true },
+  { library: 'auth', table: 'notification', access: 'read', why: 'the reset link is written to the outbox in the reset request\'s transaction' },
+  { library: 'notifications', table: 'app_user', access: 'read', why: "the SMTP channel looks up a recipient's address at delivery", againstDirection: true },
+  { library: 'notifications', table: 'applicant', access: 'read', why: "the SMTP channel looks up a recipient's address at delivery", againstDirection: true },
+  { library: 'api', table: 'audit_event', access: 'write', why: "the request trail is appended by the api's GraphQL plugin, the only place that sees every operation" },
+  { library: 'api', table: 'audit_event', access: 'read', why: 'the audit log query reads the trail the api appends' },
+  { library: 'domain-applicants', table: 'app_user', access: 'write', why: "an applicant's account is created and locked with its registration, in one transaction" },
+  { library: 'domain-applicants', table: 'app_user', access: 'read', why: "an applicant's account is created and locked with its registration, in one transaction" },
+  { library: 'domain-applicants', table: 'municipality', access: 'read', why: SET_BASED },
+  { library: 'domain-job-orders', table: 'employer', access: 'read', why: "the order's employer, batched for a page of orders" },
+  { library: 'domain-matching', table: 'applicant', access: 'read', why: SET_BASED },
+  { library: 'domain-matching', table: 'applicant', access: 'write', why: STATE_MOVE },
+  { library: 'domain-matching', table: 'applicant_occupation', access: 'read', why: 'the candidate retrieval runs on its index' },
+  { library: 'domain-matching', table: 'job_order', access: 'read', why: SET_BASED },
+  { library: 'domain-matching', table: 'job_order', access: 'write', why: STATE_MOVE },
+  { library: 'domain-matching', table: 'municipality', access: 'read', why: SET_BASED },
+  { library: 'domain-matching', table: 'placement', access: 'read', why: 'past seasons scored by policy v2 and former workers retrieved', againstDirection: true },
+  { library: 'domain-matching', table: 'evaluation', access: 'read', why: 'evaluations scored by policy v2', againstDirection: true },
+  { library: 'domain-contingents', table: 'applicant', access: 'read', why: SET_BASED },
+  { library: 'domain-contingents', table: 'applicant', access: 'write', why: STATE_MOVE },
+  { library: 'domain-contingents', table: 'candidate', access: 'read', why: SET_BASED },
+  { library: 'domain-contingents', table: 'employer', access: 'read', why: SET_BASED },
+  { library: 'domain-contingents', table: 'job_order', access: 'read', why: SET_BASED },
+  { library: 'domain-contingents', table: 'job_order', access: 'write', why: STATE_MOVE },
+  { library: 'domain-rehire', table: 'applicant', access: 'read', why: SET_BASED },
+  { library: 'domain-rehire', table: 'applicant', access: 'write', why: STATE_MOVE },
+  { library: 'domain-rehire', table: 'candidate', access: 'read', why: SET_BASED },
+  { library: 'domain-rehire', table: 'employer', access: 'read', why: SET_BASED },
+  { library: 'domain-rehire', table: 'job_order', access: 'read', why: SET_BASED },
+  { library: 'domain-rehire', table: 'job_order', access: 'write', why: 'the order is locked while workers are named on it, so two requests cannot overfill it' },
+  { library: 'domain-rehire', table: 'placement', access: 'read', why: SET_BASED },
+  { library: 'domain-rehire', table: 'placement', access: 'write', why: STATE_MOVE },
+  { library: 'domain-rehire', table: 'region', access: 'read', why: SET_BASED },
+];

@@ -1,0 +1,31 @@
+import { Global, Injectable, Module } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { SEASON_OUTCOME_READER, type MyEvaluation, type MyRehireEligibility, type SeasonOutcome, type SeasonOutcomeReader } from '@puente/domain/contingents';
+
+/** Rehire's side of contingents' read port: the current decision and the last evaluation, for `myStatus`. */
+@Injectable()
+export class SeasonOutcomeService implements SeasonOutcomeReader {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async seasonOutcomeOf(applicantId: string): Promise<SeasonOutcome> {
+    const [rehireEligibility]: MyRehireEligibility[] = await this.dataSource.query(
+      `SELECT outcome, needs_passport_renewal AS "needsPassportRenewal", reasons, created_at AS "decidedAt" FROM rehire_decision WHERE applicant_id = $1 AND current`,
+      [applicantId],
+    );
+    const [lastEvaluation]: MyEvaluation[] = await this.dataSource.query(
+      `SELECT v.overall, v.would_rehire AS "wouldRehire", v.comments, e.legal_name AS "employerName", v.created_at AS "submittedAt"
+       FROM evaluation v JOIN employer e ON e.id = v.employer_id WHERE v.applicant_id = $1 ORDER BY v.created_at DESC LIMIT 1`,
+      [applicantId],
+    );
+    return { rehireEligibility: rehireEligibility ?? null, lastEvaluation: lastEvaluation ?? null };
+  }
+}
+
+/**
+ * Global, so contingents' ApplicantStatusService (whose module cannot import rehire's: the dependency runs the other
+ * way) finds the port wherever RehireModule is composed.
+ */
+@Global()
+@Module({ providers: [SeasonOutcomeService, { provide: SEASON_OUTCOME_READER, useExisting: SeasonOutcomeService }], exports: [SEASON_OUTCOME_READER] })
+export class RehireReadPortsModule {}
