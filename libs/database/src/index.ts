@@ -7,4 +7,5 @@ export * from './lib/timestamped.entity';
 export { runMigrations } from './lib/migrate';
 export * from './lib/lock';
 export * from './lib/audit';
+export * from './lib/audit-event.entity';
 export * from './lib/encrypted-columns';

@@ -2,8 +2,12 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PuenteConfig } from '@puente/config';
 import { databaseOptions } from './database-options';
+import { AuditEventEntity } from './audit-event.entity';
 
-/** TypeORM on PostgreSQL. Domain modules register their entities with TypeOrmModule.forFeature. */
+/**
+ * TypeORM on PostgreSQL. Each library registers the entities of the tables it owns with TypeOrmModule.forFeature
+ * (the audit trail's here); autoLoadEntities gives the DataSource all of them.
+ */
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -15,6 +19,7 @@ import { databaseOptions } from './database-options';
         retryDelay: 1000,
       }),
     }),
+    TypeOrmModule.forFeature([AuditEventEntity]),
   ],
 })
 export class DatabaseModule {}

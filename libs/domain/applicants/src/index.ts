@@ -1,4 +1,5 @@
 export * from './lib/applicant.entity';
+export * from './lib/applicant-occupation.entity';
 export * from './lib/applicant-identifiers';
 export * from './lib/applicant.rules';
 export * from './lib/applicant.state-machine';

@@ -4,4 +4,6 @@ export * from './lib/rehire.service';
 export * from './lib/evaluation.service';
 export * from './lib/named-workers.service';
 export * from './lib/rehire.module';
+export * from './lib/evaluation.entity';
+export * from './lib/rehire-decision.entity';
 export * from './lib/evaluations-due';

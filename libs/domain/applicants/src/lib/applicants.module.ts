@@ -4,11 +4,12 @@ import { AuthModule } from '@puente/auth';
 import { NotificationsModule } from '@puente/notifications';
 import { ReferenceModule } from '@puente/domain/reference';
 import { ApplicantEntity } from './applicant.entity';
+import { ApplicantOccupationEntity } from './applicant-occupation.entity';
 import { ApplicantService } from './applicant.service';
 import { ApplicantIdentifiers } from './applicant-identifiers';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ApplicantEntity]), AuthModule, ReferenceModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([ApplicantEntity, ApplicantOccupationEntity]), AuthModule, ReferenceModule, NotificationsModule],
   providers: [ApplicantService, ApplicantIdentifiers],
   exports: [ApplicantService, ApplicantIdentifiers],
 })

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '@puente/notifications';
 import { ContingentsModule } from '@puente/domain/contingents';
 import { MatchingModule } from '@puente/domain/matching';
+import { EvaluationEntity } from './evaluation.entity';
+import { RehireDecisionEntity } from './rehire-decision.entity';
 import { RehireService } from './rehire.service';
 import { EvaluationService } from './evaluation.service';
 import { NamedWorkersService } from './named-workers.service';
@@ -13,7 +16,7 @@ import { RehireResolver } from './graphql/rehire.resolver';
 
 /** Needs the QueuesModule (global) of the app that imports it, for the producer. */
 @Module({
-  imports: [NotificationsModule, ContingentsModule, MatchingModule, RehireReadPortsModule],
+  imports: [TypeOrmModule.forFeature([EvaluationEntity, RehireDecisionEntity]), NotificationsModule, ContingentsModule, MatchingModule, RehireReadPortsModule],
   providers: [RehireService, EvaluationService, NamedWorkersService, TrackingService, EvaluationsDueListener],
   exports: [RehireService, EvaluationService, NamedWorkersService, TrackingService],
 })

@@ -1,0 +1,54 @@
+import { EntitiesMetadataStorage } from '@nestjs/typeorm/dist/entities-metadata.storage';
+import { DataSource, getMetadataArgsStorage } from 'typeorm';
+import { databaseOptions } from '@puente/database';
+import { scratchDatabase } from '../../libs/database/src/testing/scratch-database';
+import { schemaDrift } from '../support/schema-drift';
+// The apps' root modules: importing them runs every TypeOrmModule.forFeature they reach, which is what
+// autoLoadEntities gives their DataSource.
+import { AppModule } from '../../apps/api/src/app.module';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+
+/** Tables the migrations create that need no entity, each with its reason. */
+const TABLES_WITHOUT_ENTITY: Record<string, string> = {
+  migrations: "TypeORM's own record of the migrations run",
+};
+
+/**
+ * Entities and migrations agree: every migration run on a scratch database, then the schema compared with the
+ * metadata of every entity the apps register (tables, columns, types, nullability, primary keys, and the indexes
+ * and unique constraints the entities name). A migration without its entity change, or an entity without its
+ * migration, fails here with one line per difference.
+ */
+describe('entities and migrations', () => {
+  const scratch = scratchDatabase('puente_drift');
+  const registered = EntitiesMetadataStorage.getEntitiesByDataSource('default');
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    expect([AppModule, WorkerModule]).toHaveLength(2);
+    await scratch.create();
+    ds = await new DataSource({ ...databaseOptions(scratch.url, 1), entities: registered }).initialize();
+    await ds.runMigrations();
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await scratch.drop();
+  });
+
+  it('registers every entity class with TypeOrmModule.forFeature', () => {
+    const declared = getMetadataArgsStorage().tables.filter((t) => t.type === 'regular' && typeof t.target === 'function');
+    const unregistered = declared.filter((t) => !(registered as unknown[]).includes(t.target)).map((t) => (t.target as { name: string }).name);
+    expect(unregistered).toEqual([]);
+  });
+
+  it('maps every table the migrations create', async () => {
+    const { tablesWithoutEntity } = await schemaDrift(ds);
+    expect(tablesWithoutEntity).toEqual(Object.keys(TABLES_WITHOUT_ENTITY).sort());
+  });
+
+  it('finds no difference between the entities and the migrated schema', async () => {
+    const { differences } = await schemaDrift(ds);
+    expect(differences).toEqual([]);
+  });
+});

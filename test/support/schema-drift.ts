@@ -1,0 +1,125 @@
+import type { DataSource } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+
+/** What one table looks like, in the words both sides can be compared in. */
+interface TableShape {
+  columns: Map<string, { type: string; notNull: boolean }>;
+  primaryKey: string[];
+  /** Indexes and unique constraints by name: key columns in order (null for an expression), uniqueness, predicate. */
+  indexes: Map<string, { columns: (string | null)[]; unique: boolean; where: string | null }>;
+}
+
+/** The migrated schema as PostgreSQL's catalog describes it (schema `public`, ordinary and partitioned tables). */
+export async function databaseShape(ds: DataSource): Promise<Map<string, TableShape>> {
+  const tables = new Map<string, TableShape>();
+  const table = (name: string) => {
+    let shape = tables.get(name);
+    if (!shape) tables.set(name, (shape = { columns: new Map(), primaryKey: [], indexes: new Map() }));
+    return shape;
+  };
+  const columns: { table: string; column: string; type: string; not_null: boolean }[] = await ds.query(`
+    SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null
+    FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+    ORDER BY c.relname, a.attnum`);
+  for (const c of columns) table(c.table).columns.set(c.column, { type: c.type, notNull: c.not_null });
+  const indexes: { table: string; name: string; columns: (string | null)[]; unique: boolean; primary: boolean; where: string | null }[] = await ds.query(`
+    SELECT t.relname AS table, ic.relname AS name, i.indisunique AS unique, i.indisprimary AS primary,
+           pg_get_expr(i.indpred, i.indrelid) AS where,
+           (SELECT array_agg(a.attname::text ORDER BY k.ord)
+              FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+              LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+             WHERE k.ord <= i.indnkeyatts) AS columns
+    FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
+    JOIN pg_namespace n ON n.oid = t.relnamespace
+    WHERE n.nspname = 'public'`);
+  for (const i of indexes) {
+    if (!tables.has(i.table)) continue;
+    if (i.primary) table(i.table).primaryKey = i.columns as string[];
+    else table(i.table).indexes.set(i.name, { columns: i.columns, unique: i.unique, where: i.where });
+  }
+  return tables;
+}
+
+/** The column type PostgreSQL would print for an entity column (`format_type`), e.g. `numeric(4,1)`, `text[]`. */
+function entityType(ds: DataSource, column: ColumnMetadata): string {
+  let type = ds.driver.normalizeType(column);
+  if (type === 'numeric' && column.precision != null) type += `(${column.precision},${column.scale ?? 0})`;
+  if ((type === 'character varying' || type === 'character') && column.length) type += `(${column.length})`;
+  return column.isArray ? `${type}[]` : type;
+}
+
+/** PostgreSQL prints a predicate back with parentheses and casts (`(outcome = 'ELIGIBLE'::text)`); compared without. */
+const predicate = (where: string | null | undefined) =>
+  where ? where.replace(/::[a-z ]+(\[\])?/gi, '').replace(/[()\s]/g, '').toLowerCase() : null;
+
+const shown = (c: { type: string; notNull: boolean }) => `${c.type} ${c.notNull ? 'NOT NULL' : 'NULL'}`;
+const list = (columns: readonly (string | null)[]) => `(${columns.map((c) => c ?? '<expression>').join(', ')})`;
+
+/**
+ * Every difference between the entities a DataSource was built with and the database it is connected to, one line
+ * each: tables, columns (type, array, nullability), primary keys, and the indexes and unique constraints the
+ * entities name with @Index/@Unique (columns, uniqueness, partial predicate). Not compared, because the entities do
+ * not model them: foreign keys (no relations are mapped), check constraints, defaults, index methods (GIN),
+ * descending keys and INCLUDE columns. Tables without an entity are the caller's to judge (`tablesWithoutEntity`).
+ */
+export async function schemaDrift(ds: DataSource): Promise<{ differences: string[]; tablesWithoutEntity: string[] }> {
+  const database = await databaseShape(ds);
+  const differences: string[] = [];
+  const mapped = new Set<string>();
+  for (const entity of ds.entityMetadatas.filter((m) => m.tableType === 'regular')) {
+    const name = entity.tableName;
+    const where = `table ${name} (${entity.targetName})`;
+    mapped.add(name);
+    const shape = database.get(name);
+    if (!shape) {
+      differences.push(`${where}: the entity maps a table the migrations do not create`);
+      continue;
+    }
+    for (const column of entity.columns) {
+      const expected = { type: entityType(ds, column), notNull: !column.isNullable };
+      const actual = shape.columns.get(column.databaseName);
+      if (!actual) differences.push(`${where} column ${column.databaseName}: entity says ${shown(expected)}, database has no such column`);
+      else if (actual.type !== expected.type || actual.notNull !== expected.notNull)
+        differences.push(`${where} column ${column.databaseName}: entity says ${shown(expected)}, database says ${shown(actual)}`);
+    }
+    const entityColumns = new Set(entity.columns.map((c) => c.databaseName));
+    for (const [column, actual] of shape.columns)
+      if (!entityColumns.has(column)) differences.push(`${where} column ${column}: database has ${shown(actual)}, the entity has no such column`);
+    const primaryKey = entity.primaryColumns.map((c) => c.databaseName);
+    if (list(primaryKey) !== list(shape.primaryKey))
+      differences.push(`${where}: entity says primary key ${list(primaryKey)}, database says ${list(shape.primaryKey)}`);
+
+    const declared = [
+      ...entity.indices.map((i) => ({
+        kind: i.isUnique ? 'unique index' : 'index',
+        name: i.name,
+        given: i.givenName,
+        // An index named only (`synchronize: false`: one TypeORM cannot declare) is checked to exist, not compared.
+        columns: i.synchronize ? i.columns.map((c) => c.databaseName) : null,
+        unique: i.isUnique,
+        where: i.where,
+      })),
+      ...entity.uniques.map((u) => ({ kind: 'unique constraint', name: u.name, given: u.givenName, columns: u.columns.map((c) => c.databaseName), unique: true, where: undefined })),
+    ];
+    for (const d of declared) {
+      const label = `${where} ${d.kind} ${d.name}`;
+      if (!d.given) {
+        differences.push(`${label}: declared without a name (name it as the migration does, so it can be found)`);
+        continue;
+      }
+      const actual = shape.indexes.get(d.name);
+      if (!actual) differences.push(`${label}: entity says ${d.columns ? list(d.columns) : 'it exists'}, database has no such index`);
+      else if (d.columns) {
+        const problems = [
+          list(actual.columns) !== list(d.columns) && `entity says columns ${list(d.columns)}, database says ${list(actual.columns)}`,
+          actual.unique !== d.unique && `entity says ${d.unique ? 'unique' : 'not unique'}, database says ${actual.unique ? 'unique' : 'not unique'}`,
+          predicate(actual.where) !== predicate(d.where) && `entity says WHERE ${d.where ?? '(none)'}, database says WHERE ${actual.where ?? '(none)'}`,
+        ].filter(Boolean);
+        for (const p of problems) differences.push(`${label}: ${p}`);
+      }
+    }
+  }
+  const tablesWithoutEntity = [...database.keys()].filter((t) => !mapped.has(t)).sort();
+  return { differences, tablesWithoutEntity };
+}
