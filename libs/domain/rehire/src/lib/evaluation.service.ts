@@ -1,28 +1,21 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, addDays, DomainException, ErrorCode, isUuid, requireReason, Role, todayIso } from '@puente/common';
+import { Actor, DomainException, ErrorCode, isUuid, requireReason, Role, todayIso } from '@puente/common';
 import { lockForUpdate } from '@puente/database';
 import { NotificationsService } from '@puente/notifications';
 import { ApplicantEntity, applicantStateMachine } from '@puente/domain/applicants';
 import { DateProblem, placementEndProblems, PlacementEntity, placementStateMachine, workerReturnProblems } from '@puente/domain/contingents';
 import { releaseCandidates } from '@puente/domain/matching';
 import { EndFault } from './rehire.rules';
+import { assertEvaluationOpen, assertReopenable, assertReopenUntil, assertReturnable, cleanEvaluation, endFaultOf, EvaluationScores } from './evaluation.rules';
 import { REHIRE_POLICY_V1, RehirePolicy } from './rehire.policy';
 import { recordEvaluationsDue } from './evaluations-due';
 import { RehireService } from './rehire.service';
 
-export interface EvaluationInput {
-  punctuality: number;
-  quality: number;
-  safety: number;
-  teamwork: number;
-  overall: number;
+export interface EvaluationInput extends EvaluationScores {
   wouldRehire: boolean;
-  comments?: string | null;
 }
-
-const SCORES = ['punctuality', 'quality', 'safety', 'teamwork', 'overall'] as const;
 
 /** Refuses dates that cannot be (the rules in `@puente/domain/contingents`), saying why and naming the field. */
 function refuseDates(rule: string, problems: DateProblem[]): void {
@@ -49,14 +42,12 @@ export class EvaluationService {
     input: { placementId: string; outcome: 'TERMINATED_EARLY' | 'ABANDONED'; endedOn: string; fault?: EndFault | null; reason: string },
   ): Promise<PlacementEntity> {
     const reason = requireReason(input.reason, 'for ending the placement');
-    if (input.outcome === 'TERMINATED_EARLY' && !input.fault) {
-      throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Say whose fault an early end was: WORKER, EMPLOYER or NONE.', [{ field: 'fault', message: 'is required for an early end' }]);
-    }
+    const endFault = endFaultOf(input.outcome, input.fault);
     const placement = await this.dataSource.transaction(async (em) => {
       const p = await this.lockPlacement(em, input.placementId);
       refuseDates('The end must be between the departure and today', placementEndProblems(input.endedOn, { today: todayIso(), ...p }));
       p.status = placementStateMachine.next(p.status, input.outcome === 'ABANDONED' ? 'ABANDON' : 'TERMINATE_EARLY');
-      Object.assign(p, { endedOn: input.endedOn, endedBy: actor.userId, endReason: reason, endFault: input.outcome === 'ABANDONED' ? 'WORKER' : input.fault });
+      Object.assign(p, { endedOn: input.endedOn, endedBy: actor.userId, endReason: reason, endFault });
       // The selection ended with the placement: the worker can be selected again once the policy allows.
       await releaseCandidates(em, { jobOrderIds: [p.jobOrderId], applicantIds: [p.applicantId], statuses: ['SELECTED'] }, `Placement ${input.outcome === 'ABANDONED' ? 'abandoned' : 'ended early'}.`);
       const saved = await em.save(p);
@@ -72,7 +63,7 @@ export class EvaluationService {
   async recordWorkerReturn(placementId: string, returnedOn: string): Promise<PlacementEntity> {
     const placement = await this.dataSource.transaction(async (em) => {
       const p = await this.lockPlacement(em, placementId);
-      if (p.status === 'ACTIVE') throw new DomainException(ErrorCode.INVALID_TRANSITION, 'End the placement first (endPlacement, or recordReturn for the whole contingent).');
+      assertReturnable(p);
       refuseDates('The return must be between the departure and today, and not before the arrival or the end', workerReturnProblems(returnedOn, { today: todayIso(), ...p }));
       p.returnedOn = returnedOn;
       const applicant = (await lockForUpdate(em, ApplicantEntity, p.applicantId))!;
@@ -91,21 +82,11 @@ export class EvaluationService {
    * closes (a coordinator can reopen it). Queues the worker's rehire decision.
    */
   async submitEvaluation(actor: Actor, placementId: string, input: EvaluationInput, today = todayIso(), policy: RehirePolicy = REHIRE_POLICY_V1) {
-    for (const score of SCORES) {
-      if (!Number.isInteger(input[score]) || input[score] < 1 || input[score] > 5) {
-        throw new DomainException(ErrorCode.BAD_USER_INPUT, `Give ${score} as a whole score from 1 to 5.`, [{ field: score, message: 'must be 1 to 5' }]);
-      }
-    }
-    const comments = input.comments?.trim() || null;
-    if (comments && comments.length > 4000) throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Keep comments under 4,000 characters.', [{ field: 'comments', message: 'is too long' }]);
+    const comments = cleanEvaluation(input);
     const id = await this.dataSource.transaction(async (em) => {
       const p = await this.lockPlacement(em, placementId);
       if (actor.role !== Role.EMPLOYER || p.employerId !== actor.employerId) throw DomainException.notFound('Placement');
-      if (p.status === 'ACTIVE' || !p.endedOn) throw new DomainException(ErrorCode.INVALID_TRANSITION, 'A placement is evaluated once it has ended.');
-      const closes = this.windowCloses(p, policy);
-      if (today > closes) {
-        throw new DomainException(ErrorCode.INVALID_TRANSITION, `The evaluation window closed on ${closes}; a coordinator can reopen it.`);
-      }
+      assertEvaluationOpen(p, today, policy);
       const [row] = await em.query(
         `INSERT INTO evaluation (placement_id, applicant_id, employer_id, punctuality, quality, safety, teamwork, overall, would_rehire, comments, submitted_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (placement_id) DO NOTHING RETURNING id`,
@@ -120,18 +101,13 @@ export class EvaluationService {
 
   /** A coordinator reopens (or extends) a placement's evaluation window until a date. */
   async reopenEvaluation(placementId: string, until: string): Promise<PlacementEntity> {
-    if (until < todayIso()) throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Reopen the window until today or later.', [{ field: 'until', message: 'is in the past' }]);
+    assertReopenUntil(until, todayIso());
     return this.dataSource.transaction(async (em) => {
       const p = await this.lockPlacement(em, placementId);
-      if (p.status === 'ACTIVE') throw new DomainException(ErrorCode.INVALID_TRANSITION, 'The placement has not ended; its evaluation is not due yet.');
+      assertReopenable(p);
       p.evaluationOpenUntil = until;
       return em.save(p);
     });
-  }
-
-  private windowCloses(p: PlacementEntity, policy: RehirePolicy): string {
-    const standard = addDays(p.endedOn!, policy.evaluationWindowDays);
-    return p.evaluationOpenUntil && p.evaluationOpenUntil > standard ? p.evaluationOpenUntil : standard;
   }
 
   /**

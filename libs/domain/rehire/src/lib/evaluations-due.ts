@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { EntityManager } from 'typeorm';
-import { addDays } from '@puente/common';
 import { recordNotifications } from '@puente/notifications';
 import { PLACEMENTS_COMPLETED, PlacementsCompletedEvent } from '@puente/domain/contingents';
 import { REHIRE_POLICY_V1, RehirePolicy } from './rehire.policy';
+import { evaluationWindowCloses } from './rehire.rules';
 
 /**
  * Tells each employer, in the caller's transaction, how many of its workers' placements just ended and by when
@@ -25,7 +25,7 @@ export async function recordEvaluationsDue(em: EntityManager, placementIds: read
   return recordNotifications(
     em,
     groups.map((g) => {
-      const deadline = addDays(g.endedOn, policy.evaluationWindowDays);
+      const deadline = evaluationWindowCloses({ endedOn: g.endedOn }, policy);
       const key = createHash('sha256').update(g.ids.join(',')).digest('hex').slice(0, 24);
       return {
         dedupeKey: `evaluations-due:${g.employerId}:${key}`,

@@ -223,4 +223,17 @@ describe('RehireService decisions and the sweep', () => {
     await rehire.sweep(day);
     expect((await rehire.eligibilityOf(worker))!.outcome).toBe('ELIGIBLE');
   });
+  it('waits for the evaluation through a window a coordinator reopened, as the evaluation itself is taken', async () => {
+    const [worker] = await returnedWorkers(1, null);
+    const reopenedUntil = addDays(endedOn, 45);
+    await ds.query(`UPDATE placement SET evaluation_open_until = $2 WHERE applicant_id = $1`, [worker, reopenedUntil]);
+    // Past the policy's 30 days but within the reopened window: still waiting, rechecked the day after it closes.
+    await rehire.decide(worker, addDays(endedOn, 35));
+    const waiting = (await rehire.eligibilityOf(worker))!;
+    expect(waiting.outcome).toBe('PENDING');
+    expect(waiting.recheckOn).toBe(addDays(reopenedUntil, 1));
+    expect(waiting.inputs.placement.evaluationOpenUntil).toBe(reopenedUntil);
+    await rehire.sweep(addDays(reopenedUntil, 1));
+    expect((await rehire.eligibilityOf(worker))!.outcome).toBe('ELIGIBLE');
+  });
 });

@@ -1,6 +1,6 @@
 import { addDays } from '@puente/common';
 import { REHIRE_POLICY_V1, rehirePolicyProblems } from './rehire.policy';
-import { decideRehire, RehireInputs } from './rehire.rules';
+import { decideRehire, evaluationState, evaluationWindowCloses, RehireInputs } from './rehire.rules';
 
 const policy = REHIRE_POLICY_V1;
 const good: RehireInputs = {
@@ -96,5 +96,40 @@ describe('decideRehire', () => {
       'the minimum overall score must be 1 to 5',
       'returnWithinDays must be a whole number of days, 0 or more',
     ]);
+  });
+});
+
+describe('evaluationWindowCloses', () => {
+  it('closes the policy window after the end, or on a later day a coordinator reopened it until', () => {
+    expect(evaluationWindowCloses({ endedOn: '2027-10-31' }, policy)).toBe('2027-11-30');
+    expect(evaluationWindowCloses({ endedOn: '2027-10-31', evaluationOpenUntil: null }, policy)).toBe('2027-11-30');
+    expect(evaluationWindowCloses({ endedOn: '2027-10-31', evaluationOpenUntil: '2027-12-20' }, policy)).toBe('2027-12-20');
+    // Reopening never shortens the window.
+    expect(evaluationWindowCloses({ endedOn: '2027-10-31', evaluationOpenUntil: '2027-11-10' }, policy)).toBe('2027-11-30');
+  });
+});
+
+describe('evaluationState', () => {
+  const ended = { status: 'COMPLETED', endedOn: '2027-10-31', evaluated: false };
+  it('is NOT_DUE while the season runs, OPEN through the last day, CLOSED after it, EVALUATED once done', () => {
+    expect(evaluationState({ status: 'ACTIVE', endedOn: null, evaluated: false }, '2027-11-01', policy)).toEqual({ state: 'NOT_DUE', closesOn: null });
+    expect(evaluationState(ended, '2027-11-30', policy)).toEqual({ state: 'OPEN', closesOn: '2027-11-30' });
+    expect(evaluationState(ended, '2027-12-01', policy)).toEqual({ state: 'CLOSED', closesOn: '2027-11-30' });
+    expect(evaluationState({ ...ended, evaluated: true }, '2028-06-01', policy)).toEqual({ state: 'EVALUATED', closesOn: '2027-11-30' });
+  });
+
+  it('counts a reopened window', () => {
+    expect(evaluationState({ ...ended, evaluationOpenUntil: '2027-12-20' }, '2027-12-20', policy)).toEqual({ state: 'OPEN', closesOn: '2027-12-20' });
+  });
+});
+
+describe('decideRehire with a reopened evaluation window', () => {
+  it('waits for the evaluation until the reopened window closes, then decides without it', () => {
+    const reopened = { evaluation: null, placement: { evaluationOpenUntil: '2027-12-20' } };
+    const waiting = decide({ ...reopened, asOf: '2027-12-10' });
+    expect(waiting.outcome).toBe('PENDING');
+    expect(reason(waiting, 'EVALUATION')!.message).toMatch(/due by 2027-12-20/);
+    expect(waiting.recheckOn).toBe('2027-12-21');
+    expect(decide({ ...reopened, asOf: '2027-12-21' }).outcome).toBe('ELIGIBLE');
   });
 });

@@ -9,7 +9,14 @@ export type EndFault = 'WORKER' | 'EMPLOYER' | 'NONE';
 export interface RehireInputs {
   /** The day the decision is made (its reasons speak of that day). */
   asOf: string;
-  placement: { status: PlacementOutcome; endedOn: string | null; returnedOn: string | null; fault: EndFault | null };
+  placement: {
+    status: PlacementOutcome;
+    endedOn: string | null;
+    returnedOn: string | null;
+    fault: EndFault | null;
+    /** Set only when a coordinator reopened the evaluation window until that day (absent otherwise, as in older decisions). */
+    evaluationOpenUntil?: string | null;
+  };
   evaluation: { overall: number; wouldRehire: boolean } | null;
   substantiatedMisconduct: number;
   passportExpiry: string | null;
@@ -31,6 +38,30 @@ export interface RehireDecision {
   reasons: RehireReason[];
   /** The day one of the inputs changes meaning (a window closes, a passport nears expiry): decide again then. */
   recheckOn: string | null;
+}
+
+/**
+ * The last day an employer may evaluate an ended placement (El Salvador's calendar): the end plus the policy's
+ * window, or a later day a coordinator reopened it until. The evaluation itself, the decision waiting for it and
+ * the employer's list of placements all count the window with this.
+ */
+export function evaluationWindowCloses(placement: { endedOn: string; evaluationOpenUntil?: string | null }, policy: RehirePolicy): string {
+  const standard = addDays(placement.endedOn, policy.evaluationWindowDays);
+  return placement.evaluationOpenUntil && placement.evaluationOpenUntil > standard ? placement.evaluationOpenUntil : standard;
+}
+
+/** Where a placement's evaluation stands: season not over, open (until the window closes), done, or closed unevaluated. */
+export type EvaluationState = 'NOT_DUE' | 'OPEN' | 'EVALUATED' | 'CLOSED';
+
+export function evaluationState(
+  placement: { status: PlacementOutcome | string; endedOn: string | null; evaluationOpenUntil?: string | null; evaluated: boolean },
+  today: string,
+  policy: RehirePolicy,
+): { state: EvaluationState; closesOn: string | null } {
+  const closesOn = placement.endedOn ? evaluationWindowCloses({ endedOn: placement.endedOn, evaluationOpenUntil: placement.evaluationOpenUntil }, policy) : null;
+  if (placement.evaluated) return { state: 'EVALUATED', closesOn };
+  if (placement.status === 'ACTIVE' || closesOn === null) return { state: 'NOT_DUE', closesOn };
+  return { state: closesOn < today ? 'CLOSED' : 'OPEN', closesOn };
 }
 
 /**
@@ -56,7 +87,7 @@ export function decideRehire(inputs: RehireInputs, policy: RehirePolicy): Rehire
     reasons.push({ code: 'CONTRACT_OUTCOME', met: false, message: 'The contract ended early through the fault of the worker.' });
   } else reasons.push({ code: 'CONTRACT_OUTCOME', met: false, message: 'The worker abandoned the job.' });
 
-  const windowCloses = addDays(endedOn, policy.evaluationWindowDays);
+  const windowCloses = evaluationWindowCloses({ endedOn, evaluationOpenUntil: placement.evaluationOpenUntil }, policy);
   if (evaluation) {
     const ok = evaluation.overall >= policy.minimumOverall;
     reasons.push({

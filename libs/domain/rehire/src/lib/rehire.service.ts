@@ -29,6 +29,7 @@ interface Facts {
   overall: number | null;
   wouldRehire: boolean | null;
   passportExpiry: string | null;
+  evaluationOpenUntil: string | null;
 }
 
 interface CurrentDecision {
@@ -111,7 +112,7 @@ export class RehireService {
       const facts: Facts[] = await em.query(
         `SELECT DISTINCT ON (p.applicant_id) p.applicant_id AS "applicantId", p.id AS "placementId", p.status, to_char(p.ended_on, 'YYYY-MM-DD') AS "endedOn",
                 to_char(p.returned_on, 'YYYY-MM-DD') AS "returnedOn", p.end_fault AS fault, e.overall, e.would_rehire AS "wouldRehire",
-                to_char(a.passport_expiry, 'YYYY-MM-DD') AS "passportExpiry"
+                to_char(a.passport_expiry, 'YYYY-MM-DD') AS "passportExpiry", to_char(p.evaluation_open_until, 'YYYY-MM-DD') AS "evaluationOpenUntil"
          FROM placement p JOIN applicant a ON a.id = p.applicant_id LEFT JOIN evaluation e ON e.placement_id = p.id
          WHERE p.applicant_id = ANY($1)
          ORDER BY p.applicant_id, p.start_date DESC, p.created_at DESC`,
@@ -129,7 +130,8 @@ export class RehireService {
       for (const f of facts.filter((x) => x.status !== 'ACTIVE')) {
         const inputs: RehireInputs = {
           asOf: today,
-          placement: { status: f.status, endedOn: f.endedOn, returnedOn: f.returnedOn, fault: f.fault },
+          // A reopened window is stored only when there is one, so the inputs of the usual decision stay as they were.
+          placement: { status: f.status, endedOn: f.endedOn, returnedOn: f.returnedOn, fault: f.fault, ...(f.evaluationOpenUntil ? { evaluationOpenUntil: f.evaluationOpenUntil } : {}) },
           evaluation: f.overall === null ? null : { overall: f.overall, wouldRehire: f.wouldRehire! },
           substantiatedMisconduct: 0,
           passportExpiry: f.passportExpiry,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, DomainException, isUuid, Page, Role, todayIso } from '@puente/common';
 import { REHIRE_POLICY_V1, RehirePolicy } from './rehire.policy';
+import { EvaluationState, evaluationState } from './rehire.rules';
 
 export interface PoolFilter {
   occupation?: string | null;
@@ -28,8 +29,6 @@ export interface PoolEntry {
   lastSeason: number;
 }
 
-/** Where a placement's evaluation stands: season not over, open (until `evaluationClosesOn`), done, or closed unevaluated. */
-export type EvaluationState = 'NOT_DUE' | 'OPEN' | 'EVALUATED' | 'CLOSED';
 
 export interface EmployerPlacement {
   id: string;
@@ -137,28 +136,30 @@ export class TrackingService {
    * `submitEvaluation` counts it) and the employer's own evaluation. The portal's evaluation page needs this list;
    * the worker is named, as a contingent's members are to their employer.
    */
-  employerPlacements(employerId: string, page: Page, today = todayIso(), policy: RehirePolicy = REHIRE_POLICY_V1): Promise<EmployerPlacement[]> {
-    if (!isUuid(employerId)) return Promise.resolve([]);
-    return this.dataSource.query(
+  async employerPlacements(employerId: string, page: Page, today = todayIso(), policy: RehirePolicy = REHIRE_POLICY_V1): Promise<EmployerPlacement[]> {
+    if (!isUuid(employerId)) return [];
+    const rows: (Omit<EmployerPlacement, 'evaluationClosesOn' | 'evaluationState'> & { evaluationOpenUntil: string | null })[] = await this.dataSource.query(
       `SELECT p.id, p.created_at AS "createdAt", p.applicant_id AS "applicantId", a.first_names || ' ' || a.last_names AS name,
               p.job_order_id AS "jobOrderId", o.reference AS "jobOrderReference", o.title AS "jobOrderTitle", p.status,
               to_char(p.start_date, 'YYYY-MM-DD') AS "startDate", to_char(p.end_date, 'YYYY-MM-DD') AS "endDate",
-              to_char(p.ended_on, 'YYYY-MM-DD') AS "endedOn", to_char(w.closes, 'YYYY-MM-DD') AS "evaluationClosesOn",
-              CASE WHEN e.id IS NOT NULL THEN 'EVALUATED' WHEN p.status = 'ACTIVE' OR p.ended_on IS NULL THEN 'NOT_DUE'
-                   WHEN w.closes < $2::date THEN 'CLOSED' ELSE 'OPEN' END AS "evaluationState",
+              to_char(p.ended_on, 'YYYY-MM-DD') AS "endedOn", to_char(p.evaluation_open_until, 'YYYY-MM-DD') AS "evaluationOpenUntil",
               CASE WHEN e.id IS NOT NULL THEN json_build_object('overall', e.overall, 'punctuality', e.punctuality, 'quality', e.quality, 'safety', e.safety,
                                                                 'teamwork', e.teamwork, 'wouldRehire', e.would_rehire, 'comments', e.comments) END AS evaluation
        FROM placement p
        JOIN applicant a ON a.id = p.applicant_id
        JOIN job_order o ON o.id = p.job_order_id
        LEFT JOIN evaluation e ON e.placement_id = p.id
-       CROSS JOIN LATERAL (SELECT greatest(p.ended_on + $3::int, p.evaluation_open_until) AS closes) w
        WHERE p.employer_id = $1
-         AND ($4::timestamptz IS NULL OR (p.created_at, p.id) < ($4, $5::uuid))
+         AND ($2::timestamptz IS NULL OR (p.created_at, p.id) < ($2, $3::uuid))
        ORDER BY p.created_at DESC, p.id DESC
-       LIMIT $6`,
-      [employerId, today, policy.evaluationWindowDays, page.after?.createdAt ?? null, page.after?.id ?? null, page.limit + 1],
+       LIMIT $4`,
+      [employerId, page.after?.createdAt ?? null, page.after?.id ?? null, page.limit + 1],
     );
+    // The window and the state come from the rule the evaluation itself is checked with.
+    return rows.map(({ evaluationOpenUntil, ...p }) => {
+      const { state, closesOn } = evaluationState({ ...p, evaluationOpenUntil, evaluated: p.evaluation !== null }, today, policy);
+      return { ...p, evaluationClosesOn: closesOn, evaluationState: state };
+    });
   }
 
   /**
