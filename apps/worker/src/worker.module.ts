@@ -9,7 +9,7 @@ import { MatchingJobsModule } from '@puente/domain/matching';
 import { PuenteConfig, PuenteConfigModule } from '@puente/config';
 import { DatabaseModule } from '@puente/database';
 import { HealthModule } from '@puente/health';
-import { QueuesModule } from '@puente/queue';
+import { OutboxJobsModule, QueuesModule } from '@puente/queue';
 import { NotificationJobsModule } from '@puente/notifications';
 import { JobDispatcher } from './jobs/job-dispatcher';
 import { QUEUE_PROCESSORS } from './jobs/queue-processors';
@@ -36,6 +36,7 @@ import type { Logger as PinoRoot } from 'pino';
     ContingentsJobsModule,
     RehireJobsModule,
     NotificationJobsModule,
+    OutboxJobsModule,
   ],
   providers: [
     { provide: WORKER_LOGGER, inject: [PuenteConfig], useFactory: workerLogger },

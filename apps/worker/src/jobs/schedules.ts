@@ -23,5 +23,9 @@ export class Schedules implements OnApplicationBootstrap {
     await this.producer
       .queue(QueueName.Rehire)
       .upsertJobScheduler('nightly-rehire-sweep', { pattern: '41 2 * * *', tz: 'America/El_Salvador' }, { name: JobName.RehireSweep, data: {} });
+    // What a crash after commit left in the job outbox waits seconds, not minutes.
+    await this.producer
+      .queue(QueueName.Outbox)
+      .upsertJobScheduler('outbox-drain-every-5s', { every: 5_000 }, { name: JobName.DrainOutbox, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
   }
 }

@@ -6,7 +6,6 @@ import { LogChannel, NOTIFICATION_CHANNEL, NotificationChannel } from './channel
 import { NotificationEntity } from './notification.entity';
 import { NotificationsService } from './notifications.service';
 import { SmtpChannel } from './smtp-channel';
-import { StatusEvents } from './status-events';
 
 /** E-mail when SMTP_URL is configured, the log otherwise. */
 function notificationChannel(config: PuenteConfig, dataSource: DataSource): NotificationChannel {
@@ -16,7 +15,7 @@ function notificationChannel(config: PuenteConfig, dataSource: DataSource): Noti
 /** Needs the QueuesModule (global) of the app that imports it, for the producer. */
 @Module({
   imports: [TypeOrmModule.forFeature([NotificationEntity])],
-  providers: [NotificationsService, StatusEvents, { provide: NOTIFICATION_CHANNEL, inject: [PuenteConfig, getDataSourceToken()], useFactory: notificationChannel }],
-  exports: [NotificationsService, StatusEvents, NOTIFICATION_CHANNEL],
+  providers: [NotificationsService, { provide: NOTIFICATION_CHANNEL, inject: [PuenteConfig, getDataSourceToken()], useFactory: notificationChannel }],
+  exports: [NotificationsService, NOTIFICATION_CHANNEL],
 })
 export class NotificationsModule {}

@@ -7,6 +7,7 @@ export enum QueueName {
   Contingents = 'contingents',
   Notifications = 'notifications',
   Rehire = 'rehire',
+  Outbox = 'outbox',
 }
 
 /** Job names: `<domain>.<verb-noun>`. Each belongs to exactly one queue. */
@@ -20,6 +21,7 @@ export enum JobName {
   QueueUnsentNotifications = 'notifications.queue-unsent',
   EvaluateApplicant = 'rehire.evaluate-applicant',
   RehireSweep = 'rehire.sweep',
+  DrainOutbox = 'outbox.drain',
 }
 
 /** What travels with every job: ids and the request that caused it, never personal data. */
@@ -41,6 +43,8 @@ export interface JobPayloads {
   /** Decides the applicant's rehire eligibility afresh from the stored facts; `cause` is for the log only. */
   [JobName.EvaluateApplicant]: JobMeta & { applicantId: string; cause: string };
   [JobName.RehireSweep]: JobMeta;
+  /** Carries out the job outbox's units left behind by a crash or a failed drain after commit. */
+  [JobName.DrainOutbox]: JobMeta;
 }
 
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
@@ -53,6 +57,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.QueueUnsentNotifications]: QueueName.Notifications,
   [JobName.EvaluateApplicant]: QueueName.Rehire,
   [JobName.RehireSweep]: QueueName.Rehire,
+  [JobName.DrainOutbox]: QueueName.Outbox,
 };
 
 /** Retry, backoff and retention, set once (research: at-least-once delivery, so handlers are idempotent). */

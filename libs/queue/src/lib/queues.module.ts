@@ -1,10 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { PuenteConfig } from '@puente/config';
 import { DEFAULT_JOB_OPTIONS, QueueName } from '@puente/queue-contracts';
 import { JobProducer } from './job-producer';
+import { JobOutbox } from './outbox/job-outbox';
+import { JobOutboxEntity } from './outbox/job-outbox.entity';
+import { UnitOfWork } from './outbox/unit-of-work';
+import { StatusEvents } from './status-events';
 
-/** BullMQ on Redis with every queue of the contract registered, and the typed producer. */
+/**
+ * BullMQ on Redis with every queue of the contract registered, the typed producer, status events, and the unit of
+ * work with its job outbox (which needs the app's DatabaseModule).
+ */
 @Module({})
 export class QueuesModule {
   static forRoot(): DynamicModule {
@@ -21,9 +29,10 @@ export class QueuesModule {
           }),
         }),
         BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
+        TypeOrmModule.forFeature([JobOutboxEntity]),
       ],
-      providers: [JobProducer],
-      exports: [JobProducer, BullModule],
+      providers: [JobProducer, StatusEvents, JobOutbox, UnitOfWork],
+      exports: [JobProducer, StatusEvents, JobOutbox, UnitOfWork, BullModule],
     };
   }
 }

@@ -1,0 +1,20 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { OutboxKind } from './outbox-ops';
+
+/** One thing a committed unit of work must still do (add or remove a job, publish a status event); deleted once done. */
+@Entity('job_outbox')
+@Index('job_outbox_unit_idx', ['unit', 'id'])
+@Index('job_outbox_head_idx', ['id'], { where: 'head' })
+export class JobOutboxEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id!: string;
+  /** The unit of work that wrote it: its rows are carried out together, in id order. */
+  @Column('uuid') unit!: string;
+  /** The unit's first row: whoever locks it carries out the unit. */
+  @Column('boolean', { default: false }) head!: boolean;
+  @Column('text') label!: string;
+  @Column('text') kind!: OutboxKind;
+  @Column('text', { nullable: true }) queue!: string | null;
+  @Column('text', { nullable: true }) name!: string | null;
+  @Column('jsonb') payload!: unknown;
+  @CreateDateColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' }) createdAt!: Date;
+}

@@ -1,0 +1,100 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { JobName, JobPayloads } from '@puente/queue-contracts';
+import { JobProducer } from '../job-producer';
+import { StatusEvents } from '../status-events';
+import { OutboxOp, stepsOf } from './outbox-ops';
+
+/** Rows per INSERT: one statement of arrays per chunk, so 140,000 jobs are a few dozen round trips. */
+const WRITE_CHUNK = 10_000;
+
+/** Rows a sweep leaves to the drain right after commit: younger than this, that drain is probably still running. */
+export const SWEEP_GRACE_MS = 5_000;
+
+/**
+ * The table side of the unit of work: writes what is to be done after commit in the unit's transaction, and
+ * carries out a unit under the lock of its first row, so the drain after commit and the sweeps of any number of
+ * workers never carry out the same unit twice at once, nor one unit's rows out of order.
+ */
+@Injectable()
+export class JobOutbox {
+  private readonly logger = new Logger('job-outbox');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly producer: JobProducer,
+    private readonly events: StatusEvents,
+  ) {}
+
+  async write(em: EntityManager, unit: string, label: string, ops: readonly OutboxOp[]): Promise<void> {
+    for (let i = 0; i < ops.length; i += WRITE_CHUNK) {
+      const chunk = ops.slice(i, i + WRITE_CHUNK);
+      await em.query(
+        `INSERT INTO job_outbox (unit, head, label, kind, queue, name, payload)
+         SELECT $1, r.ord = 1 AND $3, $2, r.kind, r.queue, r.name, r.payload::jsonb
+         FROM unnest($4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS r(kind, queue, name, payload, ord)
+         ORDER BY r.ord`,
+        [unit, label, i === 0, chunk.map((o) => o.kind), chunk.map((o) => o.queue), chunk.map((o) => o.name), chunk.map((o) => JSON.stringify(o.payload))],
+      );
+    }
+  }
+
+  /**
+   * Carries out one unit right after its commit, from the operations it still has in memory. Returns false when
+   * someone else holds the unit (a sweep got there first) or it is already done.
+   */
+  drain(unit: string, ops: readonly OutboxOp[]): Promise<boolean> {
+    return this.dataSource.transaction(async (em) => {
+      const head: unknown[] = await em.query(`SELECT id FROM job_outbox WHERE unit = $1 AND head FOR UPDATE SKIP LOCKED`, [unit]);
+      if (!head.length) return false;
+      await this.carryOut(ops);
+      await em.query(`DELETE FROM job_outbox WHERE unit = $1`, [unit]);
+      return true;
+    });
+  }
+
+  /**
+   * Carries out the units left behind (a crash after commit, a failed drain) older than `graceMs`, oldest first,
+   * each in its own transaction; a unit that fails stays for the next sweep and does not hold back the others.
+   * Returns how many rows were carried out. `labels` limits it to units of those labels (tests share a database).
+   */
+  async sweep({ graceMs = SWEEP_GRACE_MS, maxUnits = 1000, labels }: { graceMs?: number; maxUnits?: number; labels?: string[] } = {}): Promise<number> {
+    const failed: string[] = [];
+    let rows = 0;
+    for (let units = 0; units < maxUnits; units++) {
+      let unit: string | undefined;
+      try {
+        const done = await this.dataSource.transaction(async (em) => {
+          const [head]: { unit: string }[] = await em.query(
+            `SELECT unit FROM job_outbox
+             WHERE head AND created_at < clock_timestamp() - make_interval(secs => $1) AND unit <> ALL($2::uuid[]) AND ($3::text[] IS NULL OR label = ANY($3))
+             ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+            [graceMs / 1000, failed, labels ?? null],
+          );
+          if (!head) return null;
+          unit = head.unit;
+          const ops: OutboxOp[] = await em.query(`SELECT kind, queue, name, payload FROM job_outbox WHERE unit = $1 ORDER BY id`, [unit]);
+          await this.carryOut(ops);
+          await em.query(`DELETE FROM job_outbox WHERE unit = $1`, [unit]);
+          return ops.length;
+        });
+        if (done === null) break;
+        rows += done;
+      } catch (error) {
+        if (!unit) throw error;
+        failed.push(unit);
+        this.logger.warn({ err: error, unit }, 'Outbox unit not carried out; the next sweep retries it');
+      }
+    }
+    return rows;
+  }
+
+  private async carryOut(ops: readonly OutboxOp[]): Promise<void> {
+    for (const step of stepsOf(ops, Date.now())) {
+      if (step.kind === 'add') await this.producer.enqueueBulk(step.name, step.jobs.map((j) => ({ payload: j.data as JobPayloads[JobName], options: j.opts })));
+      else if (step.kind === 'remove') await this.producer.removeAll(step.queue, step.jobIds);
+      else await this.events.publish(step.applicantIds, step.reason);
+    }
+  }
+}

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import type { PuenteConfig } from '@puente/config';
+import { databaseOptions } from '@puente/database';
+import { JOB_QUEUE, jobId, JobName, QueueName } from '@puente/queue-contracts';
+import { JobProducer } from '../job-producer';
+import { StatusEvents } from '../status-events';
+import { JobOutbox } from './job-outbox';
+import { JobOutboxEntity } from './job-outbox.entity';
+import { UnitOfWork } from './unit-of-work';
+
+/** Steps a large reschedule queues in one unit (OUTBOX_BULK=140000 measures the largest scheduling run). */
+const BULK = Number(process.env.OUTBOX_BULK ?? 12_000);
+
+/** The job outbox against real PostgreSQL and Redis, on queues of this file alone. */
+describe('the unit of work and its job outbox', () => {
+  jest.setTimeout(120_000);
+  const prefix = `${process.env.QUEUE_PREFIX}-outbox-${randomUUID().slice(0, 8)}`;
+  const label = `test.${randomUUID().slice(0, 8)}`;
+  const queues = new Map<string, Queue>();
+  const queueOf = (name: string) => {
+    if (!queues.has(name)) queues.set(name, new Queue(name, { connection: { url: process.env.REDIS_URL! }, prefix }));
+    return queues.get(name)!;
+  };
+  let ds: DataSource;
+  let events: StatusEvents;
+  let producer: JobProducer;
+  let outbox: JobOutbox;
+  let uow: UnitOfWork;
+
+  const rows = async (): Promise<{ kind: string; name: string | null }[]> => ds.query(`SELECT kind, name FROM job_outbox WHERE label = $1 ORDER BY id`, [label]);
+  const runJob = (runId: string) => [JobName.RunMatching, { runId }, { jobId: jobId(JobName.RunMatching, runId) }] as const;
+  const count = async (queue: QueueName) => {
+    const c = await queueOf(queue).getJobCounts('waiting', 'delayed', 'active', 'completed', 'failed', 'prioritized');
+    return Object.values(c).reduce((a, b) => a + b, 0);
+  };
+
+  beforeAll(async () => {
+    ds = await new DataSource({ ...databaseOptions(process.env.DATABASE_URL!, 4), entities: [JobOutboxEntity] }).initialize();
+    events = new StatusEvents({ redis: { url: process.env.REDIS_URL!, queuePrefix: prefix } } as PuenteConfig);
+    producer = Object.assign(Object.create(JobProducer.prototype), { queue: queueOf });
+    outbox = new JobOutbox(ds, producer, events);
+    uow = new UnitOfWork(ds, outbox);
+  });
+
+  afterEach(async () => {
+    await ds.query(`DELETE FROM job_outbox WHERE label = $1`, [label]);
+    for (const q of queues.values()) await q.obliterate({ force: true });
+  });
+
+  afterAll(async () => {
+    for (const q of queues.values()) await q.close();
+    await events.onModuleDestroy();
+    await ds.destroy();
+  });
+
+  it('writes the outbox in the transaction, carries it out after commit in order, and deletes it', async () => {
+    const runId = randomUUID();
+    const seen = await uow.run(label, async (tx) => {
+      tx.addJob(...runJob(runId));
+      tx.addJob(JobName.RemindStep, { stepId: 's', remindOn: '2030-01-01' }, { jobId: 'remind-s', delay: 3_600_000 });
+      tx.removeJobs(QueueName.Contingents, ['remind-s']);
+      tx.addJob(JobName.RemindStep, { stepId: 's', remindOn: '2030-01-02' }, { jobId: 'remind-s', delay: 3_600_000 });
+      tx.publish(['a1'], 'TEST');
+      return (await tx.em.query(`SELECT count(*)::int AS n FROM job_outbox WHERE label = $1`, [label]))[0].n;
+    });
+    expect(seen).toBe(0); // written when the work is done, still in its transaction
+    expect(await rows()).toEqual([]);
+    expect((await queueOf(QueueName.Matching).getJob(jobId(JobName.RunMatching, runId)))?.data).toEqual({ runId });
+    // Removed and added again in that order: the second plan stands, still an hour off.
+    const reminder = await queueOf(QueueName.Contingents).getJob('remind-s');
+    expect(reminder?.data).toEqual({ stepId: 's', remindOn: '2030-01-02' });
+    expect(reminder!.opts.delay).toBeGreaterThan(3_500_000);
+  });
+
+  it('leaves no job and no row when the transaction rolls back', async () => {
+    const runId = randomUUID();
+    await expect(
+      uow.run(label, async (tx) => {
+        tx.addJob(...runJob(runId));
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect(await rows()).toEqual([]);
+    expect(await count(QueueName.Matching)).toBe(0);
+  });
+
+  it('keeps the rows when the drain fails, without failing the change, and the sweep carries them out', async () => {
+    const broken = Object.assign(Object.create(JobProducer.prototype), {
+      queue: () => {
+        throw new Error('Redis is down');
+      },
+    });
+    const down = new UnitOfWork(ds, new JobOutbox(ds, broken, events));
+    const runId = randomUUID();
+    await expect(down.run(label, async (tx) => (tx.addJob(...runJob(runId)), tx.publish(['a1'], 'TEST'), 'committed'))).resolves.toBe('committed');
+    expect(await rows()).toEqual([
+      { kind: 'add', name: JobName.RunMatching },
+      { kind: 'publish', name: null },
+    ]);
+    // Too young for the sweep: the drain after commit may still be at it.
+    expect(await outbox.sweep({ labels: [label] })).toBe(0);
+    expect(await outbox.sweep({ graceMs: 0, labels: [label] })).toBe(2);
+    expect(await rows()).toEqual([]);
+    expect(await queueOf(QueueName.Matching).getJob(jobId(JobName.RunMatching, runId))).toBeDefined();
+  });
+
+  it('adds each job once when a unit is carried out twice (a crash before its rows were deleted) or by two sweeps at once', async () => {
+    const ids = Array.from({ length: 50 }, () => randomUUID());
+    await uow.run(label, async (tx) => ids.forEach((id) => tx.addJob(...runJob(id))));
+    expect(await count(QueueName.Matching)).toBe(50);
+    // The same unit's rows again, as a crash between carrying out and deleting leaves them; then two sweeps at once.
+    for (let i = 0; i < 2; i++) {
+      await ds.transaction((em) =>
+        outbox.write(em, randomUUID(), label, ids.map((id) => ({ kind: 'add', queue: JOB_QUEUE[JobName.RunMatching], name: JobName.RunMatching, payload: { data: { runId: id }, opts: { jobId: jobId(JobName.RunMatching, id) } } }))),
+      );
+    }
+    const swept = await Promise.all([outbox.sweep({ graceMs: 0, labels: [label] }), outbox.sweep({ graceMs: 0, labels: [label] })]);
+    expect(swept.reduce((a, b) => a + b)).toBe(100); // each unit by one sweep only
+    expect(await rows()).toEqual([]);
+    expect(await count(QueueName.Matching)).toBe(50);
+  });
+
+  it(`writes and carries out ${BULK} jobs in one unit`, async () => {
+    const steps = Array.from({ length: BULK }, () => randomUUID());
+    const started = Date.now();
+    let written = 0;
+    await uow.run(label, async (tx) => {
+      tx.addJobs(JobName.RemindStep, steps.map((stepId) => ({ payload: { stepId, remindOn: '2030-01-01' }, options: { jobId: jobId(JobName.RemindStep, stepId), delay: 86_400_000 } })));
+      written = Date.now();
+    });
+    const ms = Date.now() - started;
+    console.log(`outbox: ${BULK} jobs queued in ${written - started} ms, written, committed and drained in ${ms} ms`);
+    expect(await rows()).toEqual([]);
+    expect(await queueOf(QueueName.Contingents).getDelayedCount()).toBe(BULK);
+  });
+});

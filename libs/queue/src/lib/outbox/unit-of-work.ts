@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { JobName, JobPayloads, QueueName } from '@puente/queue-contracts';
+import { JobOutbox } from './job-outbox';
+import { addOp, OutboxJobOptions, OutboxOp, publishOp, removeOps } from './outbox-ops';
+import { failpointAfterCommit } from './failpoint';
+
+/** What a unit of work's callback gets: the transaction's manager, and what to do once it has committed. */
+export interface UnitOfWorkTx {
+  readonly em: EntityManager;
+  addJob<N extends JobName>(name: N, payload: JobPayloads[N], options: OutboxJobOptions): void;
+  addJobs<N extends JobName>(name: N, jobs: readonly { payload: JobPayloads[N]; options: OutboxJobOptions }[]): void;
+  /** Carried out in order with the adds, so removing a job and adding it again with the same id replaces it. */
+  removeJobs(queue: QueueName, jobIds: readonly string[]): void;
+  /** Status events to live subscribers. */
+  publish(applicantIds: Iterable<string>, reason: string): void;
+}
+
+class CollectingTx implements UnitOfWorkTx {
+  readonly ops: OutboxOp[] = [];
+
+  constructor(readonly em: EntityManager) {}
+
+  addJob<N extends JobName>(name: N, payload: JobPayloads[N], options: OutboxJobOptions): void {
+    this.ops.push(addOp(name, payload, options, Date.now()));
+  }
+
+  addJobs<N extends JobName>(name: N, jobs: readonly { payload: JobPayloads[N]; options: OutboxJobOptions }[]): void {
+    const now = Date.now();
+    for (const job of jobs) this.ops.push(addOp(name, job.payload, job.options, now));
+  }
+
+  removeJobs(queue: QueueName, jobIds: readonly string[]): void {
+    this.ops.push(...removeOps(queue, jobIds));
+  }
+
+  publish(applicantIds: Iterable<string>, reason: string): void {
+    const op = publishOp(applicantIds, reason);
+    if (op) this.ops.push(op);
+  }
+}
+
+/**
+ * Runs a change in one transaction together with what must follow it: the jobs and events it queues are written
+ * to the job outbox in that transaction, carried out right after commit and deleted. A crash after commit, or a
+ * Redis error, leaves the rows to the sweep (the worker's `outbox.drain`), so no job is lost; jobs carry
+ * deterministic ids, so carrying a unit out again adds none twice. The caller's change never fails because of
+ * the drain: it has committed.
+ */
+@Injectable()
+export class UnitOfWork {
+  private readonly logger = new Logger('unit-of-work');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: JobOutbox,
+  ) {}
+
+  /** `label` is `<domain>.<verb>` (e.g. `matching.start`): it names the unit in the outbox, the log and failpoints. */
+  async run<T>(label: string, work: (tx: UnitOfWorkTx) => Promise<T>): Promise<T> {
+    const unit = randomUUID();
+    let ops: OutboxOp[] = [];
+    const result = await this.dataSource.transaction(async (em) => {
+      const tx = new CollectingTx(em);
+      const value = await work(tx);
+      ops = tx.ops;
+      if (ops.length) await this.outbox.write(em, unit, label, ops);
+      return value;
+    });
+    if (!ops.length) return result;
+    failpointAfterCommit(label);
+    try {
+      await this.outbox.drain(unit, ops);
+    } catch (error) {
+      this.logger.warn({ err: error, label, unit, operations: ops.length }, 'Outbox not drained after commit; the sweep carries it out');
+    }
+    return result;
+  }
+}
