@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { isUuid, Page } from '@puente/common';
+import { Actor, DomainException, isUuid, Page, Role } from '@puente/common';
 import { ContingentStatus, PlacementStatus } from './contingent.state-machine';
 import { ContingentEntity, TravellerEntity, TravellerStatus, TravelStepEntity } from './contingent.entity';
 import { StepKind, stepOrderSql } from './timeline.policy';
@@ -43,10 +43,40 @@ const CONTINGENT_VIEW = `
 /** Travellers of a contingent, `t`, limited to an employer's orders when one is named ($2). */
 const OF_EMPLOYER = `($2::uuid IS NULL OR EXISTS (SELECT 1 FROM job_order o WHERE o.id = t.job_order_id AND o.employer_id = $2))`;
 
+/**
+ * The contingents an actor may see: a coordinator all (employerId null), an employer those carrying a worker of
+ * its orders, anyone else none (null). The *ForActor reads apply it, so a resolver cannot forget it.
+ */
+export function contingentScope(actor: Actor): { employerId: string | null } | null {
+  if (actor.role === Role.COORDINATOR) return { employerId: null };
+  if (actor.role === Role.EMPLOYER && actor.employerId) return { employerId: actor.employerId };
+  return null;
+}
+
 /** The read models of contingents for the resolvers: contingents, their members, timeline and a worker's steps. */
 @Injectable()
 export class ContingentQueriesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** A contingent the actor may see; NOT_FOUND otherwise, as for one that does not exist. */
+  async findForActor(actor: Actor, id: string): Promise<ContingentView> {
+    const scope = contingentScope(actor);
+    const contingent = scope ? await this.contingentById(id, scope.employerId) : null;
+    if (!contingent) throw DomainException.notFound('Contingent');
+    return contingent;
+  }
+
+  /** The members of a contingent the actor sees: an employer only its own workers. */
+  async membersForActor(actor: Actor, contingentId: string): Promise<ContingentMember[]> {
+    const scope = contingentScope(actor);
+    return scope ? this.membersOf(contingentId, scope.employerId) : [];
+  }
+
+  /** The contingents the actor sees, newest first. */
+  async listForActor(actor: Actor, filter: ContingentFilter, page: Page): Promise<(ContingentView & { createdAt: Date })[]> {
+    const scope = contingentScope(actor);
+    return scope ? this.list(filter, page, scope.employerId) : [];
+  }
 
   /**
    * Every contingent matching the filter, newest first, keyset-paged on (created_at, id); for an employer, only

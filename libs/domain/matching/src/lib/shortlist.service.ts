@@ -1,20 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
+import { Actor, Role } from '@puente/common';
 import { ApplicantEntity } from '@puente/domain/applicants';
 import { candidatesOf } from './candidate.repository';
 import type { CandidateEntity } from './candidate.entity';
 
 /**
  * The reads behind an order's shortlist view, for an order the caller already reached (job-orders scoped it): a page
- * of candidates by rank, their applicants' profiles, and how many positions each order has filled.
+ * of candidates by rank (scoped to the actor again, so no new resolver can skip it), their applicants' profiles, and how many positions each order has filled.
  */
 @Injectable()
 export class ShortlistService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  page(jobOrderId: string, afterRank: number, limit: number): Promise<CandidateEntity[]> {
-    return candidatesOf(this.dataSource, jobOrderId, afterRank, limit);
+  /** A page of the order's shortlist by rank, for a coordinator or the order's own employer; empty for anyone else. */
+  async pageForActor(actor: Actor, order: { id: string; employerId: string }, afterRank: number, limit: number): Promise<CandidateEntity[]> {
+    const mayRead = actor.role === Role.COORDINATOR || (actor.role === Role.EMPLOYER && actor.employerId === order.employerId);
+    return mayRead ? candidatesOf(this.dataSource, order.id, afterRank, limit) : [];
   }
 
   /** The applicants behind these candidates, by id. */

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { CurrentActor, Roles } from '@puente/auth';
-import { Actor, DomainException, Role } from '@puente/common';
+import { Actor, Role } from '@puente/common';
 import { ContingentQueriesService, ContingentView } from '../contingent-queries.service';
 import { SeatingService } from '../seating.service';
 import { StepJobsService } from '../step-jobs.service';
@@ -84,15 +84,13 @@ export class ContingentsResolver {
   @Roles(Role.COORDINATOR, Role.EMPLOYER)
   @Query(() => ContingentModel, { description: 'A contingent; an employer sees only one that carries its workers.' })
   async contingent(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ContingentView> {
-    const contingent = await this.queries.contingentById(id, actor.role === Role.EMPLOYER ? actor.employerId : undefined);
-    if (!contingent) throw DomainException.notFound('Contingent');
-    return contingent;
+    return this.queries.findForActor(actor, id);
   }
 
   @Roles(Role.COORDINATOR, Role.EMPLOYER)
   @ResolveField(() => [ContingentMemberModel], { description: 'Its workers, seated or travelling; an employer sees only its own.' })
   async members(@CurrentActor() actor: Actor, @Parent() contingent: ContingentView): Promise<ContingentMemberModel[]> {
-    const members = await this.queries.membersOf(contingent.id, actor.role === Role.EMPLOYER ? actor.employerId : undefined);
+    const members = await this.queries.membersForActor(actor, contingent.id);
     return members.map((m) => ({ ...m, steps: m.steps.map(toStepModel) }));
   }
 

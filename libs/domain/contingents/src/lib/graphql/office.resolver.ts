@@ -57,8 +57,7 @@ export class ContingentOfficeResolver {
     @Args('filter', { nullable: true }) filter?: ContingentFilterInput,
   ): Promise<ContingentConnection> {
     const page = parsePage(pageArgs);
-    if (actor.role === Role.EMPLOYER && !actor.employerId) return toConnection([], page, (row) => row);
-    const rows = await this.queries.list(filter ?? {}, page, actor.role === Role.EMPLOYER ? actor.employerId : null);
+    const rows = await this.queries.listForActor(actor, filter ?? {}, page);
     return toConnection(rows, page, (row) => row);
   }
 }

@@ -139,9 +139,9 @@ export class JobOrderCandidatesResolver {
 
   @Roles(Role.COORDINATOR, Role.EMPLOYER)
   @ResolveField(() => CandidateConnectionModel)
-  async candidates(@Parent() order: JobOrderModel, @Args() args: PageArgs): Promise<CandidateConnectionModel> {
+  async candidates(@Parent() order: JobOrderModel, @CurrentActor() actor: Actor, @Args() args: PageArgs): Promise<CandidateConnectionModel> {
     const { limit } = parsePage({ first: args.first });
-    const rows = await this.shortlist.page(order.id, afterRank(args.after), limit + 1);
+    const rows = await this.shortlist.pageForActor(actor, order, afterRank(args.after), limit + 1);
     const page = rows.slice(0, limit);
     const nodes = await toCandidateModels(this.shortlist, this.reference, page);
     const edges = nodes.map((node) => ({ cursor: rankCursor(node.rank), node }));
