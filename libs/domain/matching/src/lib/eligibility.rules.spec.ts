@@ -1,0 +1,43 @@
+import { unmetRequirements, passportValidThrough, latestAdultBirthDate } from './eligibility.rules';
+import { ApplicantFacts, OrderFacts } from './matching.model';
+import { MATCHING_POLICY_V2 as policy } from './matching.policy';
+import { applicant, order } from './matching-facts.fixtures';
+
+const codesOf = (a: Partial<ApplicantFacts>, o: Partial<OrderFacts> = {}) =>
+  unmetRequirements({ ...applicant, ...a }, { ...order, ...o }, policy).map((u) => u.code);
+
+describe('hard requirements', () => {
+  it('finds nothing missing for a qualified applicant', () => expect(codesOf({})).toEqual([]));
+
+  it.each([
+    [{ occupations: ['9211'] }, 'OCCUPATION'],
+    [{ skills: ['CATTLE_HANDLING'] }, 'REQUIRED_SKILLS'],
+    [{ languageLevels: ['es:NATIVE'] }, 'LANGUAGES'],
+    [{ yearsExperience: 0 }, 'EXPERIENCE'],
+    [{ passportExpiry: null }, 'PASSPORT'],
+    [{ status: 'SELECTED' }, 'AVAILABILITY'],
+    [{ status: 'BLOCKED' }, 'BLOCKED'],
+    [{ hasOverlappingCommitment: true }, 'OVERLAPPING_COMMITMENT'],
+    [{ birthDate: '2009-04-02' }, 'ADULT'],
+  ] as [Partial<ApplicantFacts>, string][])('names %o as %s', (change, code) => expect(codesOf(change)).toEqual([code]));
+
+  it('requires the passport through the contract end plus the margin, to the day', () => {
+    const through = passportValidThrough(order, policy);
+    expect(through).toBe('2028-06-28');
+    expect(codesOf({ passportExpiry: through })).toEqual([]);
+    expect(codesOf({ passportExpiry: '2028-06-27' })).toEqual(['PASSPORT']);
+  });
+
+  it('counts the age on the first day of work', () => {
+    expect(latestAdultBirthDate(order, policy)).toBe('2009-04-01');
+    expect(codesOf({ birthDate: '2009-04-01' })).toEqual([]);
+  });
+
+  it('lists every failure with a message a coordinator can read out', () => {
+    const unmet = unmetRequirements({ ...applicant, skills: [], yearsExperience: 0 }, order, policy);
+    expect(unmet).toEqual([
+      { code: 'REQUIRED_SKILLS', message: 'Missing required skills: MILKING_MACHINE.' },
+      { code: 'EXPERIENCE', message: '0 years of experience; the order asks for 1.' },
+    ]);
+  });
+});
