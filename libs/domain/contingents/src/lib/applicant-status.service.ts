@@ -1,6 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Actor, Role } from '@puente/common';
 import type { ApplicantStatus } from '@puente/domain/applicants';
 import { stepOrderSql, type StepKind } from './timeline.policy';
 import { SEASON_OUTCOME_READER, type MyEvaluation, type MyRehireEligibility, type SeasonOutcomeReader } from './season-outcome.port';
@@ -54,8 +55,15 @@ export interface MyStatus {
 export class ApplicantStatusService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(SEASON_OUTCOME_READER) private readonly seasons: SeasonOutcomeReader,
+    // Optional so a composition without rehire (a test module of the lower domains) still boots; reading a status
+    // there fails loudly instead of answering without the season's outcome.
+    @Optional() @Inject(SEASON_OUTCOME_READER) private readonly seasons?: SeasonOutcomeReader,
   ) {}
+
+  /** The status of the applicant who asks; null for anyone else (an applicant reads only their own). */
+  forActor(actor: Actor): Promise<MyStatus | null> {
+    return actor.role === Role.APPLICANT && actor.applicantId ? this.of(actor.applicantId) : Promise.resolve(null);
+  }
 
   async of(applicantId: string): Promise<MyStatus | null> {
     const [me]: { stage: ApplicantStatus; updatedAt: Date }[] = await this.dataSource.query(`SELECT status AS stage, updated_at AS "updatedAt" FROM applicant WHERE id = $1`, [
@@ -63,6 +71,7 @@ export class ApplicantStatusService {
     ]);
     if (!me) return null;
     // What came of the last season, from rehire, which owns it.
+    if (!this.seasons) throw new Error('myStatus needs the season outcome rehire provides: compose RehireModule');
     const season = await this.seasons.seasonOutcomeOf(applicantId);
     // The current selection's seat or journey (a returnee selected again sees the new season, not the last one);
     // failing a seat, the selection itself; with no selection, the latest journey (home from it).

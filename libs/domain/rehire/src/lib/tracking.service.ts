@@ -134,10 +134,12 @@ export class TrackingService {
    * An employer's own placements, newest first, each with where its evaluation stands: the window the policy gives
    * (the end plus its days, or later when a coordinator reopened it, closing at the end of that day, as
    * `submitEvaluation` counts it) and the employer's own evaluation. The portal's evaluation page needs this list;
-   * the worker is named, as a contingent's members are to their employer.
+   * the worker is named, as a contingent's members are to their employer. Scoped here: an actor who is not an
+   * employer gets none.
    */
-  async employerPlacements(employerId: string, page: Page, today = todayIso(), policy: RehirePolicy = REHIRE_POLICY_V1): Promise<EmployerPlacement[]> {
-    if (!isUuid(employerId)) return [];
+  async employerPlacements(actor: Actor, page: Page, today = todayIso(), policy: RehirePolicy = REHIRE_POLICY_V1): Promise<EmployerPlacement[]> {
+    const employerId = actor.role === Role.EMPLOYER ? actor.employerId : null;
+    if (!employerId || !isUuid(employerId)) return [];
     const rows: (Omit<EmployerPlacement, 'evaluationClosesOn' | 'evaluationState'> & { evaluationOpenUntil: string | null })[] = await this.dataSource.query(
       `SELECT p.id, p.created_at AS "createdAt", p.applicant_id AS "applicantId", a.first_names || ' ' || a.last_names AS name,
               p.job_order_id AS "jobOrderId", o.reference AS "jobOrderReference", o.title AS "jobOrderTitle", p.status,

@@ -31,7 +31,7 @@ export class MyStatusResolver {
   }
 
   private async read(actor: Actor): Promise<MyStatus> {
-    const status = actor.applicantId ? await this.status.of(actor.applicantId) : null;
+    const status = await this.status.forActor(actor);
     if (!status) throw DomainException.notFound('Applicant');
     return status;
   }

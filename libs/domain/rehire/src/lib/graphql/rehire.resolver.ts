@@ -46,7 +46,7 @@ export class RehireResolver {
   @Query(() => EmployerPlacementConnection, { description: "The employer's own placements, newest first, with each evaluation's window and state." })
   async myPlacements(@CurrentActor() actor: Actor, @Args() pageArgs: PageArgs): Promise<EmployerPlacementConnection> {
     const page = parsePage(pageArgs);
-    return toConnection(await this.tracking.employerPlacements(actor.employerId ?? '', page), page, (p: EmployerPlacement) => ({ ...p, placementId: p.id }));
+    return toConnection(await this.tracking.employerPlacements(actor, page), page, (p: EmployerPlacement) => ({ ...p, placementId: p.id }));
   }
 
   @Roles(Role.COORDINATOR)
