@@ -59,7 +59,7 @@ const moduleBoundaries = {
       sourceTag: 'scope:job-orders',
       onlyDependOnLibsWithTags: ['scope:reference', 'scope:applicants', 'scope:employers', 'type:platform', 'type:contract', 'type:util'],
     },
-    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:contract', 'type:util'] },
+    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:domain', 'type:platform', 'type:contract', 'type:util'] },
   ],
 };
 

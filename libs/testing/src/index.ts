@@ -1,0 +1,2 @@
+export * from './lib/test-module';
+export * from './lib/factories';

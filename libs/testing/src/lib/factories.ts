@@ -1,0 +1,208 @@
+import { randomInt } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuthService, UserEntity } from '@puente/auth';
+import { Actor, addDays, DomainException, ErrorCode, Role, todayIso } from '@puente/common';
+import { ApplicantDraft, ApplicantEntity, ApplicantService, duiWithCheckDigit } from '@puente/domain/applicants';
+import { EmployerDraft, EmployerEntity, EmployerService } from '@puente/domain/employers';
+import { JobOrderDraft, JobOrderEntity, JobOrderService } from '@puente/domain/job-orders';
+import { CandidateEntity, MatchingRunEntity, MatchingService, SelectionService } from '@puente/domain/matching';
+import { ScheduleOutcome, SeatingService } from '@puente/domain/contingents';
+
+/** How many registrations run at once: each hashes a password (argon2), and the machine is shared. */
+const CONCURRENCY = 4;
+
+export type JobOrderStage = 'DRAFT' | 'SUBMITTED' | 'OPEN';
+
+/** A verified employer and the actor of its one user, to act as that employer. */
+export interface TestEmployer {
+  employer: EmployerEntity;
+  actor: Actor;
+}
+
+/**
+ * Valid rows made through the services, as the api would make them: every rule, every side effect (logins,
+ * notifications, queued jobs) included. Defaults are fixed; what must be unique (national IDs, passports, program
+ * references, e-mails) comes from a counter on a base drawn once per instance, so suites sharing the database never
+ * collide. Dates count from `todayIso()`. Each method takes the fields to override; the services the factories
+ * reach must be in the booted module (see `bootTestModule`): applicants and employers need ApplicantsModule and
+ * EmployersModule, orders JobOrdersModule, selections and runs MatchingModule, contingents ContingentsModule.
+ */
+export class TestFactories {
+  private base = randomInt(1_000, 10_000);
+  private count = 0;
+  private staff: Actor | null = null;
+
+  constructor(private readonly app: INestApplicationContext) {}
+
+  private get<T>(type: abstract new (...args: never[]) => T): T {
+    return this.app.get(type as never, { strict: false }) as T;
+  }
+
+  /** The next number of this instance: eight digits, unique across instances but for a one in ten thousand draw. */
+  private next(): number {
+    this.count++;
+    if (this.count % 10_000 === 0) this.base = randomInt(1_000, 10_000);
+    return this.base * 10_000 + (this.count % 10_000);
+  }
+
+  /** A coordinator with a login of its own (no password: it never signs in), created once per instance. */
+  async coordinator(): Promise<Actor> {
+    if (this.staff) return this.staff;
+    const email = `coordinator-${this.next()}@puente.test`;
+    const user = await this.get(DataSource).transaction((em) =>
+      this.get(AuthService).createUser(em, { identifier: email, email, role: Role.COORDINATOR, password: null }),
+    );
+    this.staff = { userId: user.id, role: Role.COORDINATOR, employerId: null, applicantId: null };
+    return this.staff;
+  }
+
+  applicantDraft(overrides: Partial<ApplicantDraft> = {}): ApplicantDraft {
+    const n = this.next();
+    return {
+      nationalId: duiWithCheckDigit(String(n).padStart(8, '0')),
+      firstNames: 'María José',
+      lastNames: 'Hernández López',
+      birthDate: '1994-05-12',
+      gender: 'FEMALE',
+      municipalityCode: 'SV-SA-NORTE',
+      phone: '+50371234567',
+      occupations: ['9211'],
+      skills: [],
+      languages: [{ code: 'es', level: 'NATIVE' }],
+      yearsExperience: 3,
+      education: 'PRIMARY',
+      passportNumber: `A${n}`,
+      passportExpiry: addDays(todayIso(), 3 * 365),
+      ...overrides,
+    } as ApplicantDraft;
+  }
+
+  /**
+   * An applicant registered at the desk by a coordinator and, unless `verified: false`, verified: AVAILABLE with
+   * the default passport, VERIFIED without one (`passportNumber: null, passportExpiry: null`).
+   */
+  async applicant(overrides: Partial<ApplicantDraft> = {}, { verified = true } = {}): Promise<ApplicantEntity> {
+    const coordinator = await this.coordinator();
+    const applicants = this.get(ApplicantService);
+    const { applicant } = await this.retryOnConflict(() => applicants.register(coordinator, this.applicantDraft(overrides)));
+    return verified ? applicants.verify(coordinator, applicant.id) : applicant;
+  }
+
+  /** `count` applicants as `applicant` makes them, in order. */
+  async applicants(count: number, overrides: Partial<ApplicantDraft> = {}, options: { verified?: boolean } = {}): Promise<ApplicantEntity[]> {
+    const made: ApplicantEntity[] = [];
+    for (let i = 0; i < count; i += CONCURRENCY) {
+      made.push(...(await Promise.all(Array.from({ length: Math.min(CONCURRENCY, count - i) }, () => this.applicant(overrides, options)))));
+    }
+    return made;
+  }
+
+  employerDraft(overrides: Partial<EmployerDraft> = {}): EmployerDraft {
+    const n = this.next();
+    return {
+      legalName: `Ferme Test ${n} inc.`,
+      country: 'CA',
+      regionCode: 'CA-QC',
+      city: 'Saint-Hyacinthe',
+      sector: 'AGRICULTURE',
+      program: 'CA_TFWP_AGRICULTURAL',
+      programReference: String(n),
+      contactName: 'Julie Tremblay',
+      contactEmail: `rh-${n}@ferme.example`,
+      contactPhone: '+14505550123',
+      ...overrides,
+    };
+  }
+
+  /** An employer signed up (with one user, its contact) and, unless `verified: false`, verified by a coordinator. */
+  async employer(overrides: Partial<EmployerDraft> = {}, { verified = true } = {}): Promise<TestEmployer> {
+    const employers = this.get(EmployerService);
+    let employer = await this.retryOnConflict(() => employers.register(this.employerDraft(overrides), `password-${this.next()}-long`));
+    if (verified) employer = await employers.verify(await this.coordinator(), employer.id);
+    const user = await this.get(DataSource).manager.findOneByOrFail(UserEntity, { employerId: employer.id });
+    return { employer, actor: { userId: user.id, role: Role.EMPLOYER, employerId: employer.id, applicantId: null } };
+  }
+
+  jobOrderDraft(overrides: Partial<JobOrderDraft> = {}): JobOrderDraft {
+    return {
+      title: 'Farm worker – harvest',
+      iscoCode: '9211',
+      destinationOccupationCode: '85101',
+      positions: 10,
+      requiredSkills: [],
+      preferredSkills: [],
+      languages: [],
+      minExperienceYears: 1,
+      workRegionCode: 'CA-QC',
+      workCity: 'Laval',
+      startDate: addDays(todayIso(), 60),
+      durationWeeks: 26,
+      hourlyWage: 16.1,
+      hoursPerWeek: 40,
+      housingProvided: true,
+      housingDescription: 'On-farm bunkhouse',
+      employerPaysRecruitment: true,
+      employerPaysTravel: true,
+      ...overrides,
+    } as JobOrderDraft;
+  }
+
+  /**
+   * A job order its employer drafted and, by `stage` (OPEN unless told), submitted and approved by a coordinator.
+   * Approval queues its matching run on the run's queue when MatchingModule is booted; nothing runs it (see `matchingRun`).
+   */
+  async jobOrder(owner: TestEmployer, overrides: Partial<JobOrderDraft> = {}, stage: JobOrderStage = 'OPEN'): Promise<JobOrderEntity> {
+    const orders = this.get(JobOrderService);
+    let order = await orders.create(owner.actor, this.jobOrderDraft(overrides));
+    if (stage !== 'DRAFT') order = await orders.submit(owner.actor, order.id);
+    if (stage === 'OPEN') order = await orders.approve(await this.coordinator(), order.id);
+    return order;
+  }
+
+  /** A matching run of these open orders, requested by a coordinator and computed here (as the worker's job would). */
+  async matchingRun(jobOrderIds: readonly string[]): Promise<MatchingRunEntity> {
+    const matching = this.get(MatchingService);
+    const run = await matching.requestRun(await this.coordinator(), jobOrderIds);
+    await matching.execute(run.id);
+    return this.get(DataSource).manager.findOneByOrFail(MatchingRunEntity, { id: run.id });
+  }
+
+  /** A coordinator selects these applicants for the order (by id, shortlisted or not), 500 at a time as the api allows. */
+  async selection(jobOrderId: string, applicantIds: readonly string[]): Promise<CandidateEntity[]> {
+    const selected: CandidateEntity[] = [];
+    for (let i = 0; i < applicantIds.length; i += 500) {
+      selected.push(...(await this.get(SelectionService).select(await this.coordinator(), jobOrderId, applicantIds.slice(i, i + 500))));
+    }
+    return selected;
+  }
+
+  /**
+   * An open order of `positions` with as many new applicants who meet it, all selected (the order is FILLED):
+   * the usual start of a season. Overrides go to the order; the applicants follow its occupation.
+   */
+  async filledJobOrder(owner: TestEmployer, positions: number, overrides: Partial<JobOrderDraft> = {}): Promise<{ order: JobOrderEntity; applicants: ApplicantEntity[] }> {
+    const draft = this.jobOrderDraft({ ...overrides, positions });
+    const applicants = await this.applicants(positions, { occupations: [draft.iscoCode] });
+    const opened = await this.jobOrder(owner, draft);
+    await this.selection(opened.id, applicants.map((a) => a.id));
+    const order = await this.get(DataSource).manager.findOneByOrFail(JobOrderEntity, { id: opened.id });
+    return { order, applicants };
+  }
+
+  /** Seats the order's selected workers (and those of its region and start date) in contingents, with their timelines. */
+  contingents(jobOrderId: string, { capacity, today = todayIso() }: { capacity?: number; today?: string } = {}): Promise<ScheduleOutcome> {
+    return this.get(SeatingService).schedule(jobOrderId, capacity, today);
+  }
+
+  /** A unique value that a parallel suite drew too: draw another base and try once more. */
+  private async retryOnConflict<T>(make: () => Promise<T>): Promise<T> {
+    try {
+      return await make();
+    } catch (error) {
+      if (!(error instanceof DomainException) || error.code !== ErrorCode.CONFLICT) throw error;
+      this.base = randomInt(1_000, 10_000);
+      return make();
+    }
+  }
+}
