@@ -5,6 +5,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * written in the same transaction as the change, carried out right after commit and deleted; a sweep carries out
  * what a crash left. Rows of one unit (`unit`) are carried out together, in `id` order, by whoever holds the lock
  * on the unit's first row (`head`), so two drainers never run the same unit nor one unit's rows out of order.
+ * `queue_prefix` is the Redis namespace the writer uses: a sweep carries out only its own (test runs share a database).
  */
 export class JobOutbox1732400000022 implements MigrationInterface {
   name = 'JobOutbox1732400000022';
@@ -15,6 +16,7 @@ export class JobOutbox1732400000022 implements MigrationInterface {
         id bigserial PRIMARY KEY,
         unit uuid NOT NULL,
         head boolean NOT NULL DEFAULT false,
+        queue_prefix text NOT NULL,
         label text NOT NULL,
         kind text NOT NULL CHECK (kind IN ('add', 'remove', 'publish')),
         queue text,
@@ -25,7 +27,7 @@ export class JobOutbox1732400000022 implements MigrationInterface {
         CHECK ((kind = 'add') = (name IS NOT NULL))
       )`);
     await q.query(`CREATE INDEX job_outbox_unit_idx ON job_outbox (unit, id)`);
-    await q.query(`CREATE INDEX job_outbox_head_idx ON job_outbox (id) WHERE head`);
+    await q.query(`CREATE INDEX job_outbox_head_idx ON job_outbox (queue_prefix, id) WHERE head`);
   }
 
   async down(q: QueryRunner): Promise<void> {

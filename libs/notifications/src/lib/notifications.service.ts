@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { lockForUpdate } from '@puente/database';
-import { JobProducer } from '@puente/queue';
+import { JobProducer, UnitOfWorkTx } from '@puente/queue';
 import { jobId, JobName } from '@puente/queue-contracts';
 import { NOTIFICATION_CHANNEL, NotificationChannel } from './channels';
 import { NotificationAudience, NotificationEntity } from './notification.entity';
@@ -34,6 +34,15 @@ export async function recordNotifications(em: EntityManager, list: readonly Noti
   const ids: (string | null)[] = [];
   for (const n of list) ids.push(await recordNotification(em, n));
   return ids;
+}
+
+/**
+ * Queues delivery of notifications recorded in a unit of work, once it commits: the job goes through the job
+ * outbox with the notification's id as its id, so a crash after commit delays the message and never loses it.
+ */
+export function queueDelivery(tx: UnitOfWorkTx, ids: readonly (string | null)[]): void {
+  const jobs = ids.filter((id): id is string => id !== null).map((id) => ({ payload: { notificationId: id }, options: { jobId: jobId(JobName.DeliverNotification, id) } }));
+  if (jobs.length) tx.addJobs(JobName.DeliverNotification, jobs);
 }
 
 /** A notification not sent a minute after it was written has lost its job (a crash after commit): queue it again. */

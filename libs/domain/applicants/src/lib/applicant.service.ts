@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuthService, UserEntity } from '@puente/auth';
 import { Actor, cleanText, DomainException, ErrorCode, isUuid, Page, Role, todayIso } from '@puente/common';
 import { lockForUpdate, pageQuery, recordAudit, uniqueViolationOf } from '@puente/database';
-import { StatusEvents } from '@puente/notifications';
+import { UnitOfWork } from '@puente/queue';
 import { ReferenceService } from '@puente/domain/reference';
 import { ApplicantEntity } from './applicant.entity';
 import { ApplicantIdentifiers, RevealedApplicant } from './applicant-identifiers';
@@ -50,7 +50,7 @@ export class ApplicantService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reference: ReferenceService,
     private readonly auth: AuthService,
-    private readonly events: StatusEvents,
+    private readonly uow: UnitOfWork,
     private readonly emitter: EventEmitter2,
     private readonly identifiers: ApplicantIdentifiers,
   ) {}
@@ -120,7 +120,8 @@ export class ApplicantService {
     let passportChanged = false;
     let applicant: ApplicantEntity;
     try {
-      applicant = await this.dataSource.transaction(async (em) => {
+      applicant = await this.uow.run('applicants.update', async (tx) => {
+        const em = tx.em;
         const stored = await lockForUpdate(em, ApplicantEntity, id);
         if (!stored) throw DomainException.notFound('Applicant');
         // The rules compare and check identifiers in clear; only their encrypted form is written back.
@@ -149,12 +150,12 @@ export class ApplicantService {
         // The applicant's login carries the same e-mail (where their notifications go).
         if (changed.includes('email')) await em.update(UserEntity, { applicantId: id }, { email: saved.email });
         await recordAudit(em, actor, { action: 'update-applicant', entity: 'applicant', entityId: id, fields: changed });
+        if (stageChanged) tx.publish([id], 'applicant.updated');
         return saved;
       });
     } catch (error) {
       throw conflictOf(error);
     }
-    if (stageChanged) await this.events.publish([applicant.id], 'applicant.updated');
     // After the commit: a rehire decision that flagged the old passport is taken again (rehire listens).
     if (passportChanged) {
       const event: ApplicantPassportChangedEvent = { applicantId: applicant.id, passportExpiry: applicant.passportExpiry };

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@puente/auth';
-import { NotificationsModule } from '@puente/notifications';
 import { ReferenceModule } from '@puente/domain/reference';
 import { ApplicantEntity } from './applicant.entity';
 import { ApplicantOccupationEntity } from './applicant-occupation.entity';
@@ -9,7 +8,7 @@ import { ApplicantService } from './applicant.service';
 import { ApplicantIdentifiers } from './applicant-identifiers';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ApplicantEntity, ApplicantOccupationEntity]), AuthModule, ReferenceModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([ApplicantEntity, ApplicantOccupationEntity]), AuthModule, ReferenceModule],
   providers: [ApplicantService, ApplicantIdentifiers],
   exports: [ApplicantService, ApplicantIdentifiers],
 })

@@ -5,8 +5,8 @@ import { databaseOptions } from '@puente/database';
 import { ApplicantEntity } from '@puente/domain/applicants';
 import { JobOrderEntity } from '@puente/domain/job-orders';
 import { Queue } from 'bullmq';
-import { JobProducer } from '@puente/queue';
-import { LogChannel, NotificationEntity, NotificationsService, StatusEvents } from '@puente/notifications';
+import { JobOutbox, JobProducer, StatusEvents, UnitOfWork } from '@puente/queue';
+import { NotificationEntity } from '@puente/notifications';
 import type { PuenteConfig } from '@puente/config';
 import { fieldCipherFromEnv } from '@puente/config';
 import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
@@ -31,6 +31,9 @@ function realProducer() {
   const producer: JobProducer = Object.assign(Object.create(JobProducer.prototype), { queue: queueOf });
   return { producer, queueOf, queues };
 }
+
+/** A unit of work whose jobs and events go to `producer` and `events` once it commits. */
+const unitOfWork = (ds: DataSource, producer: JobProducer, events: StatusEvents) => new UnitOfWork(ds, new JobOutbox(ds, producer, events));
 
 /** Scheduling against the real database: idempotent, concurrent-safe, and every seat gets its full timeline. */
 describe('SeatingService.schedule', () => {
@@ -73,9 +76,11 @@ describe('SeatingService.schedule', () => {
       ...databaseOptions(process.env.DATABASE_URL!, 4),
       entities: [ContingentEntity, TravellerEntity, TravelStepEntity, JobOrderEntity, ApplicantEntity, CandidateEntity, NotificationEntity],
     }).initialize();
-    // Seating itself never queues anything: the producer is only for requestSchedule, which the e2e tests drive.
-    stepService = new StepJobsService(ds, {} as JobProducer, {} as NotificationsService, events);
-    service = new SeatingService(ds, {} as JobProducer, events, stepService);
+    // Seating itself never queues a job (it publishes status events): the producer is only for requestSchedule and
+    // scheduleAndRemind, which the e2e tests drive.
+    const uow = unitOfWork(ds, {} as JobProducer, events);
+    stepService = new StepJobsService(uow);
+    service = new SeatingService(ds, {} as JobProducer, uow, stepService);
     const [employer] = await ds.query(
       `INSERT INTO employer (legal_name, country, region_code, city, sector, program, program_reference, contact_name, contact_email, contact_phone, status)
        VALUES ('Travel Farm', 'CA', 'CA-QC', 'Laval', 'AGRICULTURE', 'CA_TFWP_AGRICULTURAL', $1, 'A', 'travel@farm.example', '+15145550100', 'VERIFIED') RETURNING id`,
@@ -130,7 +135,9 @@ describe('SeatingService.schedule', () => {
   it('keeps exactly one reminder job per pending step, through two reschedules, on a real queue', async () => {
     const { producer, queueOf, queues } = realProducer();
     const queue = queueOf(JOB_QUEUE[JobName.RemindStep]);
-    const withQueue = new StepJobsService(ds, producer, new NotificationsService(ds, producer, new LogChannel()), events);
+    const uow = unitOfWork(ds, producer, events);
+    const withQueue = new StepJobsService(uow);
+    const sync = (contingentId: string, now: number) => uow.run('contingents.sync-step-jobs', (tx) => withQueue.syncStepJobs(tx, contingentId, { now }));
     try {
       const [contingent] = await ds.query(`SELECT id FROM contingent WHERE region_code = 'CA-QC' AND start_date = $1 AND sequence = 3`, [startDate]);
       const pendingSteps = async () =>
@@ -142,8 +149,8 @@ describe('SeatingService.schedule', () => {
       const jobsOf = async (steps: { id: string }[]) => Promise.all(steps.map((st) => queue.getJob(jobId(JobName.RemindStep, st.id))));
       const now = Date.parse(`${today}T12:00:00Z`);
 
-      expect(await withQueue.syncStepJobs(contingent.id, { now })).toBe(50 * 7);
-      expect(await withQueue.syncStepJobs(contingent.id, { now })).toBe(50 * 7); // again: the same jobs, none added
+      expect(await sync(contingent.id, now)).toBe(50 * 7);
+      expect(await sync(contingent.id, now)).toBe(50 * 7); // again: the same jobs, none added
 
       const later = addDays(startDate, -9);
       for (const departure of [addDays(startDate, -5), later]) await withQueue.reschedule(contingent.id, departure, today);
@@ -216,10 +223,10 @@ describe('SeatingService.schedule', () => {
 
   it("replaces a worker who withdraws with the order's best free reserve, who gets a timeline of their own", async () => {
     const { producer, queueOf, queues } = realProducer();
-    const notifications = new NotificationsService(ds, producer, new LogChannel());
-    const stepJobs = new StepJobsService(ds, producer, notifications, events);
-    const contingents = new SeatingService(ds, producer, events, stepJobs);
-    const travel = new WithdrawalService(ds, notifications, events, contingents, stepJobs, new SelectionService(ds, notifications, events));
+    const uow = unitOfWork(ds, producer, events);
+    const stepJobs = new StepJobsService(uow);
+    const contingents = new SeatingService(ds, producer, uow, stepJobs);
+    const travel = new WithdrawalService(uow, contingents, stepJobs, new SelectionService(ds, uow));
     try {
       const orderId = await order(2);
       const [first, second] = (await ds.query(`SELECT applicant_id FROM candidate WHERE job_order_id = $1 ORDER BY rank`, [orderId])).map((r: { applicant_id: string }) => r.applicant_id);
@@ -240,7 +247,8 @@ describe('SeatingService.schedule', () => {
       const stepsOf = (applicantId: string) =>
         ds.query(`SELECT s.id, s.kind, s.status FROM travel_step s JOIN traveller t ON t.id = s.traveller_id WHERE t.applicant_id = $1 ORDER BY s.kind`, [applicantId]);
       const leaving = await stepsOf(first);
-      await stepJobs.syncStepJobs((await ds.query(`SELECT contingent_id FROM traveller WHERE applicant_id = $1`, [first]))[0].contingent_id, { now: Date.parse(`${today}T12:00:00Z`) });
+      const [{ contingent_id: contingentId }] = await ds.query(`SELECT contingent_id FROM traveller WHERE applicant_id = $1`, [first]);
+      await uow.run('contingents.sync-step-jobs', (tx) => stepJobs.syncStepJobs(tx, contingentId, { now: Date.parse(`${today}T12:00:00Z`) }));
 
       await expect(travel.withdraw({ applicantId: first, reason: 'WITHDREW', note: 'short' }, today)).rejects.toThrow(/reason/);
       const withdrawal = await travel.withdraw({ applicantId: first, reason: 'WITHDREW', note: 'Family emergency; cannot travel this season.' }, today);

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, cleanText, DomainException, ErrorCode, isUuid, Page, requireReason, Role, todayIso } from '@puente/common';
+import { Actor, cleanText, DomainException, isUuid, Page, requireReason, Role, todayIso } from '@puente/common';
 import { lockForUpdate, pageQuery, recordAudit } from '@puente/database';
-import { NotificationInput, NotificationsService, recordNotifications } from '@puente/notifications';
+import { NotificationInput, queueDelivery, recordNotifications } from '@puente/notifications';
+import { UnitOfWork } from '@puente/queue';
 import { EmployerService } from '@puente/domain/employers';
 import { ReferenceService } from '@puente/domain/reference';
 import { JobOrderEntity } from './job-order.entity';
@@ -19,7 +20,8 @@ import {
   JobOrderDraft,
   jobOrderProblems,
 } from './job-order.rules';
-import { jobOrderAlternatives, JobOrderEvent, JobOrderStatus, jobOrderStateMachine } from './job-order.state-machine';
+import { JobOrderEvent, JobOrderStatus, jobOrderStateMachine } from './job-order.state-machine';
+import { assertCancellable, assertEditable, assertEmployerMayDraft, assertMayApprove, assertMaySubmit } from './job-order-lifecycle.rules';
 
 /** Emitted after an approval commits; matching listens and queues a run for the newly open order. */
 export const JOB_ORDER_APPROVED = 'job-order.approved';
@@ -43,16 +45,14 @@ export class JobOrderService {
     private readonly employers: EmployerService,
     private readonly reference: ReferenceService,
     private readonly events: EventEmitter2,
-    private readonly notifications: NotificationsService,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /** An employer user drafts an order for its own employer. A suspended employer cannot. */
   async create(actor: Actor, draft: JobOrderDraft): Promise<JobOrderEntity> {
     const employer = actor.employerId ? await this.employers.findById(actor.employerId) : null;
     if (actor.role !== Role.EMPLOYER || !employer) throw DomainException.forbidden('Only an employer user can create job orders.');
-    if (employer.status === 'SUSPENDED') {
-      throw DomainException.forbidden('Your employer account is suspended; contact the ministry.');
-    }
+    assertEmployerMayDraft(employer);
     const ref = await this.reference.data();
     DomainException.assertValid(
       jobOrderProblems(draft, {
@@ -101,19 +101,7 @@ export class JobOrderService {
   /** The employer sends its draft for the ministry's approval; only a VERIFIED employer may. */
   async submit(actor: Actor, id: string): Promise<JobOrderEntity> {
     return this.transition(actor, id, 'SUBMIT', async (order) => {
-      const employer = await this.employers.findById(order.employerId);
-      if (employer?.status !== 'VERIFIED') {
-        throw DomainException.forbidden(
-          employer?.status === 'SUSPENDED'
-            ? 'Your employer account is suspended; it cannot submit job orders.'
-            : 'Your employer account is waiting for verification by the ministry; you can submit job orders once it is verified.',
-        );
-      }
-      if (order.startDate < todayIso()) {
-        throw new DomainException(ErrorCode.BAD_USER_INPUT, 'The start date has passed; create a new order with a later start date.', [
-          { field: 'startDate', message: 'has passed' },
-        ]);
-      }
+      assertMaySubmit(await this.employers.findById(order.employerId), order, todayIso());
       return { submittedAt: new Date() };
     });
   }
@@ -124,10 +112,7 @@ export class JobOrderService {
       id,
       'APPROVE',
       async (order) => {
-        const employer = await this.employers.findById(order.employerId);
-        if (employer?.status !== 'VERIFIED') {
-          throw DomainException.forbidden('The employer is not verified (or is suspended); its orders cannot be approved.');
-        }
+        assertMayApprove(await this.employers.findById(order.employerId));
         return { approvedAt: new Date(), approvedBy: actor.userId, statusReason: null };
       },
       (o) => ({
@@ -172,14 +157,10 @@ export class JobOrderService {
     return this.dataSource.transaction(async (em) => {
       const order = isUuid(id) ? await lockForUpdate(em, JobOrderEntity, id) : null;
       if (!order || !this.mayRead(actor, order)) throw DomainException.notFound('Job order');
-      if (!jobOrderStateMachine.can(order.status, 'EDIT')) {
-        throw new DomainException(ErrorCode.INVALID_TRANSITION, `${order.reference} is ${order.status}; only a DRAFT or REJECTED order can be edited. ${jobOrderAlternatives(order.status)}`);
-      }
+      assertEditable(order);
       const employer = await this.employers.findById(order.employerId);
       if (!employer) throw DomainException.notFound('Job order');
-      if (actor.role === Role.EMPLOYER && employer.status === 'SUSPENDED') {
-        throw DomainException.forbidden('Your employer account is suspended; contact the ministry.');
-      }
+      if (actor.role === Role.EMPLOYER) assertEmployerMayDraft(employer);
       const current = draftOf(order);
       const ref = await this.reference.data();
       DomainException.assertValid(
@@ -230,14 +211,7 @@ export class JobOrderService {
     const why = requireReason(reason, 'for cancelling the order; the employer and the selected workers read it');
     const order = await lockForUpdate(em, JobOrderEntity, id);
     if (!order || !this.mayRead(actor, order)) throw DomainException.notFound('Job order');
-    if (!jobOrderStateMachine.can(order.status, 'CANCEL')) {
-      throw new DomainException(
-        ErrorCode.INVALID_TRANSITION,
-        order.status === 'IN_PROGRESS'
-          ? `${order.reference} cannot be cancelled: its workers have departed. End their placements one by one if needed (endPlacement).`
-          : `${order.reference} is ${order.status}; only a DRAFT, SUBMITTED, REJECTED, OPEN or FILLED order can be cancelled.`,
-      );
-    }
+    assertCancellable(order);
     Object.assign(order, { status: jobOrderStateMachine.next(order.status, 'CANCEL'), statusReason: why });
     await em.save(order);
     await recordAudit(em, actor, { action: 'cancel-job-order', entity: 'job_order', entityId: order.id, reason: why });
@@ -292,7 +266,7 @@ export class JobOrderService {
 
   /**
    * One step of the order's life under its row lock. An office decision (approve, reject) is audited and the
-   * employer told through the outbox, in the same transaction; the notice is queued once it commits.
+   * employer told through the outbox, in the same unit of work, whose job outbox delivers the notice once it commits.
    */
   private async transition(
     actor: Actor,
@@ -302,18 +276,18 @@ export class JobOrderService {
     notice?: (order: JobOrderEntity) => NotificationInput,
     reason?: string,
   ): Promise<JobOrderEntity> {
-    const { order, notificationIds } = await this.dataSource.transaction(async (em) => {
+    return this.uow.run(`job-orders.${event.toLowerCase()}`, async (tx) => {
+      const em = tx.em;
       const order = await lockForUpdate(em, JobOrderEntity, id);
       if (!order || !this.mayRead(actor, order)) throw DomainException.notFound('Job order');
       const status = jobOrderStateMachine.next(order.status, event);
       Object.assign(order, await guard(order), { status });
       const saved = await em.save(order);
-      if (!notice) return { order: saved, notificationIds: [] };
+      if (!notice) return saved;
       await recordAudit(em, actor, { action: `${event.toLowerCase()}-job-order`, entity: 'job_order', entityId: saved.id, reason });
-      return { order: saved, notificationIds: await recordNotifications(em, [notice(saved)]) };
+      queueDelivery(tx, await recordNotifications(em, [notice(saved)]));
+      return saved;
     });
-    await this.notifications.queue(notificationIds);
-    return order;
   }
 
   private async nextReference(em: EntityManager): Promise<string> {

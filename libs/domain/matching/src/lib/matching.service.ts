@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { OnEvent } from '@nestjs/event-emitter';
 import { DataSource, In } from 'typeorm';
 import { ApplicantEntity } from '@puente/domain/applicants';
-import { Actor, DomainException, ErrorCode, isUuid, Role } from '@puente/common';
+import { Actor, DomainException, isUuid, Role } from '@puente/common';
 import { JOB_ORDER_APPROVED, JobOrderApprovedEvent, JobOrderEntity } from '@puente/domain/job-orders';
-import { JobProducer } from '@puente/queue';
+import { UnitOfWork } from '@puente/queue';
+import { queueDelivery } from '@puente/notifications';
 import { DEFAULT_JOB_OPTIONS, jobId, JobName } from '@puente/queue-contracts';
 import { assignOptimally, CandidateEdge } from './assignment';
 import { applicantFacts, factsOfApplicant } from './candidate-sql';
@@ -18,9 +19,8 @@ import { MatchingRunEntity } from './matching-run.entity';
 import { scoreCandidate, ScoreLine } from './score.rules';
 import { unmetRequirements } from './eligibility.rules';
 import { NamedCounts, rankShortlist, slotsAfterNamed } from './shortlist.rules';
-import { queueDelivery, recordShortlistReady } from './shortlist-notice';
-
-export const MAX_ORDERS_PER_RUN = 1000;
+import { recordShortlistReady } from './shortlist-notice';
+import { assertMatchable, runOrderIds, runStatusAfterFailure } from './matching-run.rules';
 
 /** An order's named workers placed first, with the counts the shortlist size depends on. */
 interface NamedPlacement extends NamedCounts {
@@ -57,44 +57,22 @@ export class MatchingService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly producer: JobProducer,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /** Records a run of open orders and queues it; the worker does the work. Returns at once, QUEUED. */
   async requestRun(actor: Actor, jobOrderIds: readonly string[], policy: MatchingPolicy = CURRENT_MATCHING_POLICY): Promise<MatchingRunEntity> {
-    const ids = [...new Set(jobOrderIds)];
-    if (!ids.length || ids.length > MAX_ORDERS_PER_RUN) {
-      throw new DomainException(ErrorCode.BAD_USER_INPUT, `Give 1 to ${MAX_ORDERS_PER_RUN} job orders to match.`, [
-        { field: 'jobOrderIds', message: `must list 1 to ${MAX_ORDERS_PER_RUN} job orders` },
-      ]);
-    }
-    const orders = await this.dataSource.manager.findBy(JobOrderEntity, { id: In(ids.filter(isUuid)) });
-    const missing = ids.filter((id) => !orders.some((o) => o.id === id));
-    if (missing.length) throw DomainException.notFound(`Job order ${missing[0]}`);
-    const notOpen = orders.filter((o) => o.status !== 'OPEN');
-    if (notOpen.length) {
-      throw new DomainException(
-        ErrorCode.BAD_USER_INPUT,
-        `Only approved (OPEN) orders are matched: ${notOpen.map((o) => `${o.reference} is ${o.status}`).join(', ')}.`,
-        [{ field: 'jobOrderIds', message: 'lists an order that is not OPEN' }],
+    const ids = runOrderIds(jobOrderIds);
+    // The run and its job commit together (the job through the outbox): a crash in between cannot leave it QUEUED forever.
+    return this.uow.run('matching.start', async (tx) => {
+      const orders = await tx.em.findBy(JobOrderEntity, { id: In(ids.filter(isUuid)) });
+      assertMatchable(ids, orders);
+      const run = await tx.em.save(
+        tx.em.create(MatchingRunEntity, { status: 'QUEUED', jobOrderIds: ids, policyVersion: policy.version, policy, requestedBy: actor.userId }),
       );
-    }
-    const run = await this.dataSource.manager.save(
-      this.dataSource.manager.create(MatchingRunEntity, {
-        status: 'QUEUED',
-        jobOrderIds: ids,
-        policyVersion: policy.version,
-        policy,
-        requestedBy: actor.userId,
-      }),
-    );
-    try {
-      await this.producer.enqueue(JobName.RunMatching, { runId: run.id, requestId: actor.requestId }, { jobId: jobId(JobName.RunMatching, run.id) });
-    } catch (error) {
-      await this.dataSource.manager.update(MatchingRunEntity, { id: run.id }, { status: 'FAILED', failureReason: 'The run could not be queued; try again.' });
-      throw error;
-    }
-    return run;
+      tx.addJob(JobName.RunMatching, { runId: run.id, requestId: actor.requestId }, { jobId: jobId(JobName.RunMatching, run.id) });
+      return run;
+    });
   }
 
   /** Approving an order queues its matching at once. A failure to queue never undoes the approval. */
@@ -161,11 +139,10 @@ export class MatchingService {
       this.logger.log({ runId, orders: run.jobOrderIds.length, candidates: count }, 'Matching run succeeded');
       return count;
     } catch (error) {
-      const last = attempt >= (DEFAULT_JOB_OPTIONS.attempts ?? 1);
       await this.dataSource.manager.update(
         MatchingRunEntity,
         { id: runId },
-        { status: last ? 'FAILED' : 'QUEUED', failureReason: `Attempt ${attempt} failed: ${error instanceof Error ? error.message : String(error)}` },
+        { status: runStatusAfterFailure(attempt, DEFAULT_JOB_OPTIONS.attempts ?? 1), failureReason: `Attempt ${attempt} failed: ${error instanceof Error ? error.message : String(error)}` },
       );
       throw error;
     }
@@ -313,15 +290,15 @@ export class MatchingService {
       }));
       return [...first, ...rest];
     });
-    const shortlistNotices = await this.dataSource.transaction(async (em) => {
+    await this.uow.run('matching.complete', async (tx) => {
+      const em = tx.em;
       if (targetIds.length) {
         await em.query(`DELETE FROM candidate WHERE job_order_id = ANY($1) AND status IN ('SUGGESTED', 'RESERVE')`, [targetIds]);
       }
       for (let i = 0; i < rows.length; i += 1000) await em.insert(CandidateEntity, rows.slice(i, i + 1000));
       await em.update(MatchingRunEntity, { id: run.id }, { status: 'SUCCEEDED', candidatesCount: rows.length, finishedAt: new Date(), failureReason: null });
-      return recordShortlistReady(em, run.id, targets, rows);
+      queueDelivery(tx, await recordShortlistReady(em, run.id, targets, rows));
     });
-    await queueDelivery(this.producer, shortlistNotices);
     return rows.length;
   }
 }

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, DomainException, ErrorCode, isUuid, requireReason, Role } from '@puente/common';
 import { lockForUpdate, uniqueViolationOf } from '@puente/database';
-import { NotificationsService, recordNotifications, StatusEvents } from '@puente/notifications';
+import { queueDelivery, recordNotifications } from '@puente/notifications';
+import { UnitOfWork } from '@puente/queue';
 import { ApplicantEntity, applicantStateMachine } from '@puente/domain/applicants';
 import { JobOrderEntity, jobOrderStateMachine } from '@puente/domain/job-orders';
 import { factsOfApplicant } from './candidate-sql';
@@ -14,6 +15,7 @@ import { CURRENT_MATCHING_POLICY } from './matching.policy';
 import { readHistories } from './history.repository';
 import { orderFacts } from './matching.service';
 import { scoreCandidate } from './score.rules';
+import { assertPositionsLeft, assertRejectable, assertSelectable, assertSelectingOpen, assertSelectionSize, fillsOrder, isPromotable } from './selection.rules';
 
 /** What a selected worker is told, once per order. */
 export const selectedNotice = (order: JobOrderEntity, applicantId: string) => ({
@@ -40,34 +42,21 @@ function referencesOf(candidates: readonly CandidateEntity[]): Map<string, strin
 export class SelectionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly notifications: NotificationsService,
-    private readonly events: StatusEvents,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async select(actor: Actor, jobOrderId: string, names: readonly string[]): Promise<CandidateEntity[]> {
-    if (!names.length || names.length > 500) {
-      throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Select 1 to 500 candidates at a time.', [
-        { field: 'applicantIds', message: 'must list 1 to 500 candidates' },
-      ]);
-    }
-    let told: { selected: CandidateEntity[]; notificationIds: (string | null)[] };
+    assertSelectionSize(names);
     try {
-      told = await this.dataSource.transaction(async (em) => {
+      return await this.uow.run('matching.select', async (tx) => {
+        const em = tx.em;
         const order = await this.lockOrder(em, actor, jobOrderId);
-        if (order.status !== 'OPEN') {
-          throw new DomainException(ErrorCode.INVALID_TRANSITION, `Candidates are selected while an order is OPEN; ${order.reference} is ${order.status}.`);
-        }
+        assertSelectingOpen(order);
         const candidates = await em.findBy(CandidateEntity, { jobOrderId: order.id });
         const references = referencesOf(candidates);
         const ids = [...new Set(names.map((name) => this.resolve(actor, references, name)))];
         const selected = candidates.filter((c) => c.status === 'SELECTED').length;
-        if (selected + ids.length > order.positions) {
-          throw new DomainException(
-            ErrorCode.BAD_USER_INPUT,
-            `${order.reference} has ${order.positions - selected} position(s) left; you selected ${ids.length}.`,
-            [{ field: 'applicantIds', message: `select at most ${order.positions - selected}` }],
-          );
-        }
+        assertPositionsLeft(order, selected, ids.length);
         const applicants = await em
           .createQueryBuilder(ApplicantEntity, 'a')
           .where('a.id IN (:...ids)', { ids })
@@ -82,11 +71,7 @@ export class SelectionService {
           const applicant = applicants.find((a) => a.id === id);
           if (!applicant) throw DomainException.notFound('Applicant');
           const existing = candidates.find((c) => c.applicantId === id);
-          if (existing?.status === 'SELECTED') throw DomainException.conflict(`${who(applicant, existing)} is already selected for this order (${order.reference}).`);
-          if (applicant.status === 'SELECTED') {
-            throw DomainException.conflict(`${who(applicant, existing)} is already selected for another order.`);
-          }
-          if (existing?.status === 'REJECTED') throw DomainException.conflict(`${who(applicant, existing)} was rejected for this order.`);
+          assertSelectable(who(applicant, existing), applicant, existing, order.reference);
           const unmet = unmetRequirements(factsOfApplicant(applicant), orderFacts(order), CURRENT_MATCHING_POLICY);
           if (unmet.length) {
             throw new DomainException(
@@ -111,12 +96,13 @@ export class SelectionService {
             );
           }
         }
-        if (selected + ids.length === order.positions) {
+        if (fillsOrder(order, selected, ids.length)) {
           order.status = jobOrderStateMachine.next(order.status, 'FILL');
           await em.save(order);
         }
-        const notificationIds = await recordNotifications(em, result.map((c) => selectedNotice(order, c.applicantId)));
-        return { selected: result, notificationIds };
+        queueDelivery(tx, await recordNotifications(em, result.map((c) => selectedNotice(order, c.applicantId))));
+        tx.publish(result.map((c) => c.applicantId), 'candidate.selected');
+        return result;
       });
     } catch (error) {
       if (uniqueViolationOf(error) === 'candidate_one_selection_key') {
@@ -124,9 +110,6 @@ export class SelectionService {
       }
       throw error;
     }
-    await this.notifications.queue(told.notificationIds);
-    await this.events.publish(told.selected.map((c) => c.applicantId), 'candidate.selected');
-    return told.selected;
   }
 
   /**
@@ -138,7 +121,7 @@ export class SelectionService {
     const reserves = await em.find(CandidateEntity, { where: { jobOrderId: order.id, status: In(['SUGGESTED', 'RESERVE']) }, order: { rank: 'ASC' } });
     for (const candidate of reserves) {
       const applicant = await lockForUpdate(em, ApplicantEntity, candidate.applicantId);
-      if (!applicant || (applicant.status !== 'AVAILABLE' && applicant.status !== 'SHORTLISTED')) continue;
+      if (!applicant || !isPromotable(applicant)) continue;
       if (unmetRequirements(factsOfApplicant(applicant), orderFacts(order), CURRENT_MATCHING_POLICY).length) continue;
       applicant.status = applicantStateMachine.next(applicant.status, 'SELECT');
       await em.save(applicant);
@@ -156,9 +139,7 @@ export class SelectionService {
       const id = this.resolve(actor, referencesOf(candidates), name);
       const candidate = candidates.find((c) => c.applicantId === id);
       if (!candidate) throw DomainException.notFound('Candidate');
-      if (candidate.status !== 'SUGGESTED' && candidate.status !== 'RESERVE') {
-        throw new DomainException(ErrorCode.INVALID_TRANSITION, `Only a suggested or reserve candidate can be rejected; this one is ${candidate.status}.`);
-      }
+      assertRejectable(candidate);
       Object.assign(candidate, { status: 'REJECTED', statusReason });
       return em.save(candidate);
     });

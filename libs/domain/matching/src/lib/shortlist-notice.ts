@@ -1,6 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import type { JobProducer } from '@puente/queue';
-import { jobId, JobName } from '@puente/queue-contracts';
 import { recordNotifications } from '@puente/notifications';
 import type { JobOrderEntity } from '@puente/domain/job-orders';
 
@@ -37,9 +35,4 @@ export async function recordShortlistReady(
         };
       }),
   );
-}
-
-/** Queues delivery of notifications a committed transaction recorded (as NotificationsService.queue does). */
-export async function queueDelivery(producer: JobProducer, ids: readonly (string | null)[]): Promise<void> {
-  for (const id of ids) if (id) await producer.enqueue(JobName.DeliverNotification, { notificationId: id }, { jobId: jobId(JobName.DeliverNotification, id) });
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { PuenteConfig } from '@puente/config';
 import type { JobName, JobPayloads } from '@puente/queue-contracts';
 import { JobProducer } from '../job-producer';
 import { StatusEvents } from '../status-events';
@@ -25,17 +26,18 @@ export class JobOutbox {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly producer: JobProducer,
     private readonly events: StatusEvents,
+    private readonly config: PuenteConfig,
   ) {}
 
   async write(em: EntityManager, unit: string, label: string, ops: readonly OutboxOp[]): Promise<void> {
     for (let i = 0; i < ops.length; i += WRITE_CHUNK) {
       const chunk = ops.slice(i, i + WRITE_CHUNK);
       await em.query(
-        `INSERT INTO job_outbox (unit, head, label, kind, queue, name, payload)
-         SELECT $1, r.ord = 1 AND $3, $2, r.kind, r.queue, r.name, r.payload::jsonb
-         FROM unnest($4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS r(kind, queue, name, payload, ord)
+        `INSERT INTO job_outbox (unit, head, queue_prefix, label, kind, queue, name, payload)
+         SELECT $1, r.ord = 1 AND $3, $4, $2, r.kind, r.queue, r.name, r.payload::jsonb
+         FROM unnest($5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS r(kind, queue, name, payload, ord)
          ORDER BY r.ord`,
-        [unit, label, i === 0, chunk.map((o) => o.kind), chunk.map((o) => o.queue), chunk.map((o) => o.name), chunk.map((o) => JSON.stringify(o.payload))],
+        [unit, label, i === 0, this.config.redis.queuePrefix, chunk.map((o) => o.kind), chunk.map((o) => o.queue), chunk.map((o) => o.name), chunk.map((o) => JSON.stringify(o.payload))],
       );
     }
   }
@@ -57,9 +59,9 @@ export class JobOutbox {
   /**
    * Carries out the units left behind (a crash after commit, a failed drain) older than `graceMs`, oldest first,
    * each in its own transaction; a unit that fails stays for the next sweep and does not hold back the others.
-   * Returns how many rows were carried out. `labels` limits it to units of those labels (tests share a database).
+   * Returns how many rows were carried out.
    */
-  async sweep({ graceMs = SWEEP_GRACE_MS, maxUnits = 1000, labels }: { graceMs?: number; maxUnits?: number; labels?: string[] } = {}): Promise<number> {
+  async sweep({ graceMs = SWEEP_GRACE_MS, maxUnits = 1000 }: { graceMs?: number; maxUnits?: number } = {}): Promise<number> {
     const failed: string[] = [];
     let rows = 0;
     for (let units = 0; units < maxUnits; units++) {
@@ -68,9 +70,9 @@ export class JobOutbox {
         const done = await this.dataSource.transaction(async (em) => {
           const [head]: { unit: string }[] = await em.query(
             `SELECT unit FROM job_outbox
-             WHERE head AND created_at < clock_timestamp() - make_interval(secs => $1) AND unit <> ALL($2::uuid[]) AND ($3::text[] IS NULL OR label = ANY($3))
+             WHERE head AND queue_prefix = $3 AND created_at < clock_timestamp() - make_interval(secs => $1) AND unit <> ALL($2::uuid[])
              ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-            [graceMs / 1000, failed, labels ?? null],
+            [graceMs / 1000, failed, this.config.redis.queuePrefix],
           );
           if (!head) return null;
           unit = head.unit;

@@ -11,7 +11,7 @@ import { JobOutboxEntity } from './job-outbox.entity';
 import { UnitOfWork } from './unit-of-work';
 
 /** Steps a large reschedule queues in one unit (OUTBOX_BULK=140000 measures the largest scheduling run). */
-const BULK = Number(process.env.OUTBOX_BULK ?? 12_000);
+const BULK = Number(process.env.OUTBOX_BULK ?? 5_000);
 
 /** The job outbox against real PostgreSQL and Redis, on queues of this file alone. */
 describe('the unit of work and its job outbox', () => {
@@ -24,6 +24,7 @@ describe('the unit of work and its job outbox', () => {
     return queues.get(name)!;
   };
   let ds: DataSource;
+  let config: PuenteConfig;
   let events: StatusEvents;
   let producer: JobProducer;
   let outbox: JobOutbox;
@@ -38,9 +39,10 @@ describe('the unit of work and its job outbox', () => {
 
   beforeAll(async () => {
     ds = await new DataSource({ ...databaseOptions(process.env.DATABASE_URL!, 4), entities: [JobOutboxEntity] }).initialize();
-    events = new StatusEvents({ redis: { url: process.env.REDIS_URL!, queuePrefix: prefix } } as PuenteConfig);
+    config = { redis: { url: process.env.REDIS_URL!, queuePrefix: prefix } } as PuenteConfig;
+    events = new StatusEvents(config);
     producer = Object.assign(Object.create(JobProducer.prototype), { queue: queueOf });
-    outbox = new JobOutbox(ds, producer, events);
+    outbox = new JobOutbox(ds, producer, events, config);
     uow = new UnitOfWork(ds, outbox);
   });
 
@@ -92,7 +94,7 @@ describe('the unit of work and its job outbox', () => {
         throw new Error('Redis is down');
       },
     });
-    const down = new UnitOfWork(ds, new JobOutbox(ds, broken, events));
+    const down = new UnitOfWork(ds, new JobOutbox(ds, broken, events, config));
     const runId = randomUUID();
     await expect(down.run(label, async (tx) => (tx.addJob(...runJob(runId)), tx.publish(['a1'], 'TEST'), 'committed'))).resolves.toBe('committed');
     expect(await rows()).toEqual([
@@ -100,8 +102,8 @@ describe('the unit of work and its job outbox', () => {
       { kind: 'publish', name: null },
     ]);
     // Too young for the sweep: the drain after commit may still be at it.
-    expect(await outbox.sweep({ labels: [label] })).toBe(0);
-    expect(await outbox.sweep({ graceMs: 0, labels: [label] })).toBe(2);
+    expect(await outbox.sweep()).toBe(0);
+    expect(await outbox.sweep({ graceMs: 0 })).toBe(2);
     expect(await rows()).toEqual([]);
     expect(await queueOf(QueueName.Matching).getJob(jobId(JobName.RunMatching, runId))).toBeDefined();
   });
@@ -116,7 +118,7 @@ describe('the unit of work and its job outbox', () => {
         outbox.write(em, randomUUID(), label, ids.map((id) => ({ kind: 'add', queue: JOB_QUEUE[JobName.RunMatching], name: JobName.RunMatching, payload: { data: { runId: id }, opts: { jobId: jobId(JobName.RunMatching, id) } } }))),
       );
     }
-    const swept = await Promise.all([outbox.sweep({ graceMs: 0, labels: [label] }), outbox.sweep({ graceMs: 0, labels: [label] })]);
+    const swept = await Promise.all([outbox.sweep({ graceMs: 0 }), outbox.sweep({ graceMs: 0 })]);
     expect(swept.reduce((a, b) => a + b)).toBe(100); // each unit by one sweep only
     expect(await rows()).toEqual([]);
     expect(await count(QueueName.Matching)).toBe(50);
