@@ -66,12 +66,12 @@ function sqlTouches(text: string): { table: string; access: TableAccess; line: n
   return found;
 }
 
-/** Entity class name → table, from `@Entity('table') export class X` in every library. */
+/** Entity class name → table, from `@Entity('table') … export class X` in every library (other decorators between). */
 function entityTables(libs: readonly Library[]): Map<string, { table: string; library: string }> {
   const entities = new Map<string, { table: string; library: string }>();
   for (const lib of libs) {
     for (const file of lib.files) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/@Entity\(\s*'([a-z_][a-z0-9_]*)'[^)]*\)\s*export class (\w+)/g)) entities.set(m[2], { table: m[1], library: lib.name });
+      for (const m of readFileSync(file, 'utf8').matchAll(/@Entity\(\s*'([a-z_][a-z0-9_]*)'[^)]*\)(?:(?!@Entity\()[\s\S])*?export class (\w+)/g)) entities.set(m[2], { table: m[1], library: lib.name });
     }
   }
   return entities;
@@ -167,5 +167,35 @@ describe('table ownership', () => {
   it('lets no resolver reach the database: resolvers call the owning services', () => {
     const resolvers = libs.flatMap((l) => l.files).filter((f) => f.endsWith('.resolver.ts'));
     expect(resolvers.filter((f) => /\b(DataSource|EntityManager|getRepository|InjectRepository)\b/.test(readFileSync(f, 'utf8'))).map((f) => relative(ROOT, f))).toEqual([]);
+  });
+
+  it("has each library's modules import the module of every other library whose entities it uses", () => {
+    // A library's feature module is the one that registers its entities (TypeOrmModule.forFeature).
+    const featureModule = new Map(
+      libs.flatMap((l) =>
+        l.files
+          .filter((f) => f.endsWith('.module.ts'))
+          .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/TypeOrmModule\.forFeature\([\s\S]*?export class (\w+)/g)].map((m) => [l.name, m[1]] as const)),
+      ),
+    );
+    const entities = entityTables(libs);
+    const missing: string[] = [];
+    for (const lib of libs) {
+      // The modules' text without their import statements: what is left names the modules they import.
+      const modules = lib.files
+        .filter((f) => f.endsWith('.module.ts'))
+        .map((f) => readFileSync(f, 'utf8').replace(/^import [^;]*;$/gm, ''))
+        .join('\n');
+      const used = new Set<string>();
+      for (const file of lib.files) {
+        const text = readFileSync(file, 'utf8');
+        for (const [entity, { library }] of entities) if (library !== lib.name && new RegExp(`\\b${entity}\\b`).test(text)) used.add(library);
+      }
+      for (const owner of used) {
+        const module = featureModule.get(owner);
+        if (module && !new RegExp(`\\b${module}\\b`).test(modules)) missing.push(`${lib.name} uses entities of ${owner} but no module of it imports ${module}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });

@@ -11,9 +11,10 @@ import { WithdrawalService } from './withdrawal.service';
 import { TravelService } from './travel.service';
 import { ApplicantStatusService } from './applicant-status.service';
 import { ContingentOfficeService } from './office.service';
+import { ApplicantsModule } from '@puente/domain/applicants';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ContingentEntity, TravellerEntity, TravelStepEntity, PlacementEntity]), NotificationsModule, MatchingModule, JobOrdersModule],
+  imports: [TypeOrmModule.forFeature([ContingentEntity, TravellerEntity, TravelStepEntity, PlacementEntity]), NotificationsModule, MatchingModule, JobOrdersModule, ApplicantsModule],
   providers: [SeatingService, StepJobsService, ContingentQueriesService, TravelService, WithdrawalService, ApplicantStatusService, ContingentOfficeService],
   exports: [SeatingService, StepJobsService, ContingentQueriesService, TravelService, WithdrawalService, ApplicantStatusService, ContingentOfficeService],
 })

@@ -6,10 +6,12 @@ import { MatchingRunEntity } from './matching-run.entity';
 import { NamedRequestEntity } from './named-request.entity';
 import { MatchingService } from './matching.service';
 import { SelectionService } from './selection.service';
+import { ApplicantsModule } from '@puente/domain/applicants';
+import { JobOrdersModule } from '@puente/domain/job-orders';
 
 /** Needs the QueuesModule (global) of the app that imports it, for the producer. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MatchingRunEntity, CandidateEntity, NamedRequestEntity]), NotificationsModule],
+  imports: [TypeOrmModule.forFeature([MatchingRunEntity, CandidateEntity, NamedRequestEntity]), NotificationsModule, ApplicantsModule, JobOrdersModule],
   providers: [MatchingService, SelectionService],
   exports: [MatchingService, SelectionService],
 })

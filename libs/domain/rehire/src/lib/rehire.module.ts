@@ -13,10 +13,12 @@ import { RehireReadPortsModule } from './season-outcome.reader';
 import { EvaluationsDueListener } from './evaluations-due';
 import { EvaluateApplicantProcessor, RehireSweepProcessor } from './jobs/rehire.processors';
 import { RehireResolver } from './graphql/rehire.resolver';
+import { ApplicantsModule } from '@puente/domain/applicants';
+import { JobOrdersModule } from '@puente/domain/job-orders';
 
 /** Needs the QueuesModule (global) of the app that imports it, for the producer. */
 @Module({
-  imports: [TypeOrmModule.forFeature([EvaluationEntity, RehireDecisionEntity]), NotificationsModule, ContingentsModule, MatchingModule, RehireReadPortsModule],
+  imports: [TypeOrmModule.forFeature([EvaluationEntity, RehireDecisionEntity]), NotificationsModule, ContingentsModule, MatchingModule, RehireReadPortsModule, ApplicantsModule, JobOrdersModule],
   providers: [RehireService, EvaluationService, NamedWorkersService, TrackingService, EvaluationsDueListener],
   exports: [RehireService, EvaluationService, NamedWorkersService, TrackingService],
 })
