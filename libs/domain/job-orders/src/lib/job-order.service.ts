@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, cleanText, DomainException, isUuid, Page, requireReason, Role, todayIso } from '@puente/common';
+import { Actor, DomainException, isUuid, Page, requireReason, Role, todayIso } from '@puente/common';
 import { lockForUpdate, pageQuery, recordAudit } from '@puente/database';
 import { NotificationInput, queueDelivery, recordNotifications } from '@puente/notifications';
 import { UnitOfWork } from '@puente/queue';
@@ -14,13 +14,13 @@ import {
   changedJobOrderFields,
   currencyOf,
   destinationSystem,
-  endDate,
   JobOrderChanges,
   jobOrderChangeProblems,
   JobOrderDraft,
   jobOrderProblems,
 } from './job-order.rules';
 import { JobOrderEvent, JobOrderStatus, jobOrderStateMachine } from './job-order.state-machine';
+import { columnsOfDraft, draftOf } from './job-order-draft';
 import { assertCancellable, assertEditable, assertEmployerMayDraft, assertMayApprove, assertMaySubmit } from './job-order-lifecycle.rules';
 
 /** Emitted after an approval commits; matching listens and queues a run for the newly open order. */
@@ -69,28 +69,9 @@ export class JobOrderService {
         em.create(JobOrderEntity, {
           reference,
           employerId: employer.id,
-          title: cleanText(draft.title),
-          iscoCode: draft.iscoCode,
+          ...columnsOfDraft(draft),
           destinationOccupationSystem: destinationSystem(employer.country),
-          destinationOccupationCode: draft.destinationOccupationCode.trim(),
-          positions: draft.positions,
-          requiredSkills: [...new Set(draft.requiredSkills)],
-          preferredSkills: [...new Set(draft.preferredSkills)],
-          languages: draft.languages,
-          requiredLanguageLevels: draft.languages.map((l) => `${l.code}:${l.level}`),
-          minExperienceYears: draft.minExperienceYears,
-          workRegionCode: draft.workRegionCode,
-          workCity: cleanText(draft.workCity),
-          startDate: draft.startDate,
-          durationWeeks: draft.durationWeeks,
-          endDate: endDate(draft.startDate, draft.durationWeeks),
-          hourlyWage: draft.hourlyWage,
           currency: currencyOf(employer.country),
-          hoursPerWeek: draft.hoursPerWeek,
-          housingProvided: draft.housingProvided,
-          housingDescription: cleanText(draft.housingDescription) || null,
-          employerPaysRecruitment: draft.employerPaysRecruitment,
-          employerPaysTravel: draft.employerPaysTravel,
           status: 'DRAFT',
           createdBy: actor.userId,
         }),
@@ -173,28 +154,8 @@ export class JobOrderService {
         }),
       );
       const changed = changedJobOrderFields(current, changes);
-      const d = applyJobOrderChanges(current, changes);
       Object.assign(order, {
-        title: cleanText(d.title),
-        iscoCode: d.iscoCode,
-        destinationOccupationCode: d.destinationOccupationCode.trim(),
-        positions: d.positions,
-        requiredSkills: [...new Set(d.requiredSkills)],
-        preferredSkills: [...new Set(d.preferredSkills)],
-        languages: d.languages,
-        requiredLanguageLevels: d.languages.map((l) => `${l.code}:${l.level}`),
-        minExperienceYears: d.minExperienceYears,
-        workRegionCode: d.workRegionCode,
-        workCity: cleanText(d.workCity),
-        startDate: d.startDate,
-        durationWeeks: d.durationWeeks,
-        endDate: endDate(d.startDate, d.durationWeeks),
-        hourlyWage: d.hourlyWage,
-        hoursPerWeek: d.hoursPerWeek,
-        housingProvided: d.housingProvided,
-        housingDescription: cleanText(d.housingDescription) || null,
-        employerPaysRecruitment: d.employerPaysRecruitment,
-        employerPaysTravel: d.employerPaysTravel,
+        ...columnsOfDraft(applyJobOrderChanges(current, changes)),
         status: jobOrderStateMachine.next(order.status, 'EDIT'),
       });
       await recordAudit(em, actor, { action: 'update-job-order', entity: 'job_order', entityId: order.id, fields: changed });
@@ -294,28 +255,4 @@ export class JobOrderService {
     const [{ n }] = await em.query(`SELECT nextval('job_order_number_seq') AS n`);
     return `JO-${todayIso().slice(0, 4)}-${String(n).padStart(6, '0')}`;
   }
-}
-
-/** What an employer typed, as the order stores it (the input of an edit's checks). */
-export function draftOf(o: JobOrderEntity): JobOrderDraft {
-  return {
-    title: o.title,
-    iscoCode: o.iscoCode,
-    destinationOccupationCode: o.destinationOccupationCode,
-    positions: o.positions,
-    requiredSkills: o.requiredSkills,
-    preferredSkills: o.preferredSkills,
-    languages: o.languages,
-    minExperienceYears: o.minExperienceYears,
-    workRegionCode: o.workRegionCode,
-    workCity: o.workCity,
-    startDate: o.startDate,
-    durationWeeks: o.durationWeeks,
-    hourlyWage: o.hourlyWage,
-    hoursPerWeek: o.hoursPerWeek,
-    housingProvided: o.housingProvided,
-    housingDescription: o.housingDescription,
-    employerPaysRecruitment: o.employerPaysRecruitment,
-    employerPaysTravel: o.employerPaysTravel,
-  };
 }
