@@ -12,6 +12,12 @@ import { ScheduleOutcome, SeatingService } from '@puente/domain/contingents';
 /** How many registrations run at once: each hashes a password (argon2), and the machine is shared. */
 const CONCURRENCY = 4;
 
+/**
+ * Mixed crop and livestock farm labourers (ISCO-08 9213, NOC 85101): an occupation the end-to-end suites do not use,
+ * so a matching run of theirs never shortlists the applicants made here, nor the reverse.
+ */
+export const DEFAULT_OCCUPATION = { isco: '9213', noc: '85101' } as const;
+
 export type JobOrderStage = 'DRAFT' | 'SUBMITTED' | 'OPEN';
 
 /** A verified employer and the actor of its one user, to act as that employer. */
@@ -67,13 +73,13 @@ export class TestFactories {
       gender: 'FEMALE',
       municipalityCode: 'SV-SA-NORTE',
       phone: '+50371234567',
-      occupations: ['9211'],
+      occupations: [DEFAULT_OCCUPATION.isco],
       skills: [],
       languages: [{ code: 'es', level: 'NATIVE' }],
       yearsExperience: 3,
       education: 'PRIMARY',
       passportNumber: `A${n}`,
-      passportExpiry: addDays(todayIso(), 3 * 365),
+      passportExpiry: addDays(todayIso(), 5 * 365),
       ...overrides,
     } as ApplicantDraft;
   }
@@ -127,8 +133,8 @@ export class TestFactories {
   jobOrderDraft(overrides: Partial<JobOrderDraft> = {}): JobOrderDraft {
     return {
       title: 'Farm worker – harvest',
-      iscoCode: '9211',
-      destinationOccupationCode: '85101',
+      iscoCode: DEFAULT_OCCUPATION.isco,
+      destinationOccupationCode: DEFAULT_OCCUPATION.noc,
       positions: 10,
       requiredSkills: [],
       preferredSkills: [],

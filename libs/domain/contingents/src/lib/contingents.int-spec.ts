@@ -1,98 +1,43 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { addDays } from '@puente/common';
-import { databaseOptions } from '@puente/database';
-import { ApplicantEntity } from '@puente/domain/applicants';
-import { JobOrderEntity } from '@puente/domain/job-orders';
-import { Queue } from 'bullmq';
-import { JobOutbox, JobProducer, StatusEvents, UnitOfWork } from '@puente/queue';
-import { NotificationEntity } from '@puente/notifications';
-import type { PuenteConfig } from '@puente/config';
-import { fieldCipherFromEnv } from '@puente/config';
+import { addDays, todayIso } from '@puente/common';
+import { ApplicantsModule } from '@puente/domain/applicants';
+import { EmployersModule } from '@puente/domain/employers';
+import { UnitOfWork } from '@puente/queue';
 import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
-import { ContingentEntity, TravellerEntity, TravelStepEntity } from './contingent.entity';
+import { bootTestModule, queueOf as runQueue, TestEmployer, TestFactories } from '@puente/testing';
+import { ContingentsModule } from './contingents.module';
 import { SeatingService } from './seating.service';
 import { reminderTime, StepJobsService } from './step-jobs.service';
 import { WithdrawalService } from './withdrawal.service';
-import { CandidateEntity, SelectionService } from '@puente/domain/matching';
-
-/** Fixture rows carry one sealed placeholder DUI and passport, so an api reading them (other suites share the database) can decrypt them. */
-const fixtureCipher = fieldCipherFromEnv(process.env);
-const SEALED_DUI = fixtureCipher.encrypt('dui', '00000000-0');
-const SEALED_PASSPORT = fixtureCipher.encrypt('passport', 'X0000000');
-
-/** The real queues of the contract under this run's prefix, behind a real producer. */
-function realProducer() {
-  const queues = new Map<string, Queue>();
-  const queueOf = (name: string) => {
-    if (!queues.has(name)) queues.set(name, new Queue(name, { connection: { url: process.env.REDIS_URL! }, prefix: process.env.QUEUE_PREFIX! }));
-    return queues.get(name)!;
-  };
-  const producer: JobProducer = Object.assign(Object.create(JobProducer.prototype), { queue: queueOf });
-  return { producer, queueOf, queues };
-}
-
-/** A unit of work whose jobs and events go to `producer` and `events` once it commits. */
-const unitOfWork = (ds: DataSource, producer: JobProducer, events: StatusEvents) => new UnitOfWork(ds, new JobOutbox(ds, producer, events));
 
 /** Scheduling against the real database: idempotent, concurrent-safe, and every seat gets its full timeline. */
 describe('SeatingService.schedule', () => {
+  let app: INestApplicationContext;
+  let make: TestFactories;
   let ds: DataSource;
   let service: SeatingService;
   let stepService: StepJobsService;
-  const today = '2030-01-07';
-  // A start date of this run alone, so parallel suites never share its region and date group.
-  const startDate = addDays('2030-03-01', randomInt(3000));
-  let employerId: string;
+  const today = todayIso();
+  // A start date of this run alone (past the dates the end-to-end suites draw, within the two years an order may
+  // look ahead), so parallel suites never share its region and date group.
+  const startDate = addDays(today, 661 + randomInt(69));
+  let employer: TestEmployer;
 
-  const order = async (positions: number): Promise<string> => {
-    const [row] = await ds.query(
-      `INSERT INTO job_order (reference, employer_id, title, isco_code, destination_occupation_system, destination_occupation_code, positions,
-         work_region_code, work_city, start_date, duration_weeks, end_date, hourly_wage, currency, hours_per_week, housing_provided,
-         employer_pays_recruitment, employer_pays_travel, status)
-       VALUES ($1, $2, 'Harvest', '9211', 'NOC_2021', '85101', $3, 'CA-QC', 'Laval', $4, 26, $5, 16.10, 'CAD', 40, true, true, true, 'FILLED')
-       RETURNING id`,
-      [`JO-T-${randomUUID().slice(0, 12)}`, employerId, positions, startDate, addDays(startDate, 181)],
-    );
-    const applicants: { id: string }[] = await ds.query(
-      `INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone, occupations, skills,
-         languages, language_levels, years_experience, education, status)
-       SELECT $3, 'K' || $1 || g, 'Travel', 'Test', '1990-01-01', 'MALE', 'SV-SA-NORTE', '+50370000000', ARRAY['9211'], '{}', '[]', '{}', 2, 'PRIMARY', 'SELECTED'
-       FROM generate_series(1, $2) g RETURNING id`,
-      [randomUUID().slice(0, 10), positions, SEALED_DUI],
-    );
-    await ds.query(
-      `INSERT INTO candidate (job_order_id, applicant_id, score, breakdown, rank, status)
-       SELECT $1, a, 80, '[]', row_number() OVER (), 'SELECTED' FROM unnest($2::uuid[]) a`,
-      [row.id, applicants.map((a) => a.id)],
-    );
-    return row.id;
-  };
-
-  const events = new StatusEvents({ redis: { url: process.env.REDIS_URL!, queuePrefix: process.env.QUEUE_PREFIX! } } as PuenteConfig);
+  /** An order of the group, FILLED with as many selected workers, made through the services. */
+  const order = async (positions: number): Promise<string> => (await make.filledJobOrder(employer, positions, { startDate, workRegionCode: 'CA-QC' })).order.id;
 
   beforeAll(async () => {
-    ds = await new DataSource({
-      ...databaseOptions(process.env.DATABASE_URL!, 4),
-      entities: [ContingentEntity, TravellerEntity, TravelStepEntity, JobOrderEntity, ApplicantEntity, CandidateEntity, NotificationEntity],
-    }).initialize();
-    // Seating itself never queues a job (it publishes status events): the producer is only for requestSchedule and
-    // scheduleAndRemind, which the e2e tests drive.
-    const uow = unitOfWork(ds, {} as JobProducer, events);
-    stepService = new StepJobsService(uow);
-    service = new SeatingService(ds, {} as JobProducer, uow, stepService);
-    const [employer] = await ds.query(
-      `INSERT INTO employer (legal_name, country, region_code, city, sector, program, program_reference, contact_name, contact_email, contact_phone, status)
-       VALUES ('Travel Farm', 'CA', 'CA-QC', 'Laval', 'AGRICULTURE', 'CA_TFWP_AGRICULTURAL', $1, 'A', 'travel@farm.example', '+15145550100', 'VERIFIED') RETURNING id`,
-      [String(900000000 + randomInt(99999999))],
-    );
-    employerId = employer.id;
+    app = await bootTestModule(ApplicantsModule, EmployersModule, ContingentsModule);
+    make = new TestFactories(app);
+    ds = app.get(DataSource);
+    service = app.get(SeatingService);
+    stepService = app.get(StepJobsService);
+    employer = await make.employer({ regionCode: 'CA-QC' });
   });
 
-  afterAll(async () => {
-    await events.onModuleDestroy();
-    await ds.destroy();
-  });
+  afterAll(() => app.close());
 
   const group = () =>
     ds.query(
@@ -120,7 +65,7 @@ describe('SeatingService.schedule', () => {
       [startDate],
     );
     expect(states).toEqual(['PRE_DEPARTURE']);
-  });
+  }, 180_000);
 
   it('fills free seats first, and two concurrent calls seat each worker exactly once', async () => {
     const late = await order(25);
@@ -130,13 +75,12 @@ describe('SeatingService.schedule', () => {
     expect((await group()).map((k: { seated: number }) => k.seated)).toEqual([70, 55, 50]);
     const [{ seats }] = await ds.query(`SELECT count(*)::int - count(DISTINCT applicant_id)::int AS seats FROM traveller WHERE job_order_id = $1`, [late]);
     expect(seats).toBe(0);
-  });
+  }, 60_000);
 
   it('keeps exactly one reminder job per pending step, through two reschedules, on a real queue', async () => {
-    const { producer, queueOf, queues } = realProducer();
-    const queue = queueOf(JOB_QUEUE[JobName.RemindStep]);
-    const uow = unitOfWork(ds, producer, events);
-    const withQueue = new StepJobsService(uow);
+    const queue = runQueue(app, JOB_QUEUE[JobName.RemindStep]);
+    const uow = app.get(UnitOfWork);
+    const withQueue = stepService;
     const sync = (contingentId: string, now: number) => uow.run('contingents.sync-step-jobs', (tx) => withQueue.syncStepJobs(tx, contingentId, { now }));
     try {
       const [contingent] = await ds.query(`SELECT id FROM contingent WHERE region_code = 'CA-QC' AND start_date = $1 AND sequence = 3`, [startDate]);
@@ -192,9 +136,8 @@ describe('SeatingService.schedule', () => {
         await (await queue.getJob(jobId(JobName.RemindStep, st.id)))?.remove();
         await (await queue.getJob(jobId(JobName.CheckStepOverdue, st.id)))?.remove();
       }
-      for (const q of queues.values()) await q.close();
     }
-  });
+  }, 60_000);
 
   it('refuses a departure after the start or in the past, and an unknown contingent', async () => {
     const [contingent] = await ds.query(`SELECT id FROM contingent WHERE region_code = 'CA-QC' AND start_date = $1 AND sequence = 1`, [startDate]);
@@ -206,79 +149,72 @@ describe('SeatingService.schedule', () => {
   it('seats the selected workers of an order under way in a later contingent, and nobody of a completed order', async () => {
     // Say its second contingent was cancelled after the first had left: the order is IN_PROGRESS.
     const underWay = await order(3);
+    // Hand-set status: the services reach it only through a whole departure and a cancelled contingent, and the status is all this test reads.
     await ds.query(`UPDATE job_order SET status = 'IN_PROGRESS' WHERE id = $1`, [underWay]);
     await service.schedule(underWay, 70, today);
     const [{ seated }] = await ds.query(`SELECT count(*)::int AS seated FROM traveller WHERE job_order_id = $1 AND status = 'SEATED'`, [underWay]);
     expect(seated).toBe(3);
     const done = await order(1);
+    // Hand-set as well: a completed order takes a whole season played out (its contingents back home).
     await ds.query(`UPDATE job_order SET status = 'COMPLETED' WHERE id = $1`, [done]);
     await service.schedule(done, 70, today);
     const [{ none }] = await ds.query(`SELECT count(*)::int AS none FROM traveller WHERE job_order_id = $1`, [done]);
     expect(none).toBe(0);
-  });
+  }, 60_000);
 
   it('refuses an unknown order', async () => {
     await expect(service.schedule(randomUUID())).rejects.toThrow(/Job order/);
   });
 
   it("replaces a worker who withdraws with the order's best free reserve, who gets a timeline of their own", async () => {
-    const { producer, queueOf, queues } = realProducer();
-    const uow = unitOfWork(ds, producer, events);
-    const stepJobs = new StepJobsService(uow);
-    const contingents = new SeatingService(ds, producer, uow, stepJobs);
-    const travel = new WithdrawalService(uow, contingents, stepJobs, new SelectionService(ds, uow));
-    try {
-      const orderId = await order(2);
-      const [first, second] = (await ds.query(`SELECT applicant_id FROM candidate WHERE job_order_id = $1 ORDER BY rank`, [orderId])).map((r: { applicant_id: string }) => r.applicant_id);
-      // Two reserves: the better-ranked one is no longer free; the other is, and meets the order's requirements.
-      const reserves: { id: string }[] = await ds.query(
-        `INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone, occupations,
-           skills, languages, language_levels, years_experience, education, status, passport_number_enc, passport_number_hash, passport_expiry)
-         SELECT $2, 'R' || $1 || g, 'Reserve', 'Test', '1991-01-01', 'FEMALE', 'SV-SA-NORTE', '+50370000001', ARRAY['9211'], '{}', '[]', '{}', 3,
-                'PRIMARY', CASE g WHEN 1 THEN 'WITHDRAWN' ELSE 'AVAILABLE' END, $3, 'P' || $1 || g, '2040-01-01'
-         FROM generate_series(1, 2) g ORDER BY g RETURNING id`,
-        [randomUUID().slice(0, 10), SEALED_DUI, SEALED_PASSPORT],
-      );
-      await ds.query(`INSERT INTO candidate (job_order_id, applicant_id, score, breakdown, rank, status) SELECT $1, a, 70, '[]', 10 + i, 'RESERVE' FROM unnest($2::uuid[]) WITH ORDINALITY AS r(a, i)`, [
-        orderId,
-        reserves.map((r) => r.id),
-      ]);
-      await contingents.schedule(orderId, 70, today);
-      const stepsOf = (applicantId: string) =>
-        ds.query(`SELECT s.id, s.kind, s.status FROM travel_step s JOIN traveller t ON t.id = s.traveller_id WHERE t.applicant_id = $1 ORDER BY s.kind`, [applicantId]);
-      const leaving = await stepsOf(first);
-      const [{ contingent_id: contingentId }] = await ds.query(`SELECT contingent_id FROM traveller WHERE applicant_id = $1`, [first]);
-      await uow.run('contingents.sync-step-jobs', (tx) => stepJobs.syncStepJobs(tx, contingentId, { now: Date.parse(`${today}T12:00:00Z`) }));
+    const uow = app.get(UnitOfWork);
+    const stepJobs = stepService;
+    const contingents = service;
+    const travel = app.get(WithdrawalService);
+    const orderId = await order(2);
+    const [first, second] = (await ds.query(`SELECT applicant_id FROM candidate WHERE job_order_id = $1 ORDER BY rank`, [orderId])).map((r: { applicant_id: string }) => r.applicant_id);
+    // Two reserves: the better-ranked one is no longer free; the other is, and meets the order's requirements.
+    const reserves = await make.applicants(2);
+    // Hand-written: a withdrawal elsewhere takes a whole seating of its own; and reserves come from a matching run,
+    // which ranks every eligible applicant of the shared database, so which reserve came first would not be this test's.
+    await ds.query(`UPDATE applicant SET status = 'WITHDRAWN' WHERE id = $1`, [reserves[0].id]);
+    await ds.query(`INSERT INTO candidate (job_order_id, applicant_id, score, breakdown, rank, status) SELECT $1, a, 70, '[]', 10 + i, 'RESERVE' FROM unnest($2::uuid[]) WITH ORDINALITY AS r(a, i)`, [
+      orderId,
+      reserves.map((r) => r.id),
+    ]);
+    await contingents.schedule(orderId, 70, today);
+    const stepsOf = (applicantId: string) =>
+      ds.query(`SELECT s.id, s.kind, s.status FROM travel_step s JOIN traveller t ON t.id = s.traveller_id WHERE t.applicant_id = $1 ORDER BY s.kind`, [applicantId]);
+    const leaving = await stepsOf(first);
+    const [{ contingent_id: contingentId }] = await ds.query(`SELECT contingent_id FROM traveller WHERE applicant_id = $1`, [first]);
+    await uow.run('contingents.sync-step-jobs', (tx) => stepJobs.syncStepJobs(tx, contingentId, { now: Date.parse(`${today}T12:00:00Z`) }));
 
-      await expect(travel.withdraw({ applicantId: first, reason: 'WITHDREW', note: 'short' }, today)).rejects.toThrow(/reason/);
-      const withdrawal = await travel.withdraw({ applicantId: first, reason: 'WITHDREW', note: 'Family emergency; cannot travel this season.' }, today);
-      expect(withdrawal.replacementApplicantId).toBe(reserves[1].id);
-      const state = async (id: string) =>
-        (await ds.query(`SELECT a.status, c.status AS candidate FROM applicant a JOIN candidate c ON c.applicant_id = a.id AND c.job_order_id = $2 WHERE a.id = $1`, [id, orderId]))[0];
-      expect(await state(first)).toEqual({ status: 'WITHDRAWN', candidate: 'REJECTED' });
-      expect(await state(reserves[0].id)).toEqual({ status: 'WITHDRAWN', candidate: 'RESERVE' });
-      expect(await state(reserves[1].id)).toEqual({ status: 'PRE_DEPARTURE', candidate: 'SELECTED' });
-      expect((await stepsOf(first)).map((st: { status: string }) => st.status)).toEqual(leaving.map(() => 'CANCELLED'));
-      expect((await stepsOf(reserves[1].id)).map((st: { status: string }) => st.status)).toEqual(leaving.map(() => 'PENDING'));
-      // The leaver's reminders are gone; the replacement has theirs.
-      const remind = queueOf(JOB_QUEUE[JobName.RemindStep]);
-      expect(await Promise.all(leaving.map((st: { id: string }) => remind.getJob(jobId(JobName.RemindStep, st.id))))).toEqual(leaving.map(() => undefined));
-      const theirs = await stepsOf(reserves[1].id);
-      expect((await Promise.all(theirs.map((st: { id: string }) => remind.getJob(jobId(JobName.RemindStep, st.id))))).filter(Boolean)).toHaveLength(theirs.length);
-      const told = await ds.query(`SELECT kind, audience FROM notification WHERE applicant_id = $1 OR dedupe_key LIKE 'withdrawn:%' AND body LIKE $2 ORDER BY kind`, [
-        reserves[1].id,
-        `%${first}%`,
-      ]);
-      expect(told).toEqual([{ kind: 'SELECTED', audience: 'APPLICANT' }, { kind: 'TRAVELLER_WITHDRAWN', audience: 'COORDINATORS' }]);
+    await expect(travel.withdraw({ applicantId: first, reason: 'WITHDREW', note: 'short' }, today)).rejects.toThrow(/reason/);
+    const withdrawal = await travel.withdraw({ applicantId: first, reason: 'WITHDREW', note: 'Family emergency; cannot travel this season.' }, today);
+    expect(withdrawal.replacementApplicantId).toBe(reserves[1].id);
+    const state = async (id: string) =>
+      (await ds.query(`SELECT a.status, c.status AS candidate FROM applicant a JOIN candidate c ON c.applicant_id = a.id AND c.job_order_id = $2 WHERE a.id = $1`, [id, orderId]))[0];
+    expect(await state(first)).toEqual({ status: 'WITHDRAWN', candidate: 'REJECTED' });
+    expect(await state(reserves[0].id)).toEqual({ status: 'WITHDRAWN', candidate: 'RESERVE' });
+    expect(await state(reserves[1].id)).toEqual({ status: 'PRE_DEPARTURE', candidate: 'SELECTED' });
+    expect((await stepsOf(first)).map((st: { status: string }) => st.status)).toEqual(leaving.map(() => 'CANCELLED'));
+    expect((await stepsOf(reserves[1].id)).map((st: { status: string }) => st.status)).toEqual(leaving.map(() => 'PENDING'));
+    // The leaver's reminders are gone; the replacement has theirs.
+    const remind = runQueue(app, JOB_QUEUE[JobName.RemindStep]);
+    expect(await Promise.all(leaving.map((st: { id: string }) => remind.getJob(jobId(JobName.RemindStep, st.id))))).toEqual(leaving.map(() => undefined));
+    const theirs = await stepsOf(reserves[1].id);
+    expect((await Promise.all(theirs.map((st: { id: string }) => remind.getJob(jobId(JobName.RemindStep, st.id))))).filter(Boolean)).toHaveLength(theirs.length);
+    const told = await ds.query(`SELECT kind, audience FROM notification WHERE applicant_id = $1 OR dedupe_key LIKE 'withdrawn:%' AND body LIKE $2 ORDER BY kind`, [
+      reserves[1].id,
+      `%${first}%`,
+    ]);
+    expect(told).toEqual([{ kind: 'SELECTED', audience: 'APPLICANT' }, { kind: 'TRAVELLER_WITHDRAWN', audience: 'COORDINATORS' }]);
 
-      // The second worker misses a blocking step: no reserve is left, so the order reopens for a new selection.
-      const missed = await travel.withdraw({ applicantId: second, reason: 'MISSED_BLOCKING_STEP', note: 'No medical exam by the latest date.' }, today);
-      expect(missed.replacementApplicantId).toBeNull();
-      expect(await state(second)).toEqual({ status: 'AVAILABLE', candidate: 'REJECTED' });
-      expect((await ds.query(`SELECT status FROM job_order WHERE id = $1`, [orderId]))[0].status).toBe('OPEN');
-      await expect(travel.withdraw({ applicantId: second, reason: 'WITHDREW', note: 'Asked twice by mistake.' }, today)).rejects.toThrow(/no seat/);
-    } finally {
-      for (const q of queues.values()) await q.close();
-    }
-  });
+    // The second worker misses a blocking step: no reserve is left, so the order reopens for a new selection.
+    const missed = await travel.withdraw({ applicantId: second, reason: 'MISSED_BLOCKING_STEP', note: 'No medical exam by the latest date.' }, today);
+    expect(missed.replacementApplicantId).toBeNull();
+    expect(await state(second)).toEqual({ status: 'AVAILABLE', candidate: 'REJECTED' });
+    expect((await ds.query(`SELECT status FROM job_order WHERE id = $1`, [orderId]))[0].status).toBe('OPEN');
+    await expect(travel.withdraw({ applicantId: second, reason: 'WITHDREW', note: 'Asked twice by mistake.' }, today)).rejects.toThrow(/no seat/);
+  }, 60_000);
 });
