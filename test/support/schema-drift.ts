@@ -6,7 +6,7 @@ interface TableShape {
   columns: Map<string, { type: string; notNull: boolean }>;
   primaryKey: string[];
   /** Indexes and unique constraints by name: key columns in order (null for an expression), uniqueness, predicate. */
-  indexes: Map<string, { columns: (string | null)[]; unique: boolean; where: string | null }>;
+  indexes: Map<string, { columns: (string | null)[]; unique: boolean; where: string | null; method: string }>;
 }
 
 /** The migrated schema as PostgreSQL's catalog describes it (schema `public`, ordinary and partitioned tables). */
@@ -23,20 +23,21 @@ export async function databaseShape(ds: DataSource): Promise<Map<string, TableSh
     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
     ORDER BY c.relname, a.attnum`);
   for (const c of columns) table(c.table).columns.set(c.column, { type: c.type, notNull: c.not_null });
-  const indexes: { table: string; name: string; columns: (string | null)[]; unique: boolean; primary: boolean; where: string | null }[] = await ds.query(`
-    SELECT t.relname AS table, ic.relname AS name, i.indisunique AS unique, i.indisprimary AS primary,
+  const indexes: { table: string; name: string; columns: (string | null)[]; unique: boolean; primary: boolean; where: string | null; method: string }[] =
+    await ds.query(`
+    SELECT t.relname AS table, ic.relname AS name, i.indisunique AS unique, i.indisprimary AS primary, am.amname AS method,
            pg_get_expr(i.indpred, i.indrelid) AS where,
            (SELECT array_agg(a.attname::text ORDER BY k.ord)
               FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
               LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
              WHERE k.ord <= i.indnkeyatts) AS columns
     FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
-    JOIN pg_namespace n ON n.oid = t.relnamespace
+    JOIN pg_am am ON am.oid = ic.relam JOIN pg_namespace n ON n.oid = t.relnamespace
     WHERE n.nspname = 'public'`);
   for (const i of indexes) {
     if (!tables.has(i.table)) continue;
     if (i.primary) table(i.table).primaryKey = i.columns as string[];
-    else table(i.table).indexes.set(i.name, { columns: i.columns, unique: i.unique, where: i.where });
+    else table(i.table).indexes.set(i.name, { columns: i.columns, unique: i.unique, where: i.where, method: i.method });
   }
   return tables;
 }
@@ -49,9 +50,24 @@ function entityType(ds: DataSource, column: ColumnMetadata): string {
   return column.isArray ? `${type}[]` : type;
 }
 
-/** PostgreSQL prints a predicate back with parentheses and casts (`(outcome = 'ELIGIBLE'::text)`); compared without. */
-const predicate = (where: string | null | undefined) =>
-  where ? where.replace(/::[a-z ]+(\[\])?/gi, '').replace(/[()\s]/g, '').toLowerCase() : null;
+/**
+ * An entity's index predicate as PostgreSQL prints it back (`status IN ('A', 'B')` becomes
+ * `(status = ANY (ARRAY['A'::text, 'B'::text]))`): an index built with it in a transaction rolled back.
+ */
+async function printedPredicate(ds: DataSource, table: string, column: string, where: string): Promise<string | null> {
+  const runner = ds.createQueryRunner();
+  try {
+    await runner.startTransaction();
+    await runner.query(`CREATE INDEX schema_drift_probe ON "${table}" ("${column}") WHERE ${where}`);
+    const [{ printed }] = await runner.query(`SELECT pg_get_expr(indpred, indrelid) AS printed FROM pg_index WHERE indexrelid = 'schema_drift_probe'::regclass`);
+    return printed;
+  } catch (error) {
+    return `<not valid SQL: ${(error as Error).message}>`;
+  } finally {
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    await runner.release();
+  }
+}
 
 const shown = (c: { type: string; notNull: boolean }) => `${c.type} ${c.notNull ? 'NOT NULL' : 'NULL'}`;
 const list = (columns: readonly (string | null)[]) => `(${columns.map((c) => c ?? '<expression>').join(', ')})`;
@@ -59,9 +75,10 @@ const list = (columns: readonly (string | null)[]) => `(${columns.map((c) => c ?
 /**
  * Every difference between the entities a DataSource was built with and the database it is connected to, one line
  * each: tables, columns (type, array, nullability), primary keys, and the indexes and unique constraints the
- * entities name with @Index/@Unique (columns, uniqueness, partial predicate). Not compared, because the entities do
- * not model them: foreign keys (no relations are mapped), check constraints, defaults, index methods (GIN),
- * descending keys and INCLUDE columns. Tables without an entity are the caller's to judge (`tablesWithoutEntity`).
+ * entities name with @Index/@Unique (columns, uniqueness, method, partial predicate). Not compared here: foreign keys
+ * and check constraints (the entities do not model them), defaults (TypeORM's schema builder compares those), and
+ * what TypeORM cannot declare (descending keys, INCLUDE columns: such an index is named only, `synchronize: false`,
+ * and checked to exist). Tables without an entity are the caller's to judge (`tablesWithoutEntity`).
  */
 export async function schemaDrift(ds: DataSource): Promise<{ differences: string[]; tablesWithoutEntity: string[] }> {
   const database = await databaseShape(ds);
@@ -93,6 +110,7 @@ export async function schemaDrift(ds: DataSource): Promise<{ differences: string
     const declared = [
       ...entity.indices.map((i) => ({
         kind: i.isUnique ? 'unique index' : 'index',
+        method: i.type ?? 'btree',
         name: i.name,
         given: i.givenName,
         // An index named only (`synchronize: false`: one TypeORM cannot declare) is checked to exist, not compared.
@@ -100,7 +118,7 @@ export async function schemaDrift(ds: DataSource): Promise<{ differences: string
         unique: i.isUnique,
         where: i.where,
       })),
-      ...entity.uniques.map((u) => ({ kind: 'unique constraint', name: u.name, given: u.givenName, columns: u.columns.map((c) => c.databaseName), unique: true, where: undefined })),
+      ...entity.uniques.map((u) => ({ kind: 'unique constraint', method: 'btree', name: u.name, given: u.givenName, columns: u.columns.map((c) => c.databaseName), unique: true, where: undefined })),
     ];
     for (const d of declared) {
       const label = `${where} ${d.kind} ${d.name}`;
@@ -111,10 +129,12 @@ export async function schemaDrift(ds: DataSource): Promise<{ differences: string
       const actual = shape.indexes.get(d.name);
       if (!actual) differences.push(`${label}: entity says ${d.columns ? list(d.columns) : 'it exists'}, database has no such index`);
       else if (d.columns) {
+        const predicate = d.where && d.columns[0] ? await printedPredicate(ds, name, d.columns[0], d.where) : null;
         const problems = [
           list(actual.columns) !== list(d.columns) && `entity says columns ${list(d.columns)}, database says ${list(actual.columns)}`,
           actual.unique !== d.unique && `entity says ${d.unique ? 'unique' : 'not unique'}, database says ${actual.unique ? 'unique' : 'not unique'}`,
-          predicate(actual.where) !== predicate(d.where) && `entity says WHERE ${d.where ?? '(none)'}, database says WHERE ${actual.where ?? '(none)'}`,
+          actual.method !== d.method && `entity says USING ${d.method}, database says USING ${actual.method}`,
+          actual.where !== predicate && `entity says WHERE ${predicate ?? '(none)'}, database says WHERE ${actual.where ?? '(none)'}`,
         ].filter(Boolean);
         for (const p of problems) differences.push(`${label}: ${p}`);
       }

@@ -1,9 +1,12 @@
-import { Column, Entity } from 'typeorm';
+import { Column, Entity, Index, Unique } from 'typeorm';
 import { Timestamped } from '@puente/database';
 import { Role } from '@puente/common';
 
 /** A login. Staff and employers sign in with their e-mail, applicants with their national ID (DUI). */
 @Entity('app_user')
+@Unique('app_user_identifier_key', ['identifier'])
+@Unique('app_user_applicant_id_key', ['applicantId'])
+@Index('app_user_employer_idx', ['employerId'])
 export class UserEntity extends Timestamped {
   @Column('text') identifier!: string;
   @Column('text', { nullable: true }) email!: string | null;

@@ -15,6 +15,7 @@ const TABLES = [
   'employer',
   'evaluation',
   'job_order',
+  'job_outbox',
   'matching_run',
   'municipality',
   'named_request',

@@ -1,4 +1,4 @@
-import { Column, Entity } from 'typeorm';
+import { Column, Entity, Index, Unique } from 'typeorm';
 import { Timestamped } from '@puente/database';
 
 /** An applicant; every active coordinator; the active users of one employer; one user (e.g. a password reset). */
@@ -6,6 +6,8 @@ export type NotificationAudience = 'APPLICANT' | 'COORDINATORS' | 'EMPLOYER' | '
 
 /** One message of the outbox: written with the change it tells of, sent once by the delivery job. */
 @Entity('notification')
+@Unique('notification_dedupe_key_key', ['dedupeKey'])
+@Index('notification_unsent_idx', ['createdAt'], { where: 'sent_at IS NULL' })
 export class NotificationEntity extends Timestamped {
   @Column('text') dedupeKey!: string;
   @Column('text') audience!: NotificationAudience;
@@ -16,6 +18,6 @@ export class NotificationEntity extends Timestamped {
   @Column('text') subject!: string;
   @Column('text') body!: string;
   @Column('text', { nullable: true }) channel!: string | null;
-  @Column('integer') attempts!: number;
+  @Column('integer', { default: 0 }) attempts!: number;
   @Column('timestamptz', { nullable: true }) sentAt!: Date | null;
 }

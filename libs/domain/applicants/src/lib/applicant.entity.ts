@@ -1,4 +1,4 @@
-import { Column, Entity } from 'typeorm';
+import { Column, Entity, Index, Unique } from 'typeorm';
 import { Timestamped } from '@puente/database';
 import type { ApplicantStatus } from './applicant.state-machine';
 import type { Education, Gender, LanguageSkill } from './applicant.rules';
@@ -9,6 +9,18 @@ import type { Education, Gender, LanguageSkill } from './applicant.rules';
  * their blind index (`*Hash`: uniqueness and lookups), never in clear.
  */
 @Entity('applicant')
+@Unique('applicant_national_id_key', ['nationalIdHash'])
+@Index('applicant_passport_number_key', ['passportNumberHash'], { unique: true, where: 'passport_number_hash IS NOT NULL' })
+@Index('applicant_status_municipality_idx', ['status', 'municipalityCode'])
+@Index('applicant_occupations_gin', ['occupations'], { type: 'gin' })
+@Index('applicant_skills_gin', ['skills'], { type: 'gin' })
+@Index('applicant_language_levels_gin', ['languageLevels'], { type: 'gin' })
+@Index('applicant_available_skills_gin', ['skills'], { type: 'gin', where: "status = 'AVAILABLE'" })
+@Index('applicant_available_occupations_gin', ['occupations'], { type: 'gin', where: "status = 'AVAILABLE'" })
+// Keyset paging, (created_at DESC, id DESC) and (municipality_code, created_at DESC, id DESC): descending keys
+// TypeORM cannot declare, so named only.
+@Index('applicant_created_idx', { synchronize: false })
+@Index('applicant_municipality_created_idx', { synchronize: false })
 export class ApplicantEntity extends Timestamped {
   @Column('text') nationalIdEnc!: string;
   @Column('text') nationalIdHash!: string;
@@ -20,16 +32,16 @@ export class ApplicantEntity extends Timestamped {
   @Column('text', { nullable: true }) address!: string | null;
   @Column('text') phone!: string;
   @Column('text', { nullable: true }) email!: string | null;
-  @Column('text', { array: true }) occupations!: string[];
-  @Column('text', { array: true }) skills!: string[];
-  @Column('jsonb') languages!: LanguageSkill[];
-  @Column('text', { array: true }) languageLevels!: string[];
-  @Column('smallint') yearsExperience!: number;
+  @Column('text', { array: true, default: () => "'{}'" }) occupations!: string[];
+  @Column('text', { array: true, default: () => "'{}'" }) skills!: string[];
+  @Column('jsonb', { default: () => "'[]'" }) languages!: LanguageSkill[];
+  @Column('text', { array: true, default: () => "'{}'" }) languageLevels!: string[];
+  @Column('smallint', { default: 0 }) yearsExperience!: number;
   @Column('text') education!: Education;
   @Column('text', { nullable: true }) passportNumberEnc!: string | null;
   @Column('text', { nullable: true }) passportNumberHash!: string | null;
   @Column('date', { nullable: true }) passportExpiry!: string | null;
-  @Column('text') status!: ApplicantStatus;
+  @Column('text', { default: 'REGISTERED' }) status!: ApplicantStatus;
   @Column('timestamptz', { nullable: true }) verifiedAt!: Date | null;
   @Column('uuid', { nullable: true }) verifiedBy!: string | null;
   @Column('uuid', { nullable: true }) registeredBy!: string | null;

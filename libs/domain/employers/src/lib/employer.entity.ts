@@ -1,10 +1,15 @@
-import { Column, Entity } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { Timestamped } from '@puente/database';
 import type { EmployerStatus } from './employer.state-machine';
 import type { Country, Sector } from '@puente/domain/reference';
 import type { Program } from './employer.rules';
 
 @Entity('employer')
+@Index('employer_program_reference_key', ['program', 'programReference'], { unique: true })
+// Keyset paging, (created_at DESC, id DESC) and (status, created_at DESC, id DESC): descending keys TypeORM cannot
+// declare, so named only.
+@Index('employer_created_idx', { synchronize: false })
+@Index('employer_status_created_idx', { synchronize: false })
 export class EmployerEntity extends Timestamped {
   @Column('text') legalName!: string;
   @Column('text', { nullable: true }) tradeName!: string | null;
@@ -17,7 +22,7 @@ export class EmployerEntity extends Timestamped {
   @Column('text') contactName!: string;
   @Column('text') contactEmail!: string;
   @Column('text') contactPhone!: string;
-  @Column('text') status!: EmployerStatus;
+  @Column('text', { default: 'PENDING_VERIFICATION' }) status!: EmployerStatus;
   @Column('text', { nullable: true }) statusReason!: string | null;
   @Column('timestamptz', { nullable: true }) verifiedAt!: Date | null;
   @Column('uuid', { nullable: true }) verifiedBy!: string | null;

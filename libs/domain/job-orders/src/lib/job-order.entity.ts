@@ -1,4 +1,4 @@
-import { Column, Entity } from 'typeorm';
+import { Column, Entity, Index, Unique } from 'typeorm';
 import { Timestamped } from '@puente/database';
 import type { LanguageSkill } from '@puente/domain/applicants';
 import type { JobOrderStatus } from './job-order.state-machine';
@@ -8,6 +8,13 @@ import type { OccupationSystem } from './job-order.rules';
 const decimal = { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
 @Entity('job_order')
+@Unique('job_order_reference_key', ['reference'])
+@Index('job_order_isco_code_idx', ['iscoCode'])
+// Keyset paging, (created_at DESC, id DESC) alone and after employer_id or status: descending keys TypeORM cannot
+// declare, so named only.
+@Index('job_order_created_idx', { synchronize: false })
+@Index('job_order_employer_created_idx', { synchronize: false })
+@Index('job_order_status_created_idx', { synchronize: false })
 export class JobOrderEntity extends Timestamped {
   @Column('text') reference!: string;
   @Column('uuid') employerId!: string;
@@ -16,11 +23,11 @@ export class JobOrderEntity extends Timestamped {
   @Column('text') destinationOccupationSystem!: OccupationSystem;
   @Column('text') destinationOccupationCode!: string;
   @Column('integer') positions!: number;
-  @Column('text', { array: true }) requiredSkills!: string[];
-  @Column('text', { array: true }) preferredSkills!: string[];
-  @Column('jsonb') languages!: LanguageSkill[];
-  @Column('text', { array: true }) requiredLanguageLevels!: string[];
-  @Column('smallint') minExperienceYears!: number;
+  @Column('text', { array: true, default: () => "'{}'" }) requiredSkills!: string[];
+  @Column('text', { array: true, default: () => "'{}'" }) preferredSkills!: string[];
+  @Column('jsonb', { default: () => "'[]'" }) languages!: LanguageSkill[];
+  @Column('text', { array: true, default: () => "'{}'" }) requiredLanguageLevels!: string[];
+  @Column('smallint', { default: 0 }) minExperienceYears!: number;
   @Column('text') workRegionCode!: string;
   @Column('text') workCity!: string;
   @Column('date') startDate!: string;
@@ -33,7 +40,7 @@ export class JobOrderEntity extends Timestamped {
   @Column('text', { nullable: true }) housingDescription!: string | null;
   @Column('boolean') employerPaysRecruitment!: boolean;
   @Column('boolean') employerPaysTravel!: boolean;
-  @Column('text') status!: JobOrderStatus;
+  @Column('text', { default: 'DRAFT' }) status!: JobOrderStatus;
   @Column('text', { nullable: true }) statusReason!: string | null;
   @Column('timestamptz', { nullable: true }) submittedAt!: Date | null;
   @Column('timestamptz', { nullable: true }) approvedAt!: Date | null;

@@ -1,4 +1,4 @@
-import { Column, Entity } from 'typeorm';
+import { Column, Entity, Index, Unique } from 'typeorm';
 import { Timestamped } from '@puente/database';
 import type { ScoreLine } from './score.rules';
 
@@ -10,6 +10,11 @@ const decimal = { to: (v: number) => v, from: (v: string) => Number(v) };
 
 /** An applicant proposed for a job order by a run: score, explanation, rank in the order's shortlist. */
 @Entity('candidate')
+@Unique('candidate_order_applicant_key', ['jobOrderId', 'applicantId'])
+@Index('candidate_order_rank_idx', ['jobOrderId', 'rank'])
+@Index('candidate_one_selection_key', ['applicantId'], { unique: true, where: "status = 'SELECTED'" })
+@Index('candidate_applicant_idx', ['applicantId'])
+@Index('candidate_applicant_pending_idx', ['applicantId', 'jobOrderId'], { where: "status IN ('SUGGESTED', 'RESERVE', 'SELECTED')" })
 export class CandidateEntity extends Timestamped {
   @Column('uuid') jobOrderId!: string;
   @Column('uuid') applicantId!: string;

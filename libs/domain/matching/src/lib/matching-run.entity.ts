@@ -1,4 +1,4 @@
-import { Column, Entity } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { Timestamped } from '@puente/database';
 import type { MatchingPolicy } from './matching.policy';
 
@@ -7,8 +7,9 @@ export type MatchingRunStatus = (typeof MATCHING_RUN_STATUSES)[number];
 
 /** One matching of a set of open orders, with the policy it used, so every score stays explainable. */
 @Entity('matching_run')
+@Index('matching_run_job_orders_idx', ['jobOrderIds'], { type: 'gin' })
 export class MatchingRunEntity extends Timestamped {
-  @Column('text') status!: MatchingRunStatus;
+  @Column('text', { default: 'QUEUED' }) status!: MatchingRunStatus;
   @Column('uuid', { array: true }) jobOrderIds!: string[];
   @Column('text') policyVersion!: string;
   @Column('jsonb') policy!: MatchingPolicy;

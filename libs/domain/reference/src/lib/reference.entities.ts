@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** The sectors of the program's occupations and employers (the migration's CHECK constraints repeat them). */
 export const SECTORS = ['AGRICULTURE', 'LIVESTOCK', 'FOOD_PROCESSING', 'CONSTRUCTION', 'HOSPITALITY'] as const;
@@ -13,6 +13,7 @@ export class DepartmentEntity {
 }
 
 @Entity('municipality')
+@Index('municipality_department_code_idx', ['departmentCode'])
 export class MunicipalityEntity {
   @PrimaryColumn('text') code!: string;
   @Column('text') name!: string;
@@ -31,13 +32,13 @@ export class OccupationEntity {
   @PrimaryColumn('char', { length: 4 }) iscoCode!: string;
   @Column('text') title!: string;
   @Column('text') sector!: Sector;
-  @Column('text', { array: true }) nocCodes!: string[];
-  @Column('text', { array: true }) socCodes!: string[];
+  @Column('text', { array: true, default: () => "'{}'" }) nocCodes!: string[];
+  @Column('text', { array: true, default: () => "'{}'" }) socCodes!: string[];
 }
 
 @Entity('skill')
 export class SkillEntity {
   @PrimaryColumn('text') code!: string;
   @Column('text') label!: string;
-  @Column('text', { array: true }) occupationCodes!: string[];
+  @Column('text', { array: true, default: () => "'{}'" }) occupationCodes!: string[];
 }
