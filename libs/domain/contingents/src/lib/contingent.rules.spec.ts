@@ -1,5 +1,5 @@
 import { seededRandom } from '@puente/common';
-import { planSeats, Traveller } from './contingent.rules';
+import { assertConfirmable, planSeats, Traveller } from './contingent.rules';
 
 const people = (n: number, jobOrderId = 'o1', regionCode = 'CA-QC', startDate = '2027-03-15'): Traveller[] =>
   Array.from({ length: n }, (_, i) => ({ applicantId: `${jobOrderId}-a${String(i).padStart(4, '0')}`, jobOrderId, regionCode, startDate }));
@@ -68,5 +68,24 @@ describe('planSeats', () => {
 
   it('refuses a capacity that is not a positive whole number', () => {
     expect(() => planSeats(people(1), [], 0)).toThrow('capacity must be a positive integer, not 0');
+  });
+});
+
+describe('assertConfirmable', () => {
+  const k = { reference: 'CT-CA-QC-2027-03-15-1' };
+  it('confirms once every seated worker is ready', () => {
+    expect(() => assertConfirmable(k, [], 12)).not.toThrow();
+  });
+
+  it('names the first five workers with blocking steps not done, and their steps', () => {
+    const unready = Array.from({ length: 6 }, (_, i) => ({ name: `Worker ${i}`, kinds: ['MEDICAL_EXAM', 'VISA_INTERVIEW'] }));
+    expect(() => assertConfirmable(k, unready.slice(0, 1), 12)).toThrow(
+      '1 traveller(s) of CT-CA-QC-2027-03-15-1 have blocking steps not done: Worker 0 (medical exam, visa interview). Complete the steps',
+    );
+    expect(() => assertConfirmable(k, unready, 12)).toThrow(/Worker 4 \(medical exam, visa interview\); …\. Complete/);
+  });
+
+  it('confirms nothing when nobody is seated', () => {
+    expect(() => assertConfirmable(k, [], 0)).toThrow('CT-CA-QC-2027-03-15-1 has nobody seated; there is nothing to confirm.');
   });
 });

@@ -1,3 +1,5 @@
+import { DomainException, ErrorCode } from '@puente/common';
+
 /** A selected worker waiting for a seat: workers of one destination region and start date travel together. */
 export interface Traveller {
   applicantId: string;
@@ -61,4 +63,26 @@ export function planSeats(travellers: readonly Traveller[], existing: readonly E
     }
   }
   return plan;
+}
+
+/** A seated worker with blocking steps not done yet (not waived), named for the coordinator who must act on it. */
+export interface UnreadyTraveller {
+  name: string;
+  kinds: string[];
+}
+
+/**
+ * The confirm precondition: a flight is confirmed once every seated worker's blocking steps are done or waived
+ * (the first five still missing named, with their steps), and someone is seated.
+ */
+export function assertConfirmable(contingent: { reference: string }, unready: readonly UnreadyTraveller[], seated: number): void {
+  if (unready.length) {
+    const first = unready.slice(0, 5).map((m) => `${m.name} (${m.kinds.join(', ').toLowerCase().replace(/_/g, ' ')})`);
+    throw new DomainException(
+      ErrorCode.INVALID_TRANSITION,
+      `${unready.length} traveller(s) of ${contingent.reference} have blocking steps not done: ${first.join('; ')}${unready.length > 5 ? '; …' : ''}. ` +
+        'Complete the steps, or withdraw the travellers so reserves take their seats, then confirm.',
+    );
+  }
+  if (!seated) throw new DomainException(ErrorCode.INVALID_TRANSITION, `${contingent.reference} has nobody seated; there is nothing to confirm.`);
 }
