@@ -1,9 +1,10 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, DomainException, ErrorCode, isUuid, requireReason, Role, todayIso } from '@puente/common';
 import { lockForUpdate } from '@puente/database';
-import { NotificationsService } from '@puente/notifications';
+import { queueDelivery } from '@puente/notifications';
+import { UnitOfWork } from '@puente/queue';
 import { ApplicantEntity, applicantStateMachine } from '@puente/domain/applicants';
 import { DateProblem, placementEndProblems, PlacementEntity, placementStateMachine, workerReturnProblems } from '@puente/domain/contingents';
 import { releaseCandidates } from '@puente/domain/matching';
@@ -33,7 +34,7 @@ export class EvaluationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rehire: RehireService,
-    @Optional() private readonly notifications?: NotificationsService,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /** A coordinator ends a placement before the contract's end: early (with whose fault and why) or abandoned. */
@@ -43,7 +44,8 @@ export class EvaluationService {
   ): Promise<PlacementEntity> {
     const reason = requireReason(input.reason, 'for ending the placement');
     const endFault = endFaultOf(input.outcome, input.fault);
-    const placement = await this.dataSource.transaction(async (em) => {
+    return this.uow.run('rehire.end-placement', async (tx) => {
+      const em = tx.em;
       const p = await this.lockPlacement(em, input.placementId);
       refuseDates('The end must be between the departure and today', placementEndProblems(input.endedOn, { today: todayIso(), ...p }));
       p.status = placementStateMachine.next(p.status, input.outcome === 'ABANDONED' ? 'ABANDON' : 'TERMINATE_EARLY');
@@ -52,16 +54,16 @@ export class EvaluationService {
       await releaseCandidates(em, { jobOrderIds: [p.jobOrderId], applicantIds: [p.applicantId], statuses: ['SELECTED'] }, `Placement ${input.outcome === 'ABANDONED' ? 'abandoned' : 'ended early'}.`);
       const saved = await em.save(p);
       // The employer is told the evaluation is due, and by when, with the end itself.
-      return { saved, notificationIds: await recordEvaluationsDue(em, [saved.id]) };
+      queueDelivery(tx, await recordEvaluationsDue(em, [saved.id]));
+      this.rehire.requestDecision(tx, saved.applicantId, 'placement-ended', saved.id);
+      return saved;
     });
-    await this.notifications?.queue(placement.notificationIds);
-    await this.rehire.requestDecision(placement.saved.applicantId, 'placement-ended', placement.saved.id);
-    return placement.saved;
   }
 
   /** The worker is home: the date counts for "home within N days of the end". */
   async recordWorkerReturn(placementId: string, returnedOn: string): Promise<PlacementEntity> {
-    const placement = await this.dataSource.transaction(async (em) => {
+    return this.uow.run('rehire.record-worker-return', async (tx) => {
+      const em = tx.em;
       const p = await this.lockPlacement(em, placementId);
       assertReturnable(p);
       refuseDates('The return must be between the departure and today, and not before the arrival or the end', workerReturnProblems(returnedOn, { today: todayIso(), ...p }));
@@ -71,10 +73,9 @@ export class EvaluationService {
         applicant.status = applicantStateMachine.next(applicant.status, 'RETURN');
         await em.save(applicant);
       }
+      this.rehire.requestDecision(tx, p.applicantId, 'worker-returned', `${p.id}__${returnedOn}`);
       return em.save(p);
     });
-    await this.rehire.requestDecision(placement.applicantId, 'worker-returned', `${placement.id}__${returnedOn}`);
-    return placement;
   }
 
   /**
@@ -83,7 +84,8 @@ export class EvaluationService {
    */
   async submitEvaluation(actor: Actor, placementId: string, input: EvaluationInput, today = todayIso(), policy: RehirePolicy = REHIRE_POLICY_V1) {
     const comments = cleanEvaluation(input);
-    const id = await this.dataSource.transaction(async (em) => {
+    return this.uow.run('rehire.submit-evaluation', async (tx) => {
+      const em = tx.em;
       const p = await this.lockPlacement(em, placementId);
       if (actor.role !== Role.EMPLOYER || p.employerId !== actor.employerId) throw DomainException.notFound('Placement');
       assertEvaluationOpen(p, today, policy);
@@ -93,10 +95,9 @@ export class EvaluationService {
         [p.id, p.applicantId, p.employerId, input.punctuality, input.quality, input.safety, input.teamwork, input.overall, input.wouldRehire, comments, actor.userId],
       );
       if (!row) throw DomainException.conflict('This placement has been evaluated already; an evaluation is submitted once.');
+      this.rehire.requestDecision(tx, p.applicantId, 'evaluation-submitted', row.id);
       return { evaluationId: row.id as string, applicantId: p.applicantId };
     });
-    await this.rehire.requestDecision(id.applicantId, 'evaluation-submitted', id.evaluationId);
-    return id;
   }
 
   /** A coordinator reopens (or extends) a placement's evaluation window until a date. */

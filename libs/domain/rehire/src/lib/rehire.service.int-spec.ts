@@ -6,8 +6,7 @@ import { fieldCipherFromEnv } from '@puente/config';
 import { databaseOptions } from '@puente/database';
 import { ApplicantEntity } from '@puente/domain/applicants';
 import { PlacementEntity } from '@puente/domain/contingents';
-import { StatusEvents } from '@puente/notifications';
-import type { JobProducer } from '@puente/queue';
+import { JobOutbox, JobProducer, StatusEvents, UnitOfWork } from '@puente/queue';
 import { REHIRE_POLICY_V1 } from './rehire.policy';
 import { RehireService } from './rehire.service';
 import { EvaluationService } from './evaluation.service';
@@ -22,7 +21,8 @@ describe('RehireService decisions and the sweep', () => {
   let ds: DataSource;
   let rehire: RehireService;
   let evaluations: EvaluationService;
-  const events = new StatusEvents({ redis: { url: process.env.REDIS_URL!, queuePrefix: process.env.QUEUE_PREFIX! } } as PuenteConfig);
+  const config = { redis: { url: process.env.REDIS_URL!, queuePrefix: process.env.QUEUE_PREFIX! } } as PuenteConfig;
+  const events = new StatusEvents(config);
   // Ended 40 days ago: the sweeps below, which see every applicant of the database, decide others as of dates near today.
   const endedOn = addDays(todayIso(), -40);
   let employerId: string;
@@ -71,10 +71,14 @@ describe('RehireService decisions and the sweep', () => {
 
   beforeAll(async () => {
     ds = await new DataSource({ ...databaseOptions(process.env.DATABASE_URL!, 6), entities: [ApplicantEntity, PlacementEntity] }).initialize();
-    // A producer that records what would be queued: the jobs themselves are the worker's (e2e tests run them).
-    const producer = { enqueue: async (name: string, payload: unknown, options: { jobId: string }) => void queued.push({ name, payload, jobId: options.jobId }) };
-    rehire = new RehireService(ds, producer as unknown as JobProducer, events);
-    evaluations = new EvaluationService(ds, rehire);
+    // A producer that records what the unit of work's outbox queues: the jobs themselves are the worker's (e2e tests run them).
+    const producer = {
+      enqueueBulk: async (name: string, jobs: { payload: unknown; options: { jobId: string } }[]) =>
+        void queued.push(...jobs.map((j) => ({ name, payload: j.payload, jobId: j.options.jobId }))),
+    };
+    const uow = new UnitOfWork(ds, new JobOutbox(ds, producer as unknown as JobProducer, events, config));
+    rehire = new RehireService(ds, uow);
+    evaluations = new EvaluationService(ds, rehire, uow);
     const [employer] = await ds.query(
       `INSERT INTO employer (legal_name, country, region_code, city, sector, program, program_reference, contact_name, contact_email, contact_phone, status)
        VALUES ('Rehire Farm', 'CA', 'CA-ON', 'Leamington', 'AGRICULTURE', 'CA_TFWP_AGRICULTURAL', $1, 'A', 'rehire@farm.example', '+15195550100', 'VERIFIED') RETURNING id`,

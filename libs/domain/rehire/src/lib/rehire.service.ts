@@ -3,9 +3,8 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isUuid, todayIso } from '@puente/common';
-import { JobProducer } from '@puente/queue';
+import { UnitOfWork, UnitOfWorkTx } from '@puente/queue';
 import { jobId, JobName } from '@puente/queue-contracts';
-import { StatusEvents } from '@puente/notifications';
 import { APPLICANT_PASSPORT_CHANGED, APPLICANT_STATUSES, ApplicantPassportChangedEvent, applicantStateMachine } from '@puente/domain/applicants';
 import { EndFault, decideRehire, PlacementOutcome, RehireDecision, RehireInputs, RehireReason } from './rehire.rules';
 import { REHIRE_POLICY_V1, RehirePolicy } from './rehire.policy';
@@ -71,25 +70,25 @@ export class RehireService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly producer: JobProducer,
-    private readonly events: StatusEvents,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /** A corrected passport changes the "valid for the next season" reason: decide again (nothing for a first-timer). */
   @OnEvent(APPLICANT_PASSPORT_CHANGED, { async: true, promisify: true })
   async onPassportChanged(event: ApplicantPassportChangedEvent): Promise<void> {
-    await this.requestDecision(event.applicantId, 'passport-changed', `${event.applicantId}__${event.passportExpiry ?? 'none'}`).catch((error: unknown) =>
+    const eventId = `${event.applicantId}__${event.passportExpiry ?? 'none'}`;
+    await this.uow.run('rehire.request-decision', async (tx) => this.requestDecision(tx, event.applicantId, 'passport-changed', eventId)).catch((error: unknown) =>
       this.logger.error({ err: error, applicantId: event.applicantId }, 'Could not queue the rehire decision after a passport change'),
     );
   }
 
   /**
-   * Queues a fresh decision for an applicant after an event. The job id names the event, so the same event
-   * queued twice is one job, while a new event during a running job gets a job of its own (a job still running
-   * may have read the facts before it).
+   * Queues a fresh decision for an applicant after an event, in the unit of work that records the event. The job
+   * id names the event, so the same event queued twice is one job, while a new event during a running job gets a
+   * job of its own (a job still running may have read the facts before it).
    */
-  async requestDecision(applicantId: string, cause: string, eventId: string): Promise<void> {
-    await this.producer.enqueue(JobName.EvaluateApplicant, { applicantId, cause }, { jobId: jobId(JobName.EvaluateApplicant, applicantId, cause, eventId) });
+  requestDecision(tx: UnitOfWorkTx, applicantId: string, cause: string, eventId: string): void {
+    tx.addJob(JobName.EvaluateApplicant, { applicantId, cause }, { jobId: jobId(JobName.EvaluateApplicant, applicantId, cause, eventId) });
   }
 
   /** The job for one applicant: `decideBatch` of one. */
@@ -104,10 +103,11 @@ export class RehireService {
    * their passport and any substantiated misconduct (none can be recorded yet). The applicant rows are locked in
    * id order, so two runs over the same people take turns, and a new decision is stored only where the answer
    * differs from the current one: running it again, or after a crash, changes nothing. A handful of set-based
-   * statements whatever the batch size; the status events follow the commit.
+   * statements whatever the batch size; the status events go out once it commits.
    */
   async decideBatch(applicantIds: readonly string[], today = todayIso(), policy: RehirePolicy = REHIRE_POLICY_V1): Promise<{ decided: number; unchanged: number }> {
-    const outcome = await this.dataSource.transaction(async (em) => {
+    const outcome = await this.uow.run('rehire.decide', async (tx) => {
+      const em = tx.em;
       await em.query(`SELECT id FROM applicant WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [applicantIds]);
       const facts: Facts[] = await em.query(
         `SELECT DISTINCT ON (p.applicant_id) p.applicant_id AS "applicantId", p.id AS "placementId", p.status, to_char(p.ended_on, 'YYYY-MM-DD') AS "endedOn",
@@ -171,9 +171,10 @@ export class RehireService {
           from,
         ]);
       }
-      return { decided: changed.map((c) => c.facts.applicantId), unchanged };
+      const decided = changed.map((c) => c.facts.applicantId);
+      tx.publish(decided, 'rehire.decided');
+      return { decided, unchanged };
     });
-    await this.events.publish(outcome.decided, 'rehire.decided');
     return { decided: outcome.decided.length, unchanged: outcome.unchanged };
   }
 
