@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { databaseOptions } from '@puente/database';
-import type { JobProducer } from '@puente/queue';
 import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
-import type { NotificationChannel } from './channels';
+import { bootTestModuleWith, queueOf } from '@puente/testing';
+import { NOTIFICATION_CHANNEL, NotificationChannel } from './channels';
 import { NotificationEntity } from './notification.entity';
+import { NotificationsModule } from './notifications.module';
 import { NotificationsService, recordNotification } from './notifications.service';
 
 /** A channel that only counts what it is given: the outside world delivery would reach. */
@@ -24,6 +25,7 @@ class CountingChannel implements NotificationChannel {
 }
 
 describe('the notification outbox', () => {
+  let app: INestApplicationContext;
   let ds: DataSource;
   let queue: Queue;
   let channel: CountingChannel;
@@ -31,17 +33,17 @@ describe('the notification outbox', () => {
   const tag = randomUUID();
 
   beforeAll(async () => {
-    ds = await new DataSource({ ...databaseOptions(process.env.DATABASE_URL!, 4), entities: [NotificationEntity] }).initialize();
-    queue = new Queue(JOB_QUEUE[JobName.DeliverNotification], { connection: { url: process.env.REDIS_URL! }, prefix: process.env.QUEUE_PREFIX! });
-    const producer = { queue: () => queue, enqueue: (job: JobName, data: unknown, opts: object) => queue.add(job, data, opts).then(() => undefined) };
     channel = new CountingChannel();
-    service = new NotificationsService(ds, producer as unknown as JobProducer, channel);
+    // The channel stands in for the outside world; the producer and the queue are the run's own.
+    app = await bootTestModuleWith([NotificationsModule], (b) => b.overrideProvider(NOTIFICATION_CHANNEL).useValue(channel));
+    ds = app.get(DataSource);
+    queue = queueOf(app, JOB_QUEUE[JobName.DeliverNotification]);
+    service = app.get(NotificationsService);
   });
 
   afterAll(async () => {
     await ds.query(`DELETE FROM notification WHERE dedupe_key LIKE $1`, [`${tag}%`]);
-    await queue.close();
-    await ds.destroy();
+    await app.close();
   });
 
   const record = (key: string) =>

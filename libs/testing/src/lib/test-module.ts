@@ -1,24 +1,35 @@
 import type { DynamicModule, ForwardReference, INestApplicationContext, Type } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
-import { Test } from '@nestjs/testing';
+import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { PuenteConfigModule } from '@puente/config';
 import { DatabaseModule } from '@puente/database';
 import { JobProducer, QueuesModule } from '@puente/queue';
 import { QueueName } from '@puente/queue-contracts';
+import { RehireReadPortsModule } from '@puente/domain/rehire';
 
 type Imported = Type<unknown> | DynamicModule | ForwardReference;
 
 /**
  * Boots the given modules as the api and the worker do: the configuration of the environment, the run's own
  * database (DATABASE_URL) and the real queues under the run's prefix (QUEUE_PREFIX) behind the real JobProducer,
- * and the event emitter (an approval queues its matching through it). Nothing processes the queued jobs: a test
- * reads them on the queue, or calls the service method a processor would. `close()` in afterAll.
+ * the event emitter (an approval queues its matching through it) and, as the apps compose them, the read ports
+ * rehire provides to the domains below it (matching's season history, contingents' season outcome). Nothing
+ * processes the queued jobs: a test reads them on the queue, or calls the service method a processor would.
+ * `close()` in afterAll.
  */
-export async function bootTestModule(...imports: Imported[]): Promise<INestApplicationContext> {
-  const module = await Test.createTestingModule({
-    imports: [PuenteConfigModule, DatabaseModule, EventEmitterModule.forRoot(), QueuesModule.forRoot(), ...imports],
-  }).compile();
-  return module.init();
+export function bootTestModule(...imports: Imported[]): Promise<INestApplicationContext> {
+  return bootTestModuleWith(imports);
+}
+
+/**
+ * `bootTestModule` with providers replaced where a test stands in for the outside world, e.g.
+ * `(b) => b.overrideProvider(NOTIFICATION_CHANNEL).useValue(channel)`. Never the producer or the queues.
+ */
+export async function bootTestModuleWith(imports: Imported[], configure: (builder: TestingModuleBuilder) => TestingModuleBuilder = (b) => b): Promise<INestApplicationContext> {
+  const builder = Test.createTestingModule({
+    imports: [PuenteConfigModule, DatabaseModule, EventEmitterModule.forRoot(), QueuesModule.forRoot(), RehireReadPortsModule, ...imports],
+  });
+  return (await configure(builder).compile()).init();
 }
 
 /** The run's queue for a contract queue, through the booted producer (the same connection and prefix). */
