@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { Actor, DomainException, ErrorCode, isUuid, requireReason } from '@puente/common';
 import { lockForUpdate, recordAudit } from '@puente/database';
-import { NotificationInput, NotificationsService, recordNotifications, StatusEvents } from '@puente/notifications';
+import { UnitOfWork, UnitOfWorkTx } from '@puente/queue';
+import { NotificationInput, queueDelivery, recordNotifications } from '@puente/notifications';
 import { ApplicantEntity } from '@puente/domain/applicants';
 import { JobOrderEntity, JobOrderService } from '@puente/domain/job-orders';
 import { releaseCandidates } from '@puente/domain/matching';
@@ -16,7 +16,7 @@ import { moveApplicants } from './applicant-moves';
 /** Open steps: what a cancelled seat cancels, and what `completeSteps` and `waiveStep` act on. */
 const OPEN_STEPS = STEP_STATUSES.filter((s) => stepStateMachine.can(s, 'CANCEL'));
 
-/** What a transaction changed, for what happens once it commits. */
+/** What a unit of work changed, for what happens once it commits. */
 interface Done {
   cancelledSteps: string[];
   notificationIds: (string | null)[];
@@ -24,20 +24,18 @@ interface Done {
 }
 
 /**
- * The office's corrections around travel, each one transaction with its audit line and its outbox notices:
+ * The office's corrections around travel, each one unit of work with its audit line and its outbox notices:
  * cancelling an order (its candidates, selections and seats released) or a contingent (its workers unseated but
- * still selected), waiving a step, and completing a worker's step or one step kind for a whole contingent. After
- * the commit, the jobs of the steps that will not happen are removed, the notices queued and the workers' live
+ * still selected), waiving a step, and completing a worker's step or one step kind for a whole contingent. Once
+ * it commits, the jobs of the steps that will not happen are removed, the notices queued and the workers' live
  * status told.
  */
 @Injectable()
 export class ContingentOfficeService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly orders: JobOrderService,
     private readonly stepJobs: StepJobsService,
-    private readonly notifications: NotificationsService,
-    private readonly events: StatusEvents,
   ) {}
 
   /**
@@ -48,7 +46,8 @@ export class ContingentOfficeService {
    */
   async cancelJobOrder(actor: Actor, input: { jobOrderId: string; reason: string }): Promise<JobOrderEntity> {
     const reason = requireReason(input.reason, 'for cancelling the order; the employer and the selected workers read it');
-    const { order, done } = await this.dataSource.transaction(async (em) => {
+    return this.uow.run('contingents.cancel-job-order', async (tx) => {
+      const em = tx.em;
       if (isUuid(input.jobOrderId)) {
         // Seating holds this lock while it seats the group: a cancellation waits for it, or it sees the order cancelled.
         await em.query(
@@ -92,10 +91,9 @@ export class ContingentOfficeService {
             `${seats.length ? `, ${seats.length} seat(s) cancelled in ${new Set(seats.map((s) => s.contingent_id)).size} contingent(s)` : ''}.`,
         },
       ];
-      return { order, done: { cancelledSteps, notificationIds: await recordNotifications(em, notices), applicantIds: selected } };
+      this.after(tx, { cancelledSteps, notificationIds: await recordNotifications(em, notices), applicantIds: selected }, 'job-order.cancelled');
+      return order;
     });
-    await this.after(done, 'job-order.cancelled');
-    return order;
   }
 
   /**
@@ -105,7 +103,8 @@ export class ContingentOfficeService {
    */
   async cancelContingent(actor: Actor, input: { contingentId: string; reason: string }): Promise<ContingentEntity> {
     const reason = requireReason(input.reason, 'for cancelling the contingent; its workers read it');
-    const { k, done } = await this.dataSource.transaction(async (em) => {
+    return this.uow.run('contingents.cancel', async (tx) => {
+      const em = tx.em;
       // The group's seating lock first: seating never adds a traveller to a contingent being cancelled.
       if (isUuid(input.contingentId)) {
         await em.query(
@@ -150,10 +149,9 @@ export class ContingentOfficeService {
           body: `${k.reference} was cancelled: ${reason} ${applicantIds.length} worker(s) came off and are still selected; schedule their orders again (scheduleContingents) to seat them in a new contingent.`,
         },
       ]);
-      return { k, done: { cancelledSteps, notificationIds, applicantIds } };
+      this.after(tx, { cancelledSteps, notificationIds, applicantIds }, 'contingent.cancelled');
+      return k;
     });
-    await this.after(done, 'contingent.cancelled');
-    return k;
   }
 
   /**
@@ -167,7 +165,8 @@ export class ContingentOfficeService {
         { field: 'step', message: `is ${kind}` },
       ]);
     }
-    const done = await this.dataSource.transaction(async (em) => {
+    return this.uow.run('contingents.complete-step', async (tx) => {
+      const em = tx.em;
       const found: { id: string }[] =
         isUuid(contingentId) && isUuid(applicantId)
           ? await em.query(
@@ -180,10 +179,10 @@ export class ContingentOfficeService {
       if (!step) throw new DomainException(ErrorCode.NOT_FOUND, 'No such step: the applicant has no seat in this contingent.');
       step.status = stepStateMachine.next(step.status, 'COMPLETE');
       Object.assign(step, { completedAt: new Date(), completedBy: actor.userId });
-      return em.save(step);
+      const done = await em.save(step);
+      tx.publish([applicantId], 'step.done');
+      return done;
     });
-    await this.events.publish([applicantId], 'step.done');
-    return done;
   }
 
   /**
@@ -193,7 +192,8 @@ export class ContingentOfficeService {
   async waiveStep(actor: Actor, input: { contingentId: string; applicantId: string; step: StepKind; reason: string }): Promise<TravelStepEntity> {
     this.officeStep(input.step, 'waived');
     const reason = requireReason(input.reason, 'for waiving the step');
-    const step = await this.dataSource.transaction(async (em) => {
+    return this.uow.run('contingents.waive-step', async (tx) => {
+      const em = tx.em;
       const found: { id: string }[] =
         isUuid(input.contingentId) && isUuid(input.applicantId)
           ? await em.query(
@@ -206,10 +206,10 @@ export class ContingentOfficeService {
       step.status = stepStateMachine.next(step.status, 'WAIVE');
       Object.assign(step, { note: `Waived: ${reason}`, completedAt: new Date(), completedBy: actor.userId });
       await recordAudit(em, actor, { action: 'waive-step', entity: 'travel_step', entityId: step.id, reason, fields: ['status'] });
-      return em.save(step);
+      const waived = await em.save(step);
+      this.after(tx, { cancelledSteps: [waived.id], notificationIds: [], applicantIds: [input.applicantId] }, 'step.waived');
+      return waived;
     });
-    await this.after({ cancelledSteps: [step.id], notificationIds: [], applicantIds: [input.applicantId] }, 'step.waived');
-    return step;
   }
 
   /**
@@ -219,7 +219,8 @@ export class ContingentOfficeService {
   async completeSteps(actor: Actor, input: { contingentId: string; step: StepKind; applicantIds?: string[] | null }): Promise<number> {
     this.officeStep(input.step, 'completed');
     const listed = input.applicantIds ? [...new Set(input.applicantIds)] : null;
-    const changed = await this.dataSource.transaction(async (em) => {
+    return this.uow.run('contingents.complete-steps', async (tx) => {
+      const em = tx.em;
       const k = await lockForUpdate(em, ContingentEntity, input.contingentId);
       if (!k) throw DomainException.notFound('Contingent');
       if (listed) await this.assertSeated(em, k, listed);
@@ -233,10 +234,9 @@ export class ContingentOfficeService {
         )
       )[0];
       await recordAudit(em, actor, { action: 'complete-steps', entity: 'contingent', entityId: k.id, fields: [input.step] });
-      return rows;
+      this.after(tx, { cancelledSteps: rows.map((r) => r.id), notificationIds: [], applicantIds: rows.map((r) => r.applicant_id) }, 'step.done');
+      return rows.length;
     });
-    await this.after({ cancelledSteps: changed.map((r) => r.id), notificationIds: [], applicantIds: changed.map((r) => r.applicant_id) }, 'step.done');
-    return changed.length;
   }
 
   private officeStep(kind: StepKind, what: string): void {
@@ -272,10 +272,10 @@ export class ContingentOfficeService {
     return rows.map((r) => r.id);
   }
 
-  /** Moves those of the applicants in one of `from` by the event; the others are left as they are. */
-  private async after(done: Done, event: string): Promise<void> {
-    if (done.cancelledSteps.length) await this.stepJobs.dropStepJobs(done.cancelledSteps);
-    await this.notifications.queue(done.notificationIds);
-    if (done.applicantIds.length) await this.events.publish(done.applicantIds, event);
+  /** What follows the change once it commits: the jobs of the steps settled removed, the notices queued, the workers told. */
+  private after(tx: UnitOfWorkTx, done: Done, event: string): void {
+    this.stepJobs.dropStepJobs(tx, done.cancelledSteps);
+    queueDelivery(tx, done.notificationIds);
+    tx.publish(done.applicantIds, event);
   }
 }

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, DomainException, ErrorCode, isUuid, todayIso } from '@puente/common';
-import { JobProducer } from '@puente/queue';
-import { StatusEvents } from '@puente/notifications';
+import { JobProducer, UnitOfWork, UnitOfWorkTx } from '@puente/queue';
 import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
 import { ApplicantStatus, applicantStateMachine } from '@puente/domain/applicants';
 import { JobOrderEntity } from '@puente/domain/job-orders';
@@ -39,7 +38,7 @@ export class SeatingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly producer: JobProducer,
-    private readonly events: StatusEvents,
+    private readonly uow: UnitOfWork,
     private readonly stepJobs: StepJobsService,
   ) {}
 
@@ -70,7 +69,9 @@ export class SeatingService {
     // A job that failed for good keeps its id for a while: remove it, or this request would be taken for it.
     const failed = await this.producer.queue(JOB_QUEUE[JobName.ScheduleContingents]).getJob(id);
     if (failed && (await failed.isFailed())) await failed.remove();
-    await this.producer.enqueue(JobName.ScheduleContingents, { jobOrderId: order.id, requestId: actor.requestId }, { jobId: id, removeOnComplete: true });
+    await this.uow.run('contingents.request-schedule', async (tx) => {
+      tx.addJob(JobName.ScheduleContingents, { jobOrderId: order.id, requestId: actor.requestId }, { jobId: id, removeOnComplete: true });
+    });
     return waiting;
   }
 
@@ -81,13 +82,23 @@ export class SeatingService {
    * One transaction, under an advisory lock per region and start date, so concurrent calls seat nobody twice.
    */
   async schedule(jobOrderId: string, capacity = DEFAULT_CONTINGENT_CAPACITY, today = todayIso(), policy: TimelinePolicy = TIMELINE_POLICY_V1): Promise<ScheduleOutcome> {
-    const { outcome } = await this.seatGroup(jobOrderId, capacity, today, policy);
-    return outcome;
+    const { contingentsCreated, travellersSeated } = await this.seatGroup(jobOrderId, capacity, today, policy, false);
+    return { contingentsCreated, travellersSeated };
   }
 
-  /** `schedule`, also returning the steps it planned (for their jobs) and the group it seated. */
-  private async seatGroup(jobOrderId: string, capacity: number, today: string, policy: TimelinePolicy) {
-    const { seated, steps, group, ...outcome } = await this.dataSource.transaction(async (em) => {
+  /**
+   * Seats, and gives every step it planned its jobs in the same unit of work. A run that seated nobody (a retry,
+   * or a repeat) instead reads back every pending step of the group's planned contingents and adds the jobs
+   * missing (an id that exists adds nothing), so a retry always completes them.
+   */
+  scheduleAndRemind(jobOrderId: string): Promise<ScheduleOutcome & { reminders: number }> {
+    return this.seatGroup(jobOrderId, DEFAULT_CONTINGENT_CAPACITY, todayIso(), TIMELINE_POLICY_V1, true);
+  }
+
+  /** `schedule`, with the step jobs when `withJobs`: one unit of work, so the jobs exist if and only if the seats do. */
+  private seatGroup(jobOrderId: string, capacity: number, today: string, policy: TimelinePolicy, withJobs: boolean): Promise<ScheduleOutcome & { reminders: number }> {
+    return this.uow.run('contingents.schedule', async (tx) => {
+      const em = tx.em;
       const order = isUuid(jobOrderId) ? await em.findOneBy(JobOrderEntity, { id: jobOrderId }) : null;
       if (!order) throw DomainException.notFound('Job order');
       await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`contingent|${order.workRegionCode}|${order.startDate}`]);
@@ -98,8 +109,9 @@ export class SeatingService {
          WHERE o.work_region_code = $1 AND o.start_date = $2 AND o.status = ANY($3) AND ${UNSEATED_SELECTION}`,
         [order.workRegionCode, order.startDate, SCHEDULABLE_ORDER_STATUSES],
       );
-      const group = { regionCode: order.workRegionCode, startDate: order.startDate };
-      if (!waiting.length) return { contingentsCreated: 0, travellersSeated: 0, seated: [] as string[], steps: [] as StepForJobs[], group };
+      if (!waiting.length) {
+        return { contingentsCreated: 0, travellersSeated: 0, reminders: withJobs ? await this.syncGroup(tx, order.workRegionCode, order.startDate) : 0 };
+      }
       // Only a contingent still being planned takes new travellers; the others count as full but keep their numbers.
       const existing: (ExistingContingent & { departureDate: string })[] = await em.query(
         `SELECT k.id, k.region_code AS "regionCode", to_char(k.start_date, 'YYYY-MM-DD') AS "startDate", k.sequence,
@@ -131,27 +143,17 @@ export class SeatingService {
       }
       const steps: StepForJobs[] = [];
       for (const join of plan.joins) steps.push(...(await this.seat(em, join.contingentId, departures.get(join.contingentId)!, join.travellers, today, policy)));
-      return { contingentsCreated: plan.created.length, travellersSeated: waiting.length, seated: waiting.map((t) => t.applicantId), steps, group };
+      tx.publish(waiting.map((t) => t.applicantId), 'contingent.seated');
+      return { contingentsCreated: plan.created.length, travellersSeated: waiting.length, reminders: withJobs ? this.stepJobs.addStepJobs(tx, steps) : 0 };
     });
-    await this.events.publish(seated, 'contingent.seated');
-    return { outcome, steps, group };
   }
 
-  /**
-   * Seats, then gives every step it planned its jobs, from the rows it just wrote. A run that seated nobody (a
-   * retry after a crash between the commit and the jobs, or a repeat) instead reads back every pending step of
-   * the group's planned contingents and adds the jobs missing, so a retry always completes them.
-   */
-  async scheduleAndRemind(jobOrderId: string): Promise<ScheduleOutcome & { reminders: number }> {
-    const { outcome, steps, group } = await this.seatGroup(jobOrderId, DEFAULT_CONTINGENT_CAPACITY, todayIso(), TIMELINE_POLICY_V1);
-    if (steps.length) return { ...outcome, reminders: await this.stepJobs.enqueueStepJobs(steps) };
-    const planned: { id: string }[] = await this.dataSource.query(`SELECT id FROM contingent WHERE region_code = $1 AND start_date = $2 AND status = 'PLANNED'`, [
-      group.regionCode,
-      group.startDate,
-    ]);
+  /** The jobs of every pending step of a group's planned contingents, those missing added; returns the steps covered. */
+  private async syncGroup(tx: UnitOfWorkTx, regionCode: string, startDate: string): Promise<number> {
+    const planned: { id: string }[] = await tx.em.query(`SELECT id FROM contingent WHERE region_code = $1 AND start_date = $2 AND status = 'PLANNED'`, [regionCode, startDate]);
     let reminders = 0;
-    for (const { id } of planned) reminders += await this.stepJobs.syncStepJobs(id);
-    return { ...outcome, reminders };
+    for (const { id } of planned) reminders += await this.stepJobs.syncStepJobs(tx, id);
+    return reminders;
   }
 
   /**

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { addDays, DomainException, ErrorCode, isUuid, todayIso } from '@puente/common';
-import { JobProducer } from '@puente/queue';
-import { NotificationsService, recordNotification, recordNotifications, StatusEvents } from '@puente/notifications';
+import { UnitOfWork, UnitOfWorkTx } from '@puente/queue';
+import { queueDelivery, recordNotification, recordNotifications } from '@puente/notifications';
 import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
 import { lockForUpdate } from '@puente/database';
 import { contingentStateMachine, STEP_STATUSES, StepStatus, stepStateMachine } from './contingent.state-machine';
@@ -37,16 +35,12 @@ export function reminderTime(remindOn: string): number {
 
 /**
  * The delayed jobs of the steps (a reminder and an overdue check each, their ids the step's), the jobs
- * themselves, and the reschedule that moves the steps and their jobs to a new departure.
+ * themselves, and the reschedule that moves the steps and their jobs to a new departure. Jobs are queued on the
+ * caller's unit of work, so they are added (or removed) if and only if the change that needs them commits.
  */
 @Injectable()
 export class StepJobsService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly producer: JobProducer,
-    private readonly notifications: NotificationsService,
-    private readonly events: StatusEvents,
-  ) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   /**
    * The delayed jobs of every pending step: a reminder at 09:00 in El Salvador on its reminder date, and an
@@ -55,20 +49,20 @@ export class StepJobsService {
    * nothing, and `replace` (after the steps moved) first removes the jobs planned for the old dates. A job that
    * still fires for an old date finds its step moved and does nothing. Returns the number of steps covered.
    */
-  async syncStepJobs(contingentId: string, { replace = false, now = Date.now() } = {}): Promise<number> {
-    const steps: StepForJobs[] = await this.dataSource.query(
+  async syncStepJobs(tx: UnitOfWorkTx, contingentId: string, { replace = false, now = Date.now() } = {}): Promise<number> {
+    const steps: StepForJobs[] = await tx.em.query(
       `SELECT s.id, s.kind, s.status, to_char(s.remind_on, 'YYYY-MM-DD') AS "remindOn", to_char(s.due_date, 'YYYY-MM-DD') AS "dueDate"
        FROM travel_step s JOIN traveller t ON t.id = s.traveller_id
        WHERE t.contingent_id = $1 AND t.status = 'SEATED' AND s.status IN ('PENDING', 'OVERDUE', 'INFEASIBLE')`,
       [contingentId],
     );
     // Moved steps first lose the jobs of their old dates, also those now overdue or infeasible, which get none.
-    if (replace) await this.dropStepJobs(steps.map((s) => s.id));
-    return this.enqueueStepJobs(steps, now);
+    if (replace) this.dropStepJobs(tx, steps.map((s) => s.id));
+    return this.addStepJobs(tx, steps, now);
   }
 
   /** Adds the jobs of the pending steps given (an id that exists adds nothing); returns how many steps have jobs. */
-  async enqueueStepJobs(steps: readonly StepForJobs[], now = Date.now()): Promise<number> {
+  addStepJobs(tx: UnitOfWorkTx, steps: readonly StepForJobs[], now = Date.now()): number {
     const pending = steps.filter((s) => s.status === 'PENDING');
     const delay = (on: string) => Math.max(0, reminderTime(on) - now);
     const reminders = pending
@@ -77,32 +71,32 @@ export class StepJobsService {
     const overdueChecks = pending
       .filter((s) => !isTravelStep(s.kind))
       .map((s) => ({ payload: { stepId: s.id, dueDate: s.dueDate }, options: { jobId: jobId(JobName.CheckStepOverdue, s.id), delay: delay(addDays(s.dueDate, 1)) } }));
-    await this.producer.enqueueBulk(JobName.RemindStep, reminders);
-    await this.producer.enqueueBulk(JobName.CheckStepOverdue, overdueChecks);
+    if (reminders.length) tx.addJobs(JobName.RemindStep, reminders);
+    if (overdueChecks.length) tx.addJobs(JobName.CheckStepOverdue, overdueChecks);
     return pending.length;
   }
 
   /** Removes the delayed jobs of steps that will not happen (a traveller who left the contingent). */
-  async dropStepJobs(stepIds: readonly string[]): Promise<void> {
-    for (const name of [JobName.RemindStep, JobName.CheckStepOverdue] as const) {
-      await this.producer.removeAll(JOB_QUEUE[name], stepIds.map((id) => jobId(name, id)));
-    }
+  dropStepJobs(tx: UnitOfWorkTx, stepIds: readonly string[]): void {
+    if (!stepIds.length) return;
+    for (const name of [JobName.RemindStep, JobName.CheckStepOverdue] as const) tx.removeJobs(JOB_QUEUE[name], stepIds.map((id) => jobId(name, id)));
   }
 
   /**
    * The overdue check: a step still pending past its due date (the date the job was planned for) becomes
    * OVERDUE, and the coordinators are alerted and the worker told, once, in the same transaction.
    */
-  async checkOverdue(stepId: string, dueDate: string, today = todayIso()): Promise<'OVERDUE' | 'STALE'> {
-    const ids = await this.dataSource.transaction(async (em) => {
+  checkOverdue(stepId: string, dueDate: string, today = todayIso()): Promise<'OVERDUE' | 'STALE'> {
+    return this.uow.run('contingents.check-overdue', async (tx) => {
+      const em = tx.em;
       const step = await lockForUpdate(em, TravelStepEntity, stepId);
-      if (!step || step.status !== 'PENDING' || step.dueDate !== dueDate || dueDate >= today) return undefined;
+      if (!step || step.status !== 'PENDING' || step.dueDate !== dueDate || dueDate >= today) return 'STALE';
       step.status = stepStateMachine.next(step.status, 'MARK_OVERDUE');
       await em.save(step);
       const traveller = await em.findOneByOrFail(TravellerEntity, { id: step.travellerId });
       const contingent = await em.findOneByOrFail(ContingentEntity, { id: traveller.contingentId });
       const what = `${STEP_NAMES[step.kind]} was due ${step.dueDate}`;
-      const notifications = await recordNotifications(em, [
+      const notificationIds = await recordNotifications(em, [
         {
           dedupeKey: `step-overdue:${step.id}:${dueDate}:coordinators`,
           audience: 'COORDINATORS',
@@ -119,24 +113,23 @@ export class StepJobsService {
           body: `${what}. Please contact your coordinator.`,
         },
       ]);
-      return { notifications, applicantId: traveller.applicantId };
+      queueDelivery(tx, notificationIds);
+      tx.publish([traveller.applicantId], 'step.overdue');
+      return 'OVERDUE';
     });
-    if (!ids) return 'STALE';
-    await this.notifications.queue(ids.notifications);
-    await this.events.publish([ids.applicantId], 'step.overdue');
-    return 'OVERDUE';
   }
 
   /**
    * The reminder job: only for a step still pending on the date it was planned for. It records a notification
    * for the worker (once per step and date, however often the job runs) and queues its delivery.
    */
-  async remind(stepId: string, remindOn: string): Promise<'REMINDED' | 'STALE'> {
-    const id = await this.dataSource.transaction(async (em) => {
+  remind(stepId: string, remindOn: string): Promise<'REMINDED' | 'STALE'> {
+    return this.uow.run('contingents.remind', async (tx) => {
+      const em = tx.em;
       const step = isUuid(stepId) ? await em.findOneBy(TravelStepEntity, { id: stepId }) : null;
-      if (!step || step.status !== 'PENDING' || step.remindOn !== remindOn) return undefined;
+      if (!step || step.status !== 'PENDING' || step.remindOn !== remindOn) return 'STALE';
       const traveller = await em.findOneByOrFail(TravellerEntity, { id: step.travellerId });
-      return recordNotification(em, {
+      const id = await recordNotification(em, {
         dedupeKey: `step-due:${step.id}:${remindOn}`,
         audience: 'APPLICANT',
         applicantId: traveller.applicantId,
@@ -144,19 +137,19 @@ export class StepJobsService {
         subject: `${STEP_NAMES[step.kind]}: due ${step.dueDate}`,
         body: `Your ${STEP_NAMES[step.kind].toLowerCase()} is due on ${step.dueDate}.${step.note ? ` ${step.note}.` : ''}`,
       });
+      queueDelivery(tx, [id]);
+      return 'REMINDED';
     });
-    if (id === undefined) return 'STALE';
-    await this.notifications.queue([id]);
-    return 'REMINDED';
   }
 
   /**
-   * Moves a contingent to a new departure date: every step not done is planned again from it, in one
-   * transaction, then the reminders follow (a stale reminder that fires meanwhile sees its step moved and does
-   * nothing). A confirmed contingent goes back to PLANNED.
+   * Moves a contingent to a new departure date: every step not done is planned again from it, and the jobs of
+   * the old dates are replaced by those of the new ones, in one unit of work (a stale reminder that fires before
+   * its job is replaced sees its step moved and does nothing). A confirmed contingent goes back to PLANNED.
    */
-  async reschedule(contingentId: string, departureDate: string, today = todayIso(), policy: TimelinePolicy = TIMELINE_POLICY_V1): Promise<ContingentEntity> {
-    const contingent = await this.dataSource.transaction(async (em) => {
+  reschedule(contingentId: string, departureDate: string, today = todayIso(), policy: TimelinePolicy = TIMELINE_POLICY_V1): Promise<ContingentEntity> {
+    return this.uow.run('contingents.reschedule', async (tx) => {
+      const em = tx.em;
       const k = await lockForUpdate(em, ContingentEntity, contingentId);
       if (!k) throw DomainException.notFound('Contingent');
       if (departureDate > k.startDate || departureDate < today) {
@@ -176,11 +169,10 @@ export class StepJobsService {
           [k.id, planned.kind, planned.dueDate, planned.remindOn, planned.status, planned.note, open],
         );
       }
+      await this.syncStepJobs(tx, k.id, { replace: true });
+      const seated: { applicant_id: string }[] = await em.query(`SELECT applicant_id FROM traveller WHERE contingent_id = $1 AND status = 'SEATED'`, [k.id]);
+      tx.publish(seated.map((t) => t.applicant_id), 'contingent.rescheduled');
       return k;
     });
-    await this.syncStepJobs(contingent.id, { replace: true });
-    const seated: { applicant_id: string }[] = await this.dataSource.query(`SELECT applicant_id FROM traveller WHERE contingent_id = $1 AND status = 'SEATED'`, [contingent.id]);
-    await this.events.publish(seated.map((t) => t.applicant_id), 'contingent.rescheduled');
-    return contingent;
   }
 }

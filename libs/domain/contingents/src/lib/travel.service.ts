@@ -1,12 +1,11 @@
 import { Injectable, Optional } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Actor, DomainException, ErrorCode, requireReason, todayIso } from '@puente/common';
 import { lockForUpdate, recordAudit } from '@puente/database';
-import { JobProducer } from '@puente/queue';
+import { UnitOfWork } from '@puente/queue';
 import { jobId, JobName } from '@puente/queue-contracts';
-import { NotificationsService, recordNotifications, StatusEvents } from '@puente/notifications';
+import { queueDelivery, recordNotifications } from '@puente/notifications';
 import { JobOrderEntity, jobOrderStateMachine } from '@puente/domain/job-orders';
 import { releaseCandidates } from '@puente/domain/matching';
 import { stepOrderSql } from './timeline.policy';
@@ -32,10 +31,7 @@ interface Moved {
 @Injectable()
 export class TravelService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly notifications: NotificationsService,
-    private readonly events: StatusEvents,
-    private readonly producer: JobProducer,
+    private readonly uow: UnitOfWork,
     @Optional() private readonly emitter?: EventEmitter2,
   ) {}
 
@@ -190,29 +186,30 @@ export class TravelService {
     });
   }
 
-  /** One travel event: lock, transition, change, commit; then deliver what it recorded and tell the live clients. */
-  private async move(
-    contingentId: string,
-    event: ContingentEvent,
-    change: (em: EntityManager, k: ContingentEntity) => Promise<Moved>,
-  ): Promise<ContingentEntity> {
-    const { contingent, moved } = await this.dataSource.transaction(async (em) => {
-      const k = await lockForUpdate(em, ContingentEntity, contingentId);
+  /**
+   * One travel event in one unit of work: lock, transition, change; what it recorded is delivered, the live
+   * clients told and the rehire decisions queued once it commits.
+   */
+  private move(contingentId: string, event: ContingentEvent, change: (em: EntityManager, k: ContingentEntity) => Promise<Moved>): Promise<ContingentEntity> {
+    return this.uow.run(`contingents.${event.toLowerCase()}`, async (tx) => {
+      const k = await lockForUpdate(tx.em, ContingentEntity, contingentId);
       if (!k) throw DomainException.notFound('Contingent');
       k.status = contingentStateMachine.next(k.status, event);
-      const moved = await change(em, k);
-      return { contingent: await em.save(k), moved };
+      const moved = await change(tx.em, k);
+      const contingent = await tx.em.save(k);
+      queueDelivery(tx, moved.notificationIds);
+      tx.publish(moved.applicantIds, `contingent.${event.toLowerCase()}`);
+      if (moved.decideRehire && moved.applicantIds.length) {
+        tx.addJobs(
+          JobName.EvaluateApplicant,
+          moved.applicantIds.map((applicantId) => ({
+            payload: { applicantId, cause: 'contingent-returned' },
+            options: { jobId: jobId(JobName.EvaluateApplicant, applicantId, 'contingent-returned', contingent.id) },
+          })),
+        );
+      }
+      return contingent;
     });
-    await this.notifications.queue(moved.notificationIds);
-    await this.events.publish(moved.applicantIds, `contingent.${event.toLowerCase()}`);
-    if (moved.decideRehire) {
-      const jobs = moved.applicantIds.map((applicantId) => ({
-        payload: { applicantId, cause: 'contingent-returned' },
-        options: { jobId: jobId(JobName.EvaluateApplicant, applicantId, 'contingent-returned', contingent.id) },
-      }));
-      await this.producer.enqueueBulk(JobName.EvaluateApplicant, jobs);
-    }
-    return contingent;
   }
 
   private async completeTravelStep(em: EntityManager, travellerIds: string[], kind: 'DEPARTURE' | 'ARRIVAL', actor: Actor): Promise<void> {

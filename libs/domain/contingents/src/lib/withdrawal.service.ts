@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { DomainException, ErrorCode, isUuid, requireReason, todayIso } from '@puente/common';
 import { lockForUpdate } from '@puente/database';
-import { NotificationsService, recordNotifications, StatusEvents } from '@puente/notifications';
+import { UnitOfWork } from '@puente/queue';
+import { queueDelivery, recordNotifications } from '@puente/notifications';
 import { JobOrderEntity, jobOrderStateMachine } from '@puente/domain/job-orders';
 import { rejectSelection, selectedNotice, SelectionService, spendNamedRequest } from '@puente/domain/matching';
 import { TIMELINE_POLICY_V1 } from './timeline.policy';
@@ -26,9 +25,7 @@ export interface Withdrawal {
 @Injectable()
 export class WithdrawalService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly notifications: NotificationsService,
-    private readonly events: StatusEvents,
+    private readonly uow: UnitOfWork,
     private readonly seating: SeatingService,
     private readonly stepJobs: StepJobsService,
     private readonly selection: SelectionService,
@@ -46,7 +43,8 @@ export class WithdrawalService {
     today = todayIso(),
   ): Promise<Withdrawal> {
     const note = requireReason(input.note, 'for taking the worker off the contingent', 'note');
-    const done = await this.dataSource.transaction(async (em) => {
+    return this.uow.run('contingents.withdraw', async (tx) => {
+      const em = tx.em;
       const seat = isUuid(input.applicantId) ? await em.findOneBy(TravellerEntity, { applicantId: input.applicantId, status: 'SEATED' }) : null;
       if (!seat) throw new DomainException(ErrorCode.NOT_FOUND, 'This applicant has no seat in a contingent that has yet to leave.');
       const k = (await lockForUpdate(em, ContingentEntity, seat.contingentId))!;
@@ -98,18 +96,12 @@ export class WithdrawalService {
               : `Applicant ${traveller.applicantId} ${why} (${note}); the employer named this worker without accepting a substitute, so the position of ${order.reference} is open again for the employer to decide.`,
         },
       ]);
-      return {
-        withdrawal: { contingentId: k.id, replacementApplicantId: replacement?.applicantId ?? null },
-        applicantIds: [traveller.applicantId, ...(replacement ? [replacement.applicantId] : [])],
-        cancelled: cancelled.map((c) => c.id),
-        notificationIds,
-      };
+      // The leaver's jobs go, the replacement's come, with the change: none is left behind or missing.
+      this.stepJobs.dropStepJobs(tx, cancelled.map((c) => c.id));
+      if (replacement) await this.stepJobs.syncStepJobs(tx, k.id);
+      queueDelivery(tx, notificationIds);
+      tx.publish([traveller.applicantId, ...(replacement ? [replacement.applicantId] : [])], 'traveller.withdrawn');
+      return { contingentId: k.id, replacementApplicantId: replacement?.applicantId ?? null };
     });
-    await this.stepJobs.dropStepJobs(done.cancelled);
-    if (done.withdrawal.replacementApplicantId) await this.stepJobs.syncStepJobs(done.withdrawal.contingentId);
-    await this.notifications.queue(done.notificationIds);
-    await this.events.publish(done.applicantIds, 'traveller.withdrawn');
-    return done.withdrawal;
   }
-
 }
