@@ -29,13 +29,13 @@ function walk(dir: string): string[] {
 
 const isSource = (path: string) => path.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec|portal-spec)\.ts$/.test(path) && !path.endsWith('.d.ts');
 
-/** Every Nx project under libs/, and the two server apps (the portal only talks GraphQL). */
+/** Every Nx project under libs/ but the test library, and the two server apps (the portal only talks GraphQL). */
 function libraries(): Library[] {
   const projects = [...walk(join(ROOT, 'libs')).filter((p) => p.endsWith('project.json')), join(ROOT, 'apps/api/project.json'), join(ROOT, 'apps/worker/project.json')];
   return projects.map((file) => {
     const root = dirname(file);
     const { name, tags } = JSON.parse(readFileSync(file, 'utf8')) as { name: string; tags: string[] };
-    return { name, tags, root, files: walk(join(root, 'src')).filter(isSource) };
+    return { name, tags, root, files: tags.includes('type:testing') ? [] : walk(join(root, 'src')).filter(isSource) };
   });
 }
 

@@ -69,9 +69,6 @@ export const CROSS_LIBRARY_ACCESS: readonly CrossLibraryAccess[] = [
   { library: 'domain-matching', table: 'applicant_occupation', access: 'read', why: 'the candidate retrieval runs on its index' },
   { library: 'domain-matching', table: 'job_order', access: 'read', why: SET_BASED },
   { library: 'domain-matching', table: 'job_order', access: 'write', why: STATE_MOVE },
-  { library: 'domain-matching', table: 'municipality', access: 'read', why: SET_BASED },
-  { library: 'domain-matching', table: 'placement', access: 'read', why: 'past seasons scored by policy v2 and former workers retrieved', againstDirection: true },
-  { library: 'domain-matching', table: 'evaluation', access: 'read', why: 'evaluations scored by policy v2', againstDirection: true },
   { library: 'domain-contingents', table: 'applicant', access: 'read', why: SET_BASED },
   { library: 'domain-contingents', table: 'applicant', access: 'write', why: STATE_MOVE },
   { library: 'domain-contingents', table: 'candidate', access: 'read', why: SET_BASED },
@@ -87,4 +84,5 @@ export const CROSS_LIBRARY_ACCESS: readonly CrossLibraryAccess[] = [
   { library: 'domain-rehire', table: 'placement', access: 'read', why: SET_BASED },
   { library: 'domain-rehire', table: 'placement', access: 'write', why: STATE_MOVE },
   { library: 'domain-rehire', table: 'region', access: 'read', why: SET_BASED },
+  { library: 'domain-rehire', table: 'municipality', access: 'read', why: 'the fairness context of the season-history port names municipalities' },
 ];

@@ -17,3 +17,4 @@ export * from './lib/candidate.repository';
 export * from './lib/selection.service';
 export * from './lib/candidate-lifecycle';
 export * from './lib/named-requests';
+export * from './lib/season-history.port';

@@ -7,3 +7,4 @@ export * from './lib/rehire.module';
 export * from './lib/evaluation.entity';
 export * from './lib/rehire-decision.entity';
 export * from './lib/evaluations-due';
+export * from './lib/read-ports.module';

@@ -67,18 +67,25 @@ export function retrieveCandidates(
 }
 
 /**
- * The order's employer's former workers who meet every requirement and are free: read apart from the ranked
- * retrieval, through the placements' employer index, so a returning worker is always scored, however far down
- * the experience order they stand.
+ * The order's employer's former workers (their ids from the season-history port) who meet every requirement and
+ * are free: read apart from the ranked retrieval, so a returning worker is always scored, however far down the
+ * experience order they stand.
  */
-export function retrieveFormerWorkers(ds: DataSource, order: OrderFacts, policy: MatchingPolicy, runOrderIds: readonly string[]): Promise<ApplicantRow[]> {
+export async function retrieveFormerWorkers(
+  ds: DataSource,
+  order: OrderFacts,
+  policy: MatchingPolicy,
+  runOrderIds: readonly string[],
+  formerWorkerIds: readonly string[],
+): Promise<ApplicantRow[]> {
+  if (!formerWorkerIds.length) return [];
   const condition = eligibleApplicantCondition(order, policy);
   const [sql, parameters] = ds.driver.escapeQueryWithParameters(
     `SELECT ${APPLICANT_COLUMNS} FROM applicant a
-     WHERE a.id IN (SELECT p.applicant_id FROM placement p WHERE p.employer_id = :employerId AND p.status <> 'ACTIVE')
+     WHERE a.id = ANY(:formerWorkerIds::uuid[])
        AND ${condition.sql} AND ${notHeldElsewhere('a.id')}
      ORDER BY a.id`,
-    { ...condition.params, employerId: order.employerId, runOrderIds: [...runOrderIds] },
+    { ...condition.params, formerWorkerIds: [...formerWorkerIds], runOrderIds: [...runOrderIds] },
   );
   return ds.query(sql, parameters);
 }

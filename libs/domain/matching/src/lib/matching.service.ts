@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OnEvent } from '@nestjs/event-emitter';
 import { DataSource, In } from 'typeorm';
@@ -11,7 +11,7 @@ import { DEFAULT_JOB_OPTIONS, jobId, JobName } from '@puente/queue-contracts';
 import { assignOptimally, CandidateEdge } from './assignment';
 import { applicantFacts, factsOfApplicant } from './candidate-sql';
 import { retrieveCandidates, retrieveFormerWorkers } from './candidate.repository';
-import { readFairness, readHistories } from './history.repository';
+import { SEASON_HISTORY_READER, type SeasonHistoryReader } from './season-history.port';
 import { CandidateEntity } from './candidate.entity';
 import type { ApplicantFacts, FairnessContext, OrderFacts } from './matching.model';
 import { CURRENT_MATCHING_POLICY, MatchingPolicy } from './matching.policy';
@@ -58,6 +58,7 @@ export class MatchingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
+    @Inject(SEASON_HISTORY_READER) private readonly history: SeasonHistoryReader,
   ) {}
 
   /** Records a run of open orders and queues it; the worker does the work. Returns at once, QUEUED. */
@@ -169,7 +170,7 @@ export class MatchingService {
       : [];
     const ids = [...new Set(requests.map((r) => r.applicantId))];
     const [people, histories] = ids.length
-      ? await Promise.all([this.dataSource.manager.findBy(ApplicantEntity, { id: In(ids) }), readHistories(this.dataSource.manager, ids)])
+      ? await Promise.all([this.dataSource.manager.findBy(ApplicantEntity, { id: In(ids) }), this.history.historiesOf(this.dataSource.manager, ids)])
       : [[], new Map()];
     const byId = new Map(people.map((a) => [a.id, factsOfApplicant(a, histories.get(a.id))]));
     const byOrder = new Map(orders.map((o) => [o.id, o]));
@@ -206,7 +207,7 @@ export class MatchingService {
     const rejected = new Set(decided.filter((d) => d.status === 'REJECTED').map((d) => `${d.job_order_id}|${d.applicant_id}`));
     const targets = orders.filter((o) => !withSelections.has(o.id));
     const targetIds = targets.map((o) => o.id);
-    const fairness = await readFairness(m);
+    const fairness = await this.history.fairness(m);
     const named = await this.namedFirst(targets, policy, fairness, rejected);
     const reserved = new Set([...named.values()].flatMap((n) => n.placed.map((p) => p.applicantId)));
 
@@ -231,8 +232,8 @@ export class MatchingService {
       fetched.set(order.id, offset + rows.length);
       if (rows.length < limit) exhausted.add(order.id);
       // The employer's former workers are scored whatever their place in the experience order (first round only).
-      if (rounds === 1) rows.push(...(await retrieveFormerWorkers(this.dataSource, facts, policy, targetIds)));
-      const histories = await readHistories(m, [...new Set(rows.filter((r) => !applicants.has(r.id)).map((r) => r.id))]);
+      if (rounds === 1) rows.push(...(await retrieveFormerWorkers(this.dataSource, facts, policy, targetIds, await this.history.formerWorkersOf(m, order.employerId))));
+      const histories = await this.history.historiesOf(m, [...new Set(rows.filter((r) => !applicants.has(r.id)).map((r) => r.id))]);
       const seen = new Set<string>();
       for (const row of rows) {
         if (seen.has(row.id) || rejected.has(`${order.id}|${row.id}`) || reserved.has(row.id)) continue;

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, DomainException, ErrorCode, isUuid, requireReason, Role } from '@puente/common';
@@ -12,7 +12,7 @@ import { CandidateEntity } from './candidate.entity';
 import { candidateReference } from './candidate.repository';
 import { unmetRequirements } from './eligibility.rules';
 import { CURRENT_MATCHING_POLICY } from './matching.policy';
-import { readHistories } from './history.repository';
+import { SEASON_HISTORY_READER, type SeasonHistoryReader } from './season-history.port';
 import { orderFacts } from './matching.service';
 import { scoreCandidate } from './score.rules';
 import { assertPositionsLeft, assertRejectable, assertSelectable, assertSelectingOpen, assertSelectionSize, fillsOrder, isPromotable } from './selection.rules';
@@ -43,6 +43,7 @@ export class SelectionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
+    @Inject(SEASON_HISTORY_READER) private readonly history: SeasonHistoryReader,
   ) {}
 
   async select(actor: Actor, jobOrderId: string, names: readonly string[]): Promise<CandidateEntity[]> {
@@ -86,7 +87,7 @@ export class SelectionService {
             Object.assign(existing, { status: 'SELECTED', statusReason: null });
             result.push(await em.save(existing));
           } else {
-            const history = (await readHistories(em, [id])).get(id);
+            const history = (await this.history.historiesOf(em, [id])).get(id);
             const score = scoreCandidate(factsOfApplicant(applicant, history), orderFacts(order), CURRENT_MATCHING_POLICY);
             const rank = Math.max(0, ...candidates.map((c) => c.rank)) + 1 + result.length;
             result.push(

@@ -9,7 +9,7 @@ import { RehireService } from './rehire.service';
 import { EvaluationService } from './evaluation.service';
 import { NamedWorkersService } from './named-workers.service';
 import { TrackingService } from './tracking.service';
-import { RehireReadPortsModule } from './season-outcome.reader';
+import { RehireReadPortsModule } from './read-ports.module';
 import { EvaluationsDueListener } from './evaluations-due';
 import { EvaluateApplicantProcessor, RehireSweepProcessor } from './jobs/rehire.processors';
 import { RehireResolver } from './graphql/rehire.resolver';

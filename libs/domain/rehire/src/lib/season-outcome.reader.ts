@@ -1,7 +1,7 @@
-import { Global, Injectable, Module } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SEASON_OUTCOME_READER, type MyEvaluation, type MyRehireEligibility, type SeasonOutcome, type SeasonOutcomeReader } from '@puente/domain/contingents';
+import { type MyEvaluation, type MyRehireEligibility, type SeasonOutcome, type SeasonOutcomeReader } from '@puente/domain/contingents';
 
 /** Rehire's side of contingents' read port: the current decision and the last evaluation, for `myStatus`. */
 @Injectable()
@@ -21,11 +21,3 @@ export class SeasonOutcomeService implements SeasonOutcomeReader {
     return { rehireEligibility: rehireEligibility ?? null, lastEvaluation: lastEvaluation ?? null };
   }
 }
-
-/**
- * Global, so contingents' ApplicantStatusService (whose module cannot import rehire's: the dependency runs the other
- * way) finds the port wherever RehireModule is composed.
- */
-@Global()
-@Module({ providers: [SeasonOutcomeService, { provide: SEASON_OUTCOME_READER, useExisting: SeasonOutcomeService }], exports: [SEASON_OUTCOME_READER] })
-export class RehireReadPortsModule {}
