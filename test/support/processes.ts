@@ -41,6 +41,30 @@ export async function spawnWorker(env: Record<string, string>, onStderr?: (chunk
   return worker;
 }
 
+/**
+ * The real api as a process of its own on a free port, with the environment given over the test's (a failpoint, a
+ * queue prefix, …); resolves once its /health answers. Its stderr goes to `onStderr` when given.
+ */
+export async function spawnApi(env: Record<string, string>, onStderr?: (chunk: string) => void): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'ignore', onStderr ? 'pipe' : 'ignore'],
+  });
+  if (onStderr) child.stderr!.on('data', (chunk: Buffer) => onStderr(chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  await until(
+    'the api process to answer',
+    async () => {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the api process exited (${child.exitCode ?? child.signalCode})`);
+      return fetch(`${url}/health`).then((r) => r.ok, () => false);
+    },
+    60_000,
+  );
+  return { child, url };
+}
+
 export const isAlive = (worker: ChildProcess | undefined): worker is ChildProcess => worker !== undefined && worker.exitCode === null && worker.signalCode === null;
 
 /** SIGKILL, as a crash would, and wait for the process to be gone. */
