@@ -6,4 +6,5 @@ export * from './lib/applicant.state-machine';
 export * from './lib/applicant.service';
 export * from './lib/applicants.module';
 export * from './lib/applicants-graphql.module';
-export { ApplicantStatusEnum, LanguageCodeEnum, LanguageLevelEnum, LanguageSkillInput, LanguageSkillModel } from './lib/graphql/applicant.model';
+export { ApplicantStatusEnum, LanguageCodeEnum, LanguageLevelEnum, LanguageSkillModel } from './lib/graphql/applicant.model';
+export { LanguageSkillInput } from './lib/graphql/applicant.input';

@@ -5,5 +5,6 @@ export * from './lib/job-order.service';
 export * from './lib/job-order-draft';
 export * from './lib/job-orders.module';
 export * from './lib/job-orders-graphql.module';
-export { CancelJobOrderInput, JobOrderModel } from './lib/graphql/job-order.model';
+export { JobOrderModel } from './lib/graphql/job-order.model';
+export { CancelJobOrderInput } from './lib/graphql/job-order.input';
 export { toJobOrderModel } from './lib/graphql/job-order.mapper';

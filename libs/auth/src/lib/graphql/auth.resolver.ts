@@ -6,12 +6,10 @@ import { AccountService } from '../account.service';
 import { AuthService, Session } from '../auth.service';
 import { AllowBeforeTwoFactorEnrolment, AllowTemporaryPassword, CurrentActor, Public, Roles, SecondFactorStep } from '../decorators';
 import { TwoFactorService } from '../two-factor.service';
+import { AuthPayload, ConfirmTotpEnrolmentPayload, CreateStaffUserPayload, TotpEnrolment, UserModel } from './auth.model';
 import {
-  AuthPayload,
   ChangePasswordInput,
-  ConfirmTotpEnrolmentPayload,
   CreateStaffUserInput,
-  CreateStaffUserPayload,
   DeactivateUserInput,
   LoginInput,
   RefreshTokenInput,
@@ -20,9 +18,7 @@ import {
   ResetTotpInput,
   SignOutInput,
   TotpCodeInput,
-  TotpEnrolment,
-  UserModel,
-} from './auth.model';
+} from './auth.input';
 import { PasswordResetService } from '../password-reset.service';
 import { PublicThrottleGuard } from './public-throttle.guard';
 import { toUserModel } from './user.mapper';

@@ -4,15 +4,8 @@ import { Actor, PageArgs, parsePage, Role, toConnection } from '@puente/common';
 import { ReferenceService } from '@puente/domain/reference';
 import { ApplicantService } from '../applicant.service';
 import { ApplicantIdentifiers } from '../applicant-identifiers';
-import {
-  ApplicantConnection,
-  ApplicantFilterInput,
-  ApplicantModel,
-  IssueTemporaryPasswordPayload,
-  RegisterApplicantInput,
-  RegisterApplicantPayload,
-  UpdateApplicantInput,
-} from './applicant.model';
+import { ApplicantConnection, ApplicantModel, IssueTemporaryPasswordPayload, RegisterApplicantPayload } from './applicant.model';
+import { ApplicantFilterInput, RegisterApplicantInput, UpdateApplicantInput } from './applicant.input';
 import { toApplicantModel } from './applicant.mapper';
 
 @Resolver(() => ApplicantModel)

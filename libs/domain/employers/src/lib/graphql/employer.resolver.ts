@@ -4,13 +4,8 @@ import { CurrentActor, Public, PublicThrottleGuard, Roles } from '@puente/auth';
 import { Actor, PageArgs, parsePage, Role, toConnection } from '@puente/common';
 import { ReferenceService } from '@puente/domain/reference';
 import { EmployerService } from '../employer.service';
-import {
-  EmployerConnection,
-  EmployerFilterInput,
-  EmployerModel,
-  RegisterEmployerInput,
-  SuspendEmployerInput,
-} from './employer.model';
+import { EmployerConnection, EmployerModel } from './employer.model';
+import { EmployerFilterInput, RegisterEmployerInput, SuspendEmployerInput } from './employer.input';
 import { toEmployerModel } from './employer.mapper';
 
 @Resolver(() => EmployerModel)

@@ -3,15 +3,8 @@ import { CurrentActor, Roles } from '@puente/auth';
 import { Actor, PageArgs, parsePage, Role, toConnection } from '@puente/common';
 import { ReferenceService } from '@puente/domain/reference';
 import { JobOrderService } from '../job-order.service';
-import {
-  CreateJobOrderInput,
-  JobOrderConnection,
-  JobOrderFilterInput,
-  JobOrderModel,
-  JobOrderStatusCountModel,
-  RejectJobOrderInput,
-  UpdateJobOrderInput,
-} from './job-order.model';
+import { JobOrderConnection, JobOrderModel, JobOrderStatusCountModel } from './job-order.model';
+import { CreateJobOrderInput, JobOrderFilterInput, RejectJobOrderInput, UpdateJobOrderInput } from './job-order.input';
 import { toJobOrderModel } from './job-order.mapper';
 
 @Resolver(() => JobOrderModel)

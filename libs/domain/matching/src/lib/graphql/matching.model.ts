@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { LanguageSkillModel } from '@puente/domain/applicants';
 import { MunicipalityModel } from '@puente/domain/reference';
@@ -78,18 +78,4 @@ export class CandidateEdgeModel {
 export class CandidateConnectionModel {
   @Field(() => [CandidateEdgeModel]) edges!: CandidateEdgeModel[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
-}
-
-@InputType()
-export class SelectCandidatesInput {
-  @Field(() => ID) jobOrderId!: string;
-  @Field(() => [String], { description: 'Candidates by their shortlist reference (C-…); coordinators may also give applicant ids.' })
-  applicantIds!: string[];
-}
-
-@InputType()
-export class RejectCandidateInput {
-  @Field(() => ID) jobOrderId!: string;
-  @Field({ description: 'The shortlist reference (C-…); coordinators may also give the applicant id.' }) applicantId!: string;
-  @Field({ description: 'Why, 10 to 2000 characters; the ministry reviews rejections.' }) reason!: string;
 }

@@ -8,7 +8,8 @@ import { candidateReference } from '../candidate.repository';
 import { ShortlistService } from '../shortlist.service';
 import { MatchingService } from '../matching.service';
 import { MatchingRunEntity } from '../matching-run.entity';
-import { CandidateConnectionModel, CandidateModel, MatchingRunModel, RejectCandidateInput, SelectCandidatesInput } from './matching.model';
+import { CandidateConnectionModel, CandidateModel, MatchingRunModel } from './matching.model';
+import { RejectCandidateInput, SelectCandidatesInput } from './matching.input';
 import { CandidateEntity } from '../candidate.entity';
 import { SelectionService } from '../selection.service';
 
