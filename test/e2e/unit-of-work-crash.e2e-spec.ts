@@ -148,6 +148,11 @@ describe('an api killed right after a unit of work commits', () => {
 
     // The worker keeps running: its sweep finds the rows within seconds. The api that reschedules dies after commit.
     await crashOn('contingents.reschedule', RESCHEDULE, { id: planned[0]!.contingentId, d: addDays(departure, -7) });
+    // Committed, not carried out: the replanned steps are stored, their job changes wait in the outbox.
+    expect(await db.query(`SELECT DISTINCT kind FROM job_outbox WHERE queue_prefix = $1 AND label = 'contingents.reschedule' ORDER BY kind`, [QUEUE_PREFIX])).toEqual([
+      { kind: 'add' },
+      { kind: 'remove' },
+    ]);
     const moved = await steps();
     const reminded = moved.filter((s) => s.remindOn);
     const office = moved.filter((s) => !isTravelStep(s.kind));

@@ -4,5 +4,3 @@ export * from './lib/notifications.service';
 export * from './lib/notifications.module';
 export * from './lib/notification-jobs';
 export * from './lib/smtp-channel';
-// Moved to @puente/queue; kept here only until the contingents domain imports it from there.
-export { StatusEvents } from '@puente/queue';

@@ -17,9 +17,8 @@ export class Schedules implements OnApplicationBootstrap {
         name: JobName.PurgeExpiredRefreshTokens,
         data: {},
       });
-    await this.producer
-      .queue(QueueName.Notifications)
-      .upsertJobScheduler('minutely-queue-unsent-notifications', { every: 60_000 }, { name: JobName.QueueUnsentNotifications, data: {} });
+    // The job outbox delivers every notification now: the minutely sweep of unsent ones is gone from Redis too.
+    await this.producer.queue(QueueName.Notifications).removeJobScheduler('minutely-queue-unsent-notifications');
     await this.producer
       .queue(QueueName.Rehire)
       .upsertJobScheduler('nightly-rehire-sweep', { pattern: '41 2 * * *', tz: 'America/El_Salvador' }, { name: JobName.RehireSweep, data: {} });

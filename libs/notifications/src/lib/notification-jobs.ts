@@ -14,15 +14,5 @@ export class DeliverNotificationProcessor implements JobHandler<JobName.DeliverN
   }
 }
 
-@Injectable()
-@JobProcessor(JobName.QueueUnsentNotifications)
-export class QueueUnsentNotificationsProcessor implements JobHandler<JobName.QueueUnsentNotifications> {
-  constructor(private readonly notifications: NotificationsService) {}
-
-  handle(): Promise<number> {
-    return this.notifications.queueUnsent();
-  }
-}
-
-@Module({ imports: [NotificationsModule], providers: [DeliverNotificationProcessor, QueueUnsentNotificationsProcessor] })
+@Module({ imports: [NotificationsModule], providers: [DeliverNotificationProcessor] })
 export class NotificationJobsModule {}

@@ -7,7 +7,8 @@ import { bootTestModuleWith, queueOf } from '@puente/testing';
 import { NOTIFICATION_CHANNEL, NotificationChannel } from './channels';
 import { NotificationEntity } from './notification.entity';
 import { NotificationsModule } from './notifications.module';
-import { NotificationsService, recordNotification } from './notifications.service';
+import { NotificationsService, queueDelivery, recordNotification } from './notifications.service';
+import { UnitOfWork, UnitOfWorkTx } from '@puente/queue';
 
 /** A channel that only counts what it is given: the outside world delivery would reach. */
 class CountingChannel implements NotificationChannel {
@@ -74,14 +75,18 @@ describe('the notification outbox', () => {
     expect(await service.deliver(id)).toBe('SENT');
   });
 
-  it('queues again what was left unsent past a minute, with the notification as job id', async () => {
-    const id = (await record('lost'))!;
-    const fresh = (await record('fresh'))!;
-    await ds.query(`UPDATE notification SET created_at = now() - interval '2 minutes' WHERE id = $1`, [id]);
-    expect(await service.queueUnsent()).toBeGreaterThanOrEqual(1);
-    expect(await queue.getJob(jobId(JobName.DeliverNotification, id))).toBeDefined();
-    expect(await queue.getJob(jobId(JobName.DeliverNotification, fresh))).toBeUndefined();
-    await service.queueUnsent();
-    expect((await queue.getJobs(['waiting', 'delayed', 'active'])).filter((j) => j.id === jobId(JobName.DeliverNotification, id))).toHaveLength(1);
+  it('queues delivery through the unit of work that records it, with the notification as job id, once', async () => {
+    const uow = app.get(UnitOfWork);
+    const record = (tx: UnitOfWorkTx) => recordNotification(tx.em, { dedupeKey: `${tag}:queued`, audience: 'COORDINATORS', kind: 'TEST', subject: 'Subject', body: 'Body' });
+    const id = (await uow.run('test.notify', async (tx) => {
+      const recorded = await record(tx);
+      queueDelivery(tx, [recorded]);
+      return recorded;
+    }))!;
+    // Recorded again (a retried job): nothing new to deliver.
+    await uow.run('test.notify', async (tx) => queueDelivery(tx, [await record(tx)]));
+    expect((await queue.getJobs(['waiting', 'delayed', 'active', 'completed'])).filter((j) => j.data.notificationId === id).map((j) => j.id)).toEqual([
+      jobId(JobName.DeliverNotification, id),
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { lockForUpdate } from '@puente/database';
-import { JobProducer, UnitOfWorkTx } from '@puente/queue';
+import type { UnitOfWorkTx } from '@puente/queue';
 import { jobId, JobName } from '@puente/queue-contracts';
 import { NOTIFICATION_CHANNEL, NotificationChannel } from './channels';
 import { NotificationAudience, NotificationEntity } from './notification.entity';
@@ -45,23 +45,12 @@ export function queueDelivery(tx: UnitOfWorkTx, ids: readonly (string | null)[])
   if (jobs.length) tx.addJobs(JobName.DeliverNotification, jobs);
 }
 
-/** A notification not sent a minute after it was written has lost its job (a crash after commit): queue it again. */
-const UNSENT_GRACE = '1 minute';
-
 @Injectable()
 export class NotificationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly producer: JobProducer,
     @Inject(NOTIFICATION_CHANNEL) private readonly channel: NotificationChannel,
   ) {}
-
-  /** Queues delivery of notifications recorded by a committed transaction; the job id is the notification's. */
-  async queue(ids: readonly (string | null)[]): Promise<void> {
-    for (const id of ids) {
-      if (id) await this.producer.enqueue(JobName.DeliverNotification, { notificationId: id }, { jobId: jobId(JobName.DeliverNotification, id) });
-    }
-  }
 
   /**
    * Sends one notification, once: under a row lock, a sent one is left alone, so a retried or duplicated job
@@ -76,15 +65,5 @@ export class NotificationsService {
       await em.update(NotificationEntity, { id }, { sentAt: new Date(), channel: this.channel.name, attempts: n.attempts + 1 });
       return 'SENT';
     });
-  }
-
-  /** The sweep: queues every notification left unsent past the grace period. Returns how many. */
-  async queueUnsent(limit = 1000): Promise<number> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM notification WHERE sent_at IS NULL AND created_at < now() - interval '${UNSENT_GRACE}' ORDER BY created_at LIMIT $1`,
-      [limit],
-    );
-    await this.queue(rows.map((r) => r.id));
-    return rows.length;
   }
 }

@@ -18,7 +18,6 @@ export enum JobName {
   RemindStep = 'contingents.remind-step',
   CheckStepOverdue = 'contingents.check-step-overdue',
   DeliverNotification = 'notifications.deliver',
-  QueueUnsentNotifications = 'notifications.queue-unsent',
   EvaluateApplicant = 'rehire.evaluate-applicant',
   RehireSweep = 'rehire.sweep',
   DrainOutbox = 'outbox.drain',
@@ -39,7 +38,6 @@ export interface JobPayloads {
   /** `dueDate` as planned: a check for a step that has moved since does nothing. */
   [JobName.CheckStepOverdue]: JobMeta & { stepId: string; dueDate: string };
   [JobName.DeliverNotification]: JobMeta & { notificationId: string };
-  [JobName.QueueUnsentNotifications]: JobMeta;
   /** Decides the applicant's rehire eligibility afresh from the stored facts; `cause` is for the log only. */
   [JobName.EvaluateApplicant]: JobMeta & { applicantId: string; cause: string };
   [JobName.RehireSweep]: JobMeta;
@@ -54,7 +52,6 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.RemindStep]: QueueName.Contingents,
   [JobName.CheckStepOverdue]: QueueName.Contingents,
   [JobName.DeliverNotification]: QueueName.Notifications,
-  [JobName.QueueUnsentNotifications]: QueueName.Notifications,
   [JobName.EvaluateApplicant]: QueueName.Rehire,
   [JobName.RehireSweep]: QueueName.Rehire,
   [JobName.DrainOutbox]: QueueName.Outbox,

@@ -1,7 +1,7 @@
 import { Query, Resolver, Subscription } from '@nestjs/graphql';
 import { CurrentActor, RequestContext, Roles } from '@puente/auth';
 import { Actor, DomainException, Role } from '@puente/common';
-import { StatusEvents } from '@puente/notifications';
+import { StatusEvents } from '@puente/queue';
 import { ApplicantStatusService, MyStatus } from '../applicant-status.service';
 import { MyStatusModel } from './my-status.model';
 
