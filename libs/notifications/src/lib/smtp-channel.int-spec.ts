@@ -1,20 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { Logger } from '@nestjs/common';
+import { type INestApplicationContext, Logger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { DataSource } from 'typeorm';
-import { fieldCipherFromEnv, loadConfig, PuenteConfig, PuenteConfigModule } from '@puente/config';
-import { DatabaseModule, databaseOptions } from '@puente/database';
+import { Role } from '@puente/common';
+import { loadConfig, PuenteConfig, PuenteConfigModule } from '@puente/config';
+import { DatabaseModule } from '@puente/database';
 import { QueuesModule } from '@puente/queue';
+import { bootTestModule, TestFactories } from '@puente/testing';
 import { LogChannel, NOTIFICATION_CHANNEL } from './channels';
 import { NotificationEntity } from './notification.entity';
 import { NotificationsModule } from './notifications.module';
 import { SmtpChannel } from './smtp-channel';
-
-/** Fixture rows carry one sealed placeholder DUI, so an api reading them (other suites share the database) can decrypt them. */
-const fixtureCipher = fieldCipherFromEnv(process.env);
-const SEALED_DUI = fixtureCipher.encrypt('dui', '00000000-0');
 
 interface Received {
   from: string;
@@ -56,6 +54,8 @@ const refusing = (domain: string): Partial<SMTPServerOptions> => ({
 });
 
 describe('the SMTP notification channel', () => {
+  let app: INestApplicationContext;
+  let make: TestFactories;
   let ds: DataSource;
   const tag = randomUUID().slice(0, 8);
   const applicantIds: string[] = [];
@@ -63,7 +63,9 @@ describe('the SMTP notification channel', () => {
   const logged: string[] = [];
 
   beforeAll(async () => {
-    ds = await new DataSource({ ...databaseOptions(process.env.DATABASE_URL!, 2), entities: [] }).initialize();
+    app = await bootTestModule();
+    make = new TestFactories(app);
+    ds = app.get(DataSource);
     const record = (...args: unknown[]) => void logged.push(JSON.stringify(args));
     Logger.overrideLogger({ log: record, warn: record, error: record, debug: record, verbose: record });
   });
@@ -75,24 +77,20 @@ describe('the SMTP notification channel', () => {
 
   afterAll(async () => {
     await ds.query(`DELETE FROM app_user WHERE identifier LIKE $1`, [`%${tag}%`]);
+    await ds.query(`DELETE FROM app_user WHERE applicant_id = ANY($1)`, [applicantIds]);
     await ds.query(`DELETE FROM applicant WHERE id = ANY($1)`, [applicantIds]);
-    await ds.destroy();
+    await app.close();
   });
 
-  /** An applicant of this test's own, with or without an e-mail address. */
+  /** An applicant of this test's own, with or without an e-mail address, registered at the desk. */
   async function applicant(email: string | null): Promise<string> {
-    const [{ id }] = await ds.query(
-      `INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone, email, education)
-       VALUES ($3, $1, 'Ana', 'Prueba', '1990-01-01', 'FEMALE', (SELECT code FROM municipality ORDER BY code LIMIT 1), '+50370000000', $2, 'PRIMARY')
-       RETURNING id`,
-      [`smtp-${randomUUID()}`, email, SEALED_DUI],
-    );
+    const { id } = await make.applicant({ email }, { verified: false });
     applicantIds.push(id);
     return id;
   }
 
-  async function staff(email: string, role: string, active = true): Promise<void> {
-    await ds.query(`INSERT INTO app_user (identifier, email, role, active) VALUES ($1, $1, $2, $3)`, [email, role, active]);
+  async function staff(email: string, role: Role.COORDINATOR | Role.ADMIN, active = true): Promise<void> {
+    await make.staffUser(role, { email, active });
   }
 
   const notification = (fields: Partial<NotificationEntity>): NotificationEntity =>
@@ -131,10 +129,10 @@ describe('the SMTP notification channel', () => {
     const channel = new SmtpChannel({ url: relay.url, from: 'no-reply@puente.test' }, ds);
     try {
       const [one, two, disabled, admin] = ['one', 'two', 'disabled', 'admin'].map((who) => `${who}.${tag}@trabajo.example`);
-      await staff(one, 'COORDINATOR');
-      await staff(two, 'COORDINATOR');
-      await staff(disabled, 'COORDINATOR', false);
-      await staff(admin, 'ADMIN');
+      await staff(one, Role.COORDINATOR);
+      await staff(two, Role.COORDINATOR);
+      await staff(disabled, Role.COORDINATOR, false);
+      await staff(admin, Role.ADMIN);
       await channel.send(notification({ audience: 'COORDINATORS', kind: 'TRAVEL_STEP_OVERDUE', subject: 'Paso vencido' }));
       expect(relay.received).toHaveLength(1);
       const [mail] = relay.received;
@@ -155,8 +153,8 @@ describe('the SMTP notification channel', () => {
     const channel = new SmtpChannel({ url: relay.url, from: 'no-reply@puente.test' }, ds);
     try {
       const [kept, refused] = [`kept.${tag}@trabajo.example`, `gone.${tag}@refused.example`];
-      await staff(kept, 'COORDINATOR');
-      await staff(refused, 'COORDINATOR');
+      await staff(kept, Role.COORDINATOR);
+      await staff(refused, Role.COORDINATOR);
       await expect(channel.send(notification({ audience: 'COORDINATORS' }))).resolves.toBeUndefined();
       expect(relay.received).toHaveLength(1);
       expect(relay.received[0].to).toContain(kept);

@@ -2,11 +2,6 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { addDays, todayIso } from '@puente/common';
-import { ApplicantsModule } from '@puente/domain/applicants';
-import { EmployersModule } from '@puente/domain/employers';
-import { JobOrdersModule } from '@puente/domain/job-orders';
-import { MatchingModule } from '@puente/domain/matching';
-import { ContingentsModule } from '@puente/domain/contingents';
 import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
 import { bootTestModule, queueOf } from './test-module';
 import { TestFactories } from './factories';
@@ -17,7 +12,7 @@ describe('test factories', () => {
   let make: TestFactories;
 
   beforeAll(async () => {
-    app = await bootTestModule(ApplicantsModule, EmployersModule, JobOrdersModule, MatchingModule, ContingentsModule);
+    app = await bootTestModule();
     make = new TestFactories(app);
   });
   afterAll(() => app.close());

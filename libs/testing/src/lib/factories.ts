@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuthService, UserEntity } from '@puente/auth';
+import { AccountService, AuthService, UserEntity } from '@puente/auth';
 import { Actor, addDays, DomainException, ErrorCode, Role, todayIso } from '@puente/common';
 import { ApplicantDraft, ApplicantEntity, ApplicantService, duiWithCheckDigit } from '@puente/domain/applicants';
 import { EmployerDraft, EmployerEntity, EmployerService } from '@puente/domain/employers';
@@ -30,14 +30,14 @@ export interface TestEmployer {
  * Valid rows made through the services, as the api would make them: every rule, every side effect (logins,
  * notifications, queued jobs) included. Defaults are fixed; what must be unique (national IDs, passports, program
  * references, e-mails) comes from a counter on a base drawn once per instance, so suites sharing the database never
- * collide. Dates count from `todayIso()`. Each method takes the fields to override; the services the factories
- * reach must be in the booted module (see `bootTestModule`): applicants and employers need ApplicantsModule and
- * EmployersModule, orders JobOrdersModule, selections and runs MatchingModule, contingents ContingentsModule.
+ * collide. Dates count from `todayIso()`. Each method takes the fields to override. The services they go through
+ * are those `bootTestModule` always boots.
  */
 export class TestFactories {
   private base = randomInt(1_000, 10_000);
   private count = 0;
   private staff: Actor | null = null;
+  private admin: Actor | null = null;
 
   constructor(private readonly app: INestApplicationContext) {}
 
@@ -54,13 +54,22 @@ export class TestFactories {
 
   /** A coordinator with a login of its own (no password: it never signs in), created once per instance. */
   async coordinator(): Promise<Actor> {
-    if (this.staff) return this.staff;
-    const email = `coordinator-${this.next()}@puente.test`;
-    const user = await this.get(DataSource).transaction((em) =>
-      this.get(AuthService).createUser(em, { identifier: email, email, role: Role.COORDINATOR, password: null }),
-    );
-    this.staff = { userId: user.id, role: Role.COORDINATOR, employerId: null, applicantId: null };
+    if (!this.staff) {
+      const user = await this.staffUser(Role.COORDINATOR);
+      this.staff = { userId: user.id, role: Role.COORDINATOR, employerId: null, applicantId: null };
+    }
     return this.staff;
+  }
+
+  /**
+   * A ministry staff login (coordinator or administrator) as an administrator opens one, without a password unless
+   * given; `active: false` deactivates it afterwards, as an administrator would (sessions ended, audited).
+   */
+  async staffUser(role: Role.COORDINATOR | Role.ADMIN, { email = `staff-${this.next()}@puente.test`, password = null as string | null, active = true } = {}): Promise<UserEntity> {
+    const user = await this.get(DataSource).transaction((em) => this.get(AuthService).createUser(em, { identifier: email, email, role, password }));
+    if (active) return user;
+    this.admin ??= { userId: (await this.staffUser(Role.ADMIN)).id, role: Role.ADMIN, employerId: null, applicantId: null };
+    return this.get(AccountService).deactivate(this.admin, user.id, 'Deactivated by a test factory.');
   }
 
   applicantDraft(overrides: Partial<ApplicantDraft> = {}): ApplicantDraft {

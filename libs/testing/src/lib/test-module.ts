@@ -5,12 +5,20 @@ import { PuenteConfigModule } from '@puente/config';
 import { DatabaseModule } from '@puente/database';
 import { JobProducer, QueuesModule } from '@puente/queue';
 import { QueueName } from '@puente/queue-contracts';
+import { ApplicantsModule } from '@puente/domain/applicants';
+import { ContingentsModule } from '@puente/domain/contingents';
+import { EmployersModule } from '@puente/domain/employers';
+import { JobOrdersModule } from '@puente/domain/job-orders';
+import { MatchingModule } from '@puente/domain/matching';
 import { RehireReadPortsModule } from '@puente/domain/rehire';
 
 type Imported = Type<unknown> | DynamicModule | ForwardReference;
 
+/** What the factories go through, always booted: a test names only the modules it is about (a platform library's test none). */
+const FACTORY_MODULES = [ApplicantsModule, EmployersModule, JobOrdersModule, MatchingModule, ContingentsModule];
+
 /**
- * Boots the given modules as the api and the worker do: the configuration of the environment, the run's own
+ * Boots the given modules, and those the factories need, as the api and the worker do: the configuration of the environment, the run's own
  * database (DATABASE_URL) and the real queues under the run's prefix (QUEUE_PREFIX) behind the real JobProducer,
  * the event emitter (an approval queues its matching through it) and, as the apps compose them, the read ports
  * rehire provides to the domains below it (matching's season history, contingents' season outcome). Nothing
@@ -27,7 +35,7 @@ export function bootTestModule(...imports: Imported[]): Promise<INestApplication
  */
 export async function bootTestModuleWith(imports: Imported[], configure: (builder: TestingModuleBuilder) => TestingModuleBuilder = (b) => b): Promise<INestApplicationContext> {
   const builder = Test.createTestingModule({
-    imports: [PuenteConfigModule, DatabaseModule, EventEmitterModule.forRoot(), QueuesModule.forRoot(), RehireReadPortsModule, ...imports],
+    imports: [PuenteConfigModule, DatabaseModule, EventEmitterModule.forRoot(), QueuesModule.forRoot(), RehireReadPortsModule, ...FACTORY_MODULES, ...imports],
   });
   return (await configure(builder).compile()).init();
 }

@@ -2,8 +2,6 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { addDays, todayIso } from '@puente/common';
-import { ApplicantsModule } from '@puente/domain/applicants';
-import { EmployersModule } from '@puente/domain/employers';
 import { UnitOfWork } from '@puente/queue';
 import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
 import { bootTestModule, queueOf as runQueue, TestEmployer, TestFactories } from '@puente/testing';
@@ -29,7 +27,7 @@ describe('SeatingService.schedule', () => {
   const order = async (positions: number): Promise<string> => (await make.filledJobOrder(employer, positions, { startDate, workRegionCode: 'CA-QC' })).order.id;
 
   beforeAll(async () => {
-    app = await bootTestModule(ApplicantsModule, EmployersModule, ContingentsModule);
+    app = await bootTestModule(ContingentsModule);
     make = new TestFactories(app);
     ds = app.get(DataSource);
     service = app.get(SeatingService);
