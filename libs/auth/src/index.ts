@@ -1,5 +1,6 @@
 export * from './lib/user.entity';
 export * from './lib/auth.service';
+export * from './lib/employer-standing.port';
 export * from './lib/password-reset.entity';
 export { PasswordResetService, hashResetToken, RESET_TOKEN_TTL_MS } from './lib/password-reset.service';
 export * from './lib/token.service';

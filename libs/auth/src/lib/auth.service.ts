@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
@@ -14,6 +14,7 @@ import { hashRefreshToken, TokenService } from './token.service';
 import { HALF_SIGNED_IN_TTL_SECONDS } from './two-factor.rules';
 import { TwoFactorService } from './two-factor.service';
 import { UserEntity } from './user.entity';
+import { EMPLOYER_STANDING_READER, type EmployerStandingReader } from './employer-standing.port';
 
 export interface Session {
   accessToken: string;
@@ -57,6 +58,8 @@ export class AuthService {
     private readonly cipher: FieldCipher,
     private readonly sessions: SessionService,
     private readonly twoFactor: TwoFactorService,
+    // Optional so a composition without employers still boots; an employer's user cannot sign in there.
+    @Optional() @Inject(EMPLOYER_STANDING_READER) private readonly employers?: EmployerStandingReader,
   ) {}
 
   async login(identifier: string, password: string): Promise<Session> {
@@ -281,8 +284,8 @@ export class AuthService {
   /** The users of a suspended employer cannot sign in or refresh until it is verified again. */
   private async refuseSuspendedEmployer(em: EntityManager, user: UserEntity): Promise<void> {
     if (!user.employerId) return;
-    const [employer] = (await em.query(`SELECT status FROM employer WHERE id = $1`, [user.employerId])) as { status: string }[];
-    if (employer?.status === 'SUSPENDED') {
+    if (!this.employers) throw new Error("An employer's user signs in only where the employers library is composed (its standing port)");
+    if (await this.employers.isSuspended(em, user.employerId)) {
       throw new DomainException(ErrorCode.UNAUTHENTICATED, "This employer's account is suspended; contact the ministry.");
     }
   }

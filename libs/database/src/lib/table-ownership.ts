@@ -54,7 +54,6 @@ const SET_BASED = 'joined in a set-based statement (one query per page or batch 
 const STATE_MOVE = "moves the owner's rows through the owner's exported state machine, inside its own transaction";
 
 export const CROSS_LIBRARY_ACCESS: readonly CrossLibraryAccess[] = [
-  { library: 'auth', table: 'employer', access: 'read', why: "a suspended employer's users cannot sign in; auth sits below the domains", againstDirection: true },
   { library: 'auth', table: 'notification', access: 'read', why: 'the reset link is written to the outbox in the reset request\'s transaction' },
   { library: 'notifications', table: 'app_user', access: 'read', why: "the SMTP channel looks up a recipient's address at delivery", againstDirection: true },
   { library: 'notifications', table: 'applicant', access: 'read', why: "the SMTP channel looks up a recipient's address at delivery", againstDirection: true },

@@ -6,3 +6,4 @@ export * from './lib/employers.module';
 export * from './lib/employers-graphql.module';
 export { EmployerModel } from './lib/graphql/employer.model';
 export { toEmployerModel } from './lib/graphql/employer.mapper';
+export * from './lib/employer-standing.reader';

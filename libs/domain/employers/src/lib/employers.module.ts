@@ -4,9 +4,10 @@ import { AuthModule } from '@puente/auth';
 import { ReferenceModule } from '@puente/domain/reference';
 import { EmployerEntity } from './employer.entity';
 import { EmployerService } from './employer.service';
+import { EmployersReadPortsModule } from './employer-standing.reader';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([EmployerEntity]), AuthModule, ReferenceModule],
+  imports: [TypeOrmModule.forFeature([EmployerEntity]), AuthModule, ReferenceModule, EmployersReadPortsModule],
   providers: [EmployerService],
   exports: [EmployerService],
 })
