@@ -5,7 +5,9 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { QueueEvents } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { JobHandler, JobProducer, JobProcessor } from '@puente/queue';
+import { Role } from '@puente/common';
+import { bindJobs, JobHandler, JobProducer, JobProcessor } from '@puente/queue';
+import { TestFactories } from '@puente/testing';
 import { JobName, jobId, QueueName } from '@puente/queue-contracts';
 import { JobDispatcher, ProcessorCoverageError } from './jobs/job-dispatcher';
 import { WorkerModule } from './worker.module';
@@ -66,6 +68,22 @@ describe('worker', () => {
       expect(module.get(JobDispatcher).handlerFor(JobName.PurgeExpiredRefreshTokens)).toBeInstanceOf(PurgeA);
       await module.close();
     });
+
+    it('counts jobs bound to service methods as processors, and calls the method', async () => {
+      @Injectable()
+      class Purger {
+        purge = jest.fn(async (olderThan?: string) => (olderThan ? 7 : 0));
+      }
+      const bound = bindJobs(Purger, (purger) => ({ [JobName.PurgeExpiredRefreshTokens]: (payload) => purger.purge(payload.olderThan) }));
+      await expect(boot([Purger, bound, PurgeA, ...processorsExcept(JobName.PurgeExpiredRefreshTokens)])).rejects.toThrow('has 2 processors');
+      const module = await Test.createTestingModule({ imports: [DiscoveryModule], providers: [JobDispatcher, Purger, bound, ...processorsExcept(JobName.PurgeExpiredRefreshTokens)] })
+        .compile()
+        .then((m) => m.init());
+      const handler = module.get(JobDispatcher).handlerFor(JobName.PurgeExpiredRefreshTokens);
+      expect(await handler.handle({ olderThan: '2027-01-01T00:00:00Z' }, { jobId: 'j', attempt: 1 })).toBe(7);
+      expect(module.get(Purger).purge).toHaveBeenCalledWith('2027-01-01T00:00:00Z');
+      await module.close();
+    });
   });
 
   describe('on real PostgreSQL and Redis', () => {
@@ -93,8 +111,9 @@ describe('worker', () => {
 
     it('runs a job enqueued with a deterministic id once, with the request id that caused it', async () => {
       const ds = worker.get(DataSource);
-      const [user] = await ds.query(`INSERT INTO app_user (identifier, role) VALUES ($1, 'COORDINATOR') RETURNING id`, [`purge-${randomUUID()}@puente.test`]);
+      const user = await new TestFactories(worker).staffUser(Role.COORDINATOR);
       const family = randomUUID();
+      // By hand: sign-in only makes tokens that expire in the future, and this test needs one already expired.
       await ds.query(
         `INSERT INTO refresh_token (user_id, family_id, token_hash, expires_at) VALUES
            ($1, $2, $3, now() - interval '1 day'), ($1, $2, $4, now() + interval '1 day')`,

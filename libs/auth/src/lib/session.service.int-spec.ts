@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { PuenteConfig } from '@puente/config';
-import { databaseOptions } from '@puente/database';
-import { RefreshTokenEntity } from './refresh-token.entity';
+import { Role } from '@puente/common';
+import { bootTestModule, TestFactories } from '@puente/testing';
 import { EndedSession, SessionService } from './session.service';
-import { UserEntity } from './user.entity';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('SessionService', () => {
+  let app: INestApplicationContext;
+  let make: TestFactories;
   let ds: DataSource;
   let redis: Redis;
   let sessions: SessionService;
@@ -18,25 +19,25 @@ describe('SessionService', () => {
   const users: string[] = [];
 
   beforeAll(async () => {
-    ds = await new DataSource({ ...databaseOptions(process.env.DATABASE_URL!, 2), entities: [UserEntity, RefreshTokenEntity] }).initialize();
+    app = await bootTestModule();
+    make = new TestFactories(app);
+    ds = app.get(DataSource);
     redis = new Redis(process.env.REDIS_URL!);
-    const config = { redis: { url: process.env.REDIS_URL!, queuePrefix: prefix } } as PuenteConfig;
-    sessions = new SessionService(ds, config);
+    sessions = app.get(SessionService);
     sessions.onEnded((e) => heard.push(e));
     await sleep(200); // the subscription is made
   });
 
   afterAll(async () => {
     await ds.query(`DELETE FROM app_user WHERE id = ANY($1::uuid[])`, [users]);
-    await sessions.onModuleDestroy();
     redis.disconnect();
-    await ds.destroy();
+    await app.close();
   });
 
   const newUser = async (): Promise<string> => {
-    const [row] = (await ds.query(`INSERT INTO app_user (identifier, role) VALUES ($1, 'ADMIN') RETURNING id`, [`s-${randomUUID()}@puente.test`])) as { id: string }[];
-    users.push(row!.id);
-    return row!.id;
+    const { id } = await make.staffUser(Role.ADMIN);
+    users.push(id);
+    return id;
   };
   const cached = (userId: string) => redis.get(`${prefix}:session:${userId}`);
   const stored = async (userId: string) => ((await ds.query(`SELECT session_version FROM app_user WHERE id = $1`, [userId])) as { session_version: number }[])[0]!.session_version;

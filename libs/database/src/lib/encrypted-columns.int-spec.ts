@@ -7,7 +7,8 @@ import { scratchDatabase } from '../testing/scratch-database';
 /**
  * `npm run rotate-keys` on a scratch database of its own (a rotation rewrites every row, so never on the database
  * other suites share): applicants under two old keys end up under the current one, readable with it alone, their
- * blind indexes untouched, and a second run has nothing to do.
+ * blind indexes untouched, and a second run has nothing to do. Its rows are written in SQL on purpose: each is
+ * sealed under a chosen old key, which no service does (they seal under the current one).
  */
 describe('reencryptColumns (npm run rotate-keys)', () => {
   const scratch = scratchDatabase('puente_rotation');

@@ -9,7 +9,8 @@ import { runOneMigration, scratchDatabase } from '../testing/scratch-database';
  * Migration 1732400000018 on a database that already has applicants and their logins: the schema before it, rows
  * with DUIs and passports in clear, then its up (nothing readable left, lookups by blind index), its down (the
  * plaintext back) and a down without the keys (refused, nothing changed). Keys come from the environment, as for
- * `npm run migrate` (npm test sets throwaway ones).
+ * `npm run migrate` (npm test sets throwaway ones). Its rows are written in SQL on purpose: they have the shape of
+ * the schema before the migration, which today's services cannot write.
  */
 describe('migration 1732400000018 (encrypted identifiers) on existing rows', () => {
   const scratch = scratchDatabase('puente_migration_18');

@@ -31,7 +31,11 @@ const TABLES = [
   'traveller',
 ];
 
-/** Runs every migration up, all the way down and up again on a scratch database of its own. */
+/**
+ * Runs every migration up, all the way down and up again on a scratch database of its own. Its rows are written in
+ * SQL on purpose: they check what the schema enforces by itself (constraints, the matching index's triggers) when no
+ * service is in the way.
+ */
 describe('migrations', () => {
   const scratch = scratchDatabase('puente_migrations');
   let ds: DataSource;

@@ -7,7 +7,8 @@ import { runOneMigration, scratchDatabase } from '../testing/scratch-database';
 /**
  * Migration 1732400000014 on a database that already has candidates: the schema up to 1732400000013, rows in every
  * state the migration must tell apart, then its up and its down (the second test reverts what the first applied, in
- * that order, as in migrations.int-spec.ts). Candidates are named `<order>/<applicant>`.
+ * that order, as in migrations.int-spec.ts). Candidates are named `<order>/<applicant>`. Rows are written in SQL on
+ * purpose: they have the shape of the schema before the migration, which today's services cannot write.
  */
 describe('migration 1732400000014 (released candidates) on existing rows', () => {
   const scratch = scratchDatabase('puente_migration_14');

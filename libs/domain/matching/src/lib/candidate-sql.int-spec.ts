@@ -21,7 +21,9 @@ const day = (offset: number) => new Date(Date.UTC(2027, 0, 1) + offset * 86_400_
 /**
  * SQL and TypeScript must never disagree on who qualifies: 400 random applicants, 60 random orders, and for every
  * pair the SQL condition and `unmetRequirements` give the same answer. Values cluster around each boundary
- * (passport end + margin, age 18 on the start date, minimum experience) so the edges are exercised.
+ * (passport end + margin, age 18 on the start date, minimum experience) so the edges are exercised. The applicants
+ * are written in SQL on purpose: occupations of this test alone (no reference code, so nobody else's run retrieves
+ * them), every status matching tells apart, and 400 rows where registration would hash 400 passwords.
  */
 describe('eligibility in SQL agrees with the rules', () => {
   let ds: DataSource;
