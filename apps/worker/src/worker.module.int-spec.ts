@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryModule, NestFactory } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
-import type { INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext, Provider } from '@nestjs/common';
 import { QueueEvents } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
@@ -46,7 +46,7 @@ function processorsExcept(...jobs: JobName[]): (new () => unknown)[] {
 
 describe('worker', () => {
   describe('refuses to start with a job that has no processor or two', () => {
-    const boot = (providers: (new () => unknown)[]) =>
+    const boot = (providers: Provider[]) =>
       Test.createTestingModule({ imports: [DiscoveryModule], providers: [JobDispatcher, ...providers] })
         .compile()
         .then((m) => m.init());
@@ -76,9 +76,7 @@ describe('worker', () => {
       }
       const bound = bindJobs(Purger, (purger) => ({ [JobName.PurgeExpiredRefreshTokens]: (payload) => purger.purge(payload.olderThan) }));
       await expect(boot([Purger, bound, PurgeA, ...processorsExcept(JobName.PurgeExpiredRefreshTokens)])).rejects.toThrow('has 2 processors');
-      const module = await Test.createTestingModule({ imports: [DiscoveryModule], providers: [JobDispatcher, Purger, bound, ...processorsExcept(JobName.PurgeExpiredRefreshTokens)] })
-        .compile()
-        .then((m) => m.init());
+      const module = await boot([Purger, bound, ...processorsExcept(JobName.PurgeExpiredRefreshTokens)]);
       const handler = module.get(JobDispatcher).handlerFor(JobName.PurgeExpiredRefreshTokens);
       expect(await handler.handle({ olderThan: '2027-01-01T00:00:00Z' }, { jobId: 'j', attempt: 1 })).toBe(7);
       expect(module.get(Purger).purge).toHaveBeenCalledWith('2027-01-01T00:00:00Z');

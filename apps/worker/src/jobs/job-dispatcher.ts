@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { JOB_HANDLER, JobHandler } from '@puente/queue';
+import { JOB_HANDLER, JobBindings, JobHandler } from '@puente/queue';
 import { JobName, processorCoverageProblems } from '@puente/queue-contracts';
 
 export class ProcessorCoverageError extends Error {
@@ -10,7 +10,10 @@ export class ProcessorCoverageError extends Error {
   }
 }
 
-/** Finds the @JobProcessor providers and routes each job name to its one handler. */
+/**
+ * Finds what carries out each job: the @JobProcessor providers and the jobs bound to service methods
+ * (`bindJobs`), and routes each job name to its one handler.
+ */
 @Injectable()
 export class JobDispatcher implements OnModuleInit {
   private readonly logger = new Logger(JobDispatcher.name);
@@ -19,10 +22,14 @@ export class JobDispatcher implements OnModuleInit {
   constructor(private readonly discovery: DiscoveryService) {}
 
   onModuleInit(): void {
-    const found = this.discovery
-      .getProviders()
+    const providers = this.discovery.getProviders();
+    const processors = providers
       .filter((w) => w.metatype && w.instance && Reflect.getMetadata(JOB_HANDLER, w.metatype))
       .map((w) => ({ name: Reflect.getMetadata(JOB_HANDLER, w.metatype!) as string, handler: w.instance as JobHandler<JobName> }));
+    const bound = providers
+      .filter((w) => w.instance instanceof JobBindings)
+      .flatMap((w) => Object.entries((w.instance as JobBindings).jobs).map(([name, handle]) => ({ name, handler: { handle } as JobHandler<JobName> })));
+    const found = [...processors, ...bound];
     const problems = processorCoverageProblems(found.map((f) => f.name));
     if (problems.length) throw new ProcessorCoverageError(problems);
     for (const { name, handler } of found) this.handlers.set(name, handler);

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { CheckStepOverdueProcessor, RemindStepProcessor } from './jobs/step.processors';
-import { ScheduleContingentsProcessor } from './jobs/schedule-contingents.processor';
+import { SEATING_JOBS, STEP_JOBS } from './jobs/contingents.jobs';
 import { ContingentsModule } from './contingents.module';
 
-@Module({ imports: [ContingentsModule], providers: [ScheduleContingentsProcessor, RemindStepProcessor, CheckStepOverdueProcessor] })
+@Module({ imports: [ContingentsModule], providers: [SEATING_JOBS, STEP_JOBS] })
 export class ContingentsJobsModule {}

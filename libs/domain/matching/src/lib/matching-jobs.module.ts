@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { RunMatchingProcessor } from './jobs/run-matching.processor';
+import { MATCHING_JOBS } from './jobs/matching.jobs';
 import { MatchingModule } from './matching.module';
 
-@Module({ imports: [MatchingModule], providers: [RunMatchingProcessor] })
+@Module({ imports: [MatchingModule], providers: [MATCHING_JOBS] })
 export class MatchingJobsModule {}

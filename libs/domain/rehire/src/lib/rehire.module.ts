@@ -11,7 +11,7 @@ import { NamedWorkersService } from './named-workers.service';
 import { TrackingService } from './tracking.service';
 import { RehireReadPortsModule } from './read-ports.module';
 import { EvaluationsDueListener } from './evaluations-due';
-import { EvaluateApplicantProcessor, RehireSweepProcessor } from './jobs/rehire.processors';
+import { REHIRE_JOBS } from './jobs/rehire.jobs';
 import { RehireResolver } from './graphql/rehire.resolver';
 import { ApplicantsModule } from '@puente/domain/applicants';
 import { JobOrdersModule } from '@puente/domain/job-orders';
@@ -24,7 +24,7 @@ import { JobOrdersModule } from '@puente/domain/job-orders';
 })
 export class RehireModule {}
 
-@Module({ imports: [RehireModule], providers: [EvaluateApplicantProcessor, RehireSweepProcessor] })
+@Module({ imports: [RehireModule], providers: [REHIRE_JOBS] })
 export class RehireJobsModule {}
 
 @Module({ imports: [RehireModule], providers: [RehireResolver] })
