@@ -35,6 +35,7 @@ describe('test factories', () => {
     expect(open.status).toBe('OPEN');
     const [queued] = await app.get(DataSource).query(`SELECT id FROM matching_run WHERE $1 = ANY(job_order_ids)`, [open.id]);
     expect(await queueOf(app, JOB_QUEUE[JobName.RunMatching]).getJob(jobId(JobName.RunMatching, queued.id))).toBeDefined();
+    expect((await make.matchingRun([open.id])).status).toBe('SUCCEEDED');
 
     const { order, applicants } = await make.filledJobOrder(owner, 3, { startDate: addDays(todayIso(), 400 + randomInt(300)) });
     expect(order.status).toBe('FILLED');

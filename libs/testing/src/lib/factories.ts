@@ -135,6 +135,7 @@ export class TestFactories {
     const employers = this.get(EmployerService);
     let employer = await this.retryOnConflict(() => employers.register(this.employerDraft(overrides), `password-${this.next()}-long`));
     if (verified) employer = await employers.verify(await this.coordinator(), employer.id);
+    // No service looks a login up by its employer (sign-in is by e-mail): read the one sign-up created.
     const user = await this.get(DataSource).manager.findOneByOrFail(UserEntity, { employerId: employer.id });
     return { employer, actor: { userId: user.id, role: Role.EMPLOYER, employerId: employer.id, applicantId: null } };
   }
@@ -180,7 +181,7 @@ export class TestFactories {
     const matching = this.get(MatchingService);
     const run = await matching.requestRun(await this.coordinator(), jobOrderIds);
     await matching.execute(run.id);
-    return this.get(DataSource).manager.findOneByOrFail(MatchingRunEntity, { id: run.id });
+    return matching.findRun(await this.coordinator(), run.id);
   }
 
   /** A coordinator selects these applicants for the order (by id, shortlisted or not), 500 at a time as the api allows. */
@@ -201,7 +202,7 @@ export class TestFactories {
     const applicants = await this.applicants(positions, { occupations: [draft.iscoCode] });
     const opened = await this.jobOrder(owner, draft);
     await this.selection(opened.id, applicants.map((a) => a.id));
-    const order = await this.get(DataSource).manager.findOneByOrFail(JobOrderEntity, { id: opened.id });
+    const order = await this.get(JobOrderService).findForActor(await this.coordinator(), opened.id);
     return { order, applicants };
   }
 
