@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, DomainException, isUuid, Page, requireReason, Role, todayIso } from '@puente/common';
 import { lockForUpdate, pageQuery, recordAudit } from '@puente/database';
 import { NotificationInput, queueDelivery, recordNotifications } from '@puente/notifications';
-import { UnitOfWork } from '@puente/queue';
+import { UnitOfWork, UnitOfWorkTx } from '@puente/queue';
 import { EmployerService } from '@puente/domain/employers';
 import { ReferenceService } from '@puente/domain/reference';
 import { JobOrderEntity } from './job-order.entity';
@@ -23,11 +23,15 @@ import { JobOrderEvent, JobOrderStatus, jobOrderStateMachine } from './job-order
 import { columnsOfDraft, draftOf } from './job-order-draft';
 import { assertCancellable, assertEditable, assertEmployerMayDraft, assertMayApprove, assertMaySubmit } from './job-order-lifecycle.rules';
 
-/** Emitted after an approval commits; matching listens and queues a run for the newly open order. */
+/**
+ * Emitted inside the approval's unit of work; matching listens and records a run for the newly open order in it,
+ * so the approval, the run and its job commit together and a crash after commit cannot leave the order unmatched.
+ */
 export const JOB_ORDER_APPROVED = 'job-order.approved';
 export interface JobOrderApprovedEvent {
   jobOrderId: string;
   actor: Actor;
+  tx: UnitOfWorkTx;
 }
 
 export interface JobOrderFilter {
@@ -104,9 +108,9 @@ export class JobOrderService {
         subject: `Job order approved: ${o.reference}`,
         body: `The ministry approved ${o.reference} (${o.positions} position(s), from ${o.startDate}). Puente is matching candidates; you will be told when the shortlist is ready.`,
       }),
+      undefined,
+      async (tx, o) => void (await this.events.emitAsync(JOB_ORDER_APPROVED, { jobOrderId: o.id, actor, tx } satisfies JobOrderApprovedEvent)),
     );
-    const event: JobOrderApprovedEvent = { jobOrderId: order.id, actor };
-    await this.events.emitAsync(JOB_ORDER_APPROVED, event);
     return order;
   }
 
@@ -236,6 +240,7 @@ export class JobOrderService {
     guard: (order: JobOrderEntity) => Promise<Partial<JobOrderEntity>>,
     notice?: (order: JobOrderEntity) => NotificationInput,
     reason?: string,
+    within?: (tx: UnitOfWorkTx, order: JobOrderEntity) => Promise<void>,
   ): Promise<JobOrderEntity> {
     return this.uow.run(`job-orders.${event.toLowerCase()}`, async (tx) => {
       const em = tx.em;
@@ -244,6 +249,7 @@ export class JobOrderService {
       const status = jobOrderStateMachine.next(order.status, event);
       Object.assign(order, await guard(order), { status });
       const saved = await em.save(order);
+      await within?.(tx, saved);
       if (!notice) return saved;
       await recordAudit(em, actor, { action: `${event.toLowerCase()}-job-order`, entity: 'job_order', entityId: saved.id, reason });
       queueDelivery(tx, await recordNotifications(em, [notice(saved)]));

@@ -5,7 +5,7 @@ import { DataSource, In } from 'typeorm';
 import { ApplicantEntity } from '@puente/domain/applicants';
 import { Actor, DomainException, isUuid, Role } from '@puente/common';
 import { JOB_ORDER_APPROVED, JobOrderApprovedEvent, JobOrderEntity } from '@puente/domain/job-orders';
-import { UnitOfWork } from '@puente/queue';
+import { UnitOfWork, UnitOfWorkTx } from '@puente/queue';
 import { queueDelivery } from '@puente/notifications';
 import { DEFAULT_JOB_OPTIONS, jobId, JobName } from '@puente/queue-contracts';
 import { assignOptimally, CandidateEdge } from './assignment';
@@ -64,24 +64,24 @@ export class MatchingService {
   /** Records a run of open orders and queues it; the worker does the work. Returns at once, QUEUED. */
   async requestRun(actor: Actor, jobOrderIds: readonly string[], policy: MatchingPolicy = CURRENT_MATCHING_POLICY): Promise<MatchingRunEntity> {
     const ids = runOrderIds(jobOrderIds);
-    // The run and its job commit together (the job through the outbox): a crash in between cannot leave it QUEUED forever.
-    return this.uow.run('matching.start', async (tx) => {
-      const orders = await tx.em.findBy(JobOrderEntity, { id: In(ids.filter(isUuid)) });
-      assertMatchable(ids, orders);
-      const run = await tx.em.save(
-        tx.em.create(MatchingRunEntity, { status: 'QUEUED', jobOrderIds: ids, policyVersion: policy.version, policy, requestedBy: actor.userId }),
-      );
-      tx.addJob(JobName.RunMatching, { runId: run.id, requestId: actor.requestId }, { jobId: jobId(JobName.RunMatching, run.id) });
-      return run;
-    });
+    return this.uow.run('matching.start', (tx) => this.startRun(tx, actor, ids, policy));
   }
 
-  /** Approving an order queues its matching at once. A failure to queue never undoes the approval. */
+  /** Approving an order queues its matching at once, in the approval's unit of work. */
   @OnEvent(JOB_ORDER_APPROVED, { async: true, promisify: true })
   async onApproved(event: JobOrderApprovedEvent): Promise<void> {
-    await this.requestRun(event.actor, [event.jobOrderId]).catch((error: unknown) =>
-      this.logger.error({ err: error, jobOrderId: event.jobOrderId }, 'Could not queue matching for an approved order'),
+    await this.startRun(event.tx, event.actor, [event.jobOrderId], CURRENT_MATCHING_POLICY);
+  }
+
+  /** The run and its job commit together (the job through the outbox): a crash in between cannot leave it QUEUED forever. */
+  private async startRun(tx: UnitOfWorkTx, actor: Actor, ids: string[], policy: MatchingPolicy): Promise<MatchingRunEntity> {
+    const orders = await tx.em.findBy(JobOrderEntity, { id: In(ids.filter(isUuid)) });
+    assertMatchable(ids, orders);
+    const run = await tx.em.save(
+      tx.em.create(MatchingRunEntity, { status: 'QUEUED', jobOrderIds: ids, policyVersion: policy.version, policy, requestedBy: actor.userId }),
     );
+    tx.addJob(JobName.RunMatching, { runId: run.id, requestId: actor.requestId }, { jobId: jobId(JobName.RunMatching, run.id) });
+    return run;
   }
 
   /**
