@@ -57,8 +57,6 @@ export const CROSS_LIBRARY_ACCESS: readonly CrossLibraryAccess[] = [
   { library: 'auth', table: 'notification', access: 'read', why: 'the reset link is written to the outbox in the reset request\'s transaction' },
   { library: 'notifications', table: 'app_user', access: 'read', why: "the SMTP channel looks up a recipient's address at delivery", againstDirection: true },
   { library: 'notifications', table: 'applicant', access: 'read', why: "the SMTP channel looks up a recipient's address at delivery", againstDirection: true },
-  { library: 'api', table: 'audit_event', access: 'write', why: "the request trail is appended by the api's GraphQL plugin, the only place that sees every operation" },
-  { library: 'api', table: 'audit_event', access: 'read', why: 'the audit log query reads the trail the api appends' },
   { library: 'domain-applicants', table: 'app_user', access: 'write', why: "an applicant's account is created and locked with its registration, in one transaction" },
   { library: 'domain-applicants', table: 'app_user', access: 'read', why: "an applicant's account is created and locked with its registration, in one transaction" },
   { library: 'domain-applicants', table: 'municipality', access: 'read', why: SET_BASED },
