@@ -1,19 +1,8 @@
-import { Injectable, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { JobName } from '@puente/queue-contracts';
-import { JobHandler, JobProcessor } from '../job-handler';
+import { bindJobs } from '../job-handler';
 import { JobOutbox } from './job-outbox';
 
-/** The sweep: carries out outbox units left behind by a crash or a failed drain. */
-@Injectable()
-@JobProcessor(JobName.DrainOutbox)
-export class DrainOutboxProcessor implements JobHandler<JobName.DrainOutbox> {
-  constructor(private readonly outbox: JobOutbox) {}
-
-  handle(): Promise<number> {
-    return this.outbox.sweep();
-  }
-}
-
-/** The worker's side of the outbox; JobOutbox comes from the global QueuesModule. */
-@Module({ providers: [DrainOutboxProcessor] })
+/** The worker's side of the outbox: the sweep of units left behind by a crash or a failed drain. JobOutbox comes from the global QueuesModule. */
+@Module({ providers: [bindJobs(JobOutbox, (outbox) => ({ [JobName.DrainOutbox]: () => outbox.sweep() }))] })
 export class OutboxJobsModule {}
