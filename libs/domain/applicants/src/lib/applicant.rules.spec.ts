@@ -5,6 +5,7 @@ import {
   applicantProblems,
   applyChanges,
   duiWithCheckDigit,
+  assertProfileEditable,
   frozenFieldsOf,
   languageLevelTokens,
   normalizeDui,
@@ -144,5 +145,16 @@ describe('a partial update (updateApplicant) checked by the registration rules',
     const changed = ['phone', 'passportNumber', 'skills', 'yearsExperience'] as const;
     for (const status of ['SELECTED', 'PRE_DEPARTURE', 'DEPLOYED']) expect(frozenFieldsOf(status, changed)).toEqual(['skills', 'yearsExperience']);
     for (const status of ['REGISTERED', 'VERIFIED', 'AVAILABLE', 'SHORTLISTED', 'RETURNED']) expect(frozenFieldsOf(status, changed)).toEqual([]);
+  });
+});
+
+describe('assertProfileEditable', () => {
+  const ana = { firstNames: 'Ana', lastNames: 'López', status: 'SELECTED' };
+  it('refuses a frozen profile change, naming the fields, and lets contacts through', () => {
+    expect(() => assertProfileEditable(ana, ['phone', 'email'])).not.toThrow();
+    expect(() => assertProfileEditable({ ...ana, status: 'AVAILABLE' }, ['skills'])).not.toThrow();
+    expect(() => assertProfileEditable(ana, ['phone', 'skills'])).toThrow(
+      expect.objectContaining({ message: expect.stringMatching(/^Ana López is SELECTED: the profile an employer selected them on \(skills\)/), fields: [{ field: 'skills', message: 'cannot change while the applicant is SELECTED' }] }),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { cleanText, FieldProblem, isE164, isEmail, isIsoDate, Problems } from '@puente/common';
+import { cleanText, DomainException, ErrorCode, FieldProblem, isE164, isEmail, isIsoDate, Problems } from '@puente/common';
 
 export type Gender = 'FEMALE' | 'MALE' | 'OTHER';
 export const GENDERS: readonly Gender[] = ['FEMALE', 'MALE', 'OTHER'];
@@ -206,6 +206,19 @@ export function applicantChangeProblems(current: ApplicantDraft, changes: Applic
 /** The profile fields a change would alter while the profile is frozen by the applicant's status. */
 export function frozenFieldsOf(status: string, changed: readonly EditableField[]): EditableField[] {
   return (PROFILE_FROZEN_STATUSES as readonly string[]).includes(status) ? changed.filter((f) => PROFILE_FIELDS.includes(f)) : [];
+}
+
+/** Refuses a change to the profile an employer selected the worker on while it is frozen, naming each field. */
+export function assertProfileEditable(applicant: { firstNames: string; lastNames: string; status: string }, changed: readonly EditableField[]): void {
+  const frozen = frozenFieldsOf(applicant.status, changed);
+  if (frozen.length) {
+    throw new DomainException(
+      ErrorCode.INVALID_TRANSITION,
+      `${applicant.firstNames} ${applicant.lastNames} is ${applicant.status}: the profile an employer selected them on (${frozen.join(', ')}) ` +
+        'cannot change until they are back or released. Contacts, address and passport can be corrected.',
+      frozen.map((field) => ({ field, message: `cannot change while the applicant is ${applicant.status}` })),
+    );
+  }
 }
 
 export function normalizePassport(raw: string): string {

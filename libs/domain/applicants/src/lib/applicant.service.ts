@@ -18,7 +18,7 @@ import {
   EditableField,
   EDITABLE_FIELDS,
   Education,
-  frozenFieldsOf,
+  assertProfileEditable,
   Gender,
   languageLevelTokens,
   normalizeDui,
@@ -130,15 +130,7 @@ export class ApplicantService {
         const next = normalized(applyChanges(current, changes));
         const changed = EDITABLE_FIELDS.filter((f) => !sameValue(current[f], next[f]));
         if (changed.length === 0) return stored;
-        const frozen = frozenFieldsOf(current.status, changed);
-        if (frozen.length) {
-          throw new DomainException(
-            ErrorCode.INVALID_TRANSITION,
-            `${current.firstNames} ${current.lastNames} is ${current.status}: the profile an employer selected them on (${frozen.join(', ')}) ` +
-              'cannot change until they are back or released. Contacts, address and passport can be corrected.',
-            frozen.map((field) => ({ field, message: `cannot change while the applicant is ${current.status}` })),
-          );
-        }
+        assertProfileEditable(current, changed);
         const status = statusOnceDocumented(current.status, next.passportExpiry, today);
         stageChanged = status !== current.status;
         passportChanged = changed.includes('passportExpiry');
