@@ -66,10 +66,11 @@ export class SeatingService {
       ]);
     }
     const id = jobId(JobName.ScheduleContingents, order.id);
-    // A job that failed for good keeps its id for a while: remove it, or this request would be taken for it.
-    const failed = await this.producer.queue(JOB_QUEUE[JobName.ScheduleContingents]).getJob(id);
-    if (failed && (await failed.isFailed())) await failed.remove();
+    const previous = await this.producer.queue(JOB_QUEUE[JobName.ScheduleContingents]).getJob(id);
+    const failed = previous ? await previous.isFailed() : false;
     await this.uow.run('contingents.request-schedule', async (tx) => {
+      // A job that failed for good keeps its id for a while: remove it first, or this request would be taken for it.
+      if (failed) tx.removeJobs(JOB_QUEUE[JobName.ScheduleContingents], [id]);
       tx.addJob(JobName.ScheduleContingents, { jobOrderId: order.id, requestId: actor.requestId }, { jobId: id, removeOnComplete: true });
     });
     return waiting;
