@@ -12,6 +12,7 @@ import { RefreshTokenEntity } from './refresh-token.entity';
 import { SessionService } from './session.service';
 import { hashRefreshToken, TokenService } from './token.service';
 import { HALF_SIGNED_IN_TTL_SECONDS } from './two-factor.rules';
+import { assertNewPasswordDiffers, refreshTokenState } from './session.rules';
 import { TwoFactorService } from './two-factor.service';
 import { UserEntity } from './user.entity';
 import { EMPLOYER_STANDING_READER, type EmployerStandingReader } from './employer-standing.port';
@@ -117,8 +118,9 @@ export class AuthService {
         .where('t.token_hash = :hash', { hash: hashRefreshToken(refreshToken) })
         .setLock('pessimistic_write')
         .getOne();
-      if (!stored || stored.revokedAt || stored.expiresAt <= new Date()) return null;
-      if (stored.usedAt) {
+      const state = refreshTokenState(stored, new Date());
+      if (state === 'INVALID' || !stored) return null;
+      if (state === 'REUSED') {
         await em.update(RefreshTokenEntity, { familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
         return 'reused' as const;
       }
@@ -161,11 +163,7 @@ export class AuthService {
       ]);
     }
     DomainException.assertValid(passwordProblems('newPassword', newPassword));
-    if (newPassword === currentPassword) {
-      throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Choose a password different from the current one.', [
-        { field: 'newPassword', message: 'must differ from the current password' },
-      ]);
-    }
+    assertNewPasswordDiffers(currentPassword, newPassword);
     const passwordHash = await this.passwords.hash(newPassword);
     return this.dataSource.transaction(async (em) => {
       await em.update(UserEntity, { id: user.id }, { passwordHash, mustChangePassword: false });
