@@ -39,7 +39,10 @@ export type TableAccess = 'read' | 'write';
  * Every place a library touches a table it does not own, each with its reason: the debt still to pay down
  * (one by one into the owner's services) and the joins kept on purpose for set-based reads. The ownership test
  * fails on a touch not listed here, on an entry nothing uses any more, and on an entry against the dependency
- * direction (the reader must already import the owner, which the Nx constraints allow only downstream).
+ * direction (the Nx module boundaries must let the library depend on the owner) unless marked as debt. A library
+ * that needs what an upstream one owns declares a read port the owner implements: SeasonOutcomeReader
+ * (contingents, from rehire), SeasonHistoryReader (matching, from rehire), EmployerStandingReader (auth, from
+ * employers).
  */
 export interface CrossLibraryAccess {
   library: string;
