@@ -1,18 +1,13 @@
-import { Injectable, Module } from '@nestjs/common';
-import { JobHandler, JobProcessor } from '@puente/queue';
-import { JobName, JobPayloads } from '@puente/queue-contracts';
+import { Module } from '@nestjs/common';
+import { bindJobs } from '@puente/queue';
+import { JobName } from '@puente/queue-contracts';
 import { NotificationsModule } from './notifications.module';
 import { NotificationsService } from './notifications.service';
 
-@Injectable()
-@JobProcessor(JobName.DeliverNotification)
-export class DeliverNotificationProcessor implements JobHandler<JobName.DeliverNotification> {
-  constructor(private readonly notifications: NotificationsService) {}
+/** One notification delivered once; the service knows what was sent already. */
+const NOTIFICATION_JOBS = bindJobs(NotificationsService, (notifications) => ({
+  [JobName.DeliverNotification]: (payload) => notifications.deliver(payload.notificationId),
+}));
 
-  handle(payload: JobPayloads[JobName.DeliverNotification]): Promise<string> {
-    return this.notifications.deliver(payload.notificationId);
-  }
-}
-
-@Module({ imports: [NotificationsModule], providers: [DeliverNotificationProcessor] })
+@Module({ imports: [NotificationsModule], providers: [NOTIFICATION_JOBS] })
 export class NotificationJobsModule {}

@@ -3,6 +3,11 @@ import { JobName } from '@puente/queue-contracts';
 import { bindJobs } from '../job-handler';
 import { JobOutbox } from './job-outbox';
 
-/** The worker's side of the outbox: the sweep of units left behind by a crash or a failed drain. JobOutbox comes from the global QueuesModule. */
-@Module({ providers: [bindJobs(JobOutbox, (outbox) => ({ [JobName.DrainOutbox]: () => outbox.sweep() }))] })
+/** The sweep: carries out outbox units left behind by a crash or a failed drain. */
+const OUTBOX_JOBS = bindJobs(JobOutbox, (outbox) => ({
+  [JobName.DrainOutbox]: () => outbox.sweep(),
+}));
+
+/** The worker's side of the outbox; JobOutbox comes from the global QueuesModule. */
+@Module({ providers: [OUTBOX_JOBS] })
 export class OutboxJobsModule {}
