@@ -1,6 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { addDays, todayIso } from '@puente/common';
 import { duiWithCheckDigit } from '@puente/domain/applicants';
+import { applicantDraft, employerDraft } from '@puente/testing';
 import type { TestApi } from './api';
 
 /** Each test makes its own people: nothing depends on order or on shared fixtures. */
@@ -56,16 +57,8 @@ export async function newCoordinator(
 export function employerInput(overrides: Record<string, unknown> = {}) {
   const t = tag();
   return {
+    ...employerDraft(randomInt(1_000_000, 999_999_999), { sector: 'LIVESTOCK', contactEmail: `rh-${t}@ferme.example` }),
     legalName: `Ferme Test ${t} inc.`,
-    country: 'CA',
-    regionCode: 'CA-QC',
-    city: 'Saint-Hyacinthe',
-    sector: 'LIVESTOCK',
-    program: 'CA_TFWP_AGRICULTURAL',
-    programReference: String(randomInt(1_000_000, 999_999_999)),
-    contactName: 'Julie Tremblay',
-    contactEmail: `rh-${t}@ferme.example`,
-    contactPhone: '+14505550123',
     password: `password-${t}-long`,
     ...overrides,
   };
@@ -120,20 +113,13 @@ export async function newJobOrder(api: TestApi, employerToken: string, overrides
 
 export function applicantInput(overrides: Record<string, unknown> = {}) {
   return {
-    nationalId: randomDui(),
-    firstNames: 'María José',
-    lastNames: 'Hernández López',
-    birthDate: '1994-05-12',
-    gender: 'FEMALE',
-    municipalityCode: 'SV-SA-NORTE',
-    phone: '+50371234567',
-    occupations: ['9211'],
-    skills: [],
-    languages: [{ code: 'es', level: 'NATIVE' }],
-    yearsExperience: 4,
-    education: 'PRIMARY',
-    passportNumber: `A${randomInt(10_000_000, 99_999_999)}`,
-    passportExpiry: futureDate(900),
+    ...applicantDraft(0, {
+      nationalId: randomDui(),
+      occupations: ['9211'],
+      yearsExperience: 4,
+      passportNumber: `A${randomInt(10_000_000, 99_999_999)}`,
+      passportExpiry: futureDate(900),
+    }),
     ...overrides,
   };
 }

@@ -1,2 +1,3 @@
 export * from './lib/test-module';
 export * from './lib/factories';
+export * from './lib/drafts';

@@ -3,20 +3,16 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccountService, AuthService, UserEntity } from '@puente/auth';
 import { Actor, addDays, DomainException, ErrorCode, Role, todayIso } from '@puente/common';
-import { ApplicantDraft, ApplicantEntity, ApplicantService, duiWithCheckDigit } from '@puente/domain/applicants';
+import { PuenteConfig } from '@puente/config';
+import { ApplicantDraft, ApplicantEntity, ApplicantService } from '@puente/domain/applicants';
 import { EmployerDraft, EmployerEntity, EmployerService } from '@puente/domain/employers';
 import { JobOrderDraft, JobOrderEntity, JobOrderService } from '@puente/domain/job-orders';
 import { CandidateEntity, MatchingRunEntity, MatchingService, SelectionService } from '@puente/domain/matching';
 import { ScheduleOutcome, SeatingService } from '@puente/domain/contingents';
+import { applicantDraft, DEFAULT_OCCUPATION, employerDraft } from './drafts';
 
 /** How many registrations run at once: each hashes a password (argon2), and the machine is shared. */
 const CONCURRENCY = 4;
-
-/**
- * Mixed crop and livestock farm labourers (ISCO-08 9213, NOC 85101): an occupation the end-to-end suites do not use,
- * so a matching run of theirs never shortlists the applicants made here, nor the reverse.
- */
-export const DEFAULT_OCCUPATION = { isco: '9213', noc: '85101' } as const;
 
 export type JobOrderStage = 'DRAFT' | 'SUBMITTED' | 'OPEN';
 
@@ -68,29 +64,26 @@ export class TestFactories {
   async staffUser(role: Role.COORDINATOR | Role.ADMIN, { email = `staff-${this.next()}@puente.test`, password = null as string | null, active = true } = {}): Promise<UserEntity> {
     const user = await this.get(DataSource).transaction((em) => this.get(AuthService).createUser(em, { identifier: email, email, role, password }));
     if (active) return user;
-    this.admin ??= { userId: (await this.staffUser(Role.ADMIN)).id, role: Role.ADMIN, employerId: null, applicantId: null };
-    return this.get(AccountService).deactivate(this.admin, user.id, 'Deactivated by a test factory.');
+    return this.get(AccountService).deactivate(await this.administrator(), user.id, 'Deactivated by a test factory.');
+  }
+
+  /**
+   * The configured administrator (PUENTE_ADMIN_EMAIL, made at boot by `bootTestModule` as by the api), so a test
+   * leaves no administrator of its own behind: while one exists, an api booting on the same database would not
+   * create the configured one and the end-to-end suites could not sign in.
+   */
+  private async administrator(): Promise<Actor> {
+    if (!this.admin) {
+      const configured = this.get(PuenteConfig).bootstrapAdmin;
+      const found = configured ? await this.get(DataSource).manager.findOneBy(UserEntity, { identifier: configured.email.toLowerCase(), role: Role.ADMIN }) : null;
+      const user = found ?? (await this.staffUser(Role.ADMIN));
+      this.admin = { userId: user.id, role: Role.ADMIN, employerId: null, applicantId: null };
+    }
+    return this.admin;
   }
 
   applicantDraft(overrides: Partial<ApplicantDraft> = {}): ApplicantDraft {
-    const n = this.next();
-    return {
-      nationalId: duiWithCheckDigit(String(n).padStart(8, '0')),
-      firstNames: 'María José',
-      lastNames: 'Hernández López',
-      birthDate: '1994-05-12',
-      gender: 'FEMALE',
-      municipalityCode: 'SV-SA-NORTE',
-      phone: '+50371234567',
-      occupations: [DEFAULT_OCCUPATION.isco],
-      skills: [],
-      languages: [{ code: 'es', level: 'NATIVE' }],
-      yearsExperience: 3,
-      education: 'PRIMARY',
-      passportNumber: `A${n}`,
-      passportExpiry: addDays(todayIso(), 5 * 365),
-      ...overrides,
-    } as ApplicantDraft;
+    return applicantDraft(this.next(), overrides);
   }
 
   /**
@@ -114,20 +107,7 @@ export class TestFactories {
   }
 
   employerDraft(overrides: Partial<EmployerDraft> = {}): EmployerDraft {
-    const n = this.next();
-    return {
-      legalName: `Ferme Test ${n} inc.`,
-      country: 'CA',
-      regionCode: 'CA-QC',
-      city: 'Saint-Hyacinthe',
-      sector: 'AGRICULTURE',
-      program: 'CA_TFWP_AGRICULTURAL',
-      programReference: String(n),
-      contactName: 'Julie Tremblay',
-      contactEmail: `rh-${n}@ferme.example`,
-      contactPhone: '+14505550123',
-      ...overrides,
-    };
+    return employerDraft(this.next(), overrides);
   }
 
   /** An employer signed up (with one user, its contact) and, unless `verified: false`, verified by a coordinator. */

@@ -1,6 +1,7 @@
 import type { DynamicModule, ForwardReference, INestApplicationContext, Type } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
+import { AuthService } from '@puente/auth';
 import { PuenteConfigModule } from '@puente/config';
 import { DatabaseModule } from '@puente/database';
 import { JobProducer, QueuesModule } from '@puente/queue';
@@ -37,7 +38,11 @@ export async function bootTestModuleWith(imports: Imported[], configure: (builde
   const builder = Test.createTestingModule({
     imports: [PuenteConfigModule, DatabaseModule, EventEmitterModule.forRoot(), QueuesModule.forRoot(), RehireReadPortsModule, ...FACTORY_MODULES, ...imports],
   });
-  return (await configure(builder).compile()).init();
+  const app = await (await configure(builder).compile()).init();
+  // As the api does at boot: the configured administrator exists before any test adds staff of its own, so an api
+  // started later by an end-to-end suite on the same database still finds it.
+  await app.get(AuthService).ensureBootstrapAdmin();
+  return app;
 }
 
 /** The run's queue for a contract queue, through the booted producer (the same connection and prefix). */
