@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuthService, UserEntity } from '@puente/auth';
 import { Actor, cleanText, DomainException, ErrorCode, isUuid, Page, Role, todayIso } from '@puente/common';
 import { lockForUpdate, pageQuery, recordAudit, uniqueViolationOf } from '@puente/database';
-import { UnitOfWork } from '@puente/queue';
+import { UnitOfWork, UnitOfWorkTx } from '@puente/queue';
 import { ReferenceService } from '@puente/domain/reference';
 import { ApplicantEntity } from './applicant.entity';
 import { ApplicantIdentifiers, RevealedApplicant } from './applicant-identifiers';
@@ -26,11 +26,15 @@ import {
 } from './applicant.rules';
 import { ApplicantStatus, applicantStateMachine, statusOnceDocumented } from './applicant.state-machine';
 
-/** Emitted after an applicant's passport expiry was corrected and committed; other domains react without a dependency. */
+/**
+ * Emitted inside the unit of work that corrects an applicant's passport expiry; other domains react without a
+ * dependency, queueing what follows in that same unit (so a crash after commit loses none of it).
+ */
 export const APPLICANT_PASSPORT_CHANGED = 'applicant.passport-changed';
 export interface ApplicantPassportChangedEvent {
   applicantId: string;
   passportExpiry: string | null;
+  tx: UnitOfWorkTx;
 }
 
 export interface ApplicantFilter {
@@ -116,8 +120,6 @@ export class ApplicantService {
   async update(actor: Actor, id: string, changes: ApplicantChanges): Promise<ApplicantEntity> {
     const ref = await this.reference.data();
     const today = todayIso();
-    let stageChanged = false;
-    let passportChanged = false;
     let applicant: ApplicantEntity;
     try {
       applicant = await this.uow.run('applicants.update', async (tx) => {
@@ -132,8 +134,8 @@ export class ApplicantService {
         if (changed.length === 0) return stored;
         assertProfileEditable(current, changed);
         const status = statusOnceDocumented(current.status, next.passportExpiry, today);
-        stageChanged = status !== current.status;
-        passportChanged = changed.includes('passportExpiry');
+        const stageChanged = status !== current.status;
+        const passportChanged = changed.includes('passportExpiry');
         const { passportNumber, ...plain } = pick(next, changed);
         Object.assign(stored, plain, { status });
         if (passportNumber !== undefined) Object.assign(stored, this.identifiers.sealPassport(passportNumber));
@@ -143,15 +145,12 @@ export class ApplicantService {
         if (changed.includes('email')) await em.update(UserEntity, { applicantId: id }, { email: saved.email });
         await recordAudit(em, actor, { action: 'update-applicant', entity: 'applicant', entityId: id, fields: changed });
         if (stageChanged) tx.publish([id], 'applicant.updated');
+        // A rehire decision that flagged the old passport is taken again (rehire listens).
+        if (passportChanged) await this.emitter.emitAsync(APPLICANT_PASSPORT_CHANGED, { applicantId: id, passportExpiry: saved.passportExpiry, tx } satisfies ApplicantPassportChangedEvent);
         return saved;
       });
     } catch (error) {
       throw conflictOf(error);
-    }
-    // After the commit: a rehire decision that flagged the old passport is taken again (rehire listens).
-    if (passportChanged) {
-      const event: ApplicantPassportChangedEvent = { applicantId: applicant.id, passportExpiry: applicant.passportExpiry };
-      await this.emitter.emitAsync(APPLICANT_PASSPORT_CHANGED, event);
     }
     return applicant;
   }

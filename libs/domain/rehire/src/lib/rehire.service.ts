@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -66,8 +66,6 @@ const tuples = (reasons: readonly RehireReason[]) => reasons.map((r) => [r.code,
  */
 @Injectable()
 export class RehireService {
-  private readonly logger = new Logger(RehireService.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
@@ -76,10 +74,7 @@ export class RehireService {
   /** A corrected passport changes the "valid for the next season" reason: decide again (nothing for a first-timer). */
   @OnEvent(APPLICANT_PASSPORT_CHANGED, { async: true, promisify: true })
   async onPassportChanged(event: ApplicantPassportChangedEvent): Promise<void> {
-    const eventId = `${event.applicantId}__${event.passportExpiry ?? 'none'}`;
-    await this.uow.run('rehire.request-decision', async (tx) => this.requestDecision(tx, event.applicantId, 'passport-changed', eventId)).catch((error: unknown) =>
-      this.logger.error({ err: error, applicantId: event.applicantId }, 'Could not queue the rehire decision after a passport change'),
-    );
+    this.requestDecision(event.tx, event.applicantId, 'passport-changed', `${event.applicantId}__${event.passportExpiry ?? 'none'}`);
   }
 
   /**
