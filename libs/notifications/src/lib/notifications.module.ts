@@ -12,7 +12,7 @@ function notificationChannel(config: PuenteConfig, dataSource: DataSource): Noti
   return config.smtp ? new SmtpChannel(config.smtp, dataSource) : new LogChannel();
 }
 
-/** Needs the QueuesModule (global) of the app that imports it, for the producer. */
+/** The channel sends; delivery jobs are queued through the unit of work (queueDelivery) of the QueuesModule. */
 @Module({
   imports: [TypeOrmModule.forFeature([NotificationEntity])],
   providers: [NotificationsService, { provide: NOTIFICATION_CHANNEL, inject: [PuenteConfig, getDataSourceToken()], useFactory: notificationChannel }],

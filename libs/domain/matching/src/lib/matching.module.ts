@@ -9,7 +9,7 @@ import { SelectionService } from './selection.service';
 import { ApplicantsModule } from '@puente/domain/applicants';
 import { JobOrdersModule } from '@puente/domain/job-orders';
 
-/** Needs the QueuesModule (global) of the app that imports it, for the producer. */
+/** Needs the QueuesModule (global) of the app that imports it, for the unit of work. */
 @Module({
   imports: [TypeOrmModule.forFeature([MatchingRunEntity, CandidateEntity, NamedRequestEntity]), NotificationsModule, ApplicantsModule, JobOrdersModule],
   providers: [MatchingService, SelectionService],

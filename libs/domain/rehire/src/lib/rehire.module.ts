@@ -16,7 +16,7 @@ import { RehireResolver } from './graphql/rehire.resolver';
 import { ApplicantsModule } from '@puente/domain/applicants';
 import { JobOrdersModule } from '@puente/domain/job-orders';
 
-/** Needs the QueuesModule (global) of the app that imports it, for the producer. */
+/** Needs the QueuesModule (global) of the app that imports it, for the unit of work. */
 @Module({
   imports: [TypeOrmModule.forFeature([EvaluationEntity, RehireDecisionEntity]), NotificationsModule, ContingentsModule, MatchingModule, RehireReadPortsModule, ApplicantsModule, JobOrdersModule],
   providers: [RehireService, EvaluationService, NamedWorkersService, TrackingService, EvaluationsDueListener],
