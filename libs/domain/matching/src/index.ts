@@ -9,6 +9,7 @@ export * from './lib/matching-run.entity';
 export * from './lib/candidate.entity';
 export * from './lib/named-request.entity';
 export * from './lib/matching.service';
+export * from './lib/order-facts';
 export * from './lib/matching-run.rules';
 export * from './lib/matching.module';
 export * from './lib/matching-graphql.module';

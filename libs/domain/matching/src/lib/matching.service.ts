@@ -13,12 +13,13 @@ import { applicantFacts, factsOfApplicant } from './candidate-sql';
 import { retrieveCandidates, retrieveFormerWorkers } from './candidate.repository';
 import { SEASON_HISTORY_READER, type SeasonHistoryReader } from './season-history.port';
 import { CandidateEntity } from './candidate.entity';
-import type { ApplicantFacts, FairnessContext, OrderFacts } from './matching.model';
+import type { ApplicantFacts, FairnessContext } from './matching.model';
+import { orderFacts } from './order-facts';
 import { CURRENT_MATCHING_POLICY, MatchingPolicy } from './matching.policy';
 import { MatchingRunEntity } from './matching-run.entity';
 import { scoreCandidate, ScoreLine } from './score.rules';
 import { unmetRequirements } from './eligibility.rules';
-import { NamedCounts, rankShortlist, slotsAfterNamed } from './shortlist.rules';
+import { NamedCounts, namedRequestOutcome, rankShortlist, slotsAfterNamed } from './shortlist.rules';
 import { recordShortlistReady } from './shortlist-notice';
 import { assertMatchable, runOrderIds, runStatusAfterFailure } from './matching-run.rules';
 
@@ -33,23 +34,6 @@ const MIN_RETRIEVAL = 50;
 /** Retrieval and assignment rounds per run: later rounds, each reading twice as far, only for orders whose
  * candidates went elsewhere. */
 const MAX_RETRIEVAL_ROUNDS = 4;
-
-const DESTINATION_LANGUAGES: Record<string, string[]> = { USD: ['en'], CAD: ['en', 'fr'] };
-
-export function orderFacts(o: JobOrderEntity): OrderFacts {
-  return {
-    id: o.id,
-    employerId: o.employerId,
-    iscoCode: o.iscoCode,
-    requiredSkills: o.requiredSkills,
-    preferredSkills: o.preferredSkills,
-    requiredLanguageLevels: o.requiredLanguageLevels,
-    destinationLanguages: DESTINATION_LANGUAGES[o.currency] ?? ['en'],
-    minExperienceYears: o.minExperienceYears,
-    startDate: o.startDate,
-    endDate: o.endDate,
-  };
-}
 
 @Injectable()
 export class MatchingService {
@@ -181,12 +165,10 @@ export class MatchingService {
       const facts = byId.get(r.applicantId);
       const entry = named.get(order.id) ?? { placed: [], held: 0, substitutable: 0 };
       named.set(order.id, entry);
-      // Rejected for this order (by the employer, or taken off a contingent): the request no longer stands.
-      if (entry.placed.length + entry.held >= order.positions || rejected.has(`${order.id}|${r.applicantId}`)) continue;
-      if (!facts || taken.has(r.applicantId) || unmetRequirements(facts, orderFacts(order), policy).length) {
-        if (!r.substituteAcceptable) entry.held++;
-        continue;
-      }
+      const placeable = facts !== undefined && !taken.has(r.applicantId) && !unmetRequirements(facts, orderFacts(order), policy).length;
+      const outcome = namedRequestOutcome(entry, order.positions, { substituteAcceptable: r.substituteAcceptable, rejected: rejected.has(`${order.id}|${r.applicantId}`), placeable });
+      if (outcome === 'HOLD') entry.held++;
+      if (outcome !== 'PLACE' || !facts) continue;
       const score = scoreCandidate(facts, orderFacts(order), policy, fairness);
       taken.add(r.applicantId);
       entry.placed.push({ applicantId: r.applicantId, score: score.total, breakdown: score.breakdown });

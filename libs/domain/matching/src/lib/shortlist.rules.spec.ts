@@ -1,5 +1,5 @@
 import { MATCHING_POLICY_V1 as policy } from './matching.policy';
-import { rankShortlist, slotsAfterNamed } from './shortlist.rules';
+import { namedRequestOutcome, rankShortlist, slotsAfterNamed } from './shortlist.rules';
 
 describe('rankShortlist', () => {
   it('ranks by score, breaks ties by applicant id, and keeps three per position in front', () => {
@@ -34,5 +34,24 @@ describe('slots after named workers', () => {
 
   it('holds the position of a named worker who cannot come when no substitute is accepted', () => {
     expect(slotsAfterNamed(3, named(1, 1), policy)).toEqual({ open: 1, slots: 3 + 1 });
+  });
+});
+
+describe('namedRequestOutcome', () => {
+  const none = { placed: [], held: 0 };
+  const request = { substituteAcceptable: true, rejected: false, placeable: true };
+  it('places a named worker who can be placed, while positions remain', () => {
+    expect(namedRequestOutcome(none, 2, request)).toBe('PLACE');
+    expect(namedRequestOutcome({ placed: ['a'], held: 1 }, 2, request)).toBe('NONE');
+  });
+
+  it('drops the request of a worker rejected for the order', () => {
+    expect(namedRequestOutcome(none, 2, { ...request, rejected: true })).toBe('NONE');
+    expect(namedRequestOutcome(none, 2, { ...request, rejected: true, substituteAcceptable: false, placeable: false })).toBe('NONE');
+  });
+
+  it('holds the position of a worker who cannot be placed only when no substitute is acceptable', () => {
+    expect(namedRequestOutcome(none, 2, { ...request, placeable: false })).toBe('NONE');
+    expect(namedRequestOutcome(none, 2, { ...request, placeable: false, substituteAcceptable: false })).toBe('HOLD');
   });
 });

@@ -38,3 +38,20 @@ export function slotsAfterNamed(positions: number, named: NamedCounts | undefine
   const substituteReserves = Math.ceil((named?.substitutable ?? 0) * policy.reserveShare);
   return { open: Math.max(0, shortlisted - placed), slots: shortlistSize(shortlisted, placed, policy) + substituteReserves };
 }
+
+/**
+ * What one named request does, taken in the order they were asked for: nothing once the order's named workers
+ * fill its positions, or when the worker was rejected for the order (by the employer, or taken off a contingent:
+ * the request no longer stands); a place first on the shortlist when the worker can be placed (free, not taken by
+ * an earlier order, meeting every requirement); otherwise a held position, only when the employer accepts no
+ * substitute.
+ */
+export function namedRequestOutcome(
+  counts: Pick<NamedCounts, 'placed' | 'held'>,
+  positions: number,
+  request: { substituteAcceptable: boolean; rejected: boolean; placeable: boolean },
+): 'NONE' | 'PLACE' | 'HOLD' {
+  if (counts.placed.length + counts.held >= positions || request.rejected) return 'NONE';
+  if (request.placeable) return 'PLACE';
+  return request.substituteAcceptable ? 'NONE' : 'HOLD';
+}
