@@ -1,5 +1,5 @@
 import { Role } from '@puente/common';
-import { accountChangeRefusal } from './account.policy';
+import { accountChangeRefusal, assertStaffAccount } from './account.policy';
 
 describe('accountChangeRefusal', () => {
   const admin = { userId: 'a', role: Role.ADMIN };
@@ -18,5 +18,14 @@ describe('accountChangeRefusal', () => {
   it('refuses everyone else', () => {
     expect(accountChangeRefusal({ userId: 'e', role: Role.EMPLOYER }, { id: 'x', role: Role.APPLICANT })).not.toBeNull();
     expect(accountChangeRefusal({ userId: 'p', role: Role.APPLICANT }, { id: 'x', role: Role.APPLICANT })).not.toBeNull();
+  });
+});
+
+describe('assertStaffAccount', () => {
+  it('opens coordinators and administrators with a valid e-mail address only', () => {
+    expect(() => assertStaffAccount({ role: Role.COORDINATOR, email: ' ana@trabajo.gob.sv ' })).not.toThrow();
+    expect(() => assertStaffAccount({ role: Role.ADMIN, email: 'admin@trabajo.gob.sv' })).not.toThrow();
+    expect(() => assertStaffAccount({ role: Role.EMPLOYER, email: 'x@farm.example' })).toThrow(expect.objectContaining({ fields: [{ field: 'role', message: 'must be COORDINATOR or ADMIN' }] }));
+    expect(() => assertStaffAccount({ role: Role.COORDINATOR, email: 'not-an-address' })).toThrow('Please enter a valid e-mail address.');
   });
 });

@@ -1,4 +1,4 @@
-import { Role } from '@puente/common';
+import { DomainException, ErrorCode, isEmail, Role } from '@puente/common';
 
 /**
  * Who may deactivate or reactivate a login: an administrator any login but their own (so the last one cannot
@@ -9,4 +9,14 @@ export function accountChangeRefusal(actor: { userId: string; role: Role }, targ
   if (actor.role === Role.ADMIN) return null;
   if (actor.role === Role.COORDINATOR && target.role === Role.APPLICANT) return null;
   return 'Coordinators deactivate and reactivate applicants’ logins only; an administrator manages staff and employer logins.';
+}
+
+/** A staff account is a coordinator's or an administrator's, signing in with a valid e-mail address. */
+export function assertStaffAccount(input: { role: Role; email: string }): void {
+  if (input.role !== Role.COORDINATOR && input.role !== Role.ADMIN) {
+    throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Staff accounts are COORDINATOR or ADMIN.', [{ field: 'role', message: 'must be COORDINATOR or ADMIN' }]);
+  }
+  if (!isEmail(input.email.trim())) {
+    throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Please enter a valid e-mail address.', [{ field: 'email', message: 'is not a valid e-mail address' }]);
+  }
 }

@@ -1,8 +1,9 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { UseGuards } from '@nestjs/common';
-import { Actor, DomainException, ErrorCode, isEmail, Role } from '@puente/common';
+import { Actor, DomainException, ErrorCode, Role } from '@puente/common';
 import { PuenteConfig } from '@puente/config';
 import { AccountService } from '../account.service';
+import { assertStaffAccount } from '../account.policy';
 import { AuthService, Session } from '../auth.service';
 import { AllowBeforeTwoFactorEnrolment, AllowTemporaryPassword, CurrentActor, Public, Roles, SecondFactorStep } from '../decorators';
 import { TwoFactorService } from '../two-factor.service';
@@ -135,16 +136,7 @@ export class AuthResolver {
   @Roles(Role.ADMIN)
   @Mutation(() => CreateStaffUserPayload, { description: 'Opens a ministry staff account (coordinator or administrator).' })
   async createStaffUser(@Args('input') input: CreateStaffUserInput): Promise<CreateStaffUserPayload> {
-    if (input.role !== Role.COORDINATOR && input.role !== Role.ADMIN) {
-      throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Staff accounts are COORDINATOR or ADMIN.', [
-        { field: 'role', message: 'must be COORDINATOR or ADMIN' },
-      ]);
-    }
-    if (!isEmail(input.email.trim())) {
-      throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Please enter a valid e-mail address.', [
-        { field: 'email', message: 'is not a valid e-mail address' },
-      ]);
-    }
+    assertStaffAccount(input);
     const temporaryPassword = this.auth.temporaryPassword();
     const user = await this.auth.createLogin({
       identifier: input.email,
