@@ -14,6 +14,7 @@ import { ContingentEvent, contingentStateMachine, SETTLED_STEP_STATUSES } from '
 import { notificationIdsOf, PLACEMENTS_COMPLETED, PlacementsCompletedEvent } from './placement-events';
 import { TRAVEL_DATES_POLICY_V1, travelDateProblems, TravelEvent } from './travel-dates.rules';
 import { moveApplicants } from './applicant-moves';
+import { assertConfirmable, UnreadyTraveller } from './contingent.rules';
 
 /** What a travel event changed, for what happens after it commits. */
 interface Moved {
@@ -39,23 +40,15 @@ export class TravelService {
   confirm(contingentId: string): Promise<ContingentEntity> {
     return this.move(contingentId, 'CONFIRM', async (em, k) => {
       // Named for the coordinator who must act on it: who, and which steps.
-      const missing: { name: string; kinds: string[] }[] = await em.query(
+      const missing: UnreadyTraveller[] = await em.query(
         `SELECT a.first_names || ' ' || a.last_names AS name, array_agg(s.kind ORDER BY s.due_date, ${stepOrderSql('s.kind')}) AS kinds
          FROM traveller t JOIN travel_step s ON s.traveller_id = t.id JOIN applicant a ON a.id = t.applicant_id
          WHERE t.contingent_id = $1 AND t.status = 'SEATED' AND s.blocking AND s.status <> ALL($2) AND s.kind NOT IN ('DEPARTURE', 'ARRIVAL')
          GROUP BY t.applicant_id, a.first_names, a.last_names ORDER BY a.last_names, a.first_names, t.applicant_id`,
         [k.id, SETTLED_STEP_STATUSES],
       );
-      if (missing.length) {
-        const first = missing.slice(0, 5).map((m) => `${m.name} (${m.kinds.join(', ').toLowerCase().replace(/_/g, ' ')})`);
-        throw new DomainException(
-          ErrorCode.INVALID_TRANSITION,
-          `${missing.length} traveller(s) of ${k.reference} have blocking steps not done: ${first.join('; ')}${missing.length > 5 ? '; …' : ''}. ` +
-            'Complete the steps, or withdraw the travellers so reserves take their seats, then confirm.',
-        );
-      }
       const seated: { applicant_id: string }[] = await em.query(`SELECT applicant_id FROM traveller WHERE contingent_id = $1 AND status = 'SEATED'`, [k.id]);
-      if (!seated.length) throw new DomainException(ErrorCode.INVALID_TRANSITION, `${k.reference} has nobody seated; there is nothing to confirm.`);
+      assertConfirmable(k, missing, seated.length);
       k.confirmedAt = new Date();
       return { applicantIds: seated.map((t) => t.applicant_id), notificationIds: [] };
     });
