@@ -248,6 +248,11 @@ export class AuthService {
     return result.affected ?? 0;
   }
 
+  /** An applicant's login carries the applicant's e-mail (where their notifications go), changed in the caller's transaction. */
+  async setApplicantEmail(em: EntityManager, applicantId: string, email: string | null): Promise<void> {
+    await em.update(UserEntity, { applicantId }, { email });
+  }
+
   /**
    * A new temporary password for an applicant's login, read out at the desk (the login is created when the
    * applicant has none), in the caller's transaction: the applicant must change it at first sign-in, and every

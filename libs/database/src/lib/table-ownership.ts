@@ -60,8 +60,6 @@ export const CROSS_LIBRARY_ACCESS: readonly CrossLibraryAccess[] = [
   { library: 'auth', table: 'notification', access: 'read', why: 'the reset link is written to the outbox in the reset request\'s transaction' },
   { library: 'notifications', table: 'app_user', access: 'read', why: "the SMTP channel looks up a recipient's address at delivery", againstDirection: true },
   { library: 'notifications', table: 'applicant', access: 'read', why: "the SMTP channel looks up a recipient's address at delivery", againstDirection: true },
-  { library: 'domain-applicants', table: 'app_user', access: 'write', why: "an applicant's account is created and locked with its registration, in one transaction" },
-  { library: 'domain-applicants', table: 'app_user', access: 'read', why: "an applicant's account is created and locked with its registration, in one transaction" },
   { library: 'domain-applicants', table: 'municipality', access: 'read', why: SET_BASED },
   { library: 'domain-job-orders', table: 'employer', access: 'read', why: "the order's employer, batched for a page of orders" },
   { library: 'domain-matching', table: 'applicant', access: 'read', why: SET_BASED },

@@ -2,7 +2,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthService, UserEntity } from '@puente/auth';
+import { AuthService } from '@puente/auth';
 import { Actor, cleanText, DomainException, ErrorCode, isUuid, Page, Role, todayIso } from '@puente/common';
 import { lockForUpdate, pageQuery, recordAudit, uniqueViolationOf } from '@puente/database';
 import { UnitOfWork, UnitOfWorkTx } from '@puente/queue';
@@ -142,7 +142,7 @@ export class ApplicantService {
         if (changed.includes('languages')) stored.languageLevels = languageLevelTokens(stored.languages);
         const saved = await em.save(stored);
         // The applicant's login carries the same e-mail (where their notifications go).
-        if (changed.includes('email')) await em.update(UserEntity, { applicantId: id }, { email: saved.email });
+        if (changed.includes('email')) await this.auth.setApplicantEmail(em, id, saved.email);
         await recordAudit(em, actor, { action: 'update-applicant', entity: 'applicant', entityId: id, fields: changed });
         if (stageChanged) tx.publish([id], 'applicant.updated');
         // A rehire decision that flagged the old passport is taken again (rehire listens).
