@@ -4,6 +4,7 @@ export * from './lib/applicant-identifiers';
 export * from './lib/applicant.rules';
 export * from './lib/applicant.state-machine';
 export * from './lib/applicant.service';
+export * from './lib/applicant-moves';
 export * from './lib/applicants.module';
 export * from './lib/applicants-graphql.module';
 export { ApplicantStatusEnum, LanguageCodeEnum, LanguageLevelEnum, LanguageSkillModel } from './lib/graphql/applicant.model';

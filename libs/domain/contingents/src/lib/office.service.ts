@@ -4,14 +4,13 @@ import { Actor, DomainException, ErrorCode, isUuid, requireReason } from '@puent
 import { lockForUpdate, recordAudit } from '@puente/database';
 import { UnitOfWork, UnitOfWorkTx } from '@puente/queue';
 import { NotificationInput, queueDelivery, recordNotifications } from '@puente/notifications';
-import { ApplicantEntity } from '@puente/domain/applicants';
+import { ApplicantEntity, moveApplicants } from '@puente/domain/applicants';
 import { JobOrderEntity, JobOrderService } from '@puente/domain/job-orders';
 import { releaseCandidates } from '@puente/domain/matching';
 import { StepJobsService } from './step-jobs.service';
 import { ContingentEntity, TravelStepEntity } from './contingent.entity';
 import { contingentStateMachine, STEP_STATUSES, stepStateMachine } from './contingent.state-machine';
 import { isTravelStep, StepKind } from './timeline.policy';
-import { moveApplicants } from './applicant-moves';
 
 /** Open steps: what a cancelled seat cancels, and what `completeSteps` and `waiveStep` act on. */
 const OPEN_STEPS = STEP_STATUSES.filter((s) => stepStateMachine.can(s, 'CANCEL'));

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, DomainException, ErrorCode, isUuid, todayIso } from '@puente/common';
 import { JobProducer, UnitOfWork, UnitOfWorkTx } from '@puente/queue';
 import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
-import { ApplicantStatus, applicantStateMachine } from '@puente/domain/applicants';
+import { moveApplicantsInBulk } from '@puente/domain/applicants';
 import { JobOrderEntity } from '@puente/domain/job-orders';
 import { ExistingContingent, planSeats, Traveller } from './contingent.rules';
 import { ContingentEntity } from './contingent.entity';
@@ -176,12 +176,7 @@ export class SeatingService {
        RETURNING id, kind, status, to_char(remind_on, 'YYYY-MM-DD') AS "remindOn", to_char(due_date, 'YYYY-MM-DD') AS "dueDate"`,
       [column('travellerId'), column('kind'), column('dueDate'), column('remindOn'), column('status'), column('blocking'), column('note')],
     );
-    const from: ApplicantStatus = 'SELECTED';
-    const [, moved] = await em.query(`UPDATE applicant SET status = $2, updated_at = now() WHERE id = ANY($1) AND status = $3`, [
-      travellers.map((t) => t.applicantId),
-      applicantStateMachine.next(from, 'START_PRE_DEPARTURE'),
-      from,
-    ]);
+    const moved = await moveApplicantsInBulk(em, travellers.map((t) => t.applicantId), 'START_PRE_DEPARTURE', ['SELECTED']);
     if (moved !== travellers.length) throw DomainException.conflict('An applicant being seated is no longer SELECTED; schedule again.');
     return planned;
   }

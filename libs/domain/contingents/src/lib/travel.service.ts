@@ -8,12 +8,12 @@ import { jobId, JobName } from '@puente/queue-contracts';
 import { queueDelivery, recordNotifications } from '@puente/notifications';
 import { JobOrderEntity, jobOrderStateMachine } from '@puente/domain/job-orders';
 import { releaseCandidates } from '@puente/domain/matching';
+import { moveApplicants } from '@puente/domain/applicants';
 import { stepOrderSql } from './timeline.policy';
 import { ContingentEntity } from './contingent.entity';
 import { ContingentEvent, contingentStateMachine, SETTLED_STEP_STATUSES } from './contingent.state-machine';
 import { notificationIdsOf, PLACEMENTS_COMPLETED, PlacementsCompletedEvent } from './placement-events';
 import { TRAVEL_DATES_POLICY_V1, travelDateProblems, TravelEvent } from './travel-dates.rules';
-import { moveApplicants } from './applicant-moves';
 import { assertConfirmable, UnreadyTraveller } from './contingent.rules';
 
 /** What a travel event changed, for what happens after it commits. */

@@ -5,10 +5,10 @@ import { UnitOfWork } from '@puente/queue';
 import { queueDelivery, recordNotifications } from '@puente/notifications';
 import { JobOrderEntity, jobOrderStateMachine } from '@puente/domain/job-orders';
 import { rejectSelection, selectedNotice, SelectionService, spendNamedRequest } from '@puente/domain/matching';
+import { moveApplicants } from '@puente/domain/applicants';
 import { TIMELINE_POLICY_V1 } from './timeline.policy';
 import { ContingentEntity, TravellerEntity } from './contingent.entity';
 import { contingentStateMachine } from './contingent.state-machine';
-import { moveApplicants } from './applicant-moves';
 import { SeatingService } from './seating.service';
 import { StepJobsService } from './step-jobs.service';
 

@@ -5,7 +5,7 @@ import { Actor, DomainException, ErrorCode, isUuid, requireReason, Role } from '
 import { lockForUpdate, uniqueViolationOf } from '@puente/database';
 import { queueDelivery, recordNotifications } from '@puente/notifications';
 import { UnitOfWork } from '@puente/queue';
-import { ApplicantEntity, applicantStateMachine } from '@puente/domain/applicants';
+import { ApplicantEntity, lockApplicant, lockApplicants, moveApplicant } from '@puente/domain/applicants';
 import { JobOrderEntity, jobOrderStateMachine } from '@puente/domain/job-orders';
 import { factsOfApplicant } from './candidate-sql';
 import { CandidateEntity } from './candidate.entity';
@@ -58,12 +58,7 @@ export class SelectionService {
         const ids = [...new Set(names.map((name) => this.resolve(actor, references, name)))];
         const selected = candidates.filter((c) => c.status === 'SELECTED').length;
         assertPositionsLeft(order, selected, ids.length);
-        const applicants = await em
-          .createQueryBuilder(ApplicantEntity, 'a')
-          .where('a.id IN (:...ids)', { ids })
-          .orderBy('a.id')
-          .setLock('pessimistic_write')
-          .getMany();
+        const applicants = await lockApplicants(em, ids);
         const result: CandidateEntity[] = [];
         // Staff see who they chose; an employer sees the shortlist reference it used.
         const who = (a: ApplicantEntity, c?: CandidateEntity) =>
@@ -81,8 +76,7 @@ export class SelectionService {
               [{ field: 'applicantIds', message: 'lists someone who does not meet the requirements' }],
             );
           }
-          applicant.status = applicantStateMachine.next(applicant.status, 'SELECT');
-          await em.save(applicant);
+          await moveApplicant(em, applicant, 'SELECT');
           if (existing) {
             Object.assign(existing, { status: 'SELECTED', statusReason: null });
             result.push(await em.save(existing));
@@ -121,11 +115,10 @@ export class SelectionService {
   async promoteReserve(em: EntityManager, order: JobOrderEntity): Promise<CandidateEntity | null> {
     const reserves = await em.find(CandidateEntity, { where: { jobOrderId: order.id, status: In(['SUGGESTED', 'RESERVE']) }, order: { rank: 'ASC' } });
     for (const candidate of reserves) {
-      const applicant = await lockForUpdate(em, ApplicantEntity, candidate.applicantId);
+      const applicant = await lockApplicant(em, candidate.applicantId);
       if (!applicant || !isPromotable(applicant)) continue;
       if (unmetRequirements(factsOfApplicant(applicant), orderFacts(order), CURRENT_MATCHING_POLICY).length) continue;
-      applicant.status = applicantStateMachine.next(applicant.status, 'SELECT');
-      await em.save(applicant);
+      await moveApplicant(em, applicant, 'SELECT');
       candidate.status = 'SELECTED';
       return em.save(candidate);
     }

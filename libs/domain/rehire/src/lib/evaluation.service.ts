@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, DomainException, ErrorCode, isUuid, requireReason, Role, todayIso } from '@puente/common';
-import { lockForUpdate } from '@puente/database';
 import { queueDelivery } from '@puente/notifications';
 import { UnitOfWork } from '@puente/queue';
-import { ApplicantEntity, applicantStateMachine } from '@puente/domain/applicants';
+import { moveApplicants } from '@puente/domain/applicants';
 import { DateProblem, placementEndProblems, PlacementEntity, placementStateMachine, workerReturnProblems } from '@puente/domain/contingents';
 import { releaseCandidates } from '@puente/domain/matching';
 import { EndFault } from './rehire.rules';
@@ -68,11 +67,7 @@ export class EvaluationService {
       assertReturnable(p);
       refuseDates('The return must be between the departure and today, and not before the arrival or the end', workerReturnProblems(returnedOn, { today: todayIso(), ...p }));
       p.returnedOn = returnedOn;
-      const applicant = (await lockForUpdate(em, ApplicantEntity, p.applicantId))!;
-      if (applicant.status === 'DEPLOYED') {
-        applicant.status = applicantStateMachine.next(applicant.status, 'RETURN');
-        await em.save(applicant);
-      }
+      await moveApplicants(em, [p.applicantId], 'RETURN', ['DEPLOYED']);
       this.rehire.requestDecision(tx, p.applicantId, 'worker-returned', `${p.id}__${returnedOn}`);
       return em.save(p);
     });
