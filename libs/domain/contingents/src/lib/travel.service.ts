@@ -6,7 +6,7 @@ import { lockForUpdate, recordAudit } from '@puente/database';
 import { UnitOfWork } from '@puente/queue';
 import { jobId, JobName } from '@puente/queue-contracts';
 import { queueDelivery, recordNotifications } from '@puente/notifications';
-import { JobOrderEntity, jobOrderStateMachine } from '@puente/domain/job-orders';
+import { JobOrderEntity, moveJobOrders } from '@puente/domain/job-orders';
 import { releaseCandidates } from '@puente/domain/matching';
 import { moveApplicants } from '@puente/domain/applicants';
 import { stepOrderSql } from './timeline.policy';
@@ -81,8 +81,7 @@ export class TravelService {
       const applicantIds = travellers.map((t) => t.applicant_id);
       await moveApplicants(em, applicantIds, 'DEPLOY');
       const orders = await em.findBy(JobOrderEntity, { id: In([...new Set(travellers.map((t) => t.job_order_id))]) });
-      for (const order of orders.filter((o) => o.status === 'OPEN' || o.status === 'FILLED')) order.status = jobOrderStateMachine.next(order.status, 'START');
-      await em.save(orders);
+      await moveJobOrders(em, orders.filter((o) => o.status === 'OPEN' || o.status === 'FILLED'), 'START');
       const notificationIds = await recordNotifications(em, [
         ...travellers.map((t) => ({
           dedupeKey: `departed:${t.id}`,
@@ -155,8 +154,7 @@ export class TravelService {
         [orderIds],
       );
       const orders = await em.findBy(JobOrderEntity, { id: In(done.map((o) => o.id)) });
-      for (const order of orders) order.status = jobOrderStateMachine.next(order.status, 'COMPLETE');
-      await em.save(orders);
+      await moveJobOrders(em, orders, 'COMPLETE');
       const released = await releaseCandidates(em, { jobOrderIds: orders.map((o) => o.id) }, 'The order is completed.');
       // Someone still selected but never seated (a later group that did not go) is free again, and told.
       const unplaced = released.filter((r) => r.previous === 'SELECTED').map((r) => r.applicantId);

@@ -3,7 +3,7 @@ import { DomainException, ErrorCode, isUuid, requireReason, todayIso } from '@pu
 import { lockForUpdate } from '@puente/database';
 import { UnitOfWork } from '@puente/queue';
 import { queueDelivery, recordNotifications } from '@puente/notifications';
-import { JobOrderEntity, jobOrderStateMachine } from '@puente/domain/job-orders';
+import { lockJobOrder, moveJobOrders } from '@puente/domain/job-orders';
 import { rejectSelection, selectedNotice, SelectionService, spendNamedRequest } from '@puente/domain/matching';
 import { moveApplicants } from '@puente/domain/applicants';
 import { TIMELINE_POLICY_V1 } from './timeline.policy';
@@ -60,7 +60,7 @@ export class WithdrawalService {
       )[0];
       await moveApplicants(em, [traveller.applicantId], input.reason === 'WITHDREW' ? 'WITHDRAW' : 'RELEASE');
       await rejectSelection(em, traveller.jobOrderId, traveller.applicantId, `Taken off ${k.reference}: ${note}`);
-      const order = (await lockForUpdate(em, JobOrderEntity, traveller.jobOrderId))!;
+      const order = (await lockJobOrder(em, traveller.jobOrderId))!;
       // A worker the employer named without accepting a substitute is not replaced: the employer decides.
       // The request is spent either way: this worker does not go this season, and the employer decides afresh.
       const named = await spendNamedRequest(em, order.id, traveller.applicantId);
@@ -78,8 +78,7 @@ export class WithdrawalService {
         if (k.status === 'CONFIRMED') k.status = contingentStateMachine.next(k.status, 'REOPEN');
         await em.save(k);
       } else if (order.status === 'FILLED') {
-        order.status = jobOrderStateMachine.next(order.status, 'REOPEN');
-        await em.save(order);
+        await moveJobOrders(em, [order], 'REOPEN');
       }
       const why = input.reason === 'WITHDREW' ? 'withdrew' : 'missed a blocking step';
       const notificationIds = await recordNotifications(em, [

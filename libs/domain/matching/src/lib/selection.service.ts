@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, DomainException, ErrorCode, isUuid, requireReason, Role } from '@puente/common';
-import { lockForUpdate, uniqueViolationOf } from '@puente/database';
+import { uniqueViolationOf } from '@puente/database';
 import { queueDelivery, recordNotifications } from '@puente/notifications';
 import { UnitOfWork } from '@puente/queue';
 import { ApplicantEntity, lockApplicant, lockApplicants, moveApplicant } from '@puente/domain/applicants';
-import { JobOrderEntity, jobOrderStateMachine } from '@puente/domain/job-orders';
+import { JobOrderEntity, lockJobOrder, moveJobOrders } from '@puente/domain/job-orders';
 import { factsOfApplicant } from './candidate-sql';
 import { CandidateEntity } from './candidate.entity';
 import { candidateReference } from './candidate.repository';
@@ -92,8 +92,7 @@ export class SelectionService {
           }
         }
         if (fillsOrder(order, selected, ids.length)) {
-          order.status = jobOrderStateMachine.next(order.status, 'FILL');
-          await em.save(order);
+          await moveJobOrders(em, [order], 'FILL');
         }
         queueDelivery(tx, await recordNotifications(em, result.map((c) => selectedNotice(order, c.applicantId))));
         tx.publish(result.map((c) => c.applicantId), 'candidate.selected');
@@ -140,7 +139,7 @@ export class SelectionService {
   }
 
   private async lockOrder(em: EntityManager, actor: Actor, id: string): Promise<JobOrderEntity> {
-    const order = await lockForUpdate(em, JobOrderEntity, id);
+    const order = await lockJobOrder(em, id);
     const mine = actor.role === Role.COORDINATOR || (actor.role === Role.EMPLOYER && order?.employerId === actor.employerId);
     if (!order || !mine) throw DomainException.notFound('Job order');
     return order;

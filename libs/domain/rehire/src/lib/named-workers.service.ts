@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, DomainException, isUuid, Role } from '@puente/common';
-import { lockForUpdate } from '@puente/database';
-import { JobOrderEntity } from '@puente/domain/job-orders';
+import { lockJobOrder } from '@puente/domain/job-orders';
 import { MatchingService, positionsTaken, recordNamedRequests } from '@puente/domain/matching';
 import { assertNameableOrder, assertNameableWorkers, assertPositionsLeftToName, NamedWorkerFacts, namedWorkerIds } from './named-workers.rules';
 
@@ -28,7 +27,8 @@ export class NamedWorkersService {
   ): Promise<{ jobOrderId: string; applicantIds: string[]; matchingRunId: string | null }> {
     const ids = namedWorkerIds(input.applicantIds);
     const status = await this.dataSource.transaction(async (em) => {
-      const order = await lockForUpdate(em, JobOrderEntity, input.jobOrderId);
+      // Locked while workers are named on it, so two requests cannot overfill it.
+      const order = await lockJobOrder(em, input.jobOrderId);
       const mine = actor.role === Role.COORDINATOR || (actor.role === Role.EMPLOYER && order?.employerId === actor.employerId);
       if (!order || !mine) throw DomainException.notFound('Job order');
       assertNameableOrder(order);
