@@ -11,5 +11,6 @@ export * from './lib/contingents-jobs.module';
 export * from './lib/contingents-graphql.module';
 export * from './lib/travel-dates.rules';
 export * from './lib/placement-events';
+export * from './lib/placement-moves';
 export * from './lib/office.service';
 export * from './lib/season-outcome.port';

@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainException, ErrorCode, isUuid, requireReason, Role, todayIso } from '@puente/common';
+import { Actor, DomainException, ErrorCode, requireReason, Role, todayIso } from '@puente/common';
 import { queueDelivery } from '@puente/notifications';
 import { UnitOfWork } from '@puente/queue';
 import { moveApplicants } from '@puente/domain/applicants';
-import { DateProblem, placementEndProblems, PlacementEntity, placementStateMachine, workerReturnProblems } from '@puente/domain/contingents';
+import {
+  DateProblem,
+  endPlacement,
+  lockPlacement,
+  placementEndProblems,
+  PlacementEntity,
+  recordPlacementReturn,
+  reopenPlacementEvaluation,
+  workerReturnProblems,
+} from '@puente/domain/contingents';
 import { releaseCandidates } from '@puente/domain/matching';
 import { EndFault } from './rehire.rules';
 import { assertEvaluationOpen, assertReopenable, assertReopenUntil, assertReturnable, cleanEvaluation, endFaultOf, EvaluationScores } from './evaluation.rules';
@@ -47,11 +56,15 @@ export class EvaluationService {
       const em = tx.em;
       const p = await this.lockPlacement(em, input.placementId);
       refuseDates('The end must be between the departure and today', placementEndProblems(input.endedOn, { today: todayIso(), ...p }));
-      p.status = placementStateMachine.next(p.status, input.outcome === 'ABANDONED' ? 'ABANDON' : 'TERMINATE_EARLY');
-      Object.assign(p, { endedOn: input.endedOn, endedBy: actor.userId, endReason: reason, endFault });
       // The selection ended with the placement: the worker can be selected again once the policy allows.
       await releaseCandidates(em, { jobOrderIds: [p.jobOrderId], applicantIds: [p.applicantId], statuses: ['SELECTED'] }, `Placement ${input.outcome === 'ABANDONED' ? 'abandoned' : 'ended early'}.`);
-      const saved = await em.save(p);
+      const saved = await endPlacement(em, p, {
+        event: input.outcome === 'ABANDONED' ? 'ABANDON' : 'TERMINATE_EARLY',
+        endedOn: input.endedOn,
+        endedBy: actor.userId,
+        endReason: reason,
+        endFault,
+      });
       // The employer is told the evaluation is due, and by when, with the end itself.
       queueDelivery(tx, await recordEvaluationsDue(em, [saved.id]));
       this.rehire.requestDecision(tx, saved.applicantId, 'placement-ended', saved.id);
@@ -66,10 +79,9 @@ export class EvaluationService {
       const p = await this.lockPlacement(em, placementId);
       assertReturnable(p);
       refuseDates('The return must be between the departure and today, and not before the arrival or the end', workerReturnProblems(returnedOn, { today: todayIso(), ...p }));
-      p.returnedOn = returnedOn;
       await moveApplicants(em, [p.applicantId], 'RETURN', ['DEPLOYED']);
       this.rehire.requestDecision(tx, p.applicantId, 'worker-returned', `${p.id}__${returnedOn}`);
-      return em.save(p);
+      return recordPlacementReturn(em, p, returnedOn);
     });
   }
 
@@ -101,18 +113,13 @@ export class EvaluationService {
     return this.dataSource.transaction(async (em) => {
       const p = await this.lockPlacement(em, placementId);
       assertReopenable(p);
-      p.evaluationOpenUntil = until;
-      return em.save(p);
+      return reopenPlacementEvaluation(em, p, until);
     });
   }
 
-  /**
-   * FOR NO KEY UPDATE, not FOR UPDATE: writers of a placement still take turns, but the foreign-key checks of rows
-   * that reference it (a decision or an evaluation being inserted by a job holding the applicant's lock) are not
-   * blocked, so a job deciding the applicant and an office correction of the placement cannot deadlock.
-   */
+  /** The placement under its owner's lock (see `lockPlacement`), or NOT_FOUND. */
   private async lockPlacement(em: EntityManager, id: string): Promise<PlacementEntity> {
-    const p = isUuid(id) ? await em.createQueryBuilder(PlacementEntity, 'p').where('p.id = :id', { id }).setLock('for_no_key_update').getOne() : null;
+    const p = await lockPlacement(em, id);
     if (!p) throw DomainException.notFound('Placement');
     return p;
   }
