@@ -52,15 +52,18 @@ const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n
 // SQL keywords are written in capitals in this code base, so an English message ("from region") is not read as SQL.
 const SQL_TOUCH = /\b(DELETE FROM|INSERT INTO|TRUNCATE(?: TABLE)?|UPDATE|FROM|JOIN|INTO|REFERENCES)\s+"?([a-z_][a-z0-9_]*)"?/g;
 const WRITE_KEYWORDS = new Set(['DELETE FROM', 'INSERT INTO', 'TRUNCATE', 'TRUNCATE TABLE', 'UPDATE', 'INTO']);
+// A row lock is taken to write: the tables a locking statement reads are written as far as ownership goes.
+const ROW_LOCK = /\bFOR (?:NO KEY )?UPDATE\b/;
 const STRING_LITERAL = /`(?:\\[\s\S]|[^`\\])*`|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"/g;
 
 /** The tables named in SQL inside the file's string and template literals. */
 function sqlTouches(text: string): { table: string; access: TableAccess; line: number }[] {
   const found: { table: string; access: TableAccess; line: number }[] = [];
   for (const literal of text.matchAll(STRING_LITERAL)) {
+    const locks = ROW_LOCK.test(literal[0]);
     for (const m of literal[0].matchAll(SQL_TOUCH)) {
       if (!(m[2] in TABLE_OWNER)) continue;
-      found.push({ table: m[2], access: WRITE_KEYWORDS.has(m[1]) ? 'write' : 'read', line: lineOf(text, literal.index + m.index) });
+      found.push({ table: m[2], access: locks || WRITE_KEYWORDS.has(m[1]) ? 'write' : 'read', line: lineOf(text, literal.index + m.index) });
     }
   }
   return found;
@@ -142,7 +145,13 @@ describe('table ownership', () => {
     expect(misplaced).toEqual([]);
   });
 
-  it('lets no library touch a table it does not own, except the accesses listed with their reason', () => {
+  it("lets no library write or lock another library's table: it calls the owner's exported functions in its own transaction", () => {
+    const writes = found.filter((t) => t.access === 'write' && TABLE_OWNER[t.table] !== t.library).map((t) => `library ${t.library} writes table ${t.table} owned by ${TABLE_OWNER[t.table]} (${t.where})`);
+    expect(writes).toEqual([]);
+    expect(CROSS_LIBRARY_ACCESS.filter((a) => a.access !== 'read').map(key)).toEqual([]);
+  });
+
+  it('lets no library read a table it does not own, except the reads listed with their reason', () => {
     const declared = new Set(CROSS_LIBRARY_ACCESS.map(key));
     const undeclared = found
       .filter((t) => TABLE_OWNER[t.table] !== t.library && !declared.has(key(t)))

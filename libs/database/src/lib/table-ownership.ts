@@ -36,9 +36,12 @@ export const TABLE_OWNER: Readonly<Record<string, string>> = {
 export type TableAccess = 'read' | 'write';
 
 /**
- * Every place a library touches a table it does not own, each with its reason: the debt still to pay down
- * (one by one into the owner's services) and the joins kept on purpose for set-based reads. The ownership test
- * fails on a touch not listed here, on an entry nothing uses any more, and on an entry against the dependency
+ * Every place a library reads a table it does not own, each with its reason: the debt still to pay down (one by
+ * one into the owner's services) and the joins kept on purpose for set-based reads. Writes and row locks are
+ * never listed: only the owner writes or locks its rows, and others call its exported functions (for example
+ * `lockApplicant`, `moveApplicants`, `lockJobOrder`, `moveJobOrders`, `lockPlacement`) with their EntityManager,
+ * so the change stays in their transaction. The ownership test fails on any write by another library, on a read
+ * not listed here, on an entry nothing uses any more, and on an entry against the dependency
  * direction (the Nx module boundaries must let the library depend on the owner) unless marked as debt. A library
  * that needs what an upstream one owns declares a read port the owner implements: SeasonOutcomeReader
  * (contingents, from rehire), SeasonHistoryReader (matching, from rehire), EmployerStandingReader (auth, from
@@ -47,14 +50,14 @@ export type TableAccess = 'read' | 'write';
 export interface CrossLibraryAccess {
   library: string;
   table: string;
-  access: TableAccess;
+  /** Only reads are listed: a library never writes another's table. */
+  access: 'read';
   why: string;
   /** Debt: the owner is not a library this one may depend on; to move behind a read port the owner provides. */
   againstDirection?: true;
 }
 
 const SET_BASED = 'joined in a set-based statement (one query per page or batch instead of one call per row)';
-const STATE_MOVE = "moves the owner's rows through the owner's exported state machine, inside its own transaction";
 
 export const CROSS_LIBRARY_ACCESS: readonly CrossLibraryAccess[] = [
   { library: 'auth', table: 'notification', access: 'read', why: 'the reset link is written to the outbox in the reset request\'s transaction' },
@@ -74,7 +77,6 @@ export const CROSS_LIBRARY_ACCESS: readonly CrossLibraryAccess[] = [
   { library: 'domain-rehire', table: 'employer', access: 'read', why: SET_BASED },
   { library: 'domain-rehire', table: 'job_order', access: 'read', why: SET_BASED },
   { library: 'domain-rehire', table: 'placement', access: 'read', why: SET_BASED },
-  { library: 'domain-rehire', table: 'placement', access: 'write', why: STATE_MOVE },
   { library: 'domain-rehire', table: 'region', access: 'read', why: SET_BASED },
   { library: 'domain-rehire', table: 'municipality', access: 'read', why: 'the fairness context of the season-history port names municipalities' },
 ];
