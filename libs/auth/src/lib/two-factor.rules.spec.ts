@@ -1,5 +1,18 @@
 import { Role } from '@puente/common';
-import { acceptsStep, mayEnrolInTwoFactor, normalizeRecoveryCode, recoveryCode, secondFactorRefusal, totpCodeOf } from './two-factor.rules';
+import {
+  acceptsStep,
+  assertMayConfirmEnrolment,
+  assertMayDisable,
+  assertMayEnrol,
+  assertMayReset,
+  assertMayStartEnrolment,
+  assertTwoFactorOn,
+  mayEnrolInTwoFactor,
+  normalizeRecoveryCode,
+  recoveryCode,
+  secondFactorRefusal,
+  totpCodeOf,
+} from './two-factor.rules';
 
 describe('two-factor rules', () => {
   it('staff and employers may enrol; applicants may not', () => {
@@ -54,5 +67,38 @@ describe('two-factor rules', () => {
     expect(code).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
     expect(normalizeRecoveryCode(code.toUpperCase())).toBe(code.replace('-', ''));
     expect(normalizeRecoveryCode(` ${code.replace('-', ' ')} `)).toBe(code.replace('-', ''));
+  });
+});
+
+describe('two-factor guards', () => {
+  const off = { totpEnabledAt: null, totpSecret: null };
+  const enrolling = { totpEnabledAt: null, totpSecret: 'sealed' };
+  const on = { totpEnabledAt: new Date('2027-01-01T00:00:00Z'), totpSecret: 'sealed' };
+
+  it('enrols staff and employers while it is off, and confirms an enrolment once it was started', () => {
+    expect(() => assertMayEnrol(Role.APPLICANT)).toThrow('Applicants do not use two-factor sign-in.');
+    expect(() => assertMayEnrol(Role.EMPLOYER)).not.toThrow();
+    expect(() => assertMayStartEnrolment(enrolling)).not.toThrow();
+    expect(() => assertMayStartEnrolment(on)).toThrow(/already on; turn it off first/);
+    expect(() => assertMayConfirmEnrolment(enrolling)).not.toThrow();
+    expect(() => assertMayConfirmEnrolment(off)).toThrow(/Start the enrolment first/);
+    expect(() => assertMayConfirmEnrolment(on)).toThrow('Two-factor sign-in is already on.');
+    expect(() => assertTwoFactorOn(enrolling)).toThrow(/not on for this account/);
+    expect(() => assertTwoFactorOn(on)).not.toThrow();
+  });
+
+  it('keeps a required second factor on for staff', () => {
+    expect(() => assertMayDisable(Role.COORDINATOR, true)).toThrow(/required for staff/);
+    expect(() => assertMayDisable(Role.COORDINATOR, false)).not.toThrow();
+    expect(() => assertMayDisable(Role.EMPLOYER, true)).not.toThrow();
+  });
+
+  it('lets an administrator reset someone else’s two-factor sign-in when there is one', () => {
+    const admin = { userId: 'a', role: Role.ADMIN };
+    expect(() => assertMayReset(admin, { ...on, id: 'u' })).not.toThrow();
+    expect(() => assertMayReset(admin, { ...enrolling, id: 'u' })).not.toThrow();
+    expect(() => assertMayReset({ userId: 'c', role: Role.COORDINATOR }, { ...on, id: 'u' })).toThrow('Only an administrator resets two-factor sign-in.');
+    expect(() => assertMayReset(admin, { ...on, id: 'a' })).toThrow(/your own two-factor/);
+    expect(() => assertMayReset(admin, { ...off, id: 'u' })).toThrow('This login has no two-factor sign-in to reset.');
   });
 });

@@ -1,4 +1,4 @@
-import { Actor, Role } from '@puente/common';
+import { Actor, DomainException, ErrorCode, Role } from '@puente/common';
 
 /** RFC 6238 as every authenticator app reads it by default: SHA-1, 6 digits, 30-second steps. */
 export const TOTP_PERIOD_SECONDS = 30;
@@ -58,4 +58,49 @@ export function recoveryCode(randomIndex: (max: number) => number): string {
 /** A recovery code as typed (any case, with or without its dash or spaces) as it is hashed. */
 export function normalizeRecoveryCode(code: string): string {
   return code.toLowerCase().replace(/[\s-]+/g, '');
+}
+
+/** Where a login's two-factor sign-in stands, as its columns tell it. */
+interface TwoFactorState {
+  totpEnabledAt: Date | null;
+  totpSecret: string | null;
+}
+
+const refuse = (message: string, code = ErrorCode.INVALID_TRANSITION) => new DomainException(code, message);
+
+/** Only those who use two-factor sign-in enrol. */
+export function assertMayEnrol(role: Role): void {
+  if (!mayEnrolInTwoFactor(role)) throw refuse('Applicants do not use two-factor sign-in.', ErrorCode.FORBIDDEN);
+}
+
+/** Enrolment starts (again, with a new secret) while two-factor sign-in is off. */
+export function assertMayStartEnrolment(user: TwoFactorState): void {
+  if (user.totpEnabledAt) throw refuse('Two-factor sign-in is already on; turn it off first (disableTotp) to enrol another device.');
+}
+
+/** Enrolment is confirmed once, after it was started. */
+export function assertMayConfirmEnrolment(user: TwoFactorState): void {
+  if (user.totpEnabledAt) throw refuse('Two-factor sign-in is already on.');
+  if (!user.totpSecret) throw refuse('Start the enrolment first (startTotpEnrolment).');
+}
+
+/** A code is checked only for a login whose two-factor sign-in is on. */
+export function assertTwoFactorOn(user: TwoFactorState): void {
+  if (!user.totpEnabledAt) throw refuse('Two-factor sign-in is not on for this account.');
+}
+
+/** Staff may not turn off a two-factor sign-in that is required of them. */
+export function assertMayDisable(role: Role, staffTotpRequired: boolean): void {
+  if (staffTotpRequired && isStaff(role)) {
+    throw refuse('Two-factor sign-in is required for staff; an administrator can reset it (resetTotp) for a new device.');
+  }
+}
+
+/** An administrator resets someone else's two-factor sign-in, when there is one to reset (on, or being enrolled). */
+export function assertMayReset(actor: Pick<Actor, 'userId' | 'role'>, user: TwoFactorState & { id: string }): void {
+  if (actor.role !== Role.ADMIN) throw refuse('Only an administrator resets two-factor sign-in.', ErrorCode.FORBIDDEN);
+  if (user.id === actor.userId) {
+    throw refuse('You cannot reset your own two-factor sign-in; turn it off with a code (disableTotp) or ask another administrator.', ErrorCode.FORBIDDEN);
+  }
+  if (!user.totpEnabledAt && !user.totpSecret) throw refuse('This login has no two-factor sign-in to reset.');
 }

@@ -4,13 +4,17 @@ import { createHash, randomInt } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import { DataSource, EntityManager } from 'typeorm';
 import { FieldCipher, PuenteConfig } from '@puente/config';
-import { Actor, DomainException, ErrorCode, isUuid, requireReason, Role } from '@puente/common';
+import { Actor, DomainException, ErrorCode, isUuid, requireReason } from '@puente/common';
 import { recordAudit } from '@puente/database';
 import { SessionService } from './session.service';
 import {
   acceptsStep,
-  isStaff,
-  mayEnrolInTwoFactor,
+  assertMayConfirmEnrolment,
+  assertMayDisable,
+  assertMayEnrol,
+  assertMayReset,
+  assertMayStartEnrolment,
+  assertTwoFactorOn,
   normalizeRecoveryCode,
   RECOVERY_CODE_COUNT,
   recoveryCode,
@@ -52,13 +56,11 @@ export class TwoFactorService {
 
   /** A new secret for the caller (replacing one not yet confirmed): the otpauth:// URI for a QR code, and the secret itself. */
   start(actor: Actor): Promise<{ otpauthUri: string; secret: string }> {
-    if (!mayEnrolInTwoFactor(actor.role)) throw new DomainException(ErrorCode.FORBIDDEN, 'Applicants do not use two-factor sign-in.');
+    assertMayEnrol(actor.role);
     return this.dataSource.transaction(async (em) => {
       const user = await this.lock(em, actor.userId);
       if (!user?.active) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'This account is no longer active.');
-      if (user.totpEnabledAt) {
-        throw new DomainException(ErrorCode.INVALID_TRANSITION, 'Two-factor sign-in is already on; turn it off first (disableTotp) to enrol another device.');
-      }
+      assertMayStartEnrolment(user);
       const secret = new Secret({ size: 20 });
       await em.update(UserEntity, { id: user.id }, { totpSecret: this.cipher.encrypt('totp', secret.base32) });
       return { otpauthUri: this.totp(secret.base32, user).toString(), secret: secret.base32 };
@@ -72,8 +74,7 @@ export class TwoFactorService {
   async confirm(em: EntityManager, actor: Actor, code: string): Promise<{ user: UserEntity; recoveryCodes: string[] }> {
     const user = await this.lock(em, actor.userId);
     if (!user?.active) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'This account is no longer active.');
-    if (user.totpEnabledAt) throw new DomainException(ErrorCode.INVALID_TRANSITION, 'Two-factor sign-in is already on.');
-    if (!user.totpSecret) throw new DomainException(ErrorCode.INVALID_TRANSITION, 'Start the enrolment first (startTotpEnrolment).');
+    assertMayConfirmEnrolment(user);
     const step = this.acceptedStep(user, code);
     if (step === null) throw wrongCode();
     const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, () => recoveryCode((max) => randomInt(max)));
@@ -90,7 +91,7 @@ export class TwoFactorService {
   async verify(em: EntityManager, userId: string, code: string): Promise<{ user: UserEntity; used: 'totp' | 'recovery' }> {
     const user = await this.lock(em, userId);
     if (!user?.active) throw new DomainException(ErrorCode.UNAUTHENTICATED, 'This account is no longer active.');
-    if (!user.totpEnabledAt) throw new DomainException(ErrorCode.INVALID_TRANSITION, 'Two-factor sign-in is not on for this account.');
+    assertTwoFactorOn(user);
     if (totpCodeOf(code) !== null) {
       const step = this.acceptedStep(user, code);
       if (step === null) throw wrongCode();
@@ -106,9 +107,7 @@ export class TwoFactorService {
   /** The user turns two-factor sign-in off with a current code (or a recovery code); not while it is required of staff. */
   disable(actor: Actor, code: string): Promise<UserEntity> {
     return this.dataSource.transaction(async (em) => {
-      if (this.config.auth.staffTotpRequired && isStaff(actor.role)) {
-        throw new DomainException(ErrorCode.INVALID_TRANSITION, 'Two-factor sign-in is required for staff; an administrator can reset it (resetTotp) for a new device.');
-      }
+      assertMayDisable(actor.role, this.config.auth.staffTotpRequired);
       const { user } = await this.verify(em, actor.userId, code);
       await this.clear(em, user.id);
       await recordAudit(em, actor, { action: 'disable-two-factor', entity: 'app_user', entityId: user.id });
@@ -122,11 +121,7 @@ export class TwoFactorService {
     return this.dataSource.transaction(async (em) => {
       const user = isUuid(userId) ? await this.lock(em, userId) : null;
       if (!user) throw DomainException.notFound('User');
-      if (actor.role !== Role.ADMIN) throw new DomainException(ErrorCode.FORBIDDEN, 'Only an administrator resets two-factor sign-in.');
-      if (user.id === actor.userId) {
-        throw new DomainException(ErrorCode.FORBIDDEN, 'You cannot reset your own two-factor sign-in; turn it off with a code (disableTotp) or ask another administrator.');
-      }
-      if (!user.totpEnabledAt && !user.totpSecret) throw new DomainException(ErrorCode.INVALID_TRANSITION, 'This login has no two-factor sign-in to reset.');
+      assertMayReset(actor, user);
       await this.clear(em, user.id);
       const [ended] = await this.sessions.end(em, [user.id], 'two-factor-changed');
       await recordAudit(em, actor, { action: 'reset-two-factor', entity: 'app_user', entityId: user.id, reason: why });
