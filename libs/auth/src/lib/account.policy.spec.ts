@@ -1,5 +1,5 @@
 import { Role } from '@puente/common';
-import { accountChangeRefusal, assertStaffAccount } from './account.policy';
+import { accountChangeRefusal, assertActiveChange, assertStaffAccount } from './account.policy';
 
 describe('accountChangeRefusal', () => {
   const admin = { userId: 'a', role: Role.ADMIN };
@@ -27,5 +27,14 @@ describe('assertStaffAccount', () => {
     expect(() => assertStaffAccount({ role: Role.ADMIN, email: 'admin@trabajo.gob.sv' })).not.toThrow();
     expect(() => assertStaffAccount({ role: Role.EMPLOYER, email: 'x@farm.example' })).toThrow(expect.objectContaining({ fields: [{ field: 'role', message: 'must be COORDINATOR or ADMIN' }] }));
     expect(() => assertStaffAccount({ role: Role.COORDINATOR, email: 'not-an-address' })).toThrow('Please enter a valid e-mail address.');
+  });
+});
+
+describe('assertActiveChange', () => {
+  it('deactivates an active login and reactivates an inactive one, never twice', () => {
+    expect(() => assertActiveChange({ active: true }, false)).not.toThrow();
+    expect(() => assertActiveChange({ active: false }, true)).not.toThrow();
+    expect(() => assertActiveChange({ active: false }, false)).toThrow('This login is already deactivated.');
+    expect(() => assertActiveChange({ active: true }, true)).toThrow('This login is already active.');
   });
 });

@@ -20,3 +20,8 @@ export function assertStaffAccount(input: { role: Role; email: string }): void {
     throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Please enter a valid e-mail address.', [{ field: 'email', message: 'is not a valid e-mail address' }]);
   }
 }
+
+/** Deactivating an inactive login, or reactivating an active one, is refused rather than done twice. */
+export function assertActiveChange(user: { active: boolean }, active: boolean): void {
+  if (user.active === active) throw new DomainException(ErrorCode.INVALID_TRANSITION, active ? 'This login is already active.' : 'This login is already deactivated.');
+}

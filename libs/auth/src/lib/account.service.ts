@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, DomainException, ErrorCode, isUuid, requireReason } from '@puente/common';
 import { recordAudit } from '@puente/database';
-import { accountChangeRefusal } from './account.policy';
+import { accountChangeRefusal, assertActiveChange } from './account.policy';
 import { SessionService } from './session.service';
 import { UserEntity } from './user.entity';
 
@@ -28,7 +28,7 @@ export class AccountService {
   deactivate(actor: Actor, userId: string, reason: string): Promise<UserEntity> {
     const why = requireReason(reason, 'for the deactivation');
     return this.change(actor, userId, async (em, user) => {
-      if (!user.active) throw new DomainException(ErrorCode.INVALID_TRANSITION, 'This login is already deactivated.');
+      assertActiveChange(user, false);
       await em.update(UserEntity, { id: user.id }, { active: false });
       const [ended] = await this.sessions.end(em, [user.id], 'deactivated');
       await recordAudit(em, actor, { action: 'deactivate-user', entity: 'app_user', entityId: user.id, reason: why });
@@ -39,7 +39,7 @@ export class AccountService {
   /** The login may sign in again (with the password it had; its old sessions stay ended). */
   reactivate(actor: Actor, userId: string): Promise<UserEntity> {
     return this.change(actor, userId, async (em, user) => {
-      if (user.active) throw new DomainException(ErrorCode.INVALID_TRANSITION, 'This login is already active.');
+      assertActiveChange(user, true);
       await em.update(UserEntity, { id: user.id }, { active: true });
       await recordAudit(em, actor, { action: 'reactivate-user', entity: 'app_user', entityId: user.id });
       return { ...user, active: true };
