@@ -1,5 +1,6 @@
 import { ErrorCode } from '@puente/common';
 import {
+  assertMeetsRequirements,
   assertPositionsLeft,
   assertRejectable,
   assertSelectable,
@@ -51,5 +52,14 @@ describe('selection rules', () => {
     expect(() => assertRejectable({ status: 'SUGGESTED' })).not.toThrow();
     expect(() => assertRejectable({ status: 'RESERVE' })).not.toThrow();
     expect(() => assertRejectable({ status: 'SELECTED' })).toThrow('Only a suggested or reserve candidate can be rejected; this one is SELECTED.');
+  });
+});
+
+describe('assertMeetsRequirements', () => {
+  it('selects only someone who meets every hard requirement, saying what is missing', () => {
+    expect(() => assertMeetsRequirements('C-1', [])).not.toThrow();
+    expect(() => assertMeetsRequirements('C-1', [{ message: 'Missing required skills: PRUNING.' }, { message: 'No valid passport.' }])).toThrow(
+      "C-1 does not meet the order's requirements: Missing required skills: PRUNING. No valid passport.",
+    );
   });
 });

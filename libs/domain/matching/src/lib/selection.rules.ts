@@ -56,3 +56,12 @@ export function assertRejectable(candidate: { status: string }): void {
     throw new DomainException(ErrorCode.INVALID_TRANSITION, `Only a suggested or reserve candidate can be rejected; this one is ${candidate.status}.`);
   }
 }
+
+/** A worker selected by hand (a coordinator may pick someone no run proposed) still meets every hard requirement. */
+export function assertMeetsRequirements(who: string, unmet: readonly { message: string }[]): void {
+  if (unmet.length) {
+    throw new DomainException(ErrorCode.BAD_USER_INPUT, `${who} does not meet the order's requirements: ${unmet.map((u) => u.message).join(' ')}`, [
+      { field: 'applicantIds', message: 'lists someone who does not meet the requirements' },
+    ]);
+  }
+}
