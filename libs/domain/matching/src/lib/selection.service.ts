@@ -15,7 +15,7 @@ import { CURRENT_MATCHING_POLICY } from './matching.policy';
 import { SEASON_HISTORY_READER, type SeasonHistoryReader } from './season-history.port';
 import { orderFacts } from './order-facts';
 import { scoreCandidate } from './score.rules';
-import { assertPositionsLeft, assertRejectable, assertSelectable, assertSelectingOpen, assertSelectionSize, fillsOrder, isPromotable } from './selection.rules';
+import { assertMeetsRequirements, assertPositionsLeft, assertRejectable, assertSelectable, assertSelectingOpen, assertSelectionSize, fillsOrder, isPromotable } from './selection.rules';
 
 /** What a selected worker is told, once per order. */
 export const selectedNotice = (order: JobOrderEntity, applicantId: string) => ({
@@ -68,14 +68,7 @@ export class SelectionService {
           if (!applicant) throw DomainException.notFound('Applicant');
           const existing = candidates.find((c) => c.applicantId === id);
           assertSelectable(who(applicant, existing), applicant, existing, order.reference);
-          const unmet = unmetRequirements(factsOfApplicant(applicant), orderFacts(order), CURRENT_MATCHING_POLICY);
-          if (unmet.length) {
-            throw new DomainException(
-              ErrorCode.BAD_USER_INPUT,
-              `${who(applicant, existing)} does not meet the order's requirements: ${unmet.map((u) => u.message).join(' ')}`,
-              [{ field: 'applicantIds', message: 'lists someone who does not meet the requirements' }],
-            );
-          }
+          assertMeetsRequirements(who(applicant, existing), unmetRequirements(factsOfApplicant(applicant), orderFacts(order), CURRENT_MATCHING_POLICY));
           await moveApplicant(em, applicant, 'SELECT');
           if (existing) {
             Object.assign(existing, { status: 'SELECTED', statusReason: null });
