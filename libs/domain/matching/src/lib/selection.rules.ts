@@ -38,7 +38,10 @@ export function fillsOrder(order: { positions: number }, selected: number, addin
 
 /**
  * One worker, one order: refuses someone already selected for this order or another, or rejected for this one.
- * `who` is how the caller may name them (a name for staff, the shortlist reference for an employer).
+ * `who` is how the caller may name them (a name for staff, the shortlist reference for an employer). Two
+ * selections racing for one worker are also stopped by the database (the unique index candidate_one_selection_key:
+ * one SELECTED candidate per applicant), the only place that can enforce it atomically; the service turns that
+ * violation into a CONFLICT.
  */
 export function assertSelectable(who: string, applicant: { status: string }, candidate: { status: string } | undefined, orderReference: string): void {
   if (candidate?.status === 'SELECTED') throw DomainException.conflict(`${who} is already selected for this order (${orderReference}).`);

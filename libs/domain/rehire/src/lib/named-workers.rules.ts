@@ -50,7 +50,8 @@ export function assertNameableWorkers(ids: readonly string[], facts: readonly Na
 
 /**
  * Named workers may not outnumber the positions still open: `taken` counts the selections and the other named
- * workers still holding a position (a named worker already selected counts once, as a selection).
+ * workers still holding a position (a named worker already selected counts once, as a selection). It is counted in
+ * SQL by matching's `positionsTaken`, under the order's row lock, so two requests on one order take turns.
  */
 export function assertPositionsLeftToName(order: { reference: string; positions: number }, taken: number, named: number): void {
   if (taken + named > order.positions) {
