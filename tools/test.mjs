@@ -102,7 +102,7 @@ function midnightCheck(env) {
   // The suites whose outcome depends on what day it is: travel dates, timelines, rehire windows, the calendars.
   const dateSensitive = [
     '(travel|contingents|seasons)\\.e2e-spec',
-    '(contingents|rehire)[\\w.-]*\\.int-spec',
+    '(seating|rehire)[\\w.-]*\\.int-spec',
     '(holidays|timeline\\.rules|travel-dates\\.rules|rehire\\.rules|validators)\\.spec',
   ].join('|');
   const day = (offset) => {
