@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { OutboxKind } from './outbox-ops';
 
-/** One thing a committed unit of work must still do (add or remove a job, publish a status event); deleted once done. */
+/** A batch of what a committed unit of work must still do (adds of one job, removals from one queue, a publish); deleted once done. */
 @Entity('job_outbox')
 @Index('job_outbox_unit_idx', ['unit', 'id'])
 @Index('job_outbox_head_idx', ['queuePrefix', 'id'], { where: 'head' })

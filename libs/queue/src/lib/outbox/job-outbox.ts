@@ -7,8 +7,8 @@ import { JobProducer } from '../job-producer';
 import { StatusEvents } from '../status-events';
 import { OutboxOp, stepsOf } from './outbox-ops';
 
-/** Rows per INSERT: one statement of arrays per chunk, so 140,000 jobs are a few dozen round trips. */
-const WRITE_CHUNK = 10_000;
+/** Rows per INSERT, each row a batch of up to OUTBOX_BATCH jobs: 140,000 jobs are 140 rows in two statements. */
+const WRITE_CHUNK = 100;
 
 /** Rows a sweep leaves to the drain right after commit: younger than this, that drain is probably still running. */
 export const SWEEP_GRACE_MS = 5_000;
@@ -59,7 +59,7 @@ export class JobOutbox {
   /**
    * Carries out the units left behind (a crash after commit, a failed drain) older than `graceMs`, oldest first,
    * each in its own transaction; a unit that fails stays for the next sweep and does not hold back the others.
-   * Returns how many rows were carried out.
+   * Returns how many rows (batches of operations) were carried out.
    */
   async sweep({ graceMs = SWEEP_GRACE_MS, maxUnits = 1000 }: { graceMs?: number; maxUnits?: number } = {}): Promise<number> {
     const failed: string[] = [];

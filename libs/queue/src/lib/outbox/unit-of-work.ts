@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { JobName, JobPayloads, QueueName } from '@puente/queue-contracts';
 import { JobOutbox } from './job-outbox';
-import { addOp, OutboxJobOptions, OutboxOp, publishOp, removeOps } from './outbox-ops';
+import { appendAdds, appendPublish, appendRemovals, OutboxJobOptions, OutboxOp, outboxJob } from './outbox-ops';
 import { failpointAfterCommit } from './failpoint';
 
 /** What a unit of work's callback gets: the transaction's manager, and what to do once it has committed. */
@@ -24,21 +24,20 @@ class CollectingTx implements UnitOfWorkTx {
   constructor(readonly em: EntityManager) {}
 
   addJob<N extends JobName>(name: N, payload: JobPayloads[N], options: OutboxJobOptions): void {
-    this.ops.push(addOp(name, payload, options, Date.now()));
+    appendAdds(this.ops, name, [outboxJob(payload, options, Date.now())]);
   }
 
   addJobs<N extends JobName>(name: N, jobs: readonly { payload: JobPayloads[N]; options: OutboxJobOptions }[]): void {
     const now = Date.now();
-    for (const job of jobs) this.ops.push(addOp(name, job.payload, job.options, now));
+    appendAdds(this.ops, name, jobs.map((job) => outboxJob(job.payload, job.options, now)));
   }
 
   removeJobs(queue: QueueName, jobIds: readonly string[]): void {
-    this.ops.push(...removeOps(queue, jobIds));
+    appendRemovals(this.ops, queue, jobIds);
   }
 
   publish(applicantIds: Iterable<string>, reason: string): void {
-    const op = publishOp(applicantIds, reason);
-    if (op) this.ops.push(op);
+    appendPublish(this.ops, applicantIds, reason);
   }
 }
 
@@ -74,7 +73,7 @@ export class UnitOfWork {
     try {
       await this.outbox.drain(unit, ops);
     } catch (error) {
-      this.logger.warn({ err: error, label, unit, operations: ops.length }, 'Outbox not drained after commit; the sweep carries it out');
+      this.logger.warn({ err: error, label, unit, rows: ops.length }, 'Outbox not drained after commit; the sweep carries it out');
     }
     return result;
   }
