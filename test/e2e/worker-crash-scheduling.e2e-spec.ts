@@ -24,8 +24,8 @@ const REGION = 'CA-YT';
 const PER_ORDER = 100;
 const SIZES = [67, 67, 66];
 const SCHEDULE = `mutation($id: ID!) { scheduleContingents(jobOrderId: $id) { waiting } }`;
-/** The statement with which SeatingService.seat moves a contingent's travellers to pre-departure, as sent. */
-const MOVE_TO_PRE_DEPARTURE = /^UPDATE applicant SET status = \$2, updated_at = now\(\) WHERE id = ANY\(\$1\) AND status = \$3$/;
+/** The statement with which seating moves a contingent's travellers to pre-departure (moveApplicantsInBulk of the applicants library), as sent. */
+const MOVE_TO_PRE_DEPARTURE = /^UPDATE applicant SET status = \$2, updated_at = now\(\) WHERE id = ANY\(\$1\) AND status = ANY\(\$3\)$/;
 /**
  * How long a pause of Redis writes may last at most: Redis lifts it by itself then, should the test die holding it.
  * The test lifts it well before (it lasts a fraction of a second); the Redis is shared, so it must stay short.
