@@ -4,7 +4,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The job outbox: what a unit of work must do after it commits (jobs to add or remove, status events to publish),
  * written in the same transaction as the change, carried out right after commit and deleted; a sweep carries out
  * what a crash left. A row holds a batch of consecutive operations of one kind and target (up to 1,000 adds of one
- * job name, 1,000 removals from one queue, or a publish), so a unit of 140,000 jobs is about 140 rows. Rows of one
+ * job name, 1,000 removals from one queue, or one publish), so a unit of 140,000 jobs is about 140 rows. Rows of one
  * unit (`unit`) are carried out together, in `id` order, by whoever holds the lock on the unit's first row (`head`),
  * so two drainers never run the same unit nor one unit's rows out of order.
  * `queue_prefix` is the Redis namespace the writer uses: a sweep carries out only its own (test runs share a database).

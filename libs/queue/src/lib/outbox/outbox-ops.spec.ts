@@ -39,16 +39,15 @@ describe('outbox operations', () => {
     expect(stepsOf(ops, 0)).toEqual([{ kind: 'remove', queue: QueueName.Contingents, jobIds: [...ids(OUTBOX_BATCH * 2 - 1), ...ids(2, 'k')] }]);
   });
 
-  it('publishes each applicant once, one row per run of one reason, and nothing for nobody', () => {
+  it('publishes each applicant once per call, a row per call, and nothing for nobody', () => {
     const ops: OutboxOp[] = [];
     appendPublish(ops, [], 'SELECTED');
     expect(ops).toEqual([]);
     appendPublish(ops, ['a', 'b', 'a'], 'SELECTED');
-    appendPublish(ops, ['b', 'c'], 'SELECTED');
-    appendPublish(ops, ['a'], 'PLANNED');
+    appendPublish(ops, ['b'], 'SELECTED');
     expect(ops.map((o) => o.payload)).toEqual([
-      { applicantIds: ['a', 'b', 'c'], reason: 'SELECTED' },
-      { applicantIds: ['a'], reason: 'PLANNED' },
+      { applicantIds: ['a', 'b'], reason: 'SELECTED' },
+      { applicantIds: ['b'], reason: 'SELECTED' },
     ]);
   });
 

@@ -18,7 +18,8 @@ export interface OutboxJob {
 
 /**
  * One job_outbox row: a batch of consecutive operations of one kind and target (adds of one job name, removals
- * from one queue, a publish of one reason), so a unit of 140,000 jobs is 140 rows, not 140,000.
+ * from one queue), so a unit of 140,000 jobs is 140 rows, not 140,000. A publish stays a row of its own: merging
+ * two would send an applicant in both one event instead of two.
  */
 export type OutboxOp =
   | { kind: 'add'; queue: QueueName; name: JobName; payload: { jobs: OutboxJob[] } }
@@ -61,13 +62,10 @@ export function appendRemovals(ops: OutboxOp[], queue: QueueName, jobIds: readon
   });
 }
 
-/** Appends a publish, each applicant once, into the last row when it publishes the same reason; nothing for nobody. */
+/** Appends a publish, each applicant once; nothing for nobody. */
 export function appendPublish(ops: OutboxOp[], applicantIds: Iterable<string>, reason: string): void {
-  const last = ops[ops.length - 1];
-  const same = last?.kind === 'publish' && last.payload.reason === reason ? last : null;
-  const ids = [...new Set([...(same?.payload.applicantIds ?? []), ...applicantIds])];
-  if (same) same.payload.applicantIds = ids;
-  else if (ids.length) ops.push({ kind: 'publish', queue: null, name: null, payload: { applicantIds: ids, reason } });
+  const ids = [...new Set(applicantIds)];
+  if (ids.length) ops.push({ kind: 'publish', queue: null, name: null, payload: { applicantIds: ids, reason } });
 }
 
 /** Pushes items into batches of at most OUTBOX_BATCH, `open` giving the batch to fill (the last row's, or a new one). */
