@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { EventEmitterModule } from '@nestjs/event-emitter';
-import { AuthJobsModule } from '@puente/auth';
+import { AuthJobsModule, AuthReadPortsModule } from '@puente/auth';
+import { ApplicantsReadPortsModule } from '@puente/domain/applicants';
 import { ContingentsJobsModule } from '@puente/domain/contingents';
 import { RehireJobsModule } from '@puente/domain/rehire';
 import { MatchingJobsModule } from '@puente/domain/matching';
@@ -35,6 +36,9 @@ import type { Logger as PinoRoot } from 'pino';
     MatchingJobsModule,
     ContingentsJobsModule,
     RehireJobsModule,
+    // The SMTP channel's recipient directory: the addresses auth and the applicants library keep.
+    AuthReadPortsModule,
+    ApplicantsReadPortsModule,
     NotificationJobsModule,
     OutboxJobsModule,
   ],

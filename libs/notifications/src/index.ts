@@ -4,3 +4,4 @@ export * from './lib/notifications.service';
 export * from './lib/notifications.module';
 export * from './lib/notification-jobs';
 export * from './lib/smtp-channel';
+export * from './lib/recipient-directory.port';

@@ -10,10 +10,11 @@ import { SessionService } from './session.service';
 import { TokenService } from './token.service';
 import { TwoFactorService } from './two-factor.service';
 import { UserEntity } from './user.entity';
+import { AuthReadPortsModule } from './user-recipients.reader';
 
 /** Users, passwords and tokens: imported by both apps and by the domains that open logins. */
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity, PasswordResetEntity]), JwtModule.register({})],
+  imports: [TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity, PasswordResetEntity]), JwtModule.register({}), AuthReadPortsModule],
   providers: [AuthService, PasswordService, TokenService, SessionService, AccountService, TwoFactorService],
   exports: [AuthService, TokenService, PasswordService, SessionService, AccountService, TwoFactorService],
 })

@@ -42,10 +42,10 @@ export type TableAccess = 'read' | 'write';
  * `lockApplicant`, `moveApplicants`, `lockJobOrder`, `moveJobOrders`, `lockPlacement`) with their EntityManager,
  * so the change stays in their transaction. The ownership test fails on any write by another library, on a read
  * not listed here, on an entry nothing uses any more, and on an entry against the dependency
- * direction (the Nx module boundaries must let the library depend on the owner) unless marked as debt. A library
- * that needs what an upstream one owns declares a read port the owner implements: SeasonOutcomeReader
- * (contingents, from rehire), SeasonHistoryReader (matching, from rehire), EmployerStandingReader (auth, from
- * employers).
+ * direction (the Nx module boundaries must let the library depend on the owner). A library that needs what an
+ * upstream one owns declares a read port the owner implements: SeasonOutcomeReader (contingents, from rehire),
+ * SeasonHistoryReader (matching, from rehire), EmployerStandingReader (auth, from employers), the recipient
+ * directory (notifications, from auth and applicants).
  */
 export interface CrossLibraryAccess {
   library: string;
@@ -53,16 +53,12 @@ export interface CrossLibraryAccess {
   /** Only reads are listed: a library never writes another's table. */
   access: 'read';
   why: string;
-  /** Debt: the owner is not a library this one may depend on; to move behind a read port the owner provides. */
-  againstDirection?: true;
 }
 
 const SET_BASED = 'joined in a set-based statement (one query per page or batch instead of one call per row)';
 
 export const CROSS_LIBRARY_ACCESS: readonly CrossLibraryAccess[] = [
   { library: 'auth', table: 'notification', access: 'read', why: 'the reset link is written to the outbox in the reset request\'s transaction' },
-  { library: 'notifications', table: 'app_user', access: 'read', why: "the SMTP channel looks up a recipient's address at delivery", againstDirection: true },
-  { library: 'notifications', table: 'applicant', access: 'read', why: "the SMTP channel looks up a recipient's address at delivery", againstDirection: true },
   { library: 'domain-applicants', table: 'municipality', access: 'read', why: SET_BASED },
   { library: 'domain-job-orders', table: 'employer', access: 'read', why: "the order's employer, batched for a page of orders" },
   { library: 'domain-matching', table: 'applicant', access: 'read', why: SET_BASED },

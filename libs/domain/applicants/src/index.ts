@@ -6,6 +6,7 @@ export * from './lib/applicant.state-machine';
 export * from './lib/applicant.service';
 export * from './lib/applicant-moves';
 export * from './lib/applicants.module';
+export { ApplicantsReadPortsModule } from './lib/applicant-recipients.reader';
 export * from './lib/applicants-graphql.module';
 export { ApplicantStatusEnum, LanguageCodeEnum, LanguageLevelEnum, LanguageSkillModel } from './lib/graphql/applicant.model';
 export { LanguageSkillInput } from './lib/graphql/applicant.input';

@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { type INestApplicationContext, Logger } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { Role } from '@puente/common';
-import { loadConfig, PuenteConfig, PuenteConfigModule } from '@puente/config';
-import { DatabaseModule } from '@puente/database';
-import { QueuesModule } from '@puente/queue';
-import { bootTestModule, TestFactories } from '@puente/testing';
+import { loadConfig, PuenteConfig } from '@puente/config';
+import { bootTestModule, bootTestModuleWith, TestFactories } from '@puente/testing';
 import { LogChannel, NOTIFICATION_CHANNEL } from './channels';
 import { NotificationEntity } from './notification.entity';
 import { NotificationsModule } from './notifications.module';
+import { APPLICANT_RECIPIENT_DIRECTORY, type ApplicantRecipientDirectory, USER_RECIPIENT_DIRECTORY, type UserRecipientDirectory } from './recipient-directory.port';
 import { SmtpChannel } from './smtp-channel';
 
 interface Received {
@@ -57,6 +55,8 @@ describe('the SMTP notification channel', () => {
   let app: INestApplicationContext;
   let make: TestFactories;
   let ds: DataSource;
+  /** The channel as the notifications module builds it, with the directories auth and applicants provide. */
+  let smtp: (options: { url: string; from: string }) => SmtpChannel;
   const tag = randomUUID().slice(0, 8);
   const applicantIds: string[] = [];
   /** What the channel logs: every test's addresses carry the tag, and no line may. */
@@ -66,6 +66,8 @@ describe('the SMTP notification channel', () => {
     app = await bootTestModule();
     make = new TestFactories(app);
     ds = app.get(DataSource);
+    const [users, applicants] = [app.get<UserRecipientDirectory>(USER_RECIPIENT_DIRECTORY), app.get<ApplicantRecipientDirectory>(APPLICANT_RECIPIENT_DIRECTORY)];
+    smtp = (options) => new SmtpChannel(options, users, applicants);
     const record = (...args: unknown[]) => void logged.push(JSON.stringify(args));
     Logger.overrideLogger({ log: record, warn: record, error: record, debug: record, verbose: record });
   });
@@ -105,7 +107,7 @@ describe('the SMTP notification channel', () => {
 
   it("mails an applicant's notification to the applicant, as plain text from the configured sender", async () => {
     const relay = await startRelay();
-    const channel = new SmtpChannel({ url: relay.url, from: 'Puente <no-reply@puente.test>' }, ds);
+    const channel = smtp({ url: relay.url, from: 'Puente <no-reply@puente.test>' });
     try {
       const address = `ana.${tag}@example.com`;
       await channel.send(notification({ audience: 'APPLICANT', applicantId: await applicant(address) }));
@@ -126,7 +128,7 @@ describe('the SMTP notification channel', () => {
 
   it('mails coordinators every active coordinator in blind copy, and no one else', async () => {
     const relay = await startRelay();
-    const channel = new SmtpChannel({ url: relay.url, from: 'no-reply@puente.test' }, ds);
+    const channel = smtp({ url: relay.url, from: 'no-reply@puente.test' });
     try {
       const [one, two, disabled, admin] = ['one', 'two', 'disabled', 'admin'].map((who) => `${who}.${tag}@trabajo.example`);
       await staff(one, Role.COORDINATOR);
@@ -150,7 +152,7 @@ describe('the SMTP notification channel', () => {
 
   it('counts a notification mailed when the relay refuses only some coordinators', async () => {
     const relay = await startRelay(refusing('refused.example'));
-    const channel = new SmtpChannel({ url: relay.url, from: 'no-reply@puente.test' }, ds);
+    const channel = smtp({ url: relay.url, from: 'no-reply@puente.test' });
     try {
       const [kept, refused] = [`kept.${tag}@trabajo.example`, `gone.${tag}@refused.example`];
       await staff(kept, Role.COORDINATOR);
@@ -167,7 +169,7 @@ describe('the SMTP notification channel', () => {
 
   it('sends nothing and does not fail when the applicant has no e-mail address', async () => {
     const relay = await startRelay();
-    const channel = new SmtpChannel({ url: relay.url, from: 'no-reply@puente.test' }, ds);
+    const channel = smtp({ url: relay.url, from: 'no-reply@puente.test' });
     try {
       await expect(channel.send(notification({ audience: 'APPLICANT', applicantId: await applicant(null) }))).resolves.toBeUndefined();
       expect(relay.received).toEqual([]);
@@ -180,7 +182,7 @@ describe('the SMTP notification channel', () => {
 
   it('fails, so the job retries, when the relay refuses the recipient, without naming the address', async () => {
     const relay = await startRelay(refusing('refused.example'));
-    const channel = new SmtpChannel({ url: relay.url, from: 'no-reply@puente.test' }, ds);
+    const channel = smtp({ url: relay.url, from: 'no-reply@puente.test' });
     try {
       const sending = channel.send(notification({ audience: 'APPLICANT', applicantId: await applicant(`nadie.${tag}@refused.example`) }));
       await expect(sending).rejects.toThrow('SMTP delivery failed: EENVELOPE RCPT TO 550');
@@ -195,11 +197,11 @@ describe('the SMTP notification channel', () => {
   it('fails when the relay refuses the credentials or cannot be reached', async () => {
     const relay = await startRelay();
     const id = await applicant(`ana.${tag}@example.com`);
-    const wrongPassword = new SmtpChannel({ url: relay.url.replace('relay-pass', 'wrong'), from: 'no-reply@puente.test' }, ds);
+    const wrongPassword = smtp({ url: relay.url.replace('relay-pass', 'wrong'), from: 'no-reply@puente.test' });
     await expect(wrongPassword.send(notification({ audience: 'APPLICANT', applicantId: id }))).rejects.toThrow(/^SMTP delivery failed: EAUTH/);
     wrongPassword.onModuleDestroy();
     await relay.stop();
-    const unreachable = new SmtpChannel({ url: relay.url, from: 'no-reply@puente.test' }, ds);
+    const unreachable = smtp({ url: relay.url, from: 'no-reply@puente.test' });
     await expect(unreachable.send(notification({ audience: 'APPLICANT', applicantId: id }))).rejects.toThrow(/^SMTP delivery failed: (ECONNECTION|ESOCKET)/);
     unreachable.onModuleDestroy();
     expect(relay.received).toEqual([]);
@@ -207,15 +209,14 @@ describe('the SMTP notification channel', () => {
 
   it('is the channel of the notifications module when SMTP_URL is set, the log otherwise', async () => {
     const channelWith = async (env: Record<string, string | undefined>) => {
-      const module = await Test.createTestingModule({ imports: [PuenteConfigModule, DatabaseModule, QueuesModule.forRoot(), NotificationsModule] })
-        .overrideProvider(PuenteConfig)
-        .useValue(loadConfig(env))
-        .compile();
+      // Composed as the apps compose it: the owners of users and applicants provide the recipient directory.
+      const module = await bootTestModuleWith([NotificationsModule], (b) => b.overrideProvider(PuenteConfig).useValue(loadConfig(env)));
       const channel = module.get(NOTIFICATION_CHANNEL);
       await module.close();
       return channel;
     };
     expect(await channelWith({ ...process.env, SMTP_URL: undefined })).toBeInstanceOf(LogChannel);
     expect(await channelWith({ ...process.env, SMTP_URL: 'smtp://127.0.0.1:2525' })).toBeInstanceOf(SmtpChannel);
+
   });
 });

@@ -1,9 +1,8 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { createTransport, type NodemailerError, type SendMailOptions, type SMTPSentMessageInfo, type Transporter } from 'nodemailer';
-import type { DataSource } from 'typeorm';
-import { Role } from '@puente/common';
 import type { NotificationChannel } from './channels';
 import type { NotificationEntity } from './notification.entity';
+import type { ApplicantRecipientDirectory, UserRecipientDirectory } from './recipient-directory.port';
 
 export interface SmtpChannelOptions {
   /** `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…` (TLS); query parameters tune nodemailer. */
@@ -37,7 +36,8 @@ export class SmtpChannel implements NotificationChannel, OnModuleDestroy {
 
   constructor(
     private readonly options: SmtpChannelOptions,
-    private readonly dataSource: DataSource,
+    private readonly users: UserRecipientDirectory,
+    private readonly applicants: ApplicantRecipientDirectory,
   ) {
     this.transport = createTransport({ ...TIMEOUTS, url: options.url });
   }
@@ -64,18 +64,15 @@ export class SmtpChannel implements NotificationChannel, OnModuleDestroy {
     this.transport.close();
   }
 
-  /** The addresses a notification goes to; this platform library reads the domain tables by SQL, not by entity. */
+  /**
+   * The addresses a notification goes to, from the owners of users and applicants (recipient-directory.port.ts).
+   * A row without the id its audience needs has no one to mail.
+   */
   private async recipientsOf(n: NotificationEntity): Promise<string[]> {
-    const q = (sql: string, params: unknown[]): Promise<{ email: string }[]> => this.dataSource.query(sql, params);
-    const rows =
-      n.audience === 'APPLICANT'
-        ? await q(`SELECT email FROM applicant WHERE id = $1 AND email <> ''`, [n.applicantId])
-        : n.audience === 'USER'
-          ? await q(`SELECT email FROM app_user WHERE id = $1 AND active AND email <> ''`, [n.userId])
-          : n.audience === 'EMPLOYER'
-            ? await q(`SELECT DISTINCT lower(email) AS email FROM app_user WHERE employer_id = $1 AND active AND email <> '' ORDER BY 1`, [n.employerId])
-            : await q(`SELECT DISTINCT lower(email) AS email FROM app_user WHERE role = $1 AND active AND email <> '' ORDER BY 1`, [Role.COORDINATOR]);
-    return rows.map((r) => r.email);
+    if (n.audience === 'APPLICANT') return n.applicantId ? this.applicants.addressesOfApplicant(n.applicantId) : [];
+    if (n.audience === 'USER') return n.userId ? this.users.addressesOfUser(n.userId) : [];
+    if (n.audience === 'EMPLOYER') return n.employerId ? this.users.addressesOfEmployer(n.employerId) : [];
+    return this.users.addressesOfCoordinators();
   }
 }
 

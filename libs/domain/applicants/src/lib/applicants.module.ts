@@ -6,9 +6,10 @@ import { ApplicantEntity } from './applicant.entity';
 import { ApplicantOccupationEntity } from './applicant-occupation.entity';
 import { ApplicantService } from './applicant.service';
 import { ApplicantIdentifiers } from './applicant-identifiers';
+import { ApplicantsReadPortsModule } from './applicant-recipients.reader';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ApplicantEntity, ApplicantOccupationEntity]), AuthModule, ReferenceModule],
+  imports: [TypeOrmModule.forFeature([ApplicantEntity, ApplicantOccupationEntity]), AuthModule, ReferenceModule, ApplicantsReadPortsModule],
   providers: [ApplicantService, ApplicantIdentifiers],
   exports: [ApplicantService, ApplicantIdentifiers],
 })
