@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { isUuid, todayIso } from '@puente/common';
 import { UnitOfWork, UnitOfWorkTx } from '@puente/queue';
 import { jobId, JobName } from '@puente/queue-contracts';
-import { APPLICANT_PASSPORT_CHANGED, ApplicantPassportChangedEvent, lockApplicants, moveApplicantsInBulk } from '@puente/domain/applicants';
+import { APPLICANT_PASSPORT_CHANGED, ApplicantPassportChangedEvent, lockApplicantRows, moveApplicantsInBulk } from '@puente/domain/applicants';
 import { EndFault, decideRehire, PlacementOutcome, RehireDecision, RehireInputs, RehireReason } from './rehire.rules';
 import { REHIRE_POLICY_V1, RehirePolicy } from './rehire.policy';
 
@@ -103,7 +103,7 @@ export class RehireService {
   async decideBatch(applicantIds: readonly string[], today = todayIso(), policy: RehirePolicy = REHIRE_POLICY_V1): Promise<{ decided: number; unchanged: number }> {
     const outcome = await this.uow.run('rehire.decide', async (tx) => {
       const em = tx.em;
-      await lockApplicants(em, applicantIds);
+      await lockApplicantRows(em, applicantIds);
       const facts: Facts[] = await em.query(
         `SELECT DISTINCT ON (p.applicant_id) p.applicant_id AS "applicantId", p.id AS "placementId", p.status, to_char(p.ended_on, 'YYYY-MM-DD') AS "endedOn",
                 to_char(p.returned_on, 'YYYY-MM-DD') AS "returnedOn", p.end_fault AS fault, e.overall, e.would_rehire AS "wouldRehire",
