@@ -115,7 +115,8 @@ describe('an api killed right after a unit of work commits', () => {
   it('a reschedule committed with its outbox rows gets its step jobs moved by the sweep, one job per step', async () => {
     // Three selected workers seated in a contingent of this test alone (a start date nobody else has in the region).
     await startWorker();
-    const startDate = futureDate(120 + randomInt(600));
+    // Far enough that no other test has this date, near enough that the workers' passports (900 days) cover the contract.
+    const startDate = futureDate(120 + randomInt(500));
     const orderId = await approvedJobOrder(api, employerToken, coordinator, {
       iscoCode: '7114',
       destinationOccupationCode: '73100',
