@@ -64,11 +64,7 @@ export class TravelService {
     return this.move(contingentId, 'DEPART', async (em, k) => {
       await this.checkDate(em, actor, k, 'DEPARTURE', departedOn, reason);
       k.departedOn = departedOn;
-      const travellers: { id: string; applicant_id: string; job_order_id: string }[] = (
-        await em.query(`UPDATE traveller SET status = 'DEPARTED', updated_at = now() WHERE contingent_id = $1 AND status = 'SEATED' RETURNING id, applicant_id, job_order_id`, [
-          k.id,
-        ])
-      )[0];
+      const travellers = await this.moveTravellers(em, k.id, 'SEATED', 'DEPARTED');
       const ids = travellers.map((t) => t.id);
       await this.completeTravelStep(em, ids, 'DEPARTURE', actor);
       await em.query(
@@ -108,9 +104,7 @@ export class TravelService {
     return this.move(contingentId, 'ARRIVE', async (em, k) => {
       await this.checkDate(em, actor, k, 'ARRIVAL', arrivedOn, reason);
       k.arrivedOn = arrivedOn;
-      const travellers: { id: string; applicant_id: string }[] = (
-        await em.query(`UPDATE traveller SET status = 'ARRIVED', updated_at = now() WHERE contingent_id = $1 AND status = 'DEPARTED' RETURNING id, applicant_id`, [k.id])
-      )[0];
+      const travellers = await this.moveTravellers(em, k.id, 'DEPARTED', 'ARRIVED');
       const ids = travellers.map((t) => t.id);
       await this.completeTravelStep(em, ids, 'ARRIVAL', actor);
       await em.query(`UPDATE placement SET arrived_on = $2, updated_at = now() WHERE traveller_id = ANY($1)`, [ids, arrivedOn]);
@@ -127,11 +121,7 @@ export class TravelService {
     return this.move(contingentId, 'RETURN', async (em, k) => {
       await this.checkDate(em, actor, k, 'RETURN', returnedOn, reason);
       k.returnedOn = returnedOn;
-      const travellers: { id: string; applicant_id: string; job_order_id: string }[] = (
-        await em.query(`UPDATE traveller SET status = 'RETURNED', updated_at = now() WHERE contingent_id = $1 AND status = 'ARRIVED' RETURNING id, applicant_id, job_order_id`, [
-          k.id,
-        ])
-      )[0];
+      const travellers = await this.moveTravellers(em, k.id, 'ARRIVED', 'RETURNED');
       const completed: { id: string }[] = (
         await em.query(
           `UPDATE placement SET status = 'COMPLETED', returned_on = $2, ended_on = LEAST(end_date, $2::date), updated_at = now()
@@ -201,6 +191,16 @@ export class TravelService {
       }
       return contingent;
     });
+  }
+
+  /** Moves the contingent's travellers in one status to the next, all at once; gives those it moved. */
+  private async moveTravellers(em: EntityManager, contingentId: string, from: string, to: string): Promise<{ id: string; applicant_id: string; job_order_id: string }[]> {
+    const [moved] = await em.query(`UPDATE traveller SET status = $3, updated_at = now() WHERE contingent_id = $1 AND status = $2 RETURNING id, applicant_id, job_order_id`, [
+      contingentId,
+      from,
+      to,
+    ]);
+    return moved;
   }
 
   private async completeTravelStep(em: EntityManager, travellerIds: string[], kind: 'DEPARTURE' | 'ARRIVAL', actor: Actor): Promise<void> {
