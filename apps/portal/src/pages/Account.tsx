@@ -42,16 +42,7 @@ const EMPLOYER = graphql(`
 const CHANGE_PASSWORD = graphql(`
   mutation PortalChangePassword($input: ChangePasswordInput!) {
     changePassword(input: $input) {
-      accessToken
-      expiresIn
-      mfaRequired
-      user {
-        id
-        role
-        identifier
-        employerId
-        mustChangePassword
-      }
+      ...SessionFields
     }
   }
 `);

@@ -13,37 +13,13 @@ import { currentLanguage } from '../i18n';
 const ORDER = graphql(`
   query OrderDetail($id: ID!) {
     jobOrder(id: $id) {
-      id
-      reference
-      title
-      status
-      statusReason
-      iscoCode
+      ...OrderTerms
       destinationOccupationSystem
-      destinationOccupationCode
-      positions
-      requiredSkills
-      preferredSkills
-      languages {
-        code
-        level
-      }
-      minExperienceYears
       workRegion {
-        code
         name
       }
-      workCity
-      startDate
       endDate
-      durationWeeks
-      hourlyWage
       currency
-      hoursPerWeek
-      housingProvided
-      housingDescription
-      employerPaysRecruitment
-      employerPaysTravel
       createdAt
       submittedAt
       approvedAt

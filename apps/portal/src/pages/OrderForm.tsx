@@ -59,33 +59,7 @@ const VOCABULARY = graphql(`
 const ORDER = graphql(`
   query OrderFormOrder($id: ID!) {
     jobOrder(id: $id) {
-      id
-      reference
-      status
-      statusReason
-      title
-      iscoCode
-      destinationOccupationCode
-      positions
-      requiredSkills
-      preferredSkills
-      languages {
-        code
-        level
-      }
-      minExperienceYears
-      workRegion {
-        code
-      }
-      workCity
-      startDate
-      durationWeeks
-      hourlyWage
-      hoursPerWeek
-      housingProvided
-      housingDescription
-      employerPaysRecruitment
-      employerPaysTravel
+      ...OrderTerms
     }
   }
 `);

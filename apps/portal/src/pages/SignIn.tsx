@@ -19,16 +19,7 @@ const AA_COLORS = { '--mantine-color-error': 'var(--mantine-color-red-9)' } as C
 const LOGIN = graphql(`
   mutation PortalLogin($input: LoginInput!) {
     login(input: $input) {
-      accessToken
-      expiresIn
-      mfaRequired
-      user {
-        id
-        role
-        identifier
-        employerId
-        mustChangePassword
-      }
+      ...SessionFields
     }
   }
 `);
@@ -36,16 +27,7 @@ const LOGIN = graphql(`
 const COMPLETE_LOGIN = graphql(`
   mutation PortalCompleteLogin($input: TotpCodeInput!) {
     completeLogin(input: $input) {
-      accessToken
-      expiresIn
-      mfaRequired
-      user {
-        id
-        role
-        identifier
-        employerId
-        mustChangePassword
-      }
+      ...SessionFields
     }
   }
 `);
