@@ -2,9 +2,8 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { codesOf, startApi, TestApi } from '../support/api';
-import { randomInt } from 'node:crypto';
 import { addDays } from '@puente/common';
-import { approvedJobOrder, futureDate, newCoordinator, newEmployer, verifiedApplicant } from '../support/people';
+import { approvedJobOrder, newCoordinator, newEmployer, unusedStartDate, verifiedApplicant } from '../support/people';
 
 const SCHEDULE = `mutation($id: ID!) { scheduleContingents(jobOrderId: $id) { jobOrderId waiting } }`;
 const CONTINGENTS = `query($id: ID!) { contingents(filter: { jobOrderId: $id }, first: 100) { edges { node { id reference regionCode startDate departureDate status capacity seated } } } }`;
@@ -34,7 +33,7 @@ describe('contingents', () => {
       requiredSkills: ['EGG_COLLECTION'],
       languages: [{ code: 'fr', level: 'B1' }],
       // A start date of this test alone: workers of every order with the same region and date travel together.
-      startDate: futureDate(100 + randomInt(250)),
+      startDate: await unusedStartDate(api, coordinator, 'CA-QC', 100, 250),
       durationWeeks: 26,
     });
     for (let i = 0; i < 3; i++) {

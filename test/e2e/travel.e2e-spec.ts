@@ -5,7 +5,7 @@ import type { Client } from 'graphql-ws';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { codesOf, startApi, TestApi, wsRequest } from '../support/api';
 import { clockOffsetMs } from '../support/clock';
-import { approvedJobOrder, futureDate, newCoordinator, newEmployer, verifiedApplicant } from '../support/people';
+import { approvedJobOrder, futureDate, newCoordinator, newEmployer, unusedStartDate, verifiedApplicant } from '../support/people';
 
 const STATUS_FIELDS = `stage nextSteps { step dueDate status } jobOrder { reference employerName startDate } contingent { reference departureDate status } updatedAt`;
 const MY_STATUS = `query { myStatus { ${STATUS_FIELDS} } }`;
@@ -99,7 +99,7 @@ describe('travel: from selection to return, followed live', () => {
       // A region no other test travels to, and a random date: nobody else's workers join this contingent.
       workRegionCode: 'CA-PE',
       workCity: 'Charlottetown',
-      startDate: futureDate(60 + randomInt(300)),
+      startDate: await unusedStartDate(api, coordinator, 'CA-PE', 60, 300),
       durationWeeks: 20,
     });
   });

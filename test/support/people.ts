@@ -13,6 +13,29 @@ export function futureDate(days: number): string {
   return addDays(todayIso(), days);
 }
 
+/**
+ * A start date in [today + from, today + from + span) that no contingent of `regionCode` has yet: workers of every
+ * order with the same region and start date travel together, and the midnight check reruns suites in one database,
+ * so a random date alone collides now and then.
+ */
+export async function unusedStartDate(api: TestApi, coordinatorToken: string, regionCode: string, from: number, span: number): Promise<string> {
+  const taken = new Set<string>();
+  let after: string | null = null;
+  do {
+    const page = await api.gql<{ contingents: { edges: { node: { startDate: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(
+      `query($f: ContingentFilterInput, $a: String) { contingents(filter: $f, first: 100, after: $a) { edges { node { startDate } } pageInfo { hasNextPage endCursor } } }`,
+      { f: { regionCode }, a: after },
+      coordinatorToken,
+    );
+    const { contingents } = dataOf(page, 'listing contingents');
+    contingents.edges.forEach((e) => taken.add(e.node.startDate));
+    after = contingents.pageInfo.hasNextPage ? contingents.pageInfo.endCursor : null;
+  } while (after);
+  const free = Array.from({ length: span }, (_, i) => futureDate(from + i)).filter((d) => !taken.has(d));
+  if (!free.length) throw new Error(`every start date in ${regionCode} from ${from} to ${from + span} days out has a contingent`);
+  return free[randomInt(free.length)]!;
+}
+
 function dataOf<T>(result: { data: T | null; errors: { message: string }[] }, what: string): T {
   if (!result.data || result.errors.length) throw new Error(`${what} failed: ${JSON.stringify(result.errors)}`);
   return result.data;
