@@ -2,7 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { addDays, todayIso } from '@puente/common';
 import { duiWithCheckDigit } from '@puente/domain/applicants';
 import { applicantDraft, employerDraft } from '@puente/testing';
-import type { TestApi } from './api';
+import type { GqlResult, TestApi } from './api';
 
 /** Each test makes its own people: nothing depends on order or on shared fixtures. */
 export const randomDui = () => duiWithCheckDigit(String(randomInt(100_000_000)).padStart(8, '0'));
@@ -13,6 +13,8 @@ export function futureDate(days: number): string {
   return addDays(todayIso(), days);
 }
 
+type ContingentPage = { contingents: { edges: { node: { startDate: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+
 /**
  * A start date in [today + from, today + from + span) that no contingent of `regionCode` has yet: workers of every
  * order with the same region and start date travel together, and the midnight check reruns suites in one database,
@@ -22,12 +24,12 @@ export async function unusedStartDate(api: TestApi, coordinatorToken: string, re
   const taken = new Set<string>();
   let after: string | null = null;
   do {
-    const page = await api.gql<{ contingents: { edges: { node: { startDate: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(
+    const page: GqlResult<ContingentPage> = await api.gql<ContingentPage>(
       `query($f: ContingentFilterInput, $a: String) { contingents(filter: $f, first: 100, after: $a) { edges { node { startDate } } pageInfo { hasNextPage endCursor } } }`,
       { f: { regionCode }, a: after },
       coordinatorToken,
     );
-    const { contingents } = dataOf(page, 'listing contingents');
+    const { contingents }: ContingentPage = dataOf(page, 'listing contingents');
     contingents.edges.forEach((e) => taken.add(e.node.startDate));
     after = contingents.pageInfo.hasNextPage ? contingents.pageInfo.endCursor : null;
   } while (after);
