@@ -4,6 +4,17 @@ export enum Role {
   COORDINATOR = 'COORDINATOR',
   EMPLOYER = 'EMPLOYER',
   APPLICANT = 'APPLICANT',
+  /** A consular officer of a sending country: reads contingents, placements and cases in a jurisdiction. */
+  CONSUL = 'CONSUL',
+}
+
+/**
+ * Where a consul may look: a destination country and some of its regions, written like a contingent's or a
+ * job order's region code ('CA-QC').
+ */
+export interface Jurisdiction {
+  countryCode: string;
+  regionCodes: string[];
 }
 
 /**
@@ -15,6 +26,8 @@ export interface Actor {
   role: Role;
   employerId: string | null;
   applicantId: string | null;
+  /** A consul's jurisdiction; null (or absent) for every other role. */
+  jurisdiction?: Jurisdiction | null;
   /** Signed in with a temporary password: may only change it (and read `me`) until then. */
   mustChangePassword?: boolean;
   /**
@@ -23,4 +36,24 @@ export interface Actor {
    */
   secondFactor?: 'passed' | 'pending';
   requestId?: string;
+}
+
+/** The consul's jurisdiction, or null for an actor that is not a consul (or a consul without one). */
+export function jurisdictionOf(actor: Actor): Jurisdiction | null {
+  if (actor.role !== Role.CONSUL) return null;
+  const j = actor.jurisdiction;
+  if (!j || !j.countryCode || !Array.isArray(j.regionCodes) || j.regionCodes.length === 0) return null;
+  return { countryCode: j.countryCode, regionCodes: [...j.regionCodes] };
+}
+
+/**
+ * True only for a consul whose jurisdiction covers `regionCode` ('CA-QC'); false for a consul outside it and
+ * for every other role (their access is decided by their own checks, never by this one). A consul without a
+ * jurisdiction sees nothing.
+ */
+export function inJurisdiction(actor: Actor, regionCode: string | null | undefined): boolean {
+  const j = jurisdictionOf(actor);
+  if (!j || !regionCode) return false;
+  const code = regionCode.toUpperCase();
+  return j.regionCodes.some((r) => r.toUpperCase() === code);
 }
