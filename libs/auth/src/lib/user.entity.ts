@@ -15,6 +15,9 @@ export class UserEntity extends Timestamped {
   @Column('text', { nullable: true }) passwordHash!: string | null;
   @Column('uuid', { nullable: true }) employerId!: string | null;
   @Column('uuid', { nullable: true }) applicantId!: string | null;
+  /** A consul's jurisdiction: the destination country and its regions ('CA-QC'); null for every other role. */
+  @Column('char', { length: 2, nullable: true }) jurisdictionCountry!: string | null;
+  @Column('text', { array: true, nullable: true }) jurisdictionRegions!: string[] | null;
   @Column('boolean', { default: true }) active!: boolean;
   @Column('boolean', { default: false }) mustChangePassword!: boolean;
   @Column('timestamptz', { nullable: true }) lastLoginAt!: Date | null;

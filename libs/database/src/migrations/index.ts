@@ -19,6 +19,7 @@ import { AuditTrail1732400000019 } from './1732400000019-audit-trail';
 import { SessionVersion1732400000020 } from './1732400000020-session-version';
 import { TwoFactor1732400000021 } from './1732400000021-two-factor';
 import { JobOutbox1732400000022 } from './1732400000022-job-outbox';
+import { Consuls1732400000023 } from './1732400000023-consuls';
 
 /** Every migration, in order. Listed explicitly so the apps, the CLI and tests run exactly the same set. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   SessionVersion1732400000020,
   TwoFactor1732400000021,
   JobOutbox1732400000022,
+  Consuls1732400000023,
 ];
