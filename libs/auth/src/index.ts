@@ -1,6 +1,7 @@
 export * from './lib/user.entity';
 export * from './lib/auth.service';
 export * from './lib/employer-standing.port';
+export * from './lib/region-directory.port';
 export { AuthReadPortsModule } from './lib/user-recipients.reader';
 export * from './lib/password-reset.entity';
 export { PasswordResetService, hashResetToken, RESET_TOKEN_TTL_MS } from './lib/password-reset.service';

@@ -44,7 +44,7 @@ describe('outcomeOf', () => {
 
 describe('reads of personal data', () => {
   it('counts administrators and coordinators as staff, nobody else', () => {
-    expect([Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER, Role.APPLICANT, null].map(isStaff)).toEqual([true, true, false, false, false]);
+    expect([Role.ADMIN, Role.COORDINATOR, Role.CONSUL, Role.EMPLOYER, Role.APPLICANT, null].map(isStaff)).toEqual([true, true, true, false, false, false]);
   });
 
   it('records the ids asked for and the ids returned', () => {

@@ -47,9 +47,9 @@ export function outcomeOf(error: unknown): string {
   return typeof code === 'string' ? code : ErrorCode.INTERNAL_SERVER_ERROR;
 }
 
-/** Staff: the roles whose reads of an applicant's personal data are recorded. */
+/** Staff: the roles whose reads of an applicant's personal data are recorded (consuls read their jurisdiction's). */
 export function isStaff(role: Role | undefined | null): boolean {
-  return role === Role.ADMIN || role === Role.COORDINATOR;
+  return role === Role.ADMIN || role === Role.COORDINATOR || role === Role.CONSUL;
 }
 
 type IdsOfResult = (result: unknown) => unknown[];

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { FieldCipher, PuenteConfig } from '@puente/config';
-import { Actor, DomainException, ErrorCode, Role } from '@puente/common';
+import { Actor, DomainException, ErrorCode, type Jurisdiction, Role } from '@puente/common';
 import { uniqueViolationOf } from '@puente/database';
 import { PasswordService } from './password.service';
 import { PasswordResetEntity } from './password-reset.entity';
@@ -16,6 +16,8 @@ import { assertNewPasswordDiffers, refreshTokenState } from './session.rules';
 import { TwoFactorService } from './two-factor.service';
 import { UserEntity } from './user.entity';
 import { EMPLOYER_STANDING_READER, type EmployerStandingReader } from './employer-standing.port';
+import { REGION_DIRECTORY, type RegionDirectory } from './region-directory.port';
+import { assertJurisdictionRegions, assertStaffAccount } from './account.policy';
 
 export interface Session {
   accessToken: string;
@@ -35,6 +37,8 @@ export interface NewUser {
   employerId?: string | null;
   applicantId?: string | null;
   mustChangePassword?: boolean;
+  /** A consul's (and only a consul's): the database refuses one without, or another role with one. */
+  jurisdiction?: Jurisdiction | null;
 }
 
 const INVALID_LOGIN = 'The identifier or password is not correct.';
@@ -45,6 +49,12 @@ export function normalizeIdentifier(identifier: string): string {
   if (trimmed.includes('@')) return trimmed.toLowerCase();
   // A DUI typed without its dash is the same DUI.
   return /^\d{9}$/.test(trimmed) ? `${trimmed.slice(0, 8)}-${trimmed.slice(8)}` : trimmed;
+}
+
+/** A login's jurisdiction as its access tokens carry it: a consul's, null for everyone else. */
+export function jurisdictionOfUser(user: Pick<UserEntity, 'role' | 'jurisdictionCountry' | 'jurisdictionRegions'>): Jurisdiction | null {
+  if (user.role !== Role.CONSUL || !user.jurisdictionCountry || !user.jurisdictionRegions?.length) return null;
+  return { countryCode: user.jurisdictionCountry, regionCodes: [...user.jurisdictionRegions] };
 }
 
 @Injectable()
@@ -61,6 +71,8 @@ export class AuthService {
     private readonly twoFactor: TwoFactorService,
     // Optional so a composition without employers still boots; an employer's user cannot sign in there.
     @Optional() @Inject(EMPLOYER_STANDING_READER) private readonly employers?: EmployerStandingReader,
+    // Optional likewise: consuls' logins are opened only where the reference library is composed (the api).
+    @Optional() @Inject(REGION_DIRECTORY) private readonly regions?: RegionDirectory,
   ) {}
 
   async login(identifier: string, password: string): Promise<Session> {
@@ -102,7 +114,14 @@ export class AuthService {
   /** An access token that can only complete the login (no refresh token), for a few minutes. */
   private halfSignedIn(user: UserEntity): Session {
     const ttl = Math.min(HALF_SIGNED_IN_TTL_SECONDS, this.config.auth.accessTtlSeconds);
-    const actor = { userId: user.id, role: user.role, employerId: user.employerId, applicantId: user.applicantId, secondFactor: 'pending' as const };
+    const actor = {
+      userId: user.id,
+      role: user.role,
+      employerId: user.employerId,
+      applicantId: user.applicantId,
+      jurisdiction: jurisdictionOfUser(user),
+      secondFactor: 'pending' as const,
+    };
     return { accessToken: this.tokens.signAccess(actor, user.sessionVersion, ttl), refreshToken: null, expiresIn: ttl, mfaRequired: true, user };
   }
 
@@ -173,6 +192,28 @@ export class AuthService {
     });
   }
 
+  /**
+   * Opens a ministry staff account (coordinator, administrator, or consul with a jurisdiction whose regions exist and
+   * lie in its country) with a temporary password, which it must change at first sign-in.
+   */
+  async createStaffUser(input: { email: string; role: Role; jurisdiction?: Jurisdiction | null }): Promise<{ user: UserEntity; temporaryPassword: string }> {
+    const jurisdiction = assertStaffAccount(input);
+    if (jurisdiction) {
+      if (!this.regions) throw new Error("A consul's login is opened only where the reference library is composed (its region directory)");
+      assertJurisdictionRegions(jurisdiction, await this.regions.countriesOfRegions(jurisdiction.regionCodes));
+    }
+    const temporaryPassword = this.temporaryPassword();
+    const user = await this.createLogin({
+      identifier: input.email,
+      email: input.email,
+      role: input.role,
+      password: temporaryPassword,
+      mustChangePassword: true,
+      jurisdiction,
+    });
+    return { user, temporaryPassword };
+  }
+
   /** Creates a login on its own (a staff account): the same rules as one opened with a registration. */
   createLogin(input: NewUser): Promise<UserEntity> {
     return this.dataSource.transaction((em) => this.createUser(em, input));
@@ -192,6 +233,8 @@ export class AuthService {
           employerId: input.employerId ?? null,
           applicantId: input.applicantId ?? null,
           mustChangePassword: input.mustChangePassword ?? false,
+          jurisdictionCountry: input.jurisdiction?.countryCode ?? null,
+          jurisdictionRegions: input.jurisdiction ? [...input.jurisdiction.regionCodes] : null,
         }),
       );
     } catch (error) {
@@ -303,6 +346,7 @@ export class AuthService {
         role: user.role,
         employerId: user.employerId,
         applicantId: user.applicantId,
+        jurisdiction: jurisdictionOfUser(user),
         mustChangePassword: user.mustChangePassword,
         // Every session of an enrolled user was opened with a second factor: enrolling ends the older ones.
         ...(user.totpEnabledAt ? { secondFactor: 'passed' as const } : {}),

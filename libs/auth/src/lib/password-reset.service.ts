@@ -21,7 +21,7 @@ export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
  */
 export const RESET_REQUEST_FLOOR_MS = 300;
 /** Who resets by e-mail: people who sign in with an e-mail. Applicants sign in with their DUI and get a temporary password at the desk. */
-const EMAIL_ROLES = [Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER];
+const EMAIL_ROLES = [Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER, Role.CONSUL];
 const INVALID_TOKEN = 'This reset link is invalid, expired or already used; request a new one.';
 
 export function hashResetToken(token: string): string {

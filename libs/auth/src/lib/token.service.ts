@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, createSecretKey, KeyObject, randomBytes, randomUUID } from 'node:crypto';
 import { PuenteConfig } from '@puente/config';
-import { Actor, DomainException, ErrorCode, Role } from '@puente/common';
+import { Actor, DomainException, ErrorCode, type Jurisdiction, Role } from '@puente/common';
 
 const ISSUER = 'puente';
 const AUDIENCE = 'puente-api';
@@ -13,6 +13,8 @@ interface AccessClaims {
   role: Role;
   emp?: string;
   app?: string;
+  /** A consul's jurisdiction: country and region codes. */
+  jur?: { c: string; r: string[] };
   /** Signed in with a temporary password. */
   tmp?: true;
   /** The user's session version when signed; an older one than the current is refused (SessionService). */
@@ -50,6 +52,7 @@ export class TokenService {
     const claims: AccessClaims = { sub: actor.userId, role: actor.role, sv: sessionVersion };
     if (actor.employerId) claims.emp = actor.employerId;
     if (actor.applicantId) claims.app = actor.applicantId;
+    if (actor.role === Role.CONSUL && actor.jurisdiction) claims.jur = { c: actor.jurisdiction.countryCode, r: [...actor.jurisdiction.regionCodes] };
     if (actor.mustChangePassword) claims.tmp = true;
     if (actor.secondFactor) claims.mfa = actor.secondFactor === 'passed' ? 'ok' : 'pending';
     return this.jwt.sign(claims, {
@@ -90,6 +93,7 @@ export class TokenService {
       applicantId: claims.app ?? null,
       mustChangePassword: claims.tmp === true,
     };
+    if (claims.role === Role.CONSUL) actor.jurisdiction = jurisdictionOfClaim(claims.jur);
     if (claims.mfa === 'ok') actor.secondFactor = 'passed';
     else if (claims.mfa === 'pending') actor.secondFactor = 'pending';
     return { actor, sessionVersion: claims.sv ?? 0, expiresAt: (claims.exp ?? 0) * 1000 };
@@ -99,6 +103,13 @@ export class TokenService {
     const token = randomBytes(32).toString('base64url');
     return { token, hash: hashRefreshToken(token) };
   }
+}
+
+/** A consul token's jurisdiction claim, or null when it is missing or malformed (the consul then sees nothing). */
+function jurisdictionOfClaim(claim: AccessClaims['jur']): Jurisdiction | null {
+  if (!claim || typeof claim.c !== 'string' || !Array.isArray(claim.r)) return null;
+  const regionCodes = claim.r.filter((r): r is string => typeof r === 'string');
+  return regionCodes.length ? { countryCode: claim.c, regionCodes } : null;
 }
 
 export function hashRefreshToken(token: string): string {

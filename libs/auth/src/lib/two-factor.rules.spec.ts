@@ -15,8 +15,9 @@ import {
 } from './two-factor.rules';
 
 describe('two-factor rules', () => {
-  it('staff and employers may enrol; applicants may not', () => {
+  it('staff (consuls too) and employers may enrol; applicants may not', () => {
     expect(mayEnrolInTwoFactor(Role.ADMIN)).toBe(true);
+    expect(mayEnrolInTwoFactor(Role.CONSUL)).toBe(true);
     expect(mayEnrolInTwoFactor(Role.COORDINATOR)).toBe(true);
     expect(mayEnrolInTwoFactor(Role.EMPLOYER)).toBe(true);
     expect(mayEnrolInTwoFactor(Role.APPLICANT)).toBe(false);
@@ -41,6 +42,7 @@ describe('two-factor rules', () => {
       const on = { ...off, staffTotpRequired: true };
       expect(secondFactorRefusal({ role: Role.COORDINATOR }, on)).toMatch(/enrol first/);
       expect(secondFactorRefusal({ role: Role.ADMIN }, on)).toMatch(/enrol first/);
+      expect(secondFactorRefusal({ role: Role.CONSUL }, on)).toMatch(/enrol first/);
       expect(secondFactorRefusal({ role: Role.ADMIN }, { ...on, allowsEnrolment: true })).toBeNull();
       expect(secondFactorRefusal({ role: Role.ADMIN, secondFactor: 'passed' }, on)).toBeNull();
       expect(secondFactorRefusal({ role: Role.EMPLOYER }, on)).toBeNull();

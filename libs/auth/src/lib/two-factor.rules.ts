@@ -9,13 +9,14 @@ export const RECOVERY_CODE_COUNT = 10;
 /** How long the half-signed-in token of an enrolled user lives: enough to open the authenticator app. */
 export const HALF_SIGNED_IN_TTL_SECONDS = 300;
 
-/** Staff enrol in two-factor sign-in (and may be required to), employers may opt in, applicants do not. */
+/** Staff (consuls among them) enrol in two-factor sign-in (and may be required to), employers may opt in, applicants do not. */
 export function mayEnrolInTwoFactor(role: Role): boolean {
-  return role === Role.ADMIN || role === Role.COORDINATOR || role === Role.EMPLOYER;
+  return isStaff(role) || role === Role.EMPLOYER;
 }
 
+/** Officials of El Salvador: the ministry's administrators and coordinators, and consuls abroad. */
 export function isStaff(role: Role): boolean {
-  return role === Role.ADMIN || role === Role.COORDINATOR;
+  return role === Role.ADMIN || role === Role.COORDINATOR || role === Role.CONSUL;
 }
 
 /**

@@ -38,9 +38,21 @@ export class ChangePasswordInput {
 }
 
 @InputType()
+export class JurisdictionInput {
+  @Field({ description: 'The destination country, two letters (CA, US).' }) countryCode!: string;
+  @Field(() => [String], { description: "Regions of that country, as a contingent's region is written (CA-QC, CA-ON): at least one." })
+  regionCodes!: string[];
+}
+
+@InputType()
 export class CreateStaffUserInput {
   @Field({ description: 'A valid e-mail address: the new user signs in with it.' }) email!: string;
-  @Field(() => Role, { description: 'COORDINATOR or ADMIN.' }) role!: Role;
+  @Field(() => Role, { description: 'COORDINATOR, ADMIN or CONSUL.' }) role!: Role;
+  @Field(() => JurisdictionInput, {
+    nullable: true,
+    description: 'Required for a CONSUL (what the consul may see: contingents, placements and cases in these regions); refused for the other roles.',
+  })
+  jurisdiction?: JurisdictionInput | null;
 }
 
 @InputType()

@@ -3,6 +3,12 @@ import { Role } from '@puente/common';
 
 registerEnumType(Role, { name: 'Role' });
 
+@ObjectType('Jurisdiction', { description: "Where a consul may look: a destination country and some of its regions." })
+export class JurisdictionModel {
+  @Field() countryCode!: string;
+  @Field(() => [String], { description: "Region codes as a contingent's region is written (CA-QC)." }) regionCodes!: string[];
+}
+
 @ObjectType('User', { description: 'A login: staff, employer user or applicant.' })
 export class UserModel {
   @Field(() => ID) id!: string;
@@ -18,6 +24,8 @@ export class UserModel {
   @Field() mustChangePassword!: boolean;
   @Field({ description: 'False once deactivated: the login cannot sign in or refresh until reactivated.' }) active!: boolean;
   @Field({ description: 'Two-factor sign-in (TOTP) is on: signing in asks for a code after the password.' }) twoFactorEnabled!: boolean;
+  @Field(() => JurisdictionModel, { nullable: true, description: "A consul's jurisdiction; null for every other role." })
+  jurisdiction!: JurisdictionModel | null;
 }
 
 @ObjectType()

@@ -3,7 +3,6 @@ import { UseGuards } from '@nestjs/common';
 import { Actor, DomainException, ErrorCode, Role } from '@puente/common';
 import { PuenteConfig } from '@puente/config';
 import { AccountService } from '../account.service';
-import { assertStaffAccount } from '../account.policy';
 import { AuthService, Session } from '../auth.service';
 import { AllowBeforeTwoFactorEnrolment, AllowTemporaryPassword, CurrentActor, Public, Roles, SecondFactorStep } from '../decorators';
 import { TwoFactorService } from '../two-factor.service';
@@ -114,7 +113,7 @@ export class AuthResolver {
     return true;
   }
 
-  @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER, Role.APPLICANT)
+  @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER, Role.APPLICANT, Role.CONSUL)
   @AllowTemporaryPassword()
   @AllowBeforeTwoFactorEnrolment()
   @Query(() => UserModel)
@@ -122,7 +121,7 @@ export class AuthResolver {
     return toUserModel(await this.auth.me(actor));
   }
 
-  @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER, Role.APPLICANT)
+  @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER, Role.APPLICANT, Role.CONSUL)
   @AllowTemporaryPassword()
   @AllowBeforeTwoFactorEnrolment()
   @UseGuards(PublicThrottleGuard)
@@ -134,17 +133,11 @@ export class AuthResolver {
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => CreateStaffUserPayload, { description: 'Opens a ministry staff account (coordinator or administrator).' })
+  @Mutation(() => CreateStaffUserPayload, {
+    description: 'Opens a ministry staff account: a coordinator, an administrator, or a consul with a jurisdiction (a country and regions of it).',
+  })
   async createStaffUser(@Args('input') input: CreateStaffUserInput): Promise<CreateStaffUserPayload> {
-    assertStaffAccount(input);
-    const temporaryPassword = this.auth.temporaryPassword();
-    const user = await this.auth.createLogin({
-      identifier: input.email,
-      email: input.email,
-      role: input.role,
-      password: temporaryPassword,
-      mustChangePassword: true,
-    });
+    const { user, temporaryPassword } = await this.auth.createStaffUser(input);
     return { user: toUserModel(user), temporaryPassword };
   }
 
@@ -164,7 +157,7 @@ export class AuthResolver {
     return toUserModel(await this.accounts.reactivate(actor, userId));
   }
 
-  @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER)
+  @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER, Role.CONSUL)
   @SecondFactorStep()
   @UseGuards(PublicThrottleGuard)
   @Mutation(() => AuthPayload, {
@@ -176,7 +169,7 @@ export class AuthResolver {
     return this.toPayload(await this.auth.completeLogin(actor, input.code), context);
   }
 
-  @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER)
+  @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER, Role.CONSUL)
   @AllowBeforeTwoFactorEnrolment()
   @Mutation(() => TotpEnrolment, {
     description:
@@ -187,7 +180,7 @@ export class AuthResolver {
     return this.twoFactor.start(actor);
   }
 
-  @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER)
+  @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER, Role.CONSUL)
   @AllowBeforeTwoFactorEnrolment()
   @UseGuards(PublicThrottleGuard)
   @Mutation(() => ConfirmTotpEnrolmentPayload, {
@@ -204,7 +197,7 @@ export class AuthResolver {
     return { recoveryCodes, auth: this.toPayload(session, context) };
   }
 
-  @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER)
+  @Roles(Role.ADMIN, Role.COORDINATOR, Role.EMPLOYER, Role.CONSUL)
   @UseGuards(PublicThrottleGuard)
   @Mutation(() => UserModel, {
     description:

@@ -1,3 +1,4 @@
+import { jurisdictionOfUser } from '../auth.service';
 import type { UserEntity } from '../user.entity';
 import type { UserModel } from './auth.model';
 
@@ -12,5 +13,6 @@ export function toUserModel(user: UserEntity): UserModel {
     mustChangePassword: user.mustChangePassword,
     active: user.active,
     twoFactorEnabled: user.totpEnabledAt != null,
+    jurisdiction: jurisdictionOfUser(user),
   };
 }

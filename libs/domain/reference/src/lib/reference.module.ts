@@ -8,10 +8,12 @@ import {
   SkillEntity,
 } from './reference.entities';
 import { ReferenceService } from './reference.service';
+import { ReferenceReadPortsModule } from './region-directory.reader';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([DepartmentEntity, MunicipalityEntity, RegionEntity, OccupationEntity, SkillEntity]),
+    ReferenceReadPortsModule,
   ],
   providers: [ReferenceService],
   exports: [ReferenceService],
