@@ -50,9 +50,22 @@ const moduleBoundaries = {
       onlyDependOnLibsWithTags: ['scope:reference', 'scope:applicants', 'scope:employers', 'scope:job-orders', 'scope:matching', 'type:platform', 'type:contract', 'type:util'],
     },
     {
-      sourceTag: 'scope:rehire',
+      sourceTag: 'scope:cases',
       onlyDependOnLibsWithTags: [
         'scope:reference', 'scope:applicants', 'scope:employers', 'scope:job-orders', 'scope:matching', 'scope:contingents', 'type:platform', 'type:contract', 'type:util',
+      ],
+    },
+    {
+      sourceTag: 'scope:rehire',
+      onlyDependOnLibsWithTags: [
+        'scope:reference', 'scope:applicants', 'scope:employers', 'scope:job-orders', 'scope:matching', 'scope:contingents', 'scope:cases', 'type:platform', 'type:contract', 'type:util',
+      ],
+    },
+    {
+      sourceTag: 'scope:standing',
+      onlyDependOnLibsWithTags: [
+        'scope:reference', 'scope:applicants', 'scope:employers', 'scope:job-orders', 'scope:matching', 'scope:contingents', 'scope:cases', 'scope:rehire',
+        'type:platform', 'type:contract', 'type:util',
       ],
     },
     {

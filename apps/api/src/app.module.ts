@@ -12,6 +12,7 @@ import { EmployersGraphqlModule } from '@puente/domain/employers';
 import { JobOrdersGraphqlModule } from '@puente/domain/job-orders';
 import { ContingentsGraphqlModule } from '@puente/domain/contingents';
 import { RehireGraphqlModule } from '@puente/domain/rehire';
+import { CasesGraphqlModule } from '@puente/domain/cases';
 import { MatchingGraphqlModule } from '@puente/domain/matching';
 import { QueuesModule } from '@puente/queue';
 import { ReferenceGraphqlModule } from '@puente/domain/reference';
@@ -50,6 +51,7 @@ class RequestContextModule {}
     MatchingGraphqlModule,
     ContingentsGraphqlModule,
     RehireGraphqlModule,
+    CasesGraphqlModule,
     HealthModule,
     AuditModule,
   ],

@@ -6,6 +6,7 @@ import { AuthJobsModule, AuthReadPortsModule } from '@puente/auth';
 import { ApplicantsReadPortsModule } from '@puente/domain/applicants';
 import { ContingentsJobsModule } from '@puente/domain/contingents';
 import { RehireJobsModule } from '@puente/domain/rehire';
+import { CasesJobsModule } from '@puente/domain/cases';
 import { MatchingJobsModule } from '@puente/domain/matching';
 import { PuenteConfig, PuenteConfigModule } from '@puente/config';
 import { DatabaseModule } from '@puente/database';
@@ -36,6 +37,7 @@ import type { Logger as PinoRoot } from 'pino';
     MatchingJobsModule,
     ContingentsJobsModule,
     RehireJobsModule,
+    CasesJobsModule,
     // The SMTP channel's recipient directory: the addresses auth and the applicants library keep.
     AuthReadPortsModule,
     ApplicantsReadPortsModule,

@@ -31,6 +31,8 @@ export const TABLE_OWNER: Readonly<Record<string, string>> = {
   placement: 'domain-contingents',
   evaluation: 'domain-rehire',
   rehire_decision: 'domain-rehire',
+  protection_case: 'domain-cases',
+  case_event: 'domain-cases',
 };
 
 export type TableAccess = 'read' | 'write';
@@ -75,4 +77,5 @@ export const CROSS_LIBRARY_ACCESS: readonly CrossLibraryAccess[] = [
   { library: 'domain-rehire', table: 'placement', access: 'read', why: SET_BASED },
   { library: 'domain-rehire', table: 'region', access: 'read', why: SET_BASED },
   { library: 'domain-rehire', table: 'municipality', access: 'read', why: 'the fairness context of the season-history port names municipalities' },
+  { library: 'domain-cases', table: 'placement', access: 'read', why: "a report's placement (worker, employer, order, dates) and the retaliation check's placement span, read in the caller's transaction" },
 ];

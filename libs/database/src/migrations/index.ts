@@ -20,6 +20,7 @@ import { SessionVersion1732400000020 } from './1732400000020-session-version';
 import { TwoFactor1732400000021 } from './1732400000021-two-factor';
 import { JobOutbox1732400000022 } from './1732400000022-job-outbox';
 import { Consuls1732400000023 } from './1732400000023-consuls';
+import { Cases1732400000024 } from './1732400000024-cases';
 
 /** Every migration, in order. Listed explicitly so the apps, the CLI and tests run exactly the same set. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   TwoFactor1732400000021,
   JobOutbox1732400000022,
   Consuls1732400000023,
+  Cases1732400000024,
 ];

@@ -1,0 +1,6 @@
+export * from './lib/case.rules';
+export * from './lib/case.state-machine';
+export * from './lib/case.entity';
+export * from './lib/case-facts';
+export * from './lib/case-events';
+export * from './lib/cases.module';
