@@ -22,6 +22,17 @@ export const REHIRE_POLICY_V1: RehirePolicy = {
   passportHorizonDays: 365,
 };
 
+/**
+ * v2 reads evaluations as they stand after review and misconduct from cases: an evaluation a coordinator overturned,
+ * or one flagged as possible retaliation and not reviewed yet, does not count (the EVALUATION reason says so, met);
+ * a contested one counts until decided; NO_MISCONDUCT counts the worker's substantiated misconduct cases. The numbers
+ * are v1's; decisions made under v1 keep their version.
+ */
+export const REHIRE_POLICY_V2: RehirePolicy = { ...REHIRE_POLICY_V1, version: '2026-12-v2' };
+
+/** The policy new decisions are made under. */
+export const CURRENT_REHIRE_POLICY: RehirePolicy = REHIRE_POLICY_V2;
+
 export function rehirePolicyProblems(policy: RehirePolicy): string[] {
   const problems: string[] = [];
   if (!Number.isInteger(policy.minimumOverall) || policy.minimumOverall < 1 || policy.minimumOverall > 5) problems.push('the minimum overall score must be 1 to 5');

@@ -1,5 +1,5 @@
 import { addDays } from '@puente/common';
-import { REHIRE_POLICY_V1, rehirePolicyProblems } from './rehire.policy';
+import { CURRENT_REHIRE_POLICY, REHIRE_POLICY_V1, REHIRE_POLICY_V2, rehirePolicyProblems } from './rehire.policy';
 import { decideRehire, evaluationState, evaluationWindowCloses, RehireInputs } from './rehire.rules';
 
 const policy = REHIRE_POLICY_V1;
@@ -131,5 +131,45 @@ describe('decideRehire with a reopened evaluation window', () => {
     expect(reason(waiting, 'EVALUATION')!.message).toMatch(/due by 2027-12-20/);
     expect(waiting.recheckOn).toBe('2027-12-21');
     expect(decide({ ...reopened, asOf: '2027-12-21' }).outcome).toBe('ELIGIBLE');
+  });
+});
+
+describe('decideRehire under policy v2: evaluations after review', () => {
+  const poor = { overall: 2, wouldRehire: false };
+
+  it('is the current policy, v1 numbers under a new version', () => {
+    expect(CURRENT_REHIRE_POLICY).toBe(REHIRE_POLICY_V2);
+    expect(REHIRE_POLICY_V2).toEqual({ ...REHIRE_POLICY_V1, version: '2026-12-v2' });
+    expect(rehirePolicyProblems(REHIRE_POLICY_V2)).toEqual([]);
+  });
+
+  it('holds a contested evaluation against the worker until a coordinator decides, and says it is contested', () => {
+    const d = decide({ evaluation: poor, evaluationReview: 'CONTESTED' });
+    expect(d.outcome).toBe('INELIGIBLE');
+    expect(reason(d, 'EVALUATION')).toEqual({ code: 'EVALUATION', met: false, message: expect.stringMatching(/score is 2 of 5.*contested it; it counts until a coordinator decides/) });
+    expect(reason(decide({ evaluationReview: 'CONTESTED' }), 'EVALUATION')!.met).toBe(true);
+  });
+
+  it('does not let an evaluation under a retaliation review make the worker ineligible: met, saying why', () => {
+    const d = decide({ evaluation: null, evaluationReview: 'UNDER_REVIEW' });
+    expect(d.outcome).toBe('ELIGIBLE');
+    expect(reason(d, 'EVALUATION')).toEqual({ code: 'EVALUATION', met: true, message: expect.stringMatching(/under review.*reported a case.*until a coordinator upholds it/) });
+    // Within the evaluation window too: the employer evaluated, so nothing is awaited.
+    expect(decide({ asOf: '2027-11-03', evaluation: null, evaluationReview: 'UNDER_REVIEW' }).outcome).toBe('ELIGIBLE');
+    // Whatever score is passed with it, the review sets it aside.
+    expect(decide({ evaluation: poor, evaluationReview: 'UNDER_REVIEW' }).outcome).toBe('ELIGIBLE');
+  });
+
+  it('does not count an overturned evaluation, within the window or after, saying so', () => {
+    for (const asOf of ['2027-11-03', '2027-12-10']) {
+      const d = decide({ asOf, evaluation: null, evaluationReview: 'OVERTURNED' });
+      expect(d.outcome).toBe('ELIGIBLE');
+      expect(reason(d, 'EVALUATION')).toEqual({ code: 'EVALUATION', met: true, message: "The employer's evaluation was overturned on review; it does not count." });
+    }
+  });
+
+  it('still refuses on the other rules while an evaluation is set aside', () => {
+    expect(decide({ evaluation: null, evaluationReview: 'OVERTURNED', substantiatedMisconduct: 2 }).outcome).toBe('INELIGIBLE');
+    expect(decide({ evaluation: null, evaluationReview: 'UNDER_REVIEW', placement: { status: 'ABANDONED' } }).outcome).toBe('INELIGIBLE');
   });
 });

@@ -17,7 +17,14 @@ export interface RehireInputs {
     /** Set only when a coordinator reopened the evaluation window until that day (absent otherwise, as in older decisions). */
     evaluationOpenUntil?: string | null;
   };
+  /** The evaluation that counts (policy v2: not overturned, not set aside for a retaliation review), or null. */
   evaluation: { overall: number; wouldRehire: boolean } | null;
+  /**
+   * Policy v2: how the placement's evaluation stands after review when that is not plainly "counts" (absent then, as
+   * in v1 decisions): CONTESTED (pending; `evaluation` is it and counts), UNDER_REVIEW (flagged as possible
+   * retaliation, not reviewed) or OVERTURNED (void); for these two `evaluation` is null.
+   */
+  evaluationReview?: 'CONTESTED' | 'UNDER_REVIEW' | 'OVERTURNED';
   substantiatedMisconduct: number;
   passportExpiry: string | null;
 }
@@ -88,12 +95,23 @@ export function decideRehire(inputs: RehireInputs, policy: RehirePolicy): Rehire
   } else reasons.push({ code: 'CONTRACT_OUTCOME', met: false, message: 'The worker abandoned the job.' });
 
   const windowCloses = evaluationWindowCloses({ endedOn, evaluationOpenUntil: placement.evaluationOpenUntil }, policy);
-  if (evaluation) {
+  if (inputs.evaluationReview === 'UNDER_REVIEW') {
+    // Set aside, not held against the worker: a coordinator's UPHOLD makes it count and queues a new decision.
+    reasons.push({
+      code: 'EVALUATION',
+      met: true,
+      message: "The employer's evaluation is under review: it came after the worker reported a case against the employer, and it does not count until a coordinator upholds it.",
+    });
+  } else if (inputs.evaluationReview === 'OVERTURNED') {
+    reasons.push({ code: 'EVALUATION', met: true, message: "The employer's evaluation was overturned on review; it does not count." });
+  } else if (evaluation) {
     const ok = evaluation.overall >= policy.minimumOverall;
     reasons.push({
       code: 'EVALUATION',
       met: ok,
-      message: `The employer's overall score is ${evaluation.overall} of 5 (at least ${policy.minimumOverall} is needed)${evaluation.wouldRehire ? '; the employer would rehire' : ''}.`,
+      message:
+        `The employer's overall score is ${evaluation.overall} of 5 (at least ${policy.minimumOverall} is needed)${evaluation.wouldRehire ? '; the employer would rehire' : ''}.` +
+        (inputs.evaluationReview === 'CONTESTED' ? ' The worker contested it; it counts until a coordinator decides.' : ''),
     });
   } else if (asOf <= windowCloses) {
     reasons.push({ code: 'EVALUATION', met: null, message: `Waiting for the employer's evaluation (due by ${windowCloses}).` });
