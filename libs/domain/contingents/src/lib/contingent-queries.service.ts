@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { Actor, DomainException, isUuid, Page, Role } from '@puente/common';
+import { Actor, DomainException, isUuid, jurisdictionOf, Page, Role } from '@puente/common';
 import { ContingentStatus, PlacementStatus } from './contingent.state-machine';
 import { ContingentEntity, TravellerEntity, TravellerStatus, TravelStepEntity } from './contingent.entity';
 import { StepKind, stepOrderSql } from './timeline.policy';
@@ -44,12 +44,26 @@ const CONTINGENT_VIEW = `
 const OF_EMPLOYER = `($2::uuid IS NULL OR EXISTS (SELECT 1 FROM job_order o WHERE o.id = t.job_order_id AND o.employer_id = $2))`;
 
 /**
- * The contingents an actor may see: a coordinator all (employerId null), an employer those carrying a worker of
- * its orders, anyone else none (null). The *ForActor reads apply it, so a resolver cannot forget it.
+ * Which contingents an actor sees: `employerId` limits them to those carrying a worker of that employer's orders,
+ * `regionCodes` to those going to these regions (a consul's jurisdiction); null for either means no such limit.
  */
-export function contingentScope(actor: Actor): { employerId: string | null } | null {
-  if (actor.role === Role.COORDINATOR) return { employerId: null };
-  if (actor.role === Role.EMPLOYER && actor.employerId) return { employerId: actor.employerId };
+export interface ContingentScope {
+  employerId: string | null;
+  regionCodes: readonly string[] | null;
+}
+
+/**
+ * The contingents an actor may see: a coordinator all, an employer those carrying a worker of its orders, a consul
+ * those going to a region of their jurisdiction, anyone else none (null). The *ForActor reads apply it, so a
+ * resolver cannot forget it.
+ */
+export function contingentScope(actor: Actor): ContingentScope | null {
+  if (actor.role === Role.COORDINATOR) return { employerId: null, regionCodes: null };
+  if (actor.role === Role.EMPLOYER && actor.employerId) return { employerId: actor.employerId, regionCodes: null };
+  if (actor.role === Role.CONSUL) {
+    const jurisdiction = jurisdictionOf(actor);
+    return jurisdiction ? { employerId: null, regionCodes: jurisdiction.regionCodes } : null;
+  }
   return null;
 }
 
@@ -61,31 +75,38 @@ export class ContingentQueriesService {
   /** A contingent the actor may see; NOT_FOUND otherwise, as for one that does not exist. */
   async findForActor(actor: Actor, id: string): Promise<ContingentView> {
     const scope = contingentScope(actor);
-    const contingent = scope ? await this.contingentById(id, scope.employerId) : null;
+    const contingent = scope ? await this.contingentById(id, scope) : null;
     if (!contingent) throw DomainException.notFound('Contingent');
     return contingent;
   }
 
-  /** The members of a contingent the actor sees: an employer only its own workers. */
+  /**
+   * The members of a contingent the actor sees: an employer only its own workers, a consul those of a contingent
+   * in their jurisdiction (none of any other).
+   */
   async membersForActor(actor: Actor, contingentId: string): Promise<ContingentMember[]> {
     const scope = contingentScope(actor);
-    return scope ? this.membersOf(contingentId, scope.employerId) : [];
+    if (!scope) return [];
+    if (scope.regionCodes && !(await this.contingentById(contingentId, scope))) return [];
+    return this.membersOf(contingentId, scope.employerId);
   }
 
   /** The contingents the actor sees, newest first. */
   async listForActor(actor: Actor, filter: ContingentFilter, page: Page): Promise<(ContingentView & { createdAt: Date })[]> {
     const scope = contingentScope(actor);
-    return scope ? this.list(filter, page, scope.employerId) : [];
+    return scope ? this.list(filter, page, scope) : [];
   }
 
   /**
-   * Every contingent matching the filter, newest first, keyset-paged on (created_at, id); for an employer, only
-   * those carrying a worker of its orders (as `contingentById`).
+   * Every contingent matching the filter, newest first, keyset-paged on (created_at, id), within the scope (as
+   * `contingentById`): for an employer only those carrying a worker of its orders, for a consul those of their regions.
    */
-  list(filter: ContingentFilter, page: Page, employerId?: string | null): Promise<(ContingentView & { createdAt: Date })[]> {
+  list(filter: ContingentFilter, page: Page, scope?: ContingentScope): Promise<(ContingentView & { createdAt: Date })[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
+    const employerId = scope?.employerId ?? null;
+    if (scope?.regionCodes) where.push(`k.region_code = ANY(${param([...scope.regionCodes])}::text[])`);
     if (employerId) {
       where.push(
         `EXISTS (SELECT 1 FROM traveller t JOIN job_order o ON o.id = t.job_order_id WHERE t.contingent_id = k.id AND o.employer_id = ${param(employerId)})`,
@@ -107,13 +128,14 @@ export class ContingentQueriesService {
     );
   }
 
-  /** A contingent; for an employer, only one carrying a worker of its orders. */
-  async contingentById(id: string, employerId?: string | null): Promise<ContingentView | null> {
+  /** A contingent within the scope: for an employer, only one carrying a worker of its orders; for a consul, one of their regions. */
+  async contingentById(id: string, scope?: ContingentScope): Promise<ContingentView | null> {
     const [row] = isUuid(id)
-      ? await this.dataSource.query(`${CONTINGENT_VIEW} WHERE k.id = $1 AND EXISTS (SELECT 1 FROM traveller t WHERE t.contingent_id = k.id AND ${OF_EMPLOYER})`, [
-          id,
-          employerId ?? null,
-        ])
+      ? await this.dataSource.query(
+          `${CONTINGENT_VIEW} WHERE k.id = $1 AND EXISTS (SELECT 1 FROM traveller t WHERE t.contingent_id = k.id AND ${OF_EMPLOYER})
+             AND ($3::text[] IS NULL OR k.region_code = ANY($3::text[]))`,
+          [id, scope?.employerId ?? null, scope?.regionCodes ? [...scope.regionCodes] : null],
+        )
       : [];
     return row ?? null;
   }

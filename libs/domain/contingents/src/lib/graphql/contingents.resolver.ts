@@ -81,20 +81,24 @@ export class ContingentsResolver {
     return this.view((await this.travel.recordReturn(actor, input.contingentId, input.on, input.reason)).id);
   }
 
-  @Roles(Role.COORDINATOR, Role.EMPLOYER)
-  @Query(() => ContingentModel, { description: 'A contingent; an employer sees only one that carries its workers.' })
+  @Roles(Role.COORDINATOR, Role.EMPLOYER, Role.CONSUL)
+  @Query(() => ContingentModel, {
+    description: 'A contingent; an employer sees only one that carries its workers, a consul only one going to a region of their jurisdiction.',
+  })
   async contingent(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ContingentView> {
     return this.queries.findForActor(actor, id);
   }
 
-  @Roles(Role.COORDINATOR, Role.EMPLOYER)
-  @ResolveField(() => [ContingentMemberModel], { description: 'Its workers, seated or travelling; an employer sees only its own.' })
+  @Roles(Role.COORDINATOR, Role.EMPLOYER, Role.CONSUL)
+  @ResolveField(() => [ContingentMemberModel], {
+    description: 'Its workers, seated or travelling, with their placements; an employer sees only its own, a consul those of a contingent in their jurisdiction.',
+  })
   async members(@CurrentActor() actor: Actor, @Parent() contingent: ContingentView): Promise<ContingentMemberModel[]> {
     const members = await this.queries.membersForActor(actor, contingent.id);
     return members.map((m) => ({ ...m, steps: m.steps.map(toStepModel) }));
   }
 
-  @Roles(Role.COORDINATOR, Role.EMPLOYER)
+  @Roles(Role.COORDINATOR, Role.EMPLOYER, Role.CONSUL)
   @ResolveField(() => [ContingentStepModel], { description: 'Its timeline, step by step, with how many workers have done each.' })
   steps(@Parent() contingent: ContingentView): Promise<ContingentStepModel[]> {
     return this.queries.timelineOf(contingent.id);

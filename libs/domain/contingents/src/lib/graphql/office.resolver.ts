@@ -49,8 +49,10 @@ export class ContingentOfficeResolver {
     return { completed: await this.office.completeSteps(actor, input) };
   }
 
-  @Roles(Role.COORDINATOR, Role.EMPLOYER)
-  @Query(() => ContingentConnection, { description: 'Contingents, newest first: coordinators see all; an employer only those carrying its workers.' })
+  @Roles(Role.COORDINATOR, Role.EMPLOYER, Role.CONSUL)
+  @Query(() => ContingentConnection, {
+    description: 'Contingents, newest first: coordinators see all; an employer only those carrying its workers; a consul those going to a region of their jurisdiction.',
+  })
   async contingents(
     @CurrentActor() actor: Actor,
     @Args() pageArgs: PageArgs,
