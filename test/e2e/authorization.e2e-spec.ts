@@ -7,16 +7,18 @@ import {
   employerInput,
   jobOrderInput,
   newApplicant,
+  newConsul,
   newCoordinator,
   newEmployer,
   newJobOrder,
 } from '../support/people';
 
-type Role = 'ANONYMOUS' | 'ADMIN' | 'COORDINATOR' | 'EMPLOYER' | 'APPLICANT';
-const ROLES: Role[] = ['ANONYMOUS', 'ADMIN', 'COORDINATOR', 'EMPLOYER', 'APPLICANT'];
+type Role = 'ANONYMOUS' | 'ADMIN' | 'COORDINATOR' | 'EMPLOYER' | 'APPLICANT' | 'CONSUL';
+const ROLES: Role[] = ['ANONYMOUS', 'ADMIN', 'COORDINATOR', 'EMPLOYER', 'APPLICANT', 'CONSUL'];
 
 interface Operation {
   name: string;
+  /** Who may call it. A consul (CONSUL) only reads what lies in their jurisdiction: name it only on such reads and on self-service. */
   allowed: Role[] | 'EVERYONE';
   query: string;
   /** Fresh variables for each call, owned by the caller where ownership matters. */
@@ -42,7 +44,15 @@ describe('authorization matrix', () => {
     employer = await newEmployer(api, coordinator);
     applicant = await newApplicant(api, coordinator);
     ownOrder = await newJobOrder(api, employer.token);
-    Object.assign(tokens, { ANONYMOUS: undefined, ADMIN: await adminToken(api), COORDINATOR: coordinator, EMPLOYER: employer.token, APPLICANT: applicant.token });
+    const consul = await newConsul(api, { countryCode: 'CA', regionCodes: ['CA-QC', 'CA-ON'] });
+    Object.assign(tokens, {
+      ANONYMOUS: undefined,
+      ADMIN: await adminToken(api),
+      COORDINATOR: coordinator,
+      EMPLOYER: employer.token,
+      APPLICANT: applicant.token,
+      CONSUL: consul.token,
+    });
   });
   afterAll(() => api.close());
 
@@ -69,8 +79,8 @@ describe('authorization matrix', () => {
     { name: 'refreshToken', allowed: 'EVERYONE', query: `mutation($i: RefreshTokenInput!) { refreshToken(input: $i) { accessToken } }`, variables: async () => ({ i: { refreshToken: await freshRefreshToken() } }) },
     { name: 'signOut', allowed: 'EVERYONE', query: `mutation($i: SignOutInput) { signOut(input: $i) }`, variables: async () => ({ i: { refreshToken: await freshRefreshToken() } }) },
     { name: 'registerEmployer', allowed: 'EVERYONE', query: `mutation($i: RegisterEmployerInput!) { registerEmployer(input: $i) { id } }`, variables: () => ({ i: employerInput() }) },
-    { name: 'me', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER', 'APPLICANT'], query: `{ me { id } }`, variables: () => ({}) },
-    { name: 'changePassword', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER', 'APPLICANT'], query: `mutation($i: ChangePasswordInput!) { changePassword(input: $i) { accessToken } }`, variables: () => ({ i: { currentPassword: 'not-the-password', newPassword: 'a-new-password-2026' } }) },
+    { name: 'me', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER', 'APPLICANT', 'CONSUL'], query: `{ me { id } }`, variables: () => ({}) },
+    { name: 'changePassword', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER', 'APPLICANT', 'CONSUL'], query: `mutation($i: ChangePasswordInput!) { changePassword(input: $i) { accessToken } }`, variables: () => ({ i: { currentPassword: 'not-the-password', newPassword: 'a-new-password-2026' } }) },
     { name: 'createStaffUser', allowed: ['ADMIN'], query: `mutation($i: CreateStaffUserInput!) { createStaffUser(input: $i) { user { id } } }`, variables: () => ({ i: { email: `staff-${randomUUID()}@puente.test`, role: 'COORDINATOR' } }) },
     { name: 'requestPasswordReset', allowed: 'EVERYONE', query: `mutation($i: RequestPasswordResetInput!) { requestPasswordReset(input: $i) }`, variables: () => ({ i: { email: `nobody-${randomUUID()}@puente.test` } }) },
     { name: 'resetPassword', allowed: 'EVERYONE', query: `mutation($i: ResetPasswordInput!) { resetPassword(input: $i) }`, variables: () => ({ i: { token: randomUUID(), newPassword: 'a-new-password-2026' } }) },
@@ -112,7 +122,7 @@ describe('authorization matrix', () => {
       query: `mutation($i: RecordTravelInput!) { ${name}(input: $i) { id } }`,
       variables: () => ({ i: { contingentId: randomUUID() } }),
     })),
-    { name: 'contingent', allowed: ['COORDINATOR', 'EMPLOYER'], query: `query($id: ID!) { contingent(id: $id) { id } }`, variables: () => ({ id: randomUUID() }) },
+    { name: 'contingent', allowed: ['COORDINATOR', 'EMPLOYER', 'CONSUL'], query: `query($id: ID!) { contingent(id: $id) { id } }`, variables: () => ({ id: randomUUID() }) },
     { name: 'endPlacement', allowed: ['COORDINATOR'], query: `mutation($i: EndPlacementInput!) { endPlacement(input: $i) { id } }`, variables: () => ({ i: { placementId: randomUUID(), outcome: 'ABANDONED', endedOn: '2026-01-05', reason: 'Left the farm without notice.' } }) },
     { name: 'recordWorkerReturn', allowed: ['COORDINATOR'], query: `mutation($id: ID!) { recordWorkerReturn(placementId: $id, returnedOn: "2026-01-05") { id } }`, variables: () => ({ id: randomUUID() }) },
     { name: 'submitEvaluation', allowed: ['EMPLOYER'], query: `mutation($id: ID!) { submitEvaluation(placementId: $id, input: { punctuality: 4, quality: 4, safety: 4, teamwork: 4, overall: 4, wouldRehire: true }) { evaluationId } }`, variables: () => ({ id: randomUUID() }) },
@@ -126,7 +136,7 @@ describe('authorization matrix', () => {
     { name: 'placementHistory', allowed: ['COORDINATOR'], query: `query($id: ID!) { placementHistory(applicantId: $id) { status } }`, variables: () => ({ id: randomUUID() }) },
     { name: 'myStatus', allowed: ['APPLICANT'], query: `{ myStatus { stage } }`, variables: () => ({}) },
     { name: 'travelSteps', allowed: ['COORDINATOR'], query: `query($id: ID!) { travelSteps(applicantId: $id) { id } }`, variables: () => ({ id: randomUUID() }) },
-    { name: 'contingents', allowed: ['COORDINATOR', 'EMPLOYER'], query: `query($id: ID!) { contingents(filter: { jobOrderId: $id }, first: 5) { edges { node { id } } } }`, variables: () => ({ id: ownOrder }) },
+    { name: 'contingents', allowed: ['COORDINATOR', 'EMPLOYER', 'CONSUL'], query: `query($id: ID!) { contingents(filter: { jobOrderId: $id }, first: 5) { edges { node { id } } } }`, variables: () => ({ id: ownOrder }) },
     { name: 'updateJobOrder', allowed: ['COORDINATOR', 'EMPLOYER'], query: `mutation($i: UpdateJobOrderInput!) { updateJobOrder(input: $i) { id } }`, variables: async () => ({ i: { jobOrderId: await newJobOrder(api, employer.token), positions: 10 } }) },
     { name: 'cancelJobOrder', allowed: ['COORDINATOR', 'EMPLOYER'], query: `mutation($i: CancelJobOrderInput!) { cancelJobOrder(input: $i) { id } }`, variables: async () => ({ i: { jobOrderId: await newJobOrder(api, employer.token), reason: 'The season was called off.' } }) },
     { name: 'cancelContingent', allowed: ['COORDINATOR'], query: `mutation($i: CancelContingentInput!) { cancelContingent(input: $i) { id } }`, variables: () => ({ i: { contingentId: randomUUID(), reason: 'The flight was cancelled.' } }) },
@@ -136,10 +146,10 @@ describe('authorization matrix', () => {
     { name: 'jobOrderCounts', allowed: ['COORDINATOR', 'EMPLOYER'], query: `{ jobOrderCounts { status count } }`, variables: () => ({}) },
     { name: 'auditLog', allowed: ['ADMIN'], query: `{ auditLog(first: 1) { edges { node { id } } } }`, variables: () => ({}) },
     // Two-factor sign-in: codes that can never be right ('x'), so no shared account is ever enrolled by the matrix.
-    { name: 'completeLogin', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER'], query: `mutation($i: TotpCodeInput!) { completeLogin(input: $i) { accessToken } }`, variables: () => ({ i: { code: 'x' } }) },
-    { name: 'startTotpEnrolment', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER'], query: `mutation { startTotpEnrolment { otpauthUri } }`, variables: () => ({}) },
-    { name: 'confirmTotpEnrolment', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER'], query: `mutation($i: TotpCodeInput!) { confirmTotpEnrolment(input: $i) { recoveryCodes } }`, variables: () => ({ i: { code: 'x' } }) },
-    { name: 'disableTotp', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER'], query: `mutation($i: TotpCodeInput!) { disableTotp(input: $i) { id } }`, variables: () => ({ i: { code: 'x' } }) },
+    { name: 'completeLogin', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER', 'CONSUL'], query: `mutation($i: TotpCodeInput!) { completeLogin(input: $i) { accessToken } }`, variables: () => ({ i: { code: 'x' } }) },
+    { name: 'startTotpEnrolment', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER', 'CONSUL'], query: `mutation { startTotpEnrolment { otpauthUri } }`, variables: () => ({}) },
+    { name: 'confirmTotpEnrolment', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER', 'CONSUL'], query: `mutation($i: TotpCodeInput!) { confirmTotpEnrolment(input: $i) { recoveryCodes } }`, variables: () => ({ i: { code: 'x' } }) },
+    { name: 'disableTotp', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER', 'CONSUL'], query: `mutation($i: TotpCodeInput!) { disableTotp(input: $i) { id } }`, variables: () => ({ i: { code: 'x' } }) },
     { name: 'resetTotp', allowed: ['ADMIN'], query: `mutation($i: ResetTotpInput!) { resetTotp(input: $i) { id } }`, variables: () => ({ i: { userId: randomUUID(), reason: 'Lost the phone with the authenticator app.' } }) },
   ];
 

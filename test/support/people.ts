@@ -79,6 +79,21 @@ export async function newCoordinator(
   return { id: created.user.id, email, temporaryPassword: created.temporaryPassword, ...(await firstSignIn(api, email, created.temporaryPassword)) };
 }
 
+/** A consul (opened by the administrator) with a jurisdiction, signed in after changing the temporary password. */
+export async function newConsul(
+  api: TestApi,
+  jurisdiction: { countryCode: string; regionCodes: string[] } = { countryCode: 'CA', regionCodes: ['CA-QC'] },
+): Promise<{ token: string; id: string; email: string; password: string; temporaryPassword: string }> {
+  const email = `consul-${tag()}@puente.test`;
+  const r = await api.gql<{ createStaffUser: { user: { id: string }; temporaryPassword: string } }>(
+    `mutation($i: CreateStaffUserInput!) { createStaffUser(input: $i) { user { id } temporaryPassword } }`,
+    { i: { email, role: 'CONSUL', jurisdiction } },
+    await adminToken(api),
+  );
+  const created = dataOf(r, 'createStaffUser').createStaffUser;
+  return { id: created.user.id, email, temporaryPassword: created.temporaryPassword, ...(await firstSignIn(api, email, created.temporaryPassword)) };
+}
+
 export function employerInput(overrides: Record<string, unknown> = {}) {
   const t = tag();
   return {
