@@ -147,6 +147,8 @@ ${ready}
     EMPLOYER     ${seeded.employer.padEnd(26)} ${d}
     APPLICANT    ${`${seeded.applicant} (national ID)`.padEnd(26)} ${d}
                  (every seeded applicant signs in with their own DUI and this password)
+    CONSUL       ${seeded.consul.padEnd(26)} ${d}
+                 (reads the contingents going to Quebec, Ontario, British Columbia and New Brunswick)
 
 Press Ctrl-C to stop.
 `);

@@ -20,12 +20,16 @@ export const DEMO_PASSWORD = 'puente-demo-2026';
 export const DEMO_COORDINATOR = 'coordinator@puente.demo';
 export const DEMO_EMPLOYER = 'employer@puente.demo';
 export const DEMO_APPLICANT_EMAIL = 'applicant@puente.demo';
+export const DEMO_CONSUL = 'consul@puente.demo';
+/** The demo consul's jurisdiction: every Canadian region the demo's orders (and so their contingents) go to; the US ones lie outside it. */
+export const DEMO_CONSUL_JURISDICTION = { countryCode: 'CA', regionCodes: ['CA-QC', 'CA-ON', 'CA-BC', 'CA-NB'] } as const;
 
 export interface DemoLogins {
   seeded: boolean;
   coordinator: string;
   employer: string;
   applicant: string;
+  consul: string;
   password: string;
 }
 
@@ -72,6 +76,22 @@ async function openSeededApplicantLogins(em: EntityManager): Promise<void> {
   await em.query(`UPDATE app_user SET password_hash = $2 WHERE id IN (SELECT u.id ${scope})`, [DEMO_COORDINATOR, passwordHash]);
 }
 
+/**
+ * The demo consul, added to a demo database that has none (also one loaded before consuls existed), with the demo
+ * password and no change of it required. Its regions are checked against the reference data like the API does.
+ */
+async function ensureDemoConsul(em: EntityManager, passwordHash: string | null): Promise<void> {
+  const [{ exists }] = await em.query(`SELECT EXISTS (SELECT 1 FROM app_user WHERE identifier = $1) AS exists`, [DEMO_CONSUL]);
+  if (exists) return;
+  const { countryCode, regionCodes } = DEMO_CONSUL_JURISDICTION;
+  const [{ known }] = await em.query(`SELECT count(*)::int AS known FROM region WHERE country = $1 AND code = ANY($2::text[])`, [countryCode, [...regionCodes]]);
+  if (known !== regionCodes.length) throw new Error(`demo consul's regions are not all regions of ${countryCode}`);
+  await em.query(
+    `INSERT INTO app_user (identifier, email, role, password_hash, jurisdiction_country, jurisdiction_regions) VALUES ($1, $1, $2, $3, $4, $5::text[])`,
+    [DEMO_CONSUL, Role.CONSUL, passwordHash ?? (await hash(DEMO_PASSWORD, ARGON2_OPTIONS)), countryCode, [...regionCodes]],
+  );
+}
+
 export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogins> {
   // National IDs and passport numbers are stored encrypted, with the apps' keys (PUENTE_DATA_KEYS and the others).
   const cipher = fieldCipherFromEnv(process.env);
@@ -82,9 +102,10 @@ export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogi
       const [{ exists }] = await em.query(`SELECT EXISTS (SELECT 1 FROM app_user WHERE identifier = $1) AS exists`, [DEMO_COORDINATOR]);
       if (exists) {
         await openSeededApplicantLogins(em);
+        await ensureDemoConsul(em, null);
         const [applicant] = await em.query(`SELECT national_id_enc FROM applicant WHERE email = $1`, [DEMO_APPLICANT_EMAIL]);
         const demoDui = applicant ? cipher.decrypt('dui', applicant.national_id_enc) : '';
-        return { coordinator: DEMO_COORDINATOR, employer: DEMO_EMPLOYER, applicant: demoDui, password: DEMO_PASSWORD, seeded: false };
+        return { coordinator: DEMO_COORDINATOR, employer: DEMO_EMPLOYER, applicant: demoDui, consul: DEMO_CONSUL, password: DEMO_PASSWORD, seeded: false };
       }
       const rnd = random(20261124);
       const today = todayIso();
@@ -107,6 +128,7 @@ export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogi
         passwordHash,
       ]);
       const [coordinator] = await em.query(`SELECT id FROM app_user WHERE identifier = $1`, [DEMO_COORDINATOR]);
+      await ensureDemoConsul(em, passwordHash);
 
       // Employers, all verified, each with one login (only the demo employer's password is known).
       const employerIds: string[] = [];
@@ -236,7 +258,7 @@ export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogi
          SELECT national_id_hash, 'APPLICANT', $2, id FROM applicant WHERE registered_by = $1`,
         [coordinator.id, passwordHash],
       );
-      return { coordinator: DEMO_COORDINATOR, employer: DEMO_EMPLOYER, applicant: demoApplicant, password: DEMO_PASSWORD, seeded: true };
+      return { coordinator: DEMO_COORDINATOR, employer: DEMO_EMPLOYER, applicant: demoApplicant, consul: DEMO_CONSUL, password: DEMO_PASSWORD, seeded: true };
     });
   } finally {
     await ds.destroy();
