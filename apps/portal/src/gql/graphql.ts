@@ -192,6 +192,7 @@ export type ResetPasswordInput = {
 export type Role =
   | 'ADMIN'
   | 'APPLICANT'
+  | 'CONSUL'
   | 'COORDINATOR'
   | 'EMPLOYER';
 
