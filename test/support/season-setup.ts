@@ -29,11 +29,11 @@ export interface SeasonOccupation {
 }
 
 /**
- * `count` workers of a profile no other test uses go abroad for this employer and come back today: an order
- * approved and matched, its workers selected, seated, every office step done, departed, arrived and returned.
- * Gives each worker's applicant id, name and placement id, and the order's id and start date.
+ * `count` workers of a profile no other test uses go abroad for this employer and are there today: an order
+ * approved and matched, its workers selected, seated, every office step done, departed and arrived. Gives each
+ * worker's applicant id, name and placement id, the contingent's id, and the order's id and start date.
  */
-export async function seasonPlayedOut(
+export async function seasonUnderway(
   api: TestApi,
   coordinatorToken: string,
   employerToken: string,
@@ -80,10 +80,21 @@ export async function seasonPlayedOut(
   await ok(api, `mutation($id: ID!) { confirmContingent(id: $id) { status } }`, { id: contingentId }, coordinatorToken);
   await ok(api, `mutation($i: RecordTravelInput!) { recordDeparture(input: $i) { status } }`, { i: { contingentId, reason: SAME_DAY } }, coordinatorToken);
   await ok(api, `mutation($i: RecordTravelInput!) { recordArrival(input: $i) { status } }`, { i: { contingentId } }, coordinatorToken);
-  await ok(api, `mutation($i: RecordTravelInput!) { recordReturn(input: $i) { status } }`, { i: { contingentId, reason: SAME_DAY } }, coordinatorToken);
   const { members } = (await ok<Members>(api, MEMBERS, { id: contingentId }, coordinatorToken)).contingent;
   for (const w of workers) w.placementId = members.find((m) => m.applicantId === w.id)!.placementId;
-  return { orderId, startDate, workers };
+  return { orderId, startDate, contingentId, workers };
+}
+
+/** The contingent of `seasonUnderway` comes home today. */
+export async function contingentHome(api: TestApi, coordinatorToken: string, contingentId: string): Promise<void> {
+  await ok(api, `mutation($i: RecordTravelInput!) { recordReturn(input: $i) { status } }`, { i: { contingentId, reason: SAME_DAY } }, coordinatorToken);
+}
+
+/** `seasonUnderway`, and the contingent comes back today. */
+export async function seasonPlayedOut(...args: Parameters<typeof seasonUnderway>) {
+  const season = await seasonUnderway(...args);
+  await contingentHome(args[0], args[1], season.contingentId);
+  return season;
 }
 
 /** The employer evaluates a placement with the same score everywhere. */

@@ -21,6 +21,7 @@ import { TwoFactor1732400000021 } from './1732400000021-two-factor';
 import { JobOutbox1732400000022 } from './1732400000022-job-outbox';
 import { Consuls1732400000023 } from './1732400000023-consuls';
 import { Cases1732400000024 } from './1732400000024-cases';
+import { Standing1732400000026 } from './1732400000026-standing';
 
 /** Every migration, in order. Listed explicitly so the apps, the CLI and tests run exactly the same set. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   JobOutbox1732400000022,
   Consuls1732400000023,
   Cases1732400000024,
+  Standing1732400000026,
 ];
