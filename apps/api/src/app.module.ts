@@ -13,6 +13,7 @@ import { JobOrdersGraphqlModule } from '@puente/domain/job-orders';
 import { ContingentsGraphqlModule } from '@puente/domain/contingents';
 import { RehireGraphqlModule } from '@puente/domain/rehire';
 import { CasesGraphqlModule } from '@puente/domain/cases';
+import { StandingGraphqlModule } from '@puente/domain/standing';
 import { MatchingGraphqlModule } from '@puente/domain/matching';
 import { QueuesModule } from '@puente/queue';
 import { ReferenceGraphqlModule } from '@puente/domain/reference';
@@ -52,6 +53,7 @@ class RequestContextModule {}
     ContingentsGraphqlModule,
     RehireGraphqlModule,
     CasesGraphqlModule,
+    StandingGraphqlModule,
     HealthModule,
     AuditModule,
   ],

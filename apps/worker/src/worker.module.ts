@@ -7,6 +7,7 @@ import { ApplicantsReadPortsModule } from '@puente/domain/applicants';
 import { ContingentsJobsModule } from '@puente/domain/contingents';
 import { RehireJobsModule } from '@puente/domain/rehire';
 import { CasesJobsModule } from '@puente/domain/cases';
+import { StandingJobsModule } from '@puente/domain/standing';
 import { MatchingJobsModule } from '@puente/domain/matching';
 import { PuenteConfig, PuenteConfigModule } from '@puente/config';
 import { DatabaseModule } from '@puente/database';
@@ -38,6 +39,7 @@ import type { Logger as PinoRoot } from 'pino';
     ContingentsJobsModule,
     RehireJobsModule,
     CasesJobsModule,
+    StandingJobsModule,
     // The SMTP channel's recipient directory: the addresses auth and the applicants library keep.
     AuthReadPortsModule,
     ApplicantsReadPortsModule,

@@ -22,6 +22,10 @@ export class Schedules implements OnApplicationBootstrap {
     await this.producer
       .queue(QueueName.Rehire)
       .upsertJobScheduler('nightly-rehire-sweep', { pattern: '41 2 * * *', tz: 'America/El_Salvador' }, { name: JobName.RehireSweep, data: {} });
+    // After the rehire sweep: the rehire rate reads its decisions.
+    await this.producer
+      .queue(QueueName.Standing)
+      .upsertJobScheduler('nightly-standing-sweep', { pattern: '23 3 * * *', tz: 'America/El_Salvador' }, { name: JobName.StandingSweep, data: {} });
     // What a crash after commit left in the job outbox waits seconds, not minutes.
     await this.producer
       .queue(QueueName.Outbox)

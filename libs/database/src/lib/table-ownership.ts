@@ -33,6 +33,8 @@ export const TABLE_OWNER: Readonly<Record<string, string>> = {
   rehire_decision: 'domain-rehire',
   protection_case: 'domain-cases',
   case_event: 'domain-cases',
+  employer_rating: 'domain-standing',
+  employer_standing: 'domain-standing',
 };
 
 export type TableAccess = 'read' | 'write';
@@ -78,4 +80,10 @@ export const CROSS_LIBRARY_ACCESS: readonly CrossLibraryAccess[] = [
   { library: 'domain-rehire', table: 'region', access: 'read', why: SET_BASED },
   { library: 'domain-rehire', table: 'municipality', access: 'read', why: 'the fairness context of the season-history port names municipalities' },
   { library: 'domain-cases', table: 'placement', access: 'read', why: "a report's placement (worker, employer, order, dates) and the retaliation check's placement span, read in the caller's transaction" },
+  { library: 'domain-standing', table: 'employer', access: 'read', why: "which employers exist, for a batch of standings and the nightly sweep; the employer a hold was placed on or cleared" },
+  { library: 'domain-standing', table: 'placement', access: 'read', why: SET_BASED },
+  { library: 'domain-standing', table: 'traveller', access: 'read', why: SET_BASED },
+  { library: 'domain-standing', table: 'job_order', access: 'read', why: SET_BASED },
+  { library: 'domain-standing', table: 'rehire_decision', access: 'read', why: SET_BASED },
+  { library: 'domain-standing', table: 'named_request', access: 'read', why: SET_BASED },
 ];

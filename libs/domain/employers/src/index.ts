@@ -7,3 +7,4 @@ export * from './lib/employers-graphql.module';
 export { EmployerModel } from './lib/graphql/employer.model';
 export { toEmployerModel } from './lib/graphql/employer.mapper';
 export * from './lib/employer-standing.reader';
+export * from './lib/employer-holds';

@@ -7,6 +7,7 @@ export enum QueueName {
   Contingents = 'contingents',
   Notifications = 'notifications',
   Rehire = 'rehire',
+  Standing = 'standing',
   Outbox = 'outbox',
 }
 
@@ -20,6 +21,8 @@ export enum JobName {
   DeliverNotification = 'notifications.deliver',
   EvaluateApplicant = 'rehire.evaluate-applicant',
   RehireSweep = 'rehire.sweep',
+  RecomputeEmployerStanding = 'standing.recompute-employer',
+  StandingSweep = 'standing.sweep',
   DrainOutbox = 'outbox.drain',
 }
 
@@ -41,6 +44,9 @@ export interface JobPayloads {
   /** Decides the applicant's rehire eligibility afresh from the stored facts; `cause` is for the log only. */
   [JobName.EvaluateApplicant]: JobMeta & { applicantId: string; cause: string };
   [JobName.RehireSweep]: JobMeta;
+  /** Decides the employer's standing afresh from the stored facts; `cause` is for the log only. */
+  [JobName.RecomputeEmployerStanding]: JobMeta & { employerId: string; cause: string };
+  [JobName.StandingSweep]: JobMeta;
   /** Carries out the job outbox's units left behind by a crash or a failed drain after commit. */
   [JobName.DrainOutbox]: JobMeta;
 }
@@ -54,6 +60,8 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.EvaluateApplicant]: QueueName.Rehire,
   [JobName.RehireSweep]: QueueName.Rehire,
+  [JobName.RecomputeEmployerStanding]: QueueName.Standing,
+  [JobName.StandingSweep]: QueueName.Standing,
   [JobName.DrainOutbox]: QueueName.Outbox,
 };
 

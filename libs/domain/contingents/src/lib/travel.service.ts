@@ -22,6 +22,8 @@ interface Moved {
   notificationIds: (string | null)[];
   /** The workers are home: their rehire eligibility is to be decided. */
   decideRehire?: boolean;
+  /** Employers whose placements ended: their standing (ended placements count in it) is to be decided again. */
+  employerIds?: string[];
 }
 
 /**
@@ -122,10 +124,10 @@ export class TravelService {
       await this.checkDate(em, actor, k, 'RETURN', returnedOn, reason);
       k.returnedOn = returnedOn;
       const travellers = await this.moveTravellers(em, k.id, 'ARRIVED', 'RETURNED');
-      const completed: { id: string }[] = (
+      const completed: { id: string; employer_id: string }[] = (
         await em.query(
           `UPDATE placement SET status = 'COMPLETED', returned_on = $2, ended_on = LEAST(end_date, $2::date), updated_at = now()
-           WHERE traveller_id = ANY($1) AND status = 'ACTIVE' RETURNING id`,
+           WHERE traveller_id = ANY($1) AND status = 'ACTIVE' RETURNING id, employer_id`,
           [travellers.map((t) => t.id), returnedOn],
         )
       )[0];
@@ -163,7 +165,12 @@ export class TravelService {
             body: `The job order ${referenceOf.get(r.jobOrderId)} is completed without your travel. You are available for the next season's matching.`,
           })),
       );
-      return { applicantIds: [...applicantIds, ...unplaced], notificationIds: [...notificationIds, ...unplacedIds], decideRehire: true };
+      return {
+        applicantIds: [...applicantIds, ...unplaced],
+        notificationIds: [...notificationIds, ...unplacedIds],
+        decideRehire: true,
+        employerIds: [...new Set(completed.map((p) => p.employer_id))],
+      };
     });
   }
 
@@ -186,6 +193,15 @@ export class TravelService {
           moved.applicantIds.map((applicantId) => ({
             payload: { applicantId, cause: 'contingent-returned' },
             options: { jobId: jobId(JobName.EvaluateApplicant, applicantId, 'contingent-returned', contingent.id) },
+          })),
+        );
+      }
+      if (moved.employerIds?.length) {
+        tx.addJobs(
+          JobName.RecomputeEmployerStanding,
+          moved.employerIds.map((employerId) => ({
+            payload: { employerId, cause: 'contingent-returned' },
+            options: { jobId: jobId(JobName.RecomputeEmployerStanding, employerId, 'contingent-returned', contingent.id) },
           })),
         );
       }

@@ -26,4 +26,11 @@ export class EmployerEntity extends Timestamped {
   @Column('text', { nullable: true }) statusReason!: string | null;
   @Column('timestamptz', { nullable: true }) verifiedAt!: Date | null;
   @Column('uuid', { nullable: true }) verifiedBy!: string | null;
+  /**
+   * Approval of the employer's orders is on hold (since this instant, why, and the substantiated case that
+   * caused it) until a coordinator clears it: `placeApprovalHold`, `clearApprovalHold` (employer-holds.ts).
+   */
+  @Column('uuid', { nullable: true }) approvalHoldCaseId!: string | null;
+  @Column('timestamptz', { nullable: true }) approvalHoldSince!: Date | null;
+  @Column('text', { nullable: true }) approvalHoldReason!: string | null;
 }

@@ -1,5 +1,5 @@
 import { ErrorCode } from '@puente/common';
-import { EmployerDraft, employerProblems } from './employer.rules';
+import { assertHoldClearable, EmployerDraft, employerProblems, mayPlaceApprovalHold } from './employer.rules';
 import { employerStateMachine as m } from './employer.state-machine';
 
 const regions = new Map([
@@ -54,5 +54,17 @@ describe('employer state machine', () => {
   it('refuses to verify twice or a suspended employer', () => {
     expect(() => m.next('VERIFIED', 'VERIFY')).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_TRANSITION }));
     expect(() => m.next('SUSPENDED', 'VERIFY')).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_TRANSITION }));
+  });
+});
+
+describe('approval hold', () => {
+  it('is placed only on an employer not on hold already', () => {
+    expect(mayPlaceApprovalHold({ approvalHoldSince: null })).toBe(true);
+    expect(mayPlaceApprovalHold({ approvalHoldSince: new Date() })).toBe(false);
+  });
+
+  it('is cleared only when there is one', () => {
+    expect(() => assertHoldClearable({ approvalHoldSince: new Date() })).not.toThrow();
+    expect(() => assertHoldClearable({ approvalHoldSince: null })).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_TRANSITION }));
   });
 });

@@ -1,4 +1,4 @@
-import { cleanText, FieldProblem, isE164, isEmail, Problems } from '@puente/common';
+import { cleanText, DomainException, ErrorCode, FieldProblem, isE164, isEmail, Problems } from '@puente/common';
 import { type Country, type Sector, SECTORS } from '@puente/domain/reference';
 
 export type Program = 'US_H2A' | 'US_H2B' | 'CA_TFWP_AGRICULTURAL' | 'CA_TFWP_LOW_WAGE' | 'CA_SAWP';
@@ -56,4 +56,24 @@ export function employerProblems(d: EmployerDraft, regionCountry: ReadonlyMap<st
   p.check(isEmail(d.contactEmail.trim()), 'contactEmail', 'is not a valid e-mail address');
   p.check(isE164(d.contactPhone), 'contactPhone', 'must be in international format, e.g. +14165550123');
   return p.list;
+}
+
+/** An employer's approval hold as the hold rules see it. */
+interface ApprovalHold {
+  approvalHoldSince: Date | null;
+}
+
+/**
+ * A substantiated critical case places a hold only on an employer not on hold already: the first hold, its
+ * date and its case stand until a coordinator clears it (false: nothing to place).
+ */
+export function mayPlaceApprovalHold(employer: ApprovalHold): boolean {
+  return employer.approvalHoldSince === null;
+}
+
+/** A coordinator clears a hold that is there; clearing none is refused rather than recorded. */
+export function assertHoldClearable(employer: ApprovalHold): void {
+  if (employer.approvalHoldSince === null) {
+    throw new DomainException(ErrorCode.INVALID_TRANSITION, "The employer's orders are not on hold; there is nothing to clear.");
+  }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ReferenceModule } from '@puente/domain/reference';
 import { EmployersModule } from './employers.module';
 import { EmployerResolver } from './graphql/employer.resolver';
+import { EmployerHoldResolver } from './graphql/employer-hold.resolver';
 
-@Module({ imports: [EmployersModule, ReferenceModule], providers: [EmployerResolver] })
+@Module({ imports: [EmployersModule, ReferenceModule], providers: [EmployerResolver, EmployerHoldResolver] })
 export class EmployersGraphqlModule {}

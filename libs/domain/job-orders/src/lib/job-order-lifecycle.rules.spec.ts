@@ -23,6 +23,15 @@ describe('job order lifecycle rules', () => {
     expect(() => assertMayApprove({ status: 'SUSPENDED' })).toThrow(/cannot be approved/);
   });
 
+  it('refuses the order of an employer on hold until a coordinator decides, saying how', () => {
+    expect(() => assertMayApprove({ ...verified, approvalHoldSince: null })).not.toThrow();
+    const held = { ...verified, approvalHoldSince: new Date('2026-12-02T15:00:00Z') };
+    expect(() => assertMayApprove(held)).toThrow(expect.objectContaining({ code: ErrorCode.INVALID_TRANSITION }));
+    expect(() => assertMayApprove(held)).toThrow(/on hold since 2026-12-02.*clearEmployerHold.*suspendEmployer/);
+    // A suspended employer on hold is refused as suspended: the hold no longer matters.
+    expect(() => assertMayApprove({ ...held, status: 'SUSPENDED' })).toThrow(expect.objectContaining({ code: ErrorCode.FORBIDDEN }));
+  });
+
   it('edits a draft or rejected order, and says what to do with another', () => {
     expect(() => assertEditable({ ...order, status: 'DRAFT' })).not.toThrow();
     expect(() => assertEditable({ ...order, status: 'REJECTED' })).not.toThrow();

@@ -1,9 +1,11 @@
-import { DomainException, ErrorCode } from '@puente/common';
+import { DomainException, ErrorCode, todayIso } from '@puente/common';
 import { jobOrderAlternatives, JobOrderStatus, jobOrderStateMachine } from './job-order.state-machine';
 
 /** The employer's account as the order rules see it. */
 interface EmployerStanding {
   status: string;
+  /** Approval of its orders is on hold (a substantiated critical case) since then; null or absent when not. */
+  approvalHoldSince?: Date | null;
 }
 
 /** A suspended employer writes no order (a new one, or a correction by its own users). */
@@ -28,9 +30,19 @@ export function assertMaySubmit(employer: EmployerStanding | null, order: { star
   }
 }
 
-/** Orders of an employer that is not (or no longer) verified are not approved. */
+/**
+ * Orders of an employer that is not (or no longer) verified are not approved, nor those of an employer whose
+ * approvals are on hold after a critical case was substantiated against it, until a coordinator decides.
+ */
 export function assertMayApprove(employer: EmployerStanding | null): void {
   if (employer?.status !== 'VERIFIED') throw DomainException.forbidden('The employer is not verified (or is suspended); its orders cannot be approved.');
+  if (employer.approvalHoldSince) {
+    throw new DomainException(
+      ErrorCode.INVALID_TRANSITION,
+      `Approval of this employer's orders is on hold since ${todayIso(employer.approvalHoldSince)}: a critical case was substantiated against it. ` +
+        'A coordinator must decide first: clear the hold with a reason (clearEmployerHold) or suspend the employer (suspendEmployer).',
+    );
+  }
 }
 
 /** Only a DRAFT or REJECTED order is corrected; the refusal names the way forward. */

@@ -6,7 +6,7 @@ import { Actor, DomainException, isUuid, Page, requireReason, Role, todayIso } f
 import { lockForUpdate, pageQuery, recordAudit } from '@puente/database';
 import { NotificationInput, queueDelivery, recordNotifications } from '@puente/notifications';
 import { UnitOfWork, UnitOfWorkTx } from '@puente/queue';
-import { EmployerService } from '@puente/domain/employers';
+import { EmployerService, employerForApproval } from '@puente/domain/employers';
 import { ReferenceService } from '@puente/domain/reference';
 import { JobOrderEntity } from './job-order.entity';
 import {
@@ -96,8 +96,9 @@ export class JobOrderService {
       actor,
       id,
       'APPROVE',
-      async (order) => {
-        assertMayApprove(await this.employers.findById(order.employerId));
+      async (order, em) => {
+        // Under a share lock, so a hold placed at the same moment is seen or waits for the approval to commit.
+        assertMayApprove(await employerForApproval(em, order.employerId));
         return { approvedAt: new Date(), approvedBy: actor.userId, statusReason: null };
       },
       (o) => ({
@@ -237,7 +238,7 @@ export class JobOrderService {
     actor: Actor,
     id: string,
     event: JobOrderEvent,
-    guard: (order: JobOrderEntity) => Promise<Partial<JobOrderEntity>>,
+    guard: (order: JobOrderEntity, em: EntityManager) => Promise<Partial<JobOrderEntity>>,
     notice?: (order: JobOrderEntity) => NotificationInput,
     reason?: string,
     within?: (tx: UnitOfWorkTx, order: JobOrderEntity) => Promise<void>,
@@ -247,7 +248,7 @@ export class JobOrderService {
       const order = await lockForUpdate(em, JobOrderEntity, id);
       if (!order || !this.mayRead(actor, order)) throw DomainException.notFound('Job order');
       const status = jobOrderStateMachine.next(order.status, event);
-      Object.assign(order, await guard(order), { status });
+      Object.assign(order, await guard(order, em), { status });
       const saved = await em.save(order);
       await within?.(tx, saved);
       if (!notice) return saved;

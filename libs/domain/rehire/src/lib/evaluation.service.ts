@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, DomainException, ErrorCode, requireReason, Role, todayIso } from '@puente/common';
 import { queueDelivery } from '@puente/notifications';
 import { UnitOfWork } from '@puente/queue';
+import { jobId, JobName } from '@puente/queue-contracts';
 import { moveApplicants } from '@puente/domain/applicants';
 import {
   DateProblem,
@@ -68,6 +69,12 @@ export class EvaluationService {
       // The employer is told the evaluation is due, and by when, with the end itself.
       queueDelivery(tx, await recordEvaluationsDue(em, [saved.id]));
       this.rehire.requestDecision(tx, saved.applicantId, 'placement-ended', saved.id);
+      // The employer's standing counts ended placements and early ends by its fault (the standing library decides it).
+      tx.addJob(
+        JobName.RecomputeEmployerStanding,
+        { employerId: saved.employerId, cause: 'placement-ended' },
+        { jobId: jobId(JobName.RecomputeEmployerStanding, saved.employerId, 'placement-ended', saved.id) },
+      );
       return saved;
     });
   }

@@ -1,4 +1,4 @@
-import { DomainException, ErrorCode } from '@puente/common';
+import { DomainException, ErrorCode, todayIso } from '@puente/common';
 import type { StandingPolicy } from './standing.policy';
 
 export const STANDING_LEVELS = ['GOOD', 'WATCH', 'AT_RISK', 'BLOCKED'] as const;
@@ -135,7 +135,7 @@ export function decideStanding(inputs: StandingInputs, policy: StandingPolicy): 
     'APPROVAL_HOLD',
     inputs.hold ? 'BLOCKED' : 'GOOD',
     inputs.hold
-      ? `Approval of new job orders is on hold since ${inputs.hold.since.slice(0, 10)} after a critical case was substantiated; a coordinator must decide before any order is approved.`
+      ? `Approval of new job orders is on hold since ${todayIso(new Date(inputs.hold.since))} after a critical case was substantiated; a coordinator must decide before any order is approved.`
       : 'No hold on the approval of job orders.',
   );
 

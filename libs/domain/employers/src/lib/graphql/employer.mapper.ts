@@ -21,5 +21,6 @@ export function toEmployerModel(e: EmployerEntity, ref: ReferenceData): Employer
     statusReason: e.statusReason,
     verifiedAt: e.verifiedAt,
     createdAt: e.createdAt,
+    hold: e.approvalHoldSince ? { caseId: e.approvalHoldCaseId, since: e.approvalHoldSince, reason: e.approvalHoldReason ?? '' } : null,
   };
 }

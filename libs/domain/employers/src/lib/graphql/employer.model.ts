@@ -27,6 +27,15 @@ export class EmployerModel {
   @Field(() => String, { nullable: true, description: 'Why it was suspended.' }) statusReason!: string | null;
   @Field(() => Date, { nullable: true }) verifiedAt!: Date | null;
   @Field() createdAt!: Date;
+  /** Read by the coordinators' `approvalHold` field only (employer-hold.resolver.ts). */
+  hold!: { caseId: string | null; since: Date; reason: string } | null;
+}
+
+@ObjectType('EmployerApprovalHold', { description: "A hold on the approval of the employer's orders, until a coordinator clears it (clearEmployerHold) or suspends the employer." })
+export class EmployerApprovalHoldModel {
+  @Field() since!: Date;
+  @Field({ description: 'Why: the substantiated critical case.' }) reason!: string;
+  @Field(() => ID, { nullable: true, description: 'The case that caused it.' }) caseId!: string | null;
 }
 
 @ObjectType()
