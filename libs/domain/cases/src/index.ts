@@ -4,3 +4,5 @@ export * from './lib/case.entity';
 export * from './lib/case-facts';
 export * from './lib/case-events';
 export * from './lib/cases.module';
+export * from './lib/case-visibility.policy';
+export * from './lib/cases.service';

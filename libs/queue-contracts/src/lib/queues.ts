@@ -7,6 +7,7 @@ export enum QueueName {
   Contingents = 'contingents',
   Notifications = 'notifications',
   Rehire = 'rehire',
+  Cases = 'cases',
   Standing = 'standing',
   Outbox = 'outbox',
 }
@@ -21,6 +22,7 @@ export enum JobName {
   DeliverNotification = 'notifications.deliver',
   EvaluateApplicant = 'rehire.evaluate-applicant',
   RehireSweep = 'rehire.sweep',
+  CheckCaseOverdue = 'cases.check-overdue',
   RecomputeEmployerStanding = 'standing.recompute-employer',
   StandingSweep = 'standing.sweep',
   DrainOutbox = 'outbox.drain',
@@ -44,6 +46,8 @@ export interface JobPayloads {
   /** Decides the applicant's rehire eligibility afresh from the stored facts; `cause` is for the log only. */
   [JobName.EvaluateApplicant]: JobMeta & { applicantId: string; cause: string };
   [JobName.RehireSweep]: JobMeta;
+  /** `dueAt` (ISO instant) as planned: a check for a case that has moved since does nothing. */
+  [JobName.CheckCaseOverdue]: JobMeta & { caseId: string; dueAt: string };
   /** Decides the employer's standing afresh from the stored facts; `cause` is for the log only. */
   [JobName.RecomputeEmployerStanding]: JobMeta & { employerId: string; cause: string };
   [JobName.StandingSweep]: JobMeta;
@@ -60,6 +64,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.EvaluateApplicant]: QueueName.Rehire,
   [JobName.RehireSweep]: QueueName.Rehire,
+  [JobName.CheckCaseOverdue]: QueueName.Cases,
   [JobName.RecomputeEmployerStanding]: QueueName.Standing,
   [JobName.StandingSweep]: QueueName.Standing,
   [JobName.DrainOutbox]: QueueName.Outbox,
