@@ -40,11 +40,12 @@ export async function seasonUnderway(
   { count, occupation, names = [] }: { count: number; occupation: SeasonOccupation; names?: string[] },
 ) {
   const profile = { occupations: [occupation.isco], skills: [], yearsExperience: 3, municipalityCode: 'SV-MO-NORTE', languages: [{ code: 'es', level: 'NATIVE' }, { code: 'en', level: 'A2' }] };
-  const workers: { id: string; name: string; placementId: string }[] = [];
+  // Each worker's access token too, for what a worker does abroad (reporting a case, for one).
+  const workers: { id: string; name: string; placementId: string; token: string }[] = [];
   for (let i = 0; i < count; i++) {
     const [firstNames, lastNames] = (names[i] ?? `Trabajador ${i + 1}|Prueba`).split('|');
     const a = await verifiedApplicant(api, coordinatorToken, { ...profile, firstNames, lastNames });
-    workers.push({ id: a.id, name: `${firstNames} ${lastNames}`, placementId: '' });
+    workers.push({ id: a.id, name: `${firstNames} ${lastNames}`, placementId: '', token: a.token });
   }
   const startDate = futureDate(60 + randomInt(600));
   const orderId = await approvedJobOrder(api, employerToken, coordinatorToken, {
