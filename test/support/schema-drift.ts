@@ -3,7 +3,8 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /** What one table looks like, in the words both sides can be compared in. */
 interface TableShape {
-  columns: Map<string, { type: string; notNull: boolean }>;
+  /** `generated`: a stored generated column's expression as PostgreSQL prints it back, else null. */
+  columns: Map<string, { type: string; notNull: boolean; generated: string | null }>;
   primaryKey: string[];
   /** Indexes and unique constraints by name: key columns in order (null for an expression), uniqueness, predicate. */
   indexes: Map<string, { columns: (string | null)[]; unique: boolean; where: string | null; method: string }>;
@@ -17,12 +18,14 @@ export async function databaseShape(ds: DataSource): Promise<Map<string, TableSh
     if (!shape) tables.set(name, (shape = { columns: new Map(), primaryKey: [], indexes: new Map() }));
     return shape;
   };
-  const columns: { table: string; column: string; type: string; not_null: boolean }[] = await ds.query(`
-    SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null
+  const columns: { table: string; column: string; type: string; not_null: boolean; generated: string | null }[] = await ds.query(`
+    SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
+           CASE WHEN a.attgenerated = 's' THEN pg_get_expr(d.adbin, d.adrelid) END AS generated
     FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+    LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
     ORDER BY c.relname, a.attnum`);
-  for (const c of columns) table(c.table).columns.set(c.column, { type: c.type, notNull: c.not_null });
+  for (const c of columns) table(c.table).columns.set(c.column, { type: c.type, notNull: c.not_null, generated: c.generated });
   const indexes: { table: string; name: string; columns: (string | null)[]; unique: boolean; primary: boolean; where: string | null; method: string }[] =
     await ds.query(`
     SELECT t.relname AS table, ic.relname AS name, i.indisunique AS unique, i.indisprimary AS primary, am.amname AS method,
@@ -69,12 +72,58 @@ async function printedPredicate(ds: DataSource, table: string, column: string, w
   }
 }
 
+/**
+ * A generated column's expression as PostgreSQL prints it back (`pg_get_expr`): a probe column generated with it,
+ * added in a transaction rolled back.
+ */
+async function printedGeneration(ds: DataSource, table: string, type: string, expression: string): Promise<string | null> {
+  const runner = ds.createQueryRunner();
+  try {
+    await runner.startTransaction();
+    await runner.query(`ALTER TABLE "${table}" ADD COLUMN schema_drift_probe ${type} GENERATED ALWAYS AS (${expression}) STORED`);
+    const [{ printed }] = await runner.query(
+      `SELECT pg_get_expr(d.adbin, d.adrelid) AS printed FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+       WHERE a.attrelid = $1::regclass AND a.attname = 'schema_drift_probe'`,
+      [table],
+    );
+    return printed;
+  } catch (error) {
+    return `<not valid SQL: ${(error as Error).message}>`;
+  } finally {
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    await runner.release();
+  }
+}
+
+/**
+ * TypeORM's schema builder reads a generated column's expression from its own `typeorm_metadata` table, which only
+ * its `synchronize` fills (its runMigrations creates it empty when the entities declare a generated column; it
+ * fails to read such a table without it). Records the entities' own expressions there (`schemaDrift` compares
+ * them with the database's, as PostgreSQL prints both), so the builder is left comparing everything else.
+ */
+export async function recordGeneratedColumnsForTypeorm(ds: DataSource): Promise<void> {
+  const runner = ds.createQueryRunner();
+  try {
+    await runner.query(`CREATE TABLE IF NOT EXISTS typeorm_metadata (type varchar NOT NULL, database varchar, schema varchar, "table" varchar, name varchar, value text)`);
+    for (const entity of ds.entityMetadatas.filter((m) => m.tableType === 'regular')) {
+      for (const column of entity.columns.filter((c) => c.generatedType && c.asExpression)) {
+        await runner.query(
+          `INSERT INTO typeorm_metadata (type, database, schema, "table", name, value) VALUES ('GENERATED_COLUMN', current_database(), 'public', $1, $2, $3)`,
+          [entity.tableName, column.databaseName, column.asExpression],
+        );
+      }
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
 const shown = (c: { type: string; notNull: boolean }) => `${c.type} ${c.notNull ? 'NOT NULL' : 'NULL'}`;
 const list = (columns: readonly (string | null)[]) => `(${columns.map((c) => c ?? '<expression>').join(', ')})`;
 
 /**
  * Every difference between the entities a DataSource was built with and the database it is connected to, one line
- * each: tables, columns (type, array, nullability), primary keys, and the indexes and unique constraints the
+ * each: tables, columns (type, array, nullability, a stored generated column's expression), primary keys, and the indexes and unique constraints the
  * entities name with @Index/@Unique (columns, uniqueness, method, partial predicate). Not compared here: foreign keys
  * and check constraints (the entities do not model them), defaults (TypeORM's schema builder compares those), and
  * what TypeORM cannot declare (descending keys, INCLUDE columns: such an index is named only, `synchronize: false`,
@@ -99,6 +148,11 @@ export async function schemaDrift(ds: DataSource): Promise<{ differences: string
       if (!actual) differences.push(`${where} column ${column.databaseName}: entity says ${shown(expected)}, database has no such column`);
       else if (actual.type !== expected.type || actual.notNull !== expected.notNull)
         differences.push(`${where} column ${column.databaseName}: entity says ${shown(expected)}, database says ${shown(actual)}`);
+      else {
+        const generated = column.generatedType && column.asExpression ? await printedGeneration(ds, name, expected.type, column.asExpression) : null;
+        if (generated !== actual.generated)
+          differences.push(`${where} column ${column.databaseName}: entity says GENERATED AS ${generated ?? '(none)'}, database says GENERATED AS ${actual.generated ?? '(none)'}`);
+      }
     }
     const entityColumns = new Set(entity.columns.map((c) => c.databaseName));
     for (const [column, actual] of shape.columns)

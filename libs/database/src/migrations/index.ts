@@ -21,6 +21,7 @@ import { TwoFactor1732400000021 } from './1732400000021-two-factor';
 import { JobOutbox1732400000022 } from './1732400000022-job-outbox';
 import { Consuls1732400000023 } from './1732400000023-consuls';
 import { Cases1732400000024 } from './1732400000024-cases';
+import { EvaluationReview1732400000025 } from './1732400000025-evaluation-review';
 import { Standing1732400000026 } from './1732400000026-standing';
 
 /** Every migration, in order. Listed explicitly so the apps, the CLI and tests run exactly the same set. */
@@ -48,5 +49,6 @@ export const MIGRATIONS = [
   JobOutbox1732400000022,
   Consuls1732400000023,
   Cases1732400000024,
+  EvaluationReview1732400000025,
   Standing1732400000026,
 ];
