@@ -102,6 +102,11 @@ describe('authorization matrix', () => {
     { name: 'suspendEmployer', allowed: ['COORDINATOR'], query: `mutation($i: SuspendEmployerInput!) { suspendEmployer(input: $i) { id } }`, variables: async () => ({ i: { id: await freshEmployer(), reason: 'Recruitment fees charged to workers.' } }) },
     { name: 'employer', allowed: ['COORDINATOR', 'EMPLOYER'], query: `query($id: ID!) { employer(id: $id) { id } }`, variables: () => ({ id: employer.id }) },
     { name: 'employers', allowed: ['COORDINATOR'], query: `{ employers(first: 1) { edges { node { id } } } }`, variables: () => ({}) },
+    { name: 'rateEmployer', allowed: ['APPLICANT'], query: `mutation($i: RateEmployerInput!) { rateEmployer(input: $i) { ratingId } }`, variables: () => ({ i: { placementId: randomUUID(), wagesAsAgreed: 4, hoursAsAgreed: 4, housing: 4, treatment: 4, safety: 4, wouldGoBack: 4 } }) },
+    { name: 'employerStanding', allowed: ['COORDINATOR', 'EMPLOYER'], query: `query($id: ID!) { employerStanding(employerId: $id) { level } }`, variables: () => ({ id: employer.id }) },
+    { name: 'employerRatings', allowed: ['COORDINATOR'], query: `query($id: ID!) { employerRatings(employerId: $id, first: 1) { edges { cursor } } }`, variables: () => ({ id: employer.id }) },
+    // The employer has no hold: a coordinator is answered INVALID_TRANSITION, the business rule speaking.
+    { name: 'clearEmployerHold', allowed: ['COORDINATOR'], query: `mutation($i: ClearEmployerHoldInput!) { clearEmployerHold(input: $i) { id } }`, variables: () => ({ i: { employerId: employer.id, reason: 'The case was remedied and verified.' } }) },
     { name: 'createJobOrder', allowed: ['EMPLOYER'], query: `mutation($i: CreateJobOrderInput!) { createJobOrder(input: $i) { id } }`, variables: () => ({ i: jobOrderInput() }) },
     { name: 'submitJobOrder', allowed: ['EMPLOYER'], query: `mutation($id: ID!) { submitJobOrder(id: $id) { id } }`, variables: async () => ({ id: await newJobOrder(api, employer.token) }) },
     { name: 'approveJobOrder', allowed: ['COORDINATOR'], query: `mutation($id: ID!) { approveJobOrder(id: $id) { id } }`, variables: async () => ({ id: await submittedOrder() }) },
