@@ -140,6 +140,11 @@ describe('authorization matrix', () => {
     { name: 'namedWorkerShare', allowed: ['COORDINATOR'], query: `{ namedWorkerShare { season } }`, variables: () => ({}) },
     { name: 'placementHistory', allowed: ['COORDINATOR'], query: `query($id: ID!) { placementHistory(applicantId: $id) { status } }`, variables: () => ({ id: randomUUID() }) },
     { name: 'myStatus', allowed: ['APPLICANT'], query: `{ myStatus { stage } }`, variables: () => ({}) },
+    // Protection cases (an id no case or placement has: allowed roles are answered NOT_FOUND, the scope speaking).
+    { name: 'reportCase', allowed: ['APPLICANT', 'COORDINATOR', 'CONSUL'], query: `mutation($i: ReportCaseInput!) { reportCase(input: $i) { id } }`, variables: () => ({ i: { placementId: randomUUID(), categories: ['UNPAID_WAGES'], description: 'No pay for three weeks.' } }) },
+    { name: 'updateCase', allowed: ['COORDINATOR', 'CONSUL'], query: `mutation($id: ID!, $i: UpdateCaseInput!) { updateCase(id: $id, input: $i) { id } }`, variables: () => ({ id: randomUUID(), i: { transition: 'TRIAGE' } }) },
+    { name: 'case', allowed: ['COORDINATOR', 'CONSUL', 'APPLICANT', 'EMPLOYER'], query: `query($id: ID!) { case(id: $id) { id } }`, variables: () => ({ id: randomUUID() }) },
+    { name: 'cases', allowed: ['COORDINATOR', 'CONSUL', 'APPLICANT', 'EMPLOYER'], query: `{ cases(first: 1) { edges { node { id } } } }`, variables: () => ({}) },
     { name: 'travelSteps', allowed: ['COORDINATOR'], query: `query($id: ID!) { travelSteps(applicantId: $id) { id } }`, variables: () => ({ id: randomUUID() }) },
     { name: 'contingents', allowed: ['COORDINATOR', 'EMPLOYER', 'CONSUL'], query: `query($id: ID!) { contingents(filter: { jobOrderId: $id }, first: 5) { edges { node { id } } } }`, variables: () => ({ id: ownOrder }) },
     { name: 'updateJobOrder', allowed: ['COORDINATOR', 'EMPLOYER'], query: `mutation($i: UpdateJobOrderInput!) { updateJobOrder(input: $i) { id } }`, variables: async () => ({ i: { jobOrderId: await newJobOrder(api, employer.token), positions: 10 } }) },
