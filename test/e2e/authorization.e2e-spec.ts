@@ -103,6 +103,7 @@ describe('authorization matrix', () => {
     { name: 'employer', allowed: ['COORDINATOR', 'EMPLOYER'], query: `query($id: ID!) { employer(id: $id) { id } }`, variables: () => ({ id: employer.id }) },
     { name: 'employers', allowed: ['COORDINATOR'], query: `{ employers(first: 1) { edges { node { id } } } }`, variables: () => ({}) },
     { name: 'rateEmployer', allowed: ['APPLICANT'], query: `mutation($i: RateEmployerInput!) { rateEmployer(input: $i) { ratingId } }`, variables: () => ({ i: { placementId: randomUUID(), wagesAsAgreed: 4, hoursAsAgreed: 4, housing: 4, treatment: 4, safety: 4, wouldGoBack: 4 } }) },
+    { name: 'myPlacementsToRate', allowed: ['APPLICANT'], query: `{ myPlacementsToRate { placementId } }`, variables: () => ({}) },
     { name: 'employerStanding', allowed: ['COORDINATOR', 'EMPLOYER'], query: `query($id: ID!) { employerStanding(employerId: $id) { level } }`, variables: () => ({ id: employer.id }) },
     { name: 'employerRatings', allowed: ['COORDINATOR'], query: `query($id: ID!) { employerRatings(employerId: $id, first: 1) { edges { cursor } } }`, variables: () => ({ id: employer.id }) },
     // The employer has no hold: a coordinator is answered INVALID_TRANSITION, the business rule speaking.

@@ -9,6 +9,7 @@ import { seasonPlayedOut } from '../support/season-setup';
 const RATE = `mutation($i: RateEmployerInput!) { rateEmployer(input: $i) { ratingId placementId } }`;
 const STANDING = `query($id: ID!) { employerStanding(employerId: $id) { employerId level policyVersion computedAt
   reasons { code met level message } ratings { ratedPlacements averages { wagesAsAgreed hoursAsAgreed housing treatment safety wouldGoBack } } } }`;
+const TO_RATE = `{ myPlacementsToRate { placementId employerName ratingState ratedAt } }`;
 const RATINGS = `query($id: ID!) { employerRatings(employerId: $id, first: 50) { edges { node { placementId housing comments } } } }`;
 const ORDER_STANDING = `query($id: ID!) { jobOrder(id: $id) { status employerStanding { level reasons { code met message } } } }`;
 const HOLD = `query($id: ID!) { employer(id: $id) { approvalHold { since reason caseId } } }`;
@@ -64,7 +65,11 @@ describe('ratings and employer standing', () => {
   it('shows the rating aggregate only once five placements are rated, and never a rating or a rater to the employer', async () => {
     const [first, ...rest] = season.workers;
     const comment = 'The employer kept our passports in the office.';
+    // The worker finds the placement to rate among their own, and no one else's.
+    const mine = (await ok(TO_RATE, {}, first!.token)).myPlacementsToRate;
+    expect(mine).toEqual([{ placementId: first!.placementId, employerName: expect.any(String), ratingState: 'OPEN', ratedAt: null }]);
     await ok(RATE, { i: { placementId: first!.placementId, ...scores(2), comments: comment } }, first!.token);
+    expect((await ok(TO_RATE, {}, first!.token)).myPlacementsToRate[0].ratingState).toBe('RATED');
     for (const [i, w] of rest.slice(0, 3).entries()) await ok(RATE, { i: { placementId: w.placementId, ...scores(3 + i) } }, w.token);
     // Four ratings (2, 3, 4, 5), each recomputed by the worker: no aggregate yet, and the reason says why.
     await until('the standing after four ratings', async () => {

@@ -1,6 +1,6 @@
 import { ErrorCode } from '@puente/common';
 import { STANDING_POLICY_V1 } from './standing.policy';
-import { assertRatable, cleanRating, decideStanding, placesApprovalHold, ratingAggregate, RatingScores, sameStanding, StandingInputs } from './standing.rules';
+import { assertRatable, cleanRating, ratingState, decideStanding, placesApprovalHold, ratingAggregate, RatingScores, sameStanding, StandingInputs } from './standing.rules';
 
 const policy = STANDING_POLICY_V1;
 const scores = (n: number, over: Partial<RatingScores> = {}): RatingScores => ({ wagesAsAgreed: n, hoursAsAgreed: n, housing: n, treatment: n, safety: n, wouldGoBack: n, ...over });
@@ -87,6 +87,15 @@ describe('assertRatable', () => {
 
   it('allows an ended placement whose worker is home', () => {
     for (const status of ['COMPLETED', 'TERMINATED_EARLY', 'ABANDONED']) expect(codeOf(() => assertRatable({ status, returnedOn: '2027-10-01' }))).toBeNull();
+  });
+});
+
+describe('ratingState', () => {
+  it('is OPEN once ended and home, RATED once rated, NOT_YET before', () => {
+    expect(ratingState({ status: 'ACTIVE', returnedOn: null, rated: false })).toBe('NOT_YET');
+    expect(ratingState({ status: 'TERMINATED_EARLY', returnedOn: null, rated: false })).toBe('NOT_YET');
+    expect(ratingState({ status: 'COMPLETED', returnedOn: '2027-10-01', rated: false })).toBe('OPEN');
+    expect(ratingState({ status: 'COMPLETED', returnedOn: '2027-10-01', rated: true })).toBe('RATED');
   });
 });
 

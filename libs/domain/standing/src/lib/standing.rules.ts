@@ -107,6 +107,15 @@ export function assertRatable(placement: { status: string; returnedOn: string | 
   }
 }
 
+/** Where a worker's rating of a placement stands: not yet (abroad, or home not recorded), OPEN, or RATED. */
+export type RatingState = 'NOT_YET' | 'OPEN' | 'RATED';
+
+/** The worker may rate a placement once it has ended and they are home, and only once (the same test as `assertRatable`). */
+export function ratingState(placement: { status: string; returnedOn: string | null; rated: boolean }): RatingState {
+  if (placement.rated) return 'RATED';
+  return placement.status !== 'ACTIVE' && placement.returnedOn ? 'OPEN' : 'NOT_YET';
+}
+
 /** A case decision places an approval hold on the employer when it is substantiated against the employer and CRITICAL. */
 export function placesApprovalHold(decision: { outcome: string; finding: string | null; severity: string }): boolean {
   return decision.outcome === 'SUBSTANTIATED' && decision.finding === 'EMPLOYER' && decision.severity === 'CRITICAL';

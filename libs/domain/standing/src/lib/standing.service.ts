@@ -10,7 +10,19 @@ import { lockPlacement } from '@puente/domain/contingents';
 import { CASE_DECIDED, CaseDecidedEvent } from '@puente/domain/cases';
 import { clearApprovalHold, EmployerEntity, placeApprovalHold } from '@puente/domain/employers';
 import { CURRENT_STANDING_POLICY, StandingPolicy } from './standing.policy';
-import { assertRatable, cleanRating, decideStanding, placesApprovalHold, RatingAggregate, RatingScores, sameStanding, StandingDecision, StandingInputs } from './standing.rules';
+import {
+  assertRatable,
+  cleanRating,
+  decideStanding,
+  placesApprovalHold,
+  RatingAggregate,
+  RatingScores,
+  RatingState,
+  ratingState,
+  sameStanding,
+  StandingDecision,
+  StandingInputs,
+} from './standing.rules';
 import { standingInputsOf } from './standing-facts';
 
 export interface RateEmployerInput extends RatingScores {
@@ -25,6 +37,17 @@ export interface StoredStanding extends StandingDecision {
   policyVersion: string;
   inputs: StandingInputs;
   computedAt: Date;
+}
+
+/** One of a worker's own placements, and whether they may rate its employer. */
+export interface PlacementToRate {
+  placementId: string;
+  employerName: string;
+  jobOrderReference: string;
+  endedOn: string | null;
+  returnedOn: string | null;
+  ratingState: RatingState;
+  ratedAt: Date | null;
 }
 
 /** A worker's rating as coordinators read it (comments included); employers never read one. */
@@ -69,6 +92,20 @@ export class StandingService {
       this.requestRecompute(tx, p.employerId, 'rating-submitted', row.id);
       return { ratingId: row.id, placementId: p.id, createdAt: row.created_at };
     });
+  }
+
+  /** The worker's own placements, newest first, each with whether they may rate its employer (or did). */
+  async placementsToRate(actor: Actor): Promise<PlacementToRate[]> {
+    if (actor.role !== Role.APPLICANT || !actor.applicantId) return [];
+    const rows: (Omit<PlacementToRate, 'ratingState'> & { status: string })[] = await this.dataSource.query(
+      `SELECT p.id AS "placementId", m.legal_name AS "employerName", o.reference AS "jobOrderReference", p.status,
+              to_char(p.ended_on, 'YYYY-MM-DD') AS "endedOn", to_char(p.returned_on, 'YYYY-MM-DD') AS "returnedOn", r.created_at AS "ratedAt"
+       FROM placement p JOIN job_order o ON o.id = p.job_order_id JOIN employer m ON m.id = p.employer_id
+       LEFT JOIN employer_rating r ON r.placement_id = p.id
+       WHERE p.applicant_id = $1 ORDER BY p.start_date DESC, p.created_at DESC`,
+      [actor.applicantId],
+    );
+    return rows.map(({ status, ...p }) => ({ ...p, ratingState: ratingState({ status, returnedOn: p.returnedOn, rated: p.ratedAt !== null }) }));
   }
 
   /**

@@ -1,11 +1,25 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connected, enumObject } from '@puente/common';
-import { STANDING_LEVELS, StandingLevel, StandingReasonCode } from '../standing.rules';
+import { RatingState, STANDING_LEVELS, StandingLevel, StandingReasonCode } from '../standing.rules';
 
 export const StandingLevelEnum = enumObject(STANDING_LEVELS);
 registerEnumType(StandingLevelEnum, { name: 'StandingLevel', description: 'GOOD, WATCH, AT_RISK or BLOCKED (approval of its orders on hold).' });
 export const StandingReasonCodeEnum = enumObject(['APPROVAL_HOLD', 'SUBSTANTIATED_CASES', 'RATINGS', 'EARLY_TERMINATIONS', 'NO_SHOWS', 'REHIRE_RATE'] as const);
 registerEnumType(StandingReasonCodeEnum, { name: 'StandingReasonCode' });
+
+export const RatingStateEnum = enumObject(['NOT_YET', 'OPEN', 'RATED'] as const);
+registerEnumType(RatingStateEnum, { name: 'RatingState', description: 'NOT_YET until the placement ended and you are home, then OPEN, RATED once done.' });
+
+@ObjectType('PlacementToRate', { description: 'One of your placements, and whether you may rate its employer.' })
+export class PlacementToRateModel {
+  @Field(() => ID) placementId!: string;
+  @Field() employerName!: string;
+  @Field() jobOrderReference!: string;
+  @Field(() => String, { nullable: true }) endedOn!: string | null;
+  @Field(() => String, { nullable: true }) returnedOn!: string | null;
+  @Field(() => RatingStateEnum) ratingState!: RatingState;
+  @Field(() => Date, { nullable: true }) ratedAt!: Date | null;
+}
 
 @ObjectType('StandingReason')
 export class StandingReasonModel {

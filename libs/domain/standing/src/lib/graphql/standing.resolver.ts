@@ -5,7 +5,7 @@ import { EmployerModel, toEmployerModel } from '@puente/domain/employers';
 import { JobOrderModel } from '@puente/domain/job-orders';
 import { ReferenceService } from '@puente/domain/reference';
 import { StandingService, StoredStanding } from '../standing.service';
-import { EmployerRatingConnection, EmployerRatingReceiptModel, EmployerStandingModel } from './standing.model';
+import { EmployerRatingConnection, EmployerRatingReceiptModel, EmployerStandingModel, PlacementToRateModel } from './standing.model';
 import { ClearEmployerHoldInput, RateEmployerInput } from './standing.input';
 import { toStandingModel } from './standing.mapper';
 
@@ -24,6 +24,12 @@ export class StandingResolver {
   })
   rateEmployer(@CurrentActor() actor: Actor, @Args('input') input: RateEmployerInput): Promise<EmployerRatingReceiptModel> {
     return this.standing.rateEmployer(actor, input);
+  }
+
+  @Roles(Role.APPLICANT)
+  @Query(() => [PlacementToRateModel], { description: 'Your placements, newest first, and whether you may rate each employer (rateEmployer).' })
+  myPlacementsToRate(@CurrentActor() actor: Actor): Promise<PlacementToRateModel[]> {
+    return this.standing.placementsToRate(actor);
   }
 
   @Roles(Role.COORDINATOR, Role.EMPLOYER)
