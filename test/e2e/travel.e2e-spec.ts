@@ -296,7 +296,7 @@ describe('travel: from selection to return, followed live', () => {
     };
     const good = await decided(traveller.id);
     expect(Date.now() - before).toBeLessThan(2000);
-    expect(good).toMatchObject({ outcome: 'ELIGIBLE', policyVersion: '2026-11-v1' });
+    expect(good).toMatchObject({ outcome: 'ELIGIBLE', policyVersion: '2026-12-v2' });
     expect(good.reasons.map((r: { code: string; met: boolean }) => [r.code, r.met])).toEqual([
       ['CONTRACT_OUTCOME', true], ['EVALUATION', true], ['RETURNED_ON_TIME', true], ['NO_MISCONDUCT', true], ['PASSPORT', true],
     ]);

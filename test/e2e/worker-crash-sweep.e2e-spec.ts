@@ -6,7 +6,7 @@ import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { fieldCipherFromEnv } from '@puente/config';
 import { addDays, todayIso } from '@puente/common';
-import { decideRehire, REHIRE_POLICY_V1, RehireInputs } from '@puente/domain/rehire';
+import { decideRehire, CURRENT_REHIRE_POLICY, RehireInputs } from '@puente/domain/rehire';
 import { DEFAULT_JOB_OPTIONS, jobId, JobName, QueueName } from '@puente/queue-contracts';
 import { until, Blocker, spawnWorker, killHard } from '../support/processes';
 
@@ -231,7 +231,7 @@ describe('a worker killed mid-sweep', () => {
       substantiatedMisconduct: 0,
       passportExpiry: w.passportExpiry,
     };
-    return { inputs, decision: decideRehire(inputs, REHIRE_POLICY_V1) };
+    return { inputs, decision: decideRehire(inputs, CURRENT_REHIRE_POLICY) };
   };
 
   const jobOptions = (id: string) => ({ jobId: id, attempts: DEFAULT_JOB_OPTIONS.attempts, backoff: DEFAULT_JOB_OPTIONS.backoff, removeOnComplete: false, removeOnFail: false });
@@ -380,7 +380,7 @@ describe('a worker killed mid-sweep', () => {
       [
         decided.map((d) => d.w.id),
         decided.map((d) => d.w.placementId),
-        decided.map(() => REHIRE_POLICY_V1.version),
+        decided.map(() => CURRENT_REHIRE_POLICY.version),
         decided.map((d) => d.decision.outcome),
         decided.map((d) => d.decision.needsPassportRenewal),
         decided.map((d) => JSON.stringify(d.decision.reasons)),
@@ -514,8 +514,8 @@ describe('a worker killed mid-sweep', () => {
         days.has(d.inputs.asOf) &&
         d.current &&
         d.placementId === w.placementId &&
-        d.policyVersion === REHIRE_POLICY_V1.version &&
-        d.outcome === (w.overall >= REHIRE_POLICY_V1.minimumOverall ? 'ELIGIBLE' : 'INELIGIBLE') &&
+        d.policyVersion === CURRENT_REHIRE_POLICY.version &&
+        d.outcome === (w.overall >= CURRENT_REHIRE_POLICY.minimumOverall ? 'ELIGIBLE' : 'INELIGIBLE') &&
         isDeepStrictEqual(
           { outcome: d.outcome, needsPassportRenewal: d.needsPassportRenewal, recheckOn: d.recheckOn, reasons: d.reasons, inputs: d.inputs },
           { outcome: decision.outcome, needsPassportRenewal: decision.needsPassportRenewal, recheckOn: decision.recheckOn, reasons: decision.reasons, inputs },

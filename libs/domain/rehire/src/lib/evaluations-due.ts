@@ -4,7 +4,7 @@ import { OnEvent } from '@nestjs/event-emitter';
 import type { EntityManager } from 'typeorm';
 import { recordNotifications } from '@puente/notifications';
 import { PLACEMENTS_COMPLETED, PlacementsCompletedEvent } from '@puente/domain/contingents';
-import { REHIRE_POLICY_V1, RehirePolicy } from './rehire.policy';
+import { CURRENT_REHIRE_POLICY, RehirePolicy } from './rehire.policy';
 import { evaluationWindowCloses } from './rehire.rules';
 
 /**
@@ -12,7 +12,7 @@ import { evaluationWindowCloses } from './rehire.rules';
  * to evaluate them (the end plus the policy's evaluation window): one notice per employer and deadline, keyed by
  * the placements it covers, so recording the same end again adds nothing. References and counts only, no names.
  */
-export async function recordEvaluationsDue(em: EntityManager, placementIds: readonly string[], policy: RehirePolicy = REHIRE_POLICY_V1): Promise<(string | null)[]> {
+export async function recordEvaluationsDue(em: EntityManager, placementIds: readonly string[], policy: RehirePolicy = CURRENT_REHIRE_POLICY): Promise<(string | null)[]> {
   if (!placementIds.length) return [];
   const groups: { employerId: string; endedOn: string; ids: string[]; orders: string[] }[] = await em.query(
     `SELECT p.employer_id AS "employerId", to_char(p.ended_on, 'YYYY-MM-DD') AS "endedOn", array_agg(p.id::text ORDER BY p.id) AS ids,

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { addDays, Role, todayIso } from '@puente/common';
 import { JOB_QUEUE, JobName } from '@puente/queue-contracts';
 import { bootTestModule, queueOf, TestFactories } from '@puente/testing';
-import { REHIRE_POLICY_V1 } from './rehire.policy';
+import { CURRENT_REHIRE_POLICY } from './rehire.policy';
 import { RehireModule } from './rehire.module';
 import { RehireService } from './rehire.service';
 import { EvaluationService } from './evaluation.service';
@@ -96,7 +96,7 @@ describe('RehireService decisions and the sweep', () => {
     const day = addDays(endedOn, 5);
     expect(await rehire.decide(good, day)).toBe('DECIDED');
     expect(await rehire.decide(good, day)).toBe('UNCHANGED');
-    expect(await decisionsOf([good])).toEqual([{ applicantId: good, outcome: 'ELIGIBLE', current: true, policyVersion: REHIRE_POLICY_V1.version }]);
+    expect(await decisionsOf([good])).toEqual([{ applicantId: good, outcome: 'ELIGIBLE', current: true, policyVersion: CURRENT_REHIRE_POLICY.version }]);
     expect(await statusesOf([good])).toEqual(['AVAILABLE']);
     const stored = await rehire.eligibilityOf(good);
     expect(stored!.inputs).toMatchObject({ asOf: day, evaluation: { overall: 4, wouldRehire: true }, placement: { status: 'COMPLETED', endedOn } });
@@ -123,7 +123,7 @@ describe('RehireService decisions and the sweep', () => {
     expect(await statusesOf(waiting)).toEqual(['RETURNED']);
 
     // The window closes 30 days after the end. A sweep killed after its first batch of 10 …
-    const late = addDays(endedOn, REHIRE_POLICY_V1.evaluationWindowDays + 1);
+    const late = addDays(endedOn, CURRENT_REHIRE_POLICY.evaluationWindowDays + 1);
     const ours = (await ds.query(`SELECT applicant_id FROM rehire_decision WHERE current AND recheck_on <= $1 AND applicant_id = ANY($2) ORDER BY 1`, [late, waiting])).map(
       (r: { applicant_id: string }) => r.applicant_id,
     );
@@ -145,10 +145,10 @@ describe('RehireService decisions and the sweep', () => {
     const [worker] = await returnedWorkers(1, 4);
     const day = addDays(endedOn, 5);
     await rehire.decide(worker, day);
-    const stricter = { ...REHIRE_POLICY_V1, version: 'test-strict', minimumOverall: 5 };
+    const stricter = { ...CURRENT_REHIRE_POLICY, version: 'test-strict', minimumOverall: 5 };
     expect(await rehire.decide(worker, day, stricter)).toBe('DECIDED');
     expect(await decisionsOf([worker])).toEqual([
-      { applicantId: worker, outcome: 'ELIGIBLE', current: false, policyVersion: REHIRE_POLICY_V1.version },
+      { applicantId: worker, outcome: 'ELIGIBLE', current: false, policyVersion: CURRENT_REHIRE_POLICY.version },
       { applicantId: worker, outcome: 'INELIGIBLE', current: true, policyVersion: 'test-strict' },
     ]);
     const [old] = await ds.query(`SELECT reasons FROM rehire_decision WHERE applicant_id = $1 AND NOT current`, [worker]);

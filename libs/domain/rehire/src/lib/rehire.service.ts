@@ -6,8 +6,10 @@ import { isUuid, todayIso } from '@puente/common';
 import { UnitOfWork, UnitOfWorkTx } from '@puente/queue';
 import { jobId, JobName } from '@puente/queue-contracts';
 import { APPLICANT_PASSPORT_CHANGED, ApplicantPassportChangedEvent, lockApplicantRows, moveApplicantsInBulk } from '@puente/domain/applicants';
+import { CASE_DECIDED, CaseDecidedEvent, substantiatedMisconductCounts } from '@puente/domain/cases';
 import { EndFault, decideRehire, PlacementOutcome, RehireDecision, RehireInputs, RehireReason } from './rehire.rules';
-import { REHIRE_POLICY_V1, RehirePolicy } from './rehire.policy';
+import { CURRENT_REHIRE_POLICY, RehirePolicy } from './rehire.policy';
+import { ContestStatus, evaluationStanding } from './evaluation-contest.rules';
 
 export interface StoredDecision extends RehireDecision {
   id: string;
@@ -25,8 +27,13 @@ interface Facts {
   endedOn: string | null;
   returnedOn: string | null;
   fault: EndFault | null;
+  /** The evaluation's scores when it counts (`evaluation.counts`), else null. */
   overall: number | null;
   wouldRehire: boolean | null;
+  evaluated: boolean;
+  contestStatus: ContestStatus | null;
+  retaliationCaseId: string | null;
+  retaliationReviewedAt: Date | null;
   passportExpiry: string | null;
   evaluationOpenUntil: string | null;
 }
@@ -78,6 +85,15 @@ export class RehireService {
   }
 
   /**
+   * A case decided about a worker: a substantiated misconduct finding refuses NO_MISCONDUCT, so decide again (in the
+   * case's unit of work; a decision that comes out the same stores nothing).
+   */
+  @OnEvent(CASE_DECIDED, { async: true, promisify: true })
+  async onCaseDecided(event: CaseDecidedEvent): Promise<void> {
+    this.requestDecision(event.tx, event.applicantId, 'case-decided', `${event.caseId}__${event.outcome}__${event.finding ?? 'none'}`);
+  }
+
+  /**
    * Queues a fresh decision for an applicant after an event, in the unit of work that records the event. The job
    * id names the event, so the same event queued twice is one job, while a new event during a running job gets a
    * job of its own (a job still running may have read the facts before it).
@@ -87,26 +103,29 @@ export class RehireService {
   }
 
   /** The job for one applicant: `decideBatch` of one. */
-  async decide(applicantId: string, today = todayIso(), policy: RehirePolicy = REHIRE_POLICY_V1): Promise<'DECIDED' | 'UNCHANGED' | 'NOTHING_TO_DECIDE'> {
+  async decide(applicantId: string, today = todayIso(), policy: RehirePolicy = CURRENT_REHIRE_POLICY): Promise<'DECIDED' | 'UNCHANGED' | 'NOTHING_TO_DECIDE'> {
     if (!isUuid(applicantId)) return 'NOTHING_TO_DECIDE';
     const { decided, unchanged } = await this.decideBatch([applicantId], today, policy);
     return decided ? 'DECIDED' : unchanged ? 'UNCHANGED' : 'NOTHING_TO_DECIDE';
   }
 
   /**
-   * Decides a batch of applicants in one transaction, from each one's latest ended placement, its evaluation,
-   * their passport and any substantiated misconduct (none can be recorded yet). The applicant rows are locked in
+   * Decides a batch of applicants in one transaction, from each one's latest ended placement, its evaluation as it
+   * stands after review (only one that counts is scored; one overturned or set aside for a retaliation review is
+   * named as such), their passport and their substantiated misconduct cases. The applicant rows are locked in
    * id order, so two runs over the same people take turns, and a new decision is stored only where the answer
    * differs from the current one: running it again, or after a crash, changes nothing. A handful of set-based
    * statements whatever the batch size; the status events go out once it commits.
    */
-  async decideBatch(applicantIds: readonly string[], today = todayIso(), policy: RehirePolicy = REHIRE_POLICY_V1): Promise<{ decided: number; unchanged: number }> {
+  async decideBatch(applicantIds: readonly string[], today = todayIso(), policy: RehirePolicy = CURRENT_REHIRE_POLICY): Promise<{ decided: number; unchanged: number }> {
     const outcome = await this.uow.run('rehire.decide', async (tx) => {
       const em = tx.em;
       await lockApplicantRows(em, applicantIds);
       const facts: Facts[] = await em.query(
         `SELECT DISTINCT ON (p.applicant_id) p.applicant_id AS "applicantId", p.id AS "placementId", p.status, to_char(p.ended_on, 'YYYY-MM-DD') AS "endedOn",
-                to_char(p.returned_on, 'YYYY-MM-DD') AS "returnedOn", p.end_fault AS fault, e.overall, e.would_rehire AS "wouldRehire",
+                to_char(p.returned_on, 'YYYY-MM-DD') AS "returnedOn", p.end_fault AS fault,
+                CASE WHEN e.counts THEN e.overall END AS overall, CASE WHEN e.counts THEN e.would_rehire END AS "wouldRehire", e.id IS NOT NULL AS evaluated,
+                e.contest_status AS "contestStatus", e.retaliation_case_id AS "retaliationCaseId", e.retaliation_reviewed_at AS "retaliationReviewedAt",
                 to_char(a.passport_expiry, 'YYYY-MM-DD') AS "passportExpiry", to_char(p.evaluation_open_until, 'YYYY-MM-DD') AS "evaluationOpenUntil"
          FROM placement p JOIN applicant a ON a.id = p.applicant_id LEFT JOIN evaluation e ON e.placement_id = p.id
          WHERE p.applicant_id = ANY($1)
@@ -120,15 +139,19 @@ export class RehireService {
         [applicantIds],
       );
       const currentOf = new Map(currents.map((c) => [c.applicantId, c]));
+      const misconduct = await substantiatedMisconductCounts(em, applicantIds);
       const changed: { facts: Facts; inputs: RehireInputs; decision: RehireDecision }[] = [];
       let unchanged = 0;
       for (const f of facts.filter((x) => x.status !== 'ACTIVE')) {
+        const standing = f.evaluated ? evaluationStanding(f) : 'COUNTS';
         const inputs: RehireInputs = {
           asOf: today,
           // A reopened window is stored only when there is one, so the inputs of the usual decision stay as they were.
           placement: { status: f.status, endedOn: f.endedOn, returnedOn: f.returnedOn, fault: f.fault, ...(f.evaluationOpenUntil ? { evaluationOpenUntil: f.evaluationOpenUntil } : {}) },
           evaluation: f.overall === null ? null : { overall: f.overall, wouldRehire: f.wouldRehire! },
-          substantiatedMisconduct: 0,
+          // Likewise the review: stored only when the evaluation does not plainly count.
+          ...(standing !== 'COUNTS' ? { evaluationReview: standing } : {}),
+          substantiatedMisconduct: misconduct.get(f.applicantId) ?? 0,
           passportExpiry: f.passportExpiry,
         };
         const decision = decideRehire(inputs, policy);
@@ -171,11 +194,12 @@ export class RehireService {
   /**
    * The nightly sweep: decides again every applicant whose current decision has an input that changed meaning
    * by today (an evaluation window closed, a return deadline passed, a passport nearing expiry), and any whose
-   * latest ended placement has no decision, or only one older than its evaluation (a job lost or never queued). In batches of `batchSize`, each its own transaction, so
+   * latest ended placement has no decision, or only one older than its evaluation or the evaluation's last contest
+   * or review (`updated_at`: a job lost or never queued). In batches of `batchSize`, each its own transaction, so
    * 200,000 placements are never one giant transaction and a sweep killed midway resumes where it stopped (what
    * it did is no longer due). Returns how many it looked at and decided.
    */
-  async sweep(today = todayIso(), batchSize = 1000, policy: RehirePolicy = REHIRE_POLICY_V1): Promise<{ due: number; decided: number; batches: number }> {
+  async sweep(today = todayIso(), batchSize = 1000, policy: RehirePolicy = CURRENT_REHIRE_POLICY): Promise<{ due: number; decided: number; batches: number }> {
     const due: { applicant_id: string }[] = await this.dataSource.query(
       `SELECT applicant_id FROM rehire_decision WHERE current AND recheck_on <= $1
        UNION
@@ -183,7 +207,7 @@ export class RehireService {
        FROM (SELECT DISTINCT ON (applicant_id) applicant_id, id, status FROM placement ORDER BY applicant_id, start_date DESC, created_at DESC) l
        WHERE l.status <> 'ACTIVE'
          AND NOT EXISTS (SELECT 1 FROM rehire_decision d WHERE d.applicant_id = l.applicant_id AND d.current AND d.placement_id = l.id
-                           AND NOT EXISTS (SELECT 1 FROM evaluation e WHERE e.placement_id = l.id AND e.created_at > d.created_at))
+                           AND NOT EXISTS (SELECT 1 FROM evaluation e WHERE e.placement_id = l.id AND e.updated_at > d.created_at))
        ORDER BY 1`,
       [today],
     );

@@ -9,15 +9,17 @@ const GENDER_NAMES: Record<string, string> = { FEMALE: 'Women', MALE: 'Men' };
 export class SeasonHistoryService implements SeasonHistoryReader {
   /**
    * What Puente knows of these applicants' past seasons, in one statement for the whole page: placements that
-   * ended, their evaluations, and each former employer with the year last worked there and its last answer to
-   * "would rehire". Applicants without history are absent from the map (NO_HISTORY).
+   * ended, their evaluations that count (an overturned one, or one under a retaliation review, is left out), and
+   * each former employer with the year last worked there and its last answer to "would rehire". Applicants
+   * without history are absent from the map (NO_HISTORY).
    */
   async historiesOf(em: EntityManager, applicantIds: readonly string[]): Promise<Map<string, ApplicantHistory>> {
     if (!applicantIds.length) return new Map();
     const rows: (Omit<ApplicantHistory, 'formerEmployers'> & { applicantId: string; formerEmployers: ApplicantHistory['formerEmployers'] })[] = await em.query(
       `WITH ended AS (
          SELECT p.applicant_id, p.employer_id, p.departed_on, v.id AS evaluation_id, v.overall, v.would_rehire
-         FROM placement p LEFT JOIN evaluation v ON v.placement_id = p.id
+         -- Only evaluations that count: not overturned, not set aside for a retaliation review (evaluation.counts).
+         FROM placement p LEFT JOIN evaluation v ON v.placement_id = p.id AND v.counts
          WHERE p.applicant_id = ANY($1) AND p.status <> 'ACTIVE'
        ), employers AS (
          SELECT DISTINCT ON (applicant_id, employer_id) applicant_id, employer_id, extract(year FROM departed_on)::int AS last_year, would_rehire

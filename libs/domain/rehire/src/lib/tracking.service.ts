@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, DomainException, isUuid, Page, Role, todayIso } from '@puente/common';
-import { REHIRE_POLICY_V1, RehirePolicy } from './rehire.policy';
+import { applicantsWhoReported } from '@puente/domain/cases';
+import { ContestStatus, contestWindowCloses, EvaluationStanding, evaluationStanding } from './evaluation-contest.rules';
+import { CURRENT_REHIRE_POLICY, RehirePolicy } from './rehire.policy';
 import { EvaluationState, evaluationState } from './rehire.rules';
 
 export interface PoolFilter {
@@ -80,7 +82,85 @@ export interface HistoryEntry {
   returnedOn: string | null;
   named: boolean;
   evaluation: { overall: number; punctuality: number; quality: number; safety: number; teamwork: number; wouldRehire: boolean; comments: string | null } | null;
+  /** The evaluation with its contest and review, as the worker and the coordinators see it (null when none). */
+  evaluationReview: EvaluationView | null;
   decision: { outcome: string; policyVersion: string; reasons: unknown; createdAt: Date } | null;
+}
+
+/**
+ * One evaluation of a worker as the worker and the coordinators see it: the scores and comments, the contest and
+ * what was decided, until when it can be contested, and whether it counts. The retaliation flag's case is added
+ * for coordinators only (`retaliation`); the employer never sees any of this but its own scores.
+ */
+export interface EvaluationView {
+  id: string;
+  createdAt: Date;
+  placementId: string;
+  applicantId: string;
+  employerId: string;
+  employerName: string;
+  jobOrderReference: string;
+  overall: number;
+  punctuality: number;
+  quality: number;
+  safety: number;
+  teamwork: number;
+  wouldRehire: boolean;
+  comments: string | null;
+  contestStatus: ContestStatus | null;
+  contestStatement: string | null;
+  contestedAt: Date | null;
+  contestResolvedAt: Date | null;
+  contestResolutionReason: string | null;
+  /** The last day to contest (El Salvador), `contestWindowCloses` of the day it was submitted. */
+  contestableUntil: string;
+  /** Never contested, not overturned, and today is within the window. */
+  contestable: boolean;
+  counts: boolean;
+  standing: EvaluationStanding;
+  /** Coordinators only: the case that flagged it, and the flag's review. */
+  retaliation?: { caseId: string; reviewedAt: Date | null; reviewReason: string | null } | null;
+  /** Coordinators only, in the review list. */
+  applicantName?: string;
+}
+
+/** Per employer: of its former workers, how many who reported a case against it it named again, against the others. */
+export interface NamedAgainComparison {
+  employerId: string;
+  employerName: string;
+  reporters: number;
+  reportersNamedAgain: number;
+  /** Null when no former worker reported a case. */
+  reporterRate: number | null;
+  others: number;
+  othersNamedAgain: number;
+  otherRate: number | null;
+}
+
+interface EvaluationRow extends Omit<EvaluationView, 'contestableUntil' | 'contestable' | 'standing' | 'retaliation'> {
+  retaliationCaseId: string | null;
+  retaliationReviewedAt: Date | null;
+  retaliationReviewReason: string | null;
+}
+
+const EVALUATION_COLUMNS = `e.id, e.created_at AS "createdAt", e.placement_id AS "placementId", e.applicant_id AS "applicantId", e.employer_id AS "employerId",
+  m.legal_name AS "employerName", o.reference AS "jobOrderReference", e.overall, e.punctuality, e.quality, e.safety, e.teamwork, e.would_rehire AS "wouldRehire",
+  e.comments, e.contest_status AS "contestStatus", e.contest_statement AS "contestStatement", e.contested_at AS "contestedAt",
+  e.contest_resolved_at AS "contestResolvedAt", e.contest_resolution_reason AS "contestResolutionReason", e.counts,
+  e.retaliation_case_id AS "retaliationCaseId", e.retaliation_reviewed_at AS "retaliationReviewedAt", e.retaliation_review_reason AS "retaliationReviewReason"`;
+const EVALUATION_JOINS = `JOIN placement p ON p.id = e.placement_id JOIN job_order o ON o.id = p.job_order_id JOIN employer m ON m.id = e.employer_id`;
+
+/** A row as a view: the window and standing from the rules; the retaliation flag only for coordinators. */
+function evaluationView({ retaliationCaseId, retaliationReviewedAt, retaliationReviewReason, ...row }: EvaluationRow, today: string, forStaff: boolean): EvaluationView {
+  const contestableUntil = contestWindowCloses(todayIso(row.createdAt));
+  const view: EvaluationView = {
+    ...row,
+    contestableUntil,
+    contestable: row.contestStatus === null && today <= contestableUntil,
+    standing: evaluationStanding({ contestStatus: row.contestStatus, retaliationCaseId, retaliationReviewedAt }),
+  };
+  if (forStaff) view.retaliation = retaliationCaseId ? { caseId: retaliationCaseId, reviewedAt: retaliationReviewedAt, reviewReason: retaliationReviewReason } : null;
+  return view;
 }
 
 const SEASON = `extract(year FROM p.start_date)::int`;
@@ -110,6 +190,8 @@ export class TrackingService {
        JOIN applicant a ON a.id = d.applicant_id
        JOIN placement p ON p.id = d.placement_id
        JOIN employer m ON m.id = p.employer_id
+       -- The employer's own scores, as it gave them, even when overturned or set aside for review: hiding them
+       -- would tell it which workers reported a case against it.
        LEFT JOIN evaluation e ON e.placement_id = p.id
        WHERE d.current AND d.outcome = 'ELIGIBLE'
          AND ($1::uuid IS NULL OR EXISTS (SELECT 1 FROM placement w WHERE w.applicant_id = d.applicant_id AND w.employer_id = $1))
@@ -137,7 +219,7 @@ export class TrackingService {
    * the worker is named, as a contingent's members are to their employer. Scoped here: an actor who is not an
    * employer gets none.
    */
-  async employerPlacements(actor: Actor, page: Page, today = todayIso(), policy: RehirePolicy = REHIRE_POLICY_V1): Promise<EmployerPlacement[]> {
+  async employerPlacements(actor: Actor, page: Page, today = todayIso(), policy: RehirePolicy = CURRENT_REHIRE_POLICY): Promise<EmployerPlacement[]> {
     const employerId = actor.role === Role.EMPLOYER ? actor.employerId : null;
     if (!employerId || !isUuid(employerId)) return [];
     const rows: (Omit<EmployerPlacement, 'evaluationClosesOn' | 'evaluationState'> & { evaluationOpenUntil: string | null })[] = await this.dataSource.query(
@@ -201,10 +283,13 @@ export class TrackingService {
     );
   }
 
-  /** One worker's placements, newest first, each with its evaluation and its latest rehire decision. */
-  history(applicantId: string): Promise<HistoryEntry[]> {
-    if (!isUuid(applicantId)) return Promise.resolve([]);
-    return this.dataSource.query(
+  /**
+   * One worker's placements, newest first, each with its evaluation (with its contest, review and retaliation
+   * flag, for coordinators) and its latest rehire decision.
+   */
+  async history(applicantId: string, today = todayIso()): Promise<HistoryEntry[]> {
+    if (!isUuid(applicantId)) return [];
+    const entries: Omit<HistoryEntry, 'evaluationReview'>[] = await this.dataSource.query(
       `SELECT p.id AS "placementId", o.reference AS "jobOrderReference", m.legal_name AS "employerName", o.work_region_code AS "regionCode",
               to_char(p.start_date, 'YYYY-MM-DD') AS "startDate", to_char(p.end_date, 'YYYY-MM-DD') AS "endDate", p.status,
               to_char(p.departed_on, 'YYYY-MM-DD') AS "departedOn", to_char(p.ended_on, 'YYYY-MM-DD') AS "endedOn", to_char(p.returned_on, 'YYYY-MM-DD') AS "returnedOn",
@@ -218,5 +303,93 @@ export class TrackingService {
        WHERE p.applicant_id = $1 ORDER BY p.start_date DESC, p.created_at DESC`,
       [applicantId],
     );
+    const views = new Map((await this.evaluationsOf(applicantId, today, true)).map((v) => [v.placementId, v]));
+    return entries.map((e) => ({ ...e, evaluationReview: views.get(e.placementId) ?? null }));
+  }
+
+  /** Every evaluation of a worker, newest first, with its contest and whether it counts; `forStaff` adds the retaliation flag. */
+  async evaluationsOf(applicantId: string, today = todayIso(), forStaff = false): Promise<EvaluationView[]> {
+    if (!isUuid(applicantId)) return [];
+    const rows: EvaluationRow[] = await this.dataSource.query(
+      `SELECT ${EVALUATION_COLUMNS} FROM evaluation e ${EVALUATION_JOINS} WHERE e.applicant_id = $1 ORDER BY e.created_at DESC, e.id DESC`,
+      [applicantId],
+    );
+    return rows.map((r) => evaluationView(r, today, forStaff));
+  }
+
+  /** One evaluation as coordinators see it (with the retaliation flag), or null. */
+  async evaluationById(id: string, today = todayIso()): Promise<EvaluationView | null> {
+    if (!isUuid(id)) return null;
+    const [row]: EvaluationRow[] = await this.dataSource.query(`SELECT ${EVALUATION_COLUMNS} FROM evaluation e ${EVALUATION_JOINS} WHERE e.id = $1`, [id]);
+    return row ? evaluationView(row, today, true) : null;
+  }
+
+  /** The signed-in worker's own evaluations (`evaluationsOf`); no one else has any here. */
+  myEvaluations(actor: Actor, today = todayIso()): Promise<EvaluationView[]> {
+    if (actor.role !== Role.APPLICANT || !actor.applicantId) return Promise.resolve([]);
+    return this.evaluationsOf(actor.applicantId, today, false);
+  }
+
+  /**
+   * What awaits the coordinators, newest first: evaluations contested and not decided, and evaluations flagged as
+   * possible retaliation and not reviewed (the partial index `evaluation_to_review_idx`), with the worker's name.
+   */
+  async evaluationsToReview(page: Page, today = todayIso()): Promise<EvaluationView[]> {
+    const rows: EvaluationRow[] = await this.dataSource.query(
+      `SELECT ${EVALUATION_COLUMNS}, a.first_names || ' ' || a.last_names AS "applicantName"
+       FROM evaluation e ${EVALUATION_JOINS} JOIN applicant a ON a.id = e.applicant_id
+       WHERE (e.contest_status = 'CONTESTED' OR (e.retaliation_case_id IS NOT NULL AND e.retaliation_reviewed_at IS NULL))
+         AND ($1::timestamptz IS NULL OR (e.created_at, e.id) < ($1, $2::uuid))
+       ORDER BY e.created_at DESC, e.id DESC
+       LIMIT $3`,
+      [page.after?.createdAt ?? null, page.after?.id ?? null, page.limit + 1],
+    );
+    return rows.map((r) => evaluationView(r, today, true));
+  }
+
+  /**
+   * Per employer (one, or every employer with a worker whose placement ended): its former workers who reported a
+   * case against it (`applicantsWhoReported`, cases with a misconduct finding left out) and the others, and how
+   * many of each it named again on an order (a named request). A reporter named again less often than the others
+   * is what a coordinator looks into. Counts and rates only: no worker is named.
+   */
+  async namedAgainComparison(employerId?: string | null): Promise<NamedAgainComparison[]> {
+    if (employerId && !isUuid(employerId)) return [];
+    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
+      const formers: { employerId: string; employerName: string; applicantId: string; named: boolean }[] = await em.query(
+        `SELECT f.employer_id AS "employerId", m.legal_name AS "employerName", f.applicant_id AS "applicantId",
+                EXISTS (SELECT 1 FROM named_request n JOIN job_order o ON o.id = n.job_order_id
+                        WHERE n.applicant_id = f.applicant_id AND o.employer_id = f.employer_id) AS named
+         FROM (SELECT DISTINCT employer_id, applicant_id FROM placement WHERE status <> 'ACTIVE' AND ($1::uuid IS NULL OR employer_id = $1)) f
+         JOIN employer m ON m.id = f.employer_id
+         ORDER BY m.legal_name, f.employer_id`,
+        [employerId ?? null],
+      );
+      const byEmployer = new Map<string, { name: string; workers: { applicantId: string; named: boolean }[] }>();
+      for (const f of formers) {
+        const e = byEmployer.get(f.employerId) ?? { name: f.employerName, workers: [] };
+        e.workers.push(f);
+        byEmployer.set(f.employerId, e);
+      }
+      const rate = (n: number, of: number) => (of ? Math.round((n / of) * 10_000) / 10_000 : null);
+      const out: NamedAgainComparison[] = [];
+      for (const [id, e] of byEmployer) {
+        const reported = await applicantsWhoReported(em, id);
+        const reporters = e.workers.filter((w) => reported.has(w.applicantId));
+        const others = e.workers.filter((w) => !reported.has(w.applicantId));
+        const named = (ws: typeof reporters) => ws.filter((w) => w.named).length;
+        out.push({
+          employerId: id,
+          employerName: e.name,
+          reporters: reporters.length,
+          reportersNamedAgain: named(reporters),
+          reporterRate: rate(named(reporters), reporters.length),
+          others: others.length,
+          othersNamedAgain: named(others),
+          otherRate: rate(named(others), others.length),
+        });
+      }
+      return out;
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { EarlyEndEnum, EndFaultEnum } from './rehire.model';
+import { ContestDecisionEnum, EarlyEndEnum, EndFaultEnum } from './rehire.model';
 
 @InputType()
 export class EndPlacementInput {
@@ -35,4 +35,17 @@ export class RehirePoolFilter {
   @Field(() => String, { nullable: true, description: 'ISCO-08 code.' }) occupation?: string | null;
   @Field(() => ID, { nullable: true, description: 'Former workers of this employer (coordinators).' }) employerId?: string | null;
   @Field(() => Boolean, { nullable: true }) needsPassportRenewal?: boolean | null;
+}
+
+@InputType()
+export class ContestEvaluationInput {
+  @Field(() => ID) evaluationId!: string;
+  @Field({ description: 'Why you contest it, in your words (10 to 4000 characters).' }) statement!: string;
+}
+
+@InputType()
+export class ResolveEvaluationContestInput {
+  @Field(() => ID) evaluationId!: string;
+  @Field(() => ContestDecisionEnum) decision!: 'UPHOLD' | 'OVERTURN';
+  @Field({ description: 'Why (10 to 2000 characters); the worker reads it.' }) reason!: string;
 }

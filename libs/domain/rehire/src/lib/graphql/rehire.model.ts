@@ -130,6 +130,8 @@ export class HistoryEntryModel {
   @Field(() => GraphQLLocalDate, { nullable: true }) returnedOn!: string | null;
   @Field() named!: boolean;
   @Field(() => PlacementEvaluationModel, { nullable: true }) evaluation!: PlacementEvaluationModel | null;
+  @Field(() => StaffEvaluationModel, { nullable: true, description: 'The evaluation with its contest, review and retaliation flag.' })
+  evaluationReview!: StaffEvaluationModel | null;
   @Field(() => PlacementDecisionModel, { nullable: true }) decision!: PlacementDecisionModel | null;
 }
 
@@ -159,3 +161,77 @@ export class EmployerPlacementModel {
 
 @ObjectType()
 export class EmployerPlacementConnection extends Connected(EmployerPlacementModel) {}
+
+export const ContestStatusEnum = enumObject(['CONTESTED', 'UPHELD', 'OVERTURNED'] as const);
+registerEnumType(ContestStatusEnum, { name: 'ContestStatus', description: 'CONTESTED while a coordinator decides; UPHELD (it stands) or OVERTURNED (void) once decided.' });
+export const ContestDecisionEnum = enumObject(['UPHOLD', 'OVERTURN'] as const);
+registerEnumType(ContestDecisionEnum, { name: 'ContestDecision', description: 'UPHOLD: the evaluation stands and counts; OVERTURN: it is void and never counts.' });
+export const EvaluationStandingEnum = enumObject(['COUNTS', 'CONTESTED', 'UNDER_REVIEW', 'OVERTURNED'] as const);
+registerEnumType(EvaluationStandingEnum, {
+  name: 'EvaluationStanding',
+  description:
+    'COUNTS as given (or upheld); CONTESTED: pending, still counts; UNDER_REVIEW: flagged as possible retaliation, does not count until a coordinator upholds it; OVERTURNED: void.',
+});
+
+@ObjectType('RetaliationFlag', { description: "The worker's case against the employer that an evaluation followed, and the flag's review (coordinators only)." })
+export class RetaliationFlagModel {
+  @Field(() => ID) caseId!: string;
+  @Field(() => Date, { nullable: true }) reviewedAt!: Date | null;
+  @Field(() => String, { nullable: true }) reviewReason!: string | null;
+}
+
+@ObjectType('Evaluation', {
+  description: "An employer's evaluation of a worker as the worker and the coordinators see it: scores, comments, the worker's contest and its outcome, and whether it counts.",
+})
+export class EvaluationModel {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) placementId!: string;
+  @Field(() => ID) applicantId!: string;
+  @Field() employerName!: string;
+  @Field() jobOrderReference!: string;
+  @Field({ description: 'When the employer submitted it.' }) createdAt!: Date;
+  @Field(() => Int) overall!: number;
+  @Field(() => Int) punctuality!: number;
+  @Field(() => Int) quality!: number;
+  @Field(() => Int) safety!: number;
+  @Field(() => Int) teamwork!: number;
+  @Field() wouldRehire!: boolean;
+  @Field(() => String, { nullable: true }) comments!: string | null;
+  @Field(() => ContestStatusEnum, { nullable: true, description: 'Null while never contested.' }) contestStatus!: string | null;
+  @Field(() => String, { nullable: true, description: "The worker's statement." }) contestStatement!: string | null;
+  @Field(() => Date, { nullable: true }) contestedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) contestResolvedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: "The coordinator's reason for upholding or overturning the contest." }) contestResolutionReason!: string | null;
+  @Field(() => GraphQLLocalDate, { description: 'The last day to contest it (El Salvador): ten working days after the day it was submitted.' }) contestableUntil!: string;
+  @Field({ description: 'The worker may contest it now: never contested, not overturned, within the window.' }) contestable!: boolean;
+  @Field({ description: 'Whether it counts for rehire and matching: not overturned, and not under a retaliation review.' }) counts!: boolean;
+  @Field(() => EvaluationStandingEnum) standing!: string;
+}
+
+@ObjectType('StaffEvaluation', { description: 'An evaluation as coordinators see it: what the worker sees, and the retaliation flag.' })
+export class StaffEvaluationModel extends EvaluationModel {
+  @Field(() => RetaliationFlagModel, { nullable: true, description: 'Set when it followed a case the worker reported against the employer.' })
+  retaliation!: RetaliationFlagModel | null;
+}
+
+@ObjectType('EvaluationToReview', { description: 'An evaluation awaiting a coordinator: contested, or flagged as possible retaliation, or both.' })
+export class EvaluationToReviewModel extends StaffEvaluationModel {
+  @Field() applicantName!: string;
+}
+
+@ObjectType()
+export class EvaluationToReviewConnection extends Connected(EvaluationToReviewModel) {}
+
+@ObjectType('NamedAgainComparison', {
+  description: "Of an employer's former workers: those who reported a case against it and the others, and how many of each it named again on an order.",
+})
+export class NamedAgainComparisonModel {
+  @Field(() => ID) employerId!: string;
+  @Field() employerName!: string;
+  @Field(() => Int, { description: 'Former workers who reported a case against the employer (misconduct findings left out).' }) reporters!: number;
+  @Field(() => Int) reportersNamedAgain!: number;
+  @Field(() => Float, { nullable: true, description: 'Null when no former worker reported a case.' }) reporterRate!: number | null;
+  @Field(() => Int, { description: 'Former workers who did not.' }) others!: number;
+  @Field(() => Int) othersNamedAgain!: number;
+  @Field(() => Float, { nullable: true }) otherRate!: number | null;
+}

@@ -5,9 +5,13 @@ import { Actor, PageArgs, parsePage, Role, toConnection } from '@puente/common';
 import { RehireService, StoredDecision } from '../rehire.service';
 import { EvaluationService } from '../evaluation.service';
 import { NamedWorkersService } from '../named-workers.service';
-import { EmployerPlacement, HistoryEntry, NamedShare, PoolEntry, RehireRate, TrackingService } from '../tracking.service';
+import { EmployerPlacement, EvaluationView, HistoryEntry, NamedAgainComparison, NamedShare, PoolEntry, RehireRate, TrackingService } from '../tracking.service';
 import {
   EmployerPlacementConnection,
+  EvaluationModel,
+  EvaluationToReviewConnection,
+  NamedAgainComparisonModel,
+  StaffEvaluationModel,
   EvaluationReceiptModel,
   HistoryEntryModel,
   NamedShareModel,
@@ -18,7 +22,7 @@ import {
   RehirePoolConnection,
   RehireRateModel,
 } from './rehire.model';
-import { EndPlacementInput, EvaluationInputModel, RehirePoolFilter, RequestNamedWorkersInput } from './rehire.input';
+import { ContestEvaluationInput, EndPlacementInput, EvaluationInputModel, RehirePoolFilter, RequestNamedWorkersInput, ResolveEvaluationContestInput } from './rehire.input';
 import { toPlacement } from './rehire.mapper';
 
 @Resolver()
@@ -110,6 +114,45 @@ export class RehireResolver {
   })
   requestNamedWorkers(@CurrentActor() actor: Actor, @Args('input') input: RequestNamedWorkersInput): Promise<NamedWorkersRequestModel> {
     return this.namedWorkers.requestNamedWorkers(actor, input);
+  }
+
+  @Roles(Role.APPLICANT)
+  @Query(() => [EvaluationModel], { description: 'Every evaluation of you, newest first: scores, comments, until when you may contest it, your contest and its outcome.' })
+  myEvaluations(@CurrentActor() actor: Actor): Promise<EvaluationView[]> {
+    return this.tracking.myEvaluations(actor);
+  }
+
+  @Roles(Role.APPLICANT)
+  @Mutation(() => EvaluationModel, {
+    description: 'Contests an evaluation of you, once, with a statement, within 10 working days (El Salvador) of it; it still counts until a coordinator decides.',
+  })
+  async contestEvaluation(@CurrentActor() actor: Actor, @Args('input') input: ContestEvaluationInput): Promise<EvaluationView> {
+    const { evaluationId } = await this.evaluations.contestEvaluation(actor, input);
+    return (await this.tracking.myEvaluations(actor)).find((e) => e.id === evaluationId)!;
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => StaffEvaluationModel, {
+    description: 'Upholds or overturns an evaluation that was contested or flagged as possible retaliation, with a reason the worker reads; the rehire decision is made again.',
+  })
+  async resolveEvaluationContest(@Args('input') input: ResolveEvaluationContestInput, @CurrentActor() actor: Actor): Promise<EvaluationView> {
+    const { evaluationId } = await this.evaluations.resolveEvaluationContest(actor, input);
+    return (await this.tracking.evaluationById(evaluationId))!;
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Query(() => EvaluationToReviewConnection, { description: 'Evaluations awaiting a coordinator (contested, or flagged as possible retaliation), newest first.' })
+  async evaluationsToReview(@Args() pageArgs: PageArgs): Promise<EvaluationToReviewConnection> {
+    const page = parsePage(pageArgs);
+    return toConnection(await this.tracking.evaluationsToReview(page), page, (e: EvaluationView) => ({ ...e, applicantName: e.applicantName ?? '', retaliation: e.retaliation ?? null }));
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Query(() => [NamedAgainComparisonModel], {
+    description: "Per employer: how often its former workers who reported a case against it were named again, against those who did not (counts and rates).",
+  })
+  namedAgainComparison(@Args('employerId', { type: () => ID, nullable: true }) employerId?: string): Promise<NamedAgainComparison[]> {
+    return this.tracking.namedAgainComparison(employerId);
   }
 
   @Roles(Role.COORDINATOR)
