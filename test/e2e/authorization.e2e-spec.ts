@@ -140,6 +140,11 @@ describe('authorization matrix', () => {
     { name: 'rehireRates', allowed: ['COORDINATOR'], query: `{ rehireRates(groupBy: SECTOR) { key } }`, variables: () => ({}) },
     { name: 'namedWorkerShare', allowed: ['COORDINATOR'], query: `{ namedWorkerShare { season } }`, variables: () => ({}) },
     { name: 'placementHistory', allowed: ['COORDINATOR'], query: `query($id: ID!) { placementHistory(applicantId: $id) { status } }`, variables: () => ({ id: randomUUID() }) },
+    { name: 'myEvaluations', allowed: ['APPLICANT'], query: `{ myEvaluations { id } }`, variables: () => ({}) },
+    { name: 'contestEvaluation', allowed: ['APPLICANT'], query: `mutation($i: ContestEvaluationInput!) { contestEvaluation(input: $i) { id } }`, variables: () => ({ i: { evaluationId: randomUUID(), statement: 'I was sick, with a doctor’s note.' } }) },
+    { name: 'resolveEvaluationContest', allowed: ['COORDINATOR'], query: `mutation($i: ResolveEvaluationContestInput!) { resolveEvaluationContest(input: $i) { id } }`, variables: () => ({ i: { evaluationId: randomUUID(), decision: 'OVERTURN', reason: 'The doctor’s note covers the absences.' } }) },
+    { name: 'evaluationsToReview', allowed: ['COORDINATOR'], query: `{ evaluationsToReview(first: 1) { edges { cursor } } }`, variables: () => ({}) },
+    { name: 'namedAgainComparison', allowed: ['COORDINATOR'], query: `query($id: ID) { namedAgainComparison(employerId: $id) { employerId } }`, variables: () => ({ id: randomUUID() }) },
     { name: 'myStatus', allowed: ['APPLICANT'], query: `{ myStatus { stage } }`, variables: () => ({}) },
     // Protection cases (an id no case or placement has: allowed roles are answered NOT_FOUND, the scope speaking).
     { name: 'reportCase', allowed: ['APPLICANT', 'COORDINATOR', 'CONSUL'], query: `mutation($i: ReportCaseInput!) { reportCase(input: $i) { id } }`, variables: () => ({ i: { placementId: randomUUID(), categories: ['UNPAID_WAGES'], description: 'No pay for three weeks.' } }) },

@@ -40,12 +40,13 @@ export async function seasonUnderway(
   { count, occupation, names = [] }: { count: number; occupation: SeasonOccupation; names?: string[] },
 ) {
   const profile = { occupations: [occupation.isco], skills: [], yearsExperience: 3, municipalityCode: 'SV-MO-NORTE', languages: [{ code: 'es', level: 'NATIVE' }, { code: 'en', level: 'A2' }] };
-  // Each worker's access token too, for what a worker does abroad (reporting a case, for one).
-  const workers: { id: string; name: string; placementId: string; token: string }[] = [];
+  // Each worker's access token too, for what a worker does abroad (reporting a case, for one), and their sign-in
+  // (DUI and password) for a test that moves the clock past the token's life.
+  const workers: { id: string; name: string; placementId: string; token: string; nationalId: string; password: string }[] = [];
   for (let i = 0; i < count; i++) {
     const [firstNames, lastNames] = (names[i] ?? `Trabajador ${i + 1}|Prueba`).split('|');
     const a = await verifiedApplicant(api, coordinatorToken, { ...profile, firstNames, lastNames });
-    workers.push({ id: a.id, name: `${firstNames} ${lastNames}`, placementId: '', token: a.token });
+    workers.push({ id: a.id, name: `${firstNames} ${lastNames}`, placementId: '', token: a.token, nationalId: a.nationalId, password: a.password });
   }
   const startDate = futureDate(60 + randomInt(600));
   const orderId = await approvedJobOrder(api, employerToken, coordinatorToken, {

@@ -1,5 +1,6 @@
 export * from './lib/rehire.policy';
 export * from './lib/rehire.rules';
+export * from './lib/evaluation-contest.rules';
 export * from './lib/rehire.service';
 export * from './lib/evaluation.service';
 export * from './lib/named-workers.service';

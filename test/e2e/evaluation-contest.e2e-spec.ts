@@ -1,0 +1,152 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { addDays, todayIso } from '@puente/common';
+import { contestWindowCloses } from '@puente/domain/rehire';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { codesOf, startApi, TestApi } from '../support/api';
+import { moveClockTo } from '../support/clock';
+import { login, newCoordinator } from '../support/people';
+import { until } from '../support/processes';
+import { decided, employerWithLogin, evaluate, seasonPlayedOut } from '../support/season-setup';
+
+const MY_EVALUATIONS = `{ myEvaluations { id placementId employerName overall comments contestStatus contestStatement contestableUntil contestable
+  contestResolutionReason counts standing } }`;
+const CONTEST = `mutation($i: ContestEvaluationInput!) { contestEvaluation(input: $i) { id contestStatus contestStatement counts standing contestable } }`;
+const RESOLVE = `mutation($i: ResolveEvaluationContestInput!) { resolveEvaluationContest(input: $i) { id contestStatus counts standing contestResolutionReason retaliation { caseId } } }`;
+const TO_REVIEW = `{ evaluationsToReview(first: 100) { edges { node { id applicantId applicantName standing retaliation { caseId } } } } }`;
+const ELIGIBILITY = `query($id: ID!) { rehireEligibility(applicantId: $id) { outcome reasons { code met message } } }`;
+
+interface MyEvaluation {
+  id: string;
+  placementId: string;
+  employerName: string;
+  overall: number;
+  contestStatus: string | null;
+  contestableUntil: string;
+  contestable: boolean;
+  contestResolutionReason: string | null;
+  counts: boolean;
+  standing: string;
+}
+
+/**
+ * A worker answers an evaluation that decides their next contract: they see it, contest it within ten working days
+ * (El Salvador's), a coordinator overturns it with a reason, and the rehire decision the job makes again turns
+ * INELIGIBLE into ELIGIBLE. Another worker's evaluation is NOT_FOUND; an employer may neither contest nor resolve;
+ * after the window a contest is refused with the day it closed. Through the API, with the worker processing jobs.
+ */
+describe('contestable evaluations', () => {
+  jest.setTimeout(180_000);
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let coordinator: { token: string; email: string; password: string };
+  let employer: Awaited<ReturnType<typeof employerWithLogin>>;
+  let season: Awaited<ReturnType<typeof seasonPlayedOut>>;
+  const evaluationIds = new Map<string, string>();
+  const statement = 'I was sick for two days and brought a doctor’s note; the supervisor counted them as absences.';
+
+  const myEvaluations = async (token: string): Promise<MyEvaluation[]> => {
+    const r = await api.gql<{ myEvaluations: MyEvaluation[] }>(MY_EVALUATIONS, {}, token);
+    expect(r.errors).toEqual([]);
+    return r.data!.myEvaluations;
+  };
+
+  beforeAll(async () => {
+    api = await startApi();
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    coordinator = await newCoordinator(api);
+    employer = await employerWithLogin(api, coordinator.token);
+    // An occupation no other suite uses (fast food preparers), so the shortlist holds only these workers.
+    season = await seasonPlayedOut(api, coordinator.token, employer.token, { count: 2, occupation: { isco: '9411', noc: '65201' }, names: ['Rosa|Díaz', 'Mario|Cruz'] });
+    for (const w of season.workers) {
+      const r = await evaluate(api, employer.token, w.placementId, 2, false);
+      expect(r.errors).toEqual([]);
+      evaluationIds.set(w.id, (r.data as { submitEvaluation: { evaluationId: string } }).submitEvaluation.evaluationId);
+    }
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('shows the worker each evaluation of them, contestable until the tenth working day; a poor one makes them INELIGIBLE', async () => {
+    const [rosa] = season.workers;
+    expect(await decided(api, coordinator.token, rosa.id)).toBe('INELIGIBLE');
+    expect(await myEvaluations(rosa.token)).toEqual([
+      {
+        id: evaluationIds.get(rosa.id),
+        placementId: rosa.placementId,
+        employerName: employer.legalName,
+        overall: 2,
+        comments: null,
+        contestStatus: null,
+        contestStatement: null,
+        contestableUntil: contestWindowCloses(todayIso()),
+        contestable: true,
+        contestResolutionReason: null,
+        counts: true,
+        standing: 'COUNTS',
+      },
+    ]);
+  });
+
+  it('refuses another worker’s evaluation as NOT_FOUND, and contesting or resolving to an employer (FORBIDDEN)', async () => {
+    const [rosa, mario] = season.workers;
+    const evaluationId = evaluationIds.get(rosa.id)!;
+    expect(codesOf(await api.gql(CONTEST, { i: { evaluationId, statement } }, mario.token))).toEqual(['NOT_FOUND']);
+    expect(codesOf(await api.gql(CONTEST, { i: { evaluationId, statement } }, employer.token))).toEqual(['FORBIDDEN']);
+    expect(codesOf(await api.gql(RESOLVE, { i: { evaluationId, decision: 'OVERTURN', reason: 'The employer says so itself.' } }, employer.token))).toEqual(['FORBIDDEN']);
+    expect(codesOf(await api.gql(RESOLVE, { i: { evaluationId, decision: 'OVERTURN', reason: 'I decide my own contest.' } }, rosa.token))).toEqual(['FORBIDDEN']);
+    // Nor does the employer see the worker's view, nor another worker's list hold it.
+    expect(codesOf(await api.gql(MY_EVALUATIONS, {}, employer.token))).toEqual(['FORBIDDEN']);
+    expect((await myEvaluations(mario.token)).map((e) => e.id)).toEqual([evaluationIds.get(mario.id)]);
+    expect((await myEvaluations(rosa.token))[0].contestStatus).toBeNull();
+  });
+
+  it('takes the worker’s contest once; a coordinator overturns it and the decision job turns INELIGIBLE into ELIGIBLE', async () => {
+    const [rosa] = season.workers;
+    const evaluationId = evaluationIds.get(rosa.id)!;
+    const contested = await api.gql(CONTEST, { i: { evaluationId, statement } }, rosa.token);
+    expect(contested.errors).toEqual([]);
+    expect(contested.data!.contestEvaluation).toEqual({ id: evaluationId, contestStatus: 'CONTESTED', contestStatement: statement, counts: true, standing: 'CONTESTED', contestable: false });
+    expect(codesOf(await api.gql(CONTEST, { i: { evaluationId, statement } }, rosa.token))).toEqual(['INVALID_TRANSITION']);
+
+    const review = await api.gql<{ evaluationsToReview: { edges: { node: Record<string, unknown> }[] } }>(TO_REVIEW, {}, coordinator.token);
+    expect(review.data!.evaluationsToReview.edges.map((e) => e.node)).toContainEqual({ id: evaluationId, applicantId: rosa.id, applicantName: rosa.name, standing: 'CONTESTED', retaliation: null });
+    // Still INELIGIBLE while pending: a contest alone changes nothing.
+    await until('the decision after the contest', async () => {
+      const r = await api.gql(ELIGIBILITY, { id: rosa.id }, coordinator.token);
+      return (r.data?.rehireEligibility?.reasons ?? []).some((x: { message: string }) => /contested it/.test(x.message));
+    });
+    expect((await api.gql(ELIGIBILITY, { id: rosa.id }, coordinator.token)).data!.rehireEligibility.outcome).toBe('INELIGIBLE');
+
+    const reason = 'The doctor’s note covers both days the employer counted as absences.';
+    const resolved = await api.gql(RESOLVE, { i: { evaluationId, decision: 'OVERTURN', reason } }, coordinator.token);
+    expect(resolved.errors).toEqual([]);
+    expect(resolved.data!.resolveEvaluationContest).toEqual({ id: evaluationId, contestStatus: 'OVERTURNED', counts: false, standing: 'OVERTURNED', contestResolutionReason: reason, retaliation: null });
+    expect(codesOf(await api.gql(RESOLVE, { i: { evaluationId, decision: 'UPHOLD', reason } }, coordinator.token))).toEqual(['INVALID_TRANSITION']);
+
+    let eligibility: { outcome: string; reasons: { code: string; met: boolean; message: string }[] } | null = null;
+    await until('the decision after the overturn', async () => {
+      eligibility = (await api.gql(ELIGIBILITY, { id: rosa.id }, coordinator.token)).data?.rehireEligibility ?? null;
+      return eligibility?.outcome === 'ELIGIBLE';
+    });
+    expect(eligibility!.reasons.find((r) => r.code === 'EVALUATION')).toEqual({ code: 'EVALUATION', met: true, message: "The employer's evaluation was overturned on review; it does not count." });
+    expect((await myEvaluations(rosa.token))[0]).toMatchObject({ contestStatus: 'OVERTURNED', contestResolutionReason: reason, counts: false, standing: 'OVERTURNED', contestable: false });
+    const toReview = await api.gql<{ evaluationsToReview: { edges: { node: { id: string } }[] } }>(TO_REVIEW, {}, coordinator.token);
+    expect(toReview.data!.evaluationsToReview.edges.map((e) => e.node.id)).not.toContain(evaluationId);
+  });
+
+  it('refuses a contest once the ten working days have passed, saying the day the window closed', async () => {
+    const [, mario] = season.workers;
+    const closes = contestWindowCloses(todayIso());
+    // The api runs in this process: its "today" moves with the test clock (midday in El Salvador the day after).
+    moveClockTo(`${addDays(closes, 1)}T18:00:00Z`);
+    const token = await login(api, mario.nationalId, mario.password);
+    expect((await myEvaluations(token))[0]).toMatchObject({ contestable: false, contestStatus: null, contestableUntil: closes });
+    const late = await api.gql(CONTEST, { i: { evaluationId: evaluationIds.get(mario.id), statement } }, token);
+    expect(codesOf(late)).toEqual(['INVALID_TRANSITION']);
+    expect(late.errors[0].message).toContain(`closed on ${closes}`);
+  });
+});
