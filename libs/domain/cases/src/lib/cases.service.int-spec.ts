@@ -120,7 +120,8 @@ describe('CasesService', () => {
     await expect(cases.report(w.actor, report(w.placementId, { categories: [] }))).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT });
     await expect(cases.report(w.actor, report(randomUUID()))).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
 
-    const lastYear = await workerPlacedAt(employerA.id, 'CA-QC', { endDate: addDays(today, -400), returnedOn: addDays(today, -366) });
+    // Home 370 days ago: the window closed four or five days ago (a year is 365 or 366 days).
+    const lastYear = await workerPlacedAt(employerA.id, 'CA-QC', { endDate: addDays(today, -400), returnedOn: addDays(today, -370) });
     await expect(cases.report(lastYear.actor, report(lastYear.placementId))).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT, message: expect.stringMatching(/until/) });
     const justInTime = await workerPlacedAt(employerA.id, 'CA-QC', { endDate: addDays(today, -400), returnedOn: addDays(today, -360) });
     await expect(cases.report(justInTime.actor, report(justInTime.placementId, { categories: ['UNPAID_WAGES'], indicators: [] }))).resolves.toMatchObject({ severity: 'MEDIUM' });
