@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { codesOf, startApi, TestApi } from '../support/api';
 import { newCoordinator, newEmployer, newJobOrder } from '../support/people';
@@ -60,6 +61,15 @@ describe('ratings and employer standing', () => {
   afterAll(async () => {
     await worker?.close();
     await api?.close();
+  });
+
+  it('decides the standing when the contingent comes home, before anyone asks for it', async () => {
+    // The return queued standing.recompute-employer in its unit of work; the worker decided it (nobody has read it yet).
+    const db = api.app.get(DataSource);
+    await until('the standing decided after the return', async () => (await db.query(`SELECT 1 FROM employer_standing WHERE employer_id = $1 AND current`, [employer.id])).length === 1);
+    const s = await standingOf(coordinator);
+    expect(s.level).toBe('GOOD');
+    expect(s.reasons.find((r) => r.code === 'EARLY_TERMINATIONS')!.message).toBe("0 of 5 ended placements (0%) were ended early by the employer's fault (up to 10% is expected).");
   });
 
   it('shows the rating aggregate only once five placements are rated, and never a rating or a rater to the employer', async () => {
@@ -130,6 +140,9 @@ describe('ratings and employer standing', () => {
     // The hold is placed with the decision; the standing follows through the worker.
     const hold = (await ok(HOLD, { id: employer.id }, coordinator)).employer.approvalHold;
     expect(hold).toMatchObject({ caseId: reported.id });
+    // The employer and the coordinators are told, in the decision's unit of work.
+    const told = await api.app.get(DataSource).query(`SELECT audience FROM notification WHERE kind = 'APPROVAL_HOLD_PLACED' AND employer_id = $1`, [employer.id]);
+    expect(told).toEqual([{ audience: 'EMPLOYER' }]);
     expect(codesOf(await api.gql(HOLD, { id: employer.id }, employer.token))).toEqual(['FORBIDDEN']);
     const orderId = await newJobOrder(api, employer.token);
     await ok(`mutation($id: ID!) { submitJobOrder(id: $id) { id } }`, { id: orderId }, employer.token);

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Actor, addDays, ErrorCode, Role, todayIso } from '@puente/common';
 import { JOB_QUEUE, JobName } from '@puente/queue-contracts';
 import { JobOrderService } from '@puente/domain/job-orders';
+import { EvaluationService, RehireModule } from '@puente/domain/rehire';
 import { bootTestModule, queueOf, TestEmployer, TestFactories } from '@puente/testing';
 import { CURRENT_STANDING_POLICY } from './standing.policy';
 import { StandingModule } from './standing.module';
@@ -69,7 +70,7 @@ describe('StandingService', () => {
     standing.rateEmployer(w.actor, { placementId: w.placementId, wagesAsAgreed: score, hoursAsAgreed: score, housing: score, treatment: score, safety: score, wouldGoBack: score, comments });
 
   beforeAll(async () => {
-    app = await bootTestModule(StandingModule);
+    app = await bootTestModule(StandingModule, RehireModule);
     make = new TestFactories(app);
     ds = app.get(DataSource);
     standing = app.get(StandingService);
@@ -148,6 +149,21 @@ describe('StandingService', () => {
       expect(await standing.recompute(owner.employer.id)).toBe('DECIDED');
       const rows = await ds.query(`SELECT level, current FROM employer_standing WHERE employer_id = $1 ORDER BY created_at`, [owner.employer.id]);
       expect(rows).toEqual([{ level: 'WATCH', current: false }, { level: 'AT_RISK', current: true }]);
+    });
+
+    it('is asked for when a coordinator ends a placement early, in the unit of work of the end', async () => {
+      const owner = await make.employer();
+      const [w] = await pastSeason(owner, 1, { home: false });
+      // Active again: the season is under way, and the coordinator ends it early by the employer's fault.
+      await ds.query(`UPDATE placement SET status = 'ACTIVE', ended_on = NULL WHERE id = $1`, [w!.placementId]);
+      await app.get(EvaluationService).endPlacement(coordinator, {
+        placementId: w!.placementId,
+        outcome: 'TERMINATED_EARLY',
+        endedOn: endedOn,
+        fault: 'EMPLOYER',
+        reason: 'The employer sent the worker away without cause.',
+      });
+      expect(await queuedFor(owner.employer.id)).toEqual([`${JobName.RecomputeEmployerStanding}__${owner.employer.id}__placement-ended__${w!.placementId}`]);
     });
 
     it('leaves one current standing when duplicate jobs run at once', async () => {
