@@ -82,6 +82,7 @@ export const CROSS_LIBRARY_ACCESS: readonly CrossLibraryAccess[] = [
   { library: 'domain-rehire', table: 'named_request', access: 'read', why: "the coordinators' named-again comparison (reporters against other former workers) counts each employer's named requests in one statement" },
   { library: 'domain-cases', table: 'placement', access: 'read', why: "a report's placement (worker, employer, order, dates) and the retaliation check's placement span, read in the caller's transaction" },
   { library: 'domain-cases', table: 'job_order', access: 'read', why: "the placement's work region, which a consul's jurisdiction is read against, joined with the placement in a report" },
+  { library: 'domain-cases', table: 'app_user', access: 'read', why: "whom a case may be assigned to: an active coordinator, or a consul whose jurisdiction covers the case (role, active, regions of one user)" },
   { library: 'domain-standing', table: 'employer', access: 'read', why: "which employers exist, for a batch of standings and the nightly sweep; the employer a hold was placed on or cleared" },
   { library: 'domain-standing', table: 'placement', access: 'read', why: SET_BASED },
   { library: 'domain-standing', table: 'traveller', access: 'read', why: SET_BASED },

@@ -1,5 +1,6 @@
 import { ErrorCode } from '@puente/common';
 import {
+  assertAssignable,
   assertWithinReportingWindow,
   CASE_CATEGORIES,
   CASE_DEADLINE_POLICY_V1,
@@ -171,6 +172,27 @@ describe('case rules', () => {
       expect(() => assertWithinReportingWindow(ended, '2027-11-03')).not.toThrow();
       expect(() => assertWithinReportingWindow(ended, '2027-11-04')).toThrow(/until 2027-11-03/);
       expect(() => assertWithinReportingWindow(ended, '2027-11-04')).toThrow(expect.objectContaining({ code: ErrorCode.BAD_USER_INPUT }));
+    });
+  });
+
+  describe('assignment', () => {
+    it('takes an active coordinator, or an active consul of the case\'s region', () => {
+      expect(() => assertAssignable({ role: 'COORDINATOR', active: true, regionCodes: null }, 'CA-QC')).not.toThrow();
+      expect(() => assertAssignable({ role: 'CONSUL', active: true, regionCodes: ['CA-ON', 'ca-qc'] }, 'CA-QC')).not.toThrow();
+    });
+
+    it('refuses a consul elsewhere, an inactive login, another role, or nobody, on assignTo', () => {
+      for (const who of [
+        { role: 'CONSUL', active: true, regionCodes: ['CA-ON'] },
+        { role: 'CONSUL', active: true, regionCodes: null },
+        { role: 'COORDINATOR', active: false, regionCodes: null },
+        { role: 'EMPLOYER', active: true, regionCodes: null },
+        { role: 'APPLICANT', active: true, regionCodes: null },
+        { role: 'ADMIN', active: true, regionCodes: null },
+        null,
+      ]) {
+        expect(() => assertAssignable(who, 'CA-QC')).toThrow(expect.objectContaining({ code: ErrorCode.BAD_USER_INPUT, fields: [expect.objectContaining({ field: 'assignTo' })] }));
+      }
     });
   });
 });

@@ -251,3 +251,26 @@ export function assertWithinReportingWindow(p: PlacementForReport, today: string
     );
   }
 }
+
+/** The user a case would be assigned to, as auth keeps them. */
+export interface AssigneeFacts {
+  role: string;
+  active: boolean;
+  regionCodes: readonly string[] | null;
+}
+
+/**
+ * A case is assigned to an active coordinator, or to an active consul whose jurisdiction covers the case's region
+ * (a consul cannot follow a case they may not read). Anyone else, or no such user, is refused on `assignTo`.
+ */
+export function assertAssignable(assignee: AssigneeFacts | null, caseRegion: string): void {
+  const ok =
+    !!assignee &&
+    assignee.active &&
+    (assignee.role === 'COORDINATOR' || (assignee.role === 'CONSUL' && (assignee.regionCodes ?? []).some((r) => r.toUpperCase() === caseRegion.toUpperCase())));
+  if (!ok) {
+    throw new DomainException(ErrorCode.BAD_USER_INPUT, "Assign the case to an active coordinator, or to a consul whose jurisdiction covers the case's region.", [
+      { field: 'assignTo', message: 'not a coordinator or a consul of this region' },
+    ]);
+  }
+}

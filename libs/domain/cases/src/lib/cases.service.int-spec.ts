@@ -204,6 +204,8 @@ describe('CasesService', () => {
 
     await expect(cases.update(coordinator, c.id, { event: 'REFER' })).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT, fields: [expect.objectContaining({ field: 'referredTo' })] });
     await expect(cases.update(coordinator, c.id, { event: 'INVESTIGATE', finding: 'EMPLOYER' })).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT });
+    await expect(cases.update(coordinator, c.id, { assignTo: employerA.actor.userId })).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT, fields: [expect.objectContaining({ field: 'assignTo' })] });
+    await expect(cases.update(coordinator, c.id, { assignTo: randomUUID() })).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT });
     await cases.update(consulQC, c.id, { event: 'INVESTIGATE', assignTo: consulQC.userId });
     const referred = await cases.update(consulQC, c.id, { event: 'REFER', referredTo: 'CNESST (Québec labour standards)' });
     expect(referred).toMatchObject({ status: 'REFERRED', referredTo: 'CNESST (Québec labour standards)', assignedTo: consulQC.userId });

@@ -9,6 +9,8 @@ import { UnitOfWork, UnitOfWorkTx } from '@puente/queue';
 import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
 import { CaseEventEntity, CaseEventKind, ProtectionCaseEntity } from './case.entity';
 import {
+  assertAssignable,
+  AssigneeFacts,
   assertWithinReportingWindow,
   CaseCategory,
   CaseFinding,
@@ -71,8 +73,6 @@ interface PlacementFacts {
   returned_on: string | null;
   region_code: string;
 }
-
-const FOREIGN_KEY_VIOLATION = '23503';
 
 /** The overdue check's job id: the case and the deadline it watches, so a moved case's new check is a new job. */
 export function caseOverdueJobId(caseId: string, dueAt: Date): string {
@@ -215,7 +215,7 @@ export class CasesService {
       const changed: string[] = [];
 
       if (input.assignTo) {
-        if (!isUuid(input.assignTo)) throw new DomainException(ErrorCode.BAD_USER_INPUT, 'Assign the case to a staff user by id.', [{ field: 'assignTo', message: 'not a user id' }]);
+        assertAssignable(await this.assignee(em, input.assignTo), c.regionCode);
         c.assignedTo = input.assignTo;
         changed.push('assignedTo');
         await this.recordEvent(em, actor, c.id, 'ASSIGNED', { internal: true, data: { assignedTo: input.assignTo } });
@@ -273,7 +273,7 @@ export class CasesService {
         await this.recordEvent(em, actor, c.id, 'TRANSITION', { from, to, data });
       }
 
-      const saved = await this.save(em, c);
+      const saved = await em.save(c);
       if (previousDue?.getTime() !== saved.nextStepDueAt?.getTime()) this.scheduleOverdueCheck(tx, saved, previousDue, now);
       await recordAudit(em, actor, { action: 'update-case', entity: 'protection_case', entityId: saved.id, fields: changed });
       if (decided) {
@@ -318,16 +318,6 @@ export class CasesService {
     });
   }
 
-  private async save(em: EntityManager, c: ProtectionCaseEntity): Promise<ProtectionCaseEntity> {
-    try {
-      return await em.save(c);
-    } catch (error) {
-      const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
-      if (code === FOREIGN_KEY_VIOLATION) throw new DomainException(ErrorCode.BAD_USER_INPUT, 'There is no such user to assign the case to.', [{ field: 'assignTo', message: 'no such user' }]);
-      throw error;
-    }
-  }
-
   /** Removes the check of the previous deadline (if any) and adds the one of the current deadline (if any). */
   private scheduleOverdueCheck(tx: UnitOfWorkTx, c: ProtectionCaseEntity, previousDue: Date | null, now: Date): void {
     if (previousDue) tx.removeJobs(JOB_QUEUE[JobName.CheckCaseOverdue], [caseOverdueJobId(c.id, previousDue)]);
@@ -357,6 +347,16 @@ export class CasesService {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, clock_timestamp())`,
       [caseId, kind, e.from ?? null, e.to ?? null, actor?.userId ?? null, actor?.role ?? 'SYSTEM', e.note ?? null, e.internal ?? false, JSON.stringify(e.data ?? {})],
     );
+  }
+
+  /** Who a case would be assigned to: their role, whether active, a consul's regions (null for no such user). */
+  private async assignee(em: EntityManager, userId: string): Promise<AssigneeFacts | null> {
+    if (!isUuid(userId)) return null;
+    const rows: { role: string; active: boolean; regions: string[] | null }[] = await em.query(
+      `SELECT role, active, jurisdiction_regions AS regions FROM app_user WHERE id = $1`,
+      [userId],
+    );
+    return rows[0] ? { role: rows[0].role, active: rows[0].active, regionCodes: rows[0].regions } : null;
   }
 
   private async placement(em: EntityManager, id: string): Promise<PlacementFacts | null> {
