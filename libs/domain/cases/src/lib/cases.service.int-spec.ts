@@ -232,6 +232,9 @@ describe('CasesService', () => {
       ['TRANSITION', 'CLOSED'],
     ]);
     expect((await cases.findForActor(employerA.actor, c.id))).toMatchObject({ status: 'CLOSED', finding: 'EMPLOYER' });
+    const told = await ds.query(`SELECT subject FROM notification WHERE audience = 'APPLICANT' AND applicant_id = $1 AND kind = 'CASE_UPDATED' ORDER BY created_at, subject`, [w.applicantId]);
+    expect(told).toHaveLength(5); // triaged, investigating, referred, substantiated, closed: one each, and no more for a note
+    expect(told.map((n: { subject: string }) => n.subject)).toContain(`Your case ${c.reference}: closed`);
   });
 
   it('marks an untouched case overdue once its deadline passed, alerts staff once, ignores a stale check, and clears the mark when the case moves', async () => {

@@ -287,7 +287,20 @@ export class CasesService {
           severity: saved.severity,
         } satisfies CaseDecidedEvent);
       }
-      if (input.event) tx.publish([saved.applicantId], 'case.updated');
+      if (input.event) {
+        // The worker follows their case: told of each move (the status only; notes reach them on the case itself).
+        await this.notify(tx, [
+          {
+            dedupeKey: `case-moved:${saved.id}:${saved.status}`,
+            audience: 'APPLICANT',
+            applicantId: saved.applicantId,
+            kind: 'CASE_UPDATED',
+            subject: `Your case ${saved.reference}: ${saved.status.toLowerCase()}`,
+            body: `Your case ${saved.reference} is now ${saved.status}. You can read it in Puente, or call the consulate or your coordinator.`,
+          },
+        ]);
+        tx.publish([saved.applicantId], 'case.updated');
+      }
     });
     return this.findForActor(actor, id);
   }
