@@ -33,7 +33,7 @@ export class CasesResolver {
 
   @Roles(Role.COORDINATOR, Role.CONSUL, Role.APPLICANT, Role.EMPLOYER)
   @Query(() => CaseConnection, {
-    description: 'Cases newest first: coordinators all, a consul those of their jurisdiction, the worker their own, an employer those against it (filtered by status only).',
+    description: 'Cases newest first: coordinators all, a consul those of their jurisdiction, the worker their own, an employer those against it (filtered by status only). Events are left out of a list: read them with case(id).',
   })
   async cases(@CurrentActor() actor: Actor, @Args() pageArgs: PageArgs, @Args('filter', { nullable: true }) filter?: CaseFilterInput): Promise<CaseConnection> {
     const page = parsePage(pageArgs);
