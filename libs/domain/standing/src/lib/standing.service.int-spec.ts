@@ -20,6 +20,7 @@ describe('StandingService', () => {
   let standing: StandingService;
   let coordinator: Actor;
   const endedOn = addDays(todayIso(), -20);
+  const defaultEnd = endedOn;
 
   /** The standing jobs the units of work queued for an employer (nothing runs them here). */
   const queuedFor = async (employerId: string) =>
@@ -32,8 +33,9 @@ describe('StandingService', () => {
    * ahead of the plan): its order, contingent and `n` placements of new workers, ended `endedOn` and home two
    * days later unless `home` is false; `status`/`fault` say how each ended.
    */
-  const pastSeason = async (owner: TestEmployer, n: number, how: { status?: string; fault?: string | null; home?: boolean } = {}) => {
+  const pastSeason = async (owner: TestEmployer, n: number, how: { status?: string; fault?: string | null; home?: boolean; endedOn?: string } = {}) => {
     const employerId = owner.employer.id;
+    const endedOn = how.endedOn ?? defaultEnd;
     const [order] = await ds.query(
       `INSERT INTO job_order (reference, employer_id, title, isco_code, destination_occupation_system, destination_occupation_code, positions,
          work_region_code, work_city, start_date, duration_weeks, end_date, hourly_wage, currency, hours_per_week, housing_provided,
@@ -62,6 +64,8 @@ describe('StandingService', () => {
     );
     return placements.map((p) => ({
       placementId: p.id,
+      applicantId: p.applicant_id,
+      orderId: order.id as string,
       actor: { userId: randomUUID(), role: Role.APPLICANT, employerId: null, applicantId: p.applicant_id } as Actor,
     }));
   };
@@ -164,6 +168,48 @@ describe('StandingService', () => {
         reason: 'The employer sent the worker away without cause.',
       });
       expect(await queuedFor(owner.employer.id)).toEqual([`${JobName.RecomputeEmployerStanding}__${owner.employer.id}__placement-ended__${w!.placementId}`]);
+    });
+
+    it('counts as no-shows the seats cancelled with a cancelled order, against the seats that travelled', async () => {
+      const owner = await make.employer();
+      await pastSeason(owner, 4);
+      // An order the employer cancelled after a worker was seated (by hand, in the past like the season above).
+      const [w] = await pastSeason(owner, 1);
+      await ds.query(`DELETE FROM placement WHERE id = $1`, [w!.placementId]);
+      await ds.query(`UPDATE traveller SET status = 'CANCELLED' WHERE job_order_id = $1`, [w!.orderId]);
+      await ds.query(`UPDATE job_order SET status = 'CANCELLED' WHERE id = $1`, [w!.orderId]);
+      const s = await standing.standingForActor(coordinator, owner.employer.id);
+      expect(s.inputs.seats).toEqual({ travelled: 4, cancelledWithOrder: 1 });
+      expect(s.reasons.find((r) => r.code === 'NO_SHOWS')).toMatchObject({
+        met: false,
+        level: 'WATCH',
+        message: '1 of 5 workers seated to travel (20%) were not taken because the order was cancelled (up to 10% is expected).',
+      });
+    });
+
+    it('counts the rehire rate over workers found eligible after a season long enough ago, asked back by name', async () => {
+      const owner = await make.employer();
+      const old = await pastSeason(owner, 6, { endedOn: addDays(todayIso(), -200) });
+      const recent = await pastSeason(owner, 2);
+      // Their rehire decisions, by hand: rehire decides from the real facts, and this test is about standing's reading of them.
+      await ds.query(
+        `INSERT INTO rehire_decision (applicant_id, placement_id, policy_version, outcome, needs_passport_renewal, reasons, inputs)
+         SELECT a, p, 'test', 'ELIGIBLE', false, '[]', '{}' FROM unnest($1::uuid[], $2::uuid[]) AS x(a, p)`,
+        [[...old, ...recent].map((w) => w.applicantId), [...old, ...recent].map((w) => w.placementId)],
+      );
+      const next = await make.jobOrder(owner, {}, 'SUBMITTED');
+      // Named on next season's order (by hand: requestNamedWorkers checks a current eligibility this test does not make).
+      await ds.query(`INSERT INTO named_request (job_order_id, applicant_id, requested_by, substitute_acceptable) VALUES ($1, $2, $3, true)`, [next.id, old[0]!.applicantId, owner.actor.userId]);
+      const s = await standing.standingForActor(coordinator, owner.employer.id);
+      expect(s.inputs.rehire).toEqual({ eligibleFormerWorkers: 6, askedBack: 1 });
+      expect(s.reasons.find((r) => r.code === 'REHIRE_RATE')).toMatchObject({
+        met: false,
+        level: 'WATCH',
+        message: '1 of 6 former workers eligible to return (16.7%) were asked back (at least 20% is expected).',
+      });
+      await ds.query(`INSERT INTO named_request (job_order_id, applicant_id, requested_by, substitute_acceptable) VALUES ($1, $2, $3, true)`, [next.id, old[1]!.applicantId, owner.actor.userId]);
+      expect(await standing.recompute(owner.employer.id)).toBe('DECIDED');
+      expect((await standing.standingForActor(coordinator, owner.employer.id)).reasons.find((r) => r.code === 'REHIRE_RATE')).toMatchObject({ met: true, level: 'GOOD' });
     });
 
     it('leaves one current standing when duplicate jobs run at once', async () => {
