@@ -104,6 +104,8 @@ function midnightCheck(env) {
     '(travel|contingents|seasons)\\.e2e-spec',
     '(seating|rehire)[\\w.-]*\\.int-spec',
     '(holidays|timeline\\.rules|travel-dates\\.rules|rehire\\.rules|validators)\\.spec',
+    // The ten working days to contest an evaluation.
+    'evaluation-contest(\\.rules)?\\.(spec|int-spec|e2e-spec)',
   ].join('|');
   const day = (offset) => {
     const d = new Date();

@@ -9,7 +9,7 @@ import { login, newCoordinator } from '../support/people';
 import { until } from '../support/processes';
 import { decided, employerWithLogin, evaluate, seasonPlayedOut } from '../support/season-setup';
 
-const MY_EVALUATIONS = `{ myEvaluations { id placementId employerName overall comments contestStatus contestStatement contestableUntil contestable
+const MY_EVALUATIONS = `{ myEvaluations { id createdAt placementId employerName overall comments contestStatus contestStatement contestableUntil contestable
   contestResolutionReason counts standing } }`;
 const CONTEST = `mutation($i: ContestEvaluationInput!) { contestEvaluation(input: $i) { id contestStatus contestStatement counts standing contestable } }`;
 const RESOLVE = `mutation($i: ResolveEvaluationContestInput!) { resolveEvaluationContest(input: $i) { id contestStatus counts standing contestResolutionReason retaliation { caseId } } }`;
@@ -18,6 +18,7 @@ const ELIGIBILITY = `query($id: ID!) { rehireEligibility(applicantId: $id) { out
 
 interface MyEvaluation {
   id: string;
+  createdAt: string;
   placementId: string;
   employerName: string;
   overall: number;
@@ -44,6 +45,12 @@ describe('contestable evaluations', () => {
   let season: Awaited<ReturnType<typeof seasonPlayedOut>>;
   const evaluationIds = new Map<string, string>();
   const statement = 'I was sick for two days and brought a doctor’s note; the supervisor counted them as absences.';
+
+  /**
+   * The last day to contest an evaluation, from the day the database stamped it: the midnight check runs this suite
+   * with the process's clock ahead of PostgreSQL's.
+   */
+  const closesFor = (e: { createdAt: string }) => contestWindowCloses(todayIso(new Date(e.createdAt)));
 
   const myEvaluations = async (token: string): Promise<MyEvaluation[]> => {
     const r = await api.gql<{ myEvaluations: MyEvaluation[] }>(MY_EVALUATIONS, {}, token);
@@ -73,16 +80,18 @@ describe('contestable evaluations', () => {
   it('shows the worker each evaluation of them, contestable until the tenth working day; a poor one makes them INELIGIBLE', async () => {
     const [rosa] = season.workers;
     expect(await decided(api, coordinator.token, rosa.id)).toBe('INELIGIBLE');
-    expect(await myEvaluations(rosa.token)).toEqual([
+    const mine = await myEvaluations(rosa.token);
+    expect(mine).toEqual([
       {
         id: evaluationIds.get(rosa.id),
+        createdAt: expect.any(String),
         placementId: rosa.placementId,
         employerName: employer.legalName,
         overall: 2,
         comments: null,
         contestStatus: null,
         contestStatement: null,
-        contestableUntil: contestWindowCloses(todayIso()),
+        contestableUntil: closesFor(mine[0]),
         contestable: true,
         contestResolutionReason: null,
         counts: true,
@@ -140,7 +149,7 @@ describe('contestable evaluations', () => {
 
   it('refuses a contest once the ten working days have passed, saying the day the window closed', async () => {
     const [, mario] = season.workers;
-    const closes = contestWindowCloses(todayIso());
+    const closes = closesFor((await myEvaluations(mario.token))[0]);
     // The api runs in this process: its "today" moves with the test clock (midday in El Salvador the day after).
     moveClockTo(`${addDays(closes, 1)}T18:00:00Z`);
     const token = await login(api, mario.nationalId, mario.password);

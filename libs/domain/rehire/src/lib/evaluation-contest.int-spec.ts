@@ -69,7 +69,7 @@ describe('Evaluation contests, retaliation flags and misconduct', () => {
   const row = async (evaluationId: string) =>
     (
       await ds.query(
-        `SELECT contest_status AS "contestStatus", contest_statement AS "contestStatement", counts, retaliation_case_id AS "retaliationCaseId",
+        `SELECT created_at AS "createdAt", contest_status AS "contestStatus", contest_statement AS "contestStatement", counts, retaliation_case_id AS "retaliationCaseId",
                 retaliation_reviewed_at IS NOT NULL AS reviewed, contest_resolved_by AS "resolvedBy", contest_resolution_reason AS "resolutionReason"
          FROM evaluation WHERE id = $1`,
         [evaluationId],
@@ -158,8 +158,9 @@ describe('Evaluation contests, retaliation flags and misconduct', () => {
     await expect(evaluations.contestEvaluation(coordinator, { evaluationId, statement })).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
     await expect(evaluations.contestEvaluation(w.actor, { evaluationId: randomUUID(), statement })).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
     await expect(evaluations.contestEvaluation(w.actor, { evaluationId, statement: 'No.' })).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT });
-    // After the tenth working day: refused, with the day it closed.
-    const closes = contestWindowCloses(today);
+    // After the tenth working day: refused, with the day it closed. Counted from the day the database stamped it
+    // (the midnight check runs this with the process's clock ahead of the database's).
+    const closes = contestWindowCloses(todayIso((await row(evaluationId)).createdAt));
     await expect(evaluations.contestEvaluation(w.actor, { evaluationId, statement }, addDays(closes, 1))).rejects.toMatchObject({
       code: ErrorCode.INVALID_TRANSITION,
       message: expect.stringContaining(`closed on ${closes}`),
