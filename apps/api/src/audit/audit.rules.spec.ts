@@ -51,6 +51,8 @@ describe('reads of personal data', () => {
     expect(idsRead('applicant', { id: A }, { id: A, nationalId: '04567890-3' })).toEqual([A]);
     expect(idsRead('applicant', { id: A }, null)).toEqual([A]);
     expect(idsRead('applicants', { first: 2, filter: { status: 'AVAILABLE' } }, { edges: [{ node: { id: B } }, { node: { id: C } }] })).toEqual([B, C]);
+    // The workers whose evaluations await review (not the evaluations' own ids).
+    expect(idsRead('evaluationsToReview', { first: 5 }, { edges: [{ node: { id: A, applicantId: B } }, { node: { id: C, applicantId: B } }] })).toEqual([B]);
   });
 });
 

@@ -67,6 +67,8 @@ export const PERSONAL_DATA_READS: Readonly<Record<string, IdsOfResult>> = {
   travelSteps: () => [],
   // Former workers by name.
   rehirePool: (result) => ((result as { edges?: { node?: { applicantId?: unknown } }[] } | null)?.edges ?? []).map((e) => e.node?.applicantId),
+  // Evaluations awaiting a coordinator: the worker's name, the employer's comments and the worker's statement.
+  evaluationsToReview: (result) => ((result as { edges?: { node?: { applicantId?: unknown } }[] } | null)?.edges ?? []).map((e) => e.node?.applicantId),
 };
 
 /** The ids read by a personal-data query: those it asked for and those it returned, record ids only. */
