@@ -7,7 +7,7 @@ import { codesOf, startApi, TestApi } from '../support/api';
 import { moveClockTo } from '../support/clock';
 import { login, newCoordinator } from '../support/people';
 import { until } from '../support/processes';
-import { decided, employerWithLogin, evaluate, seasonPlayedOut } from '../support/season-setup';
+import { contingentHome, decided, employerWithLogin, evaluate, seasonPlayedOut, seasonUnderway } from '../support/season-setup';
 
 const MY_EVALUATIONS = `{ myEvaluations { id createdAt placementId employerName overall comments contestStatus contestStatement contestableUntil contestable
   contestResolutionReason counts standing } }`;
@@ -15,6 +15,9 @@ const CONTEST = `mutation($i: ContestEvaluationInput!) { contestEvaluation(input
 const RESOLVE = `mutation($i: ResolveEvaluationContestInput!) { resolveEvaluationContest(input: $i) { id contestStatus counts standing contestResolutionReason retaliation { caseId } } }`;
 const TO_REVIEW = `{ evaluationsToReview(first: 100) { edges { node { id applicantId applicantName standing retaliation { caseId } } } } }`;
 const ELIGIBILITY = `query($id: ID!) { rehireEligibility(applicantId: $id) { outcome reasons { code met message } } }`;
+const REPORT = `mutation($i: ReportCaseInput!) { reportCase(input: $i) { id } }`;
+const COMPARISON = `query($id: ID) { namedAgainComparison(employerId: $id) { employerId reporters reportersNamedAgain reporterRate others othersNamedAgain otherRate } }`;
+const MY_PLACEMENTS = `{ myPlacements(first: 100) { edges { node { placementId evaluationState evaluation { overall wouldRehire } } } } }`;
 
 interface MyEvaluation {
   id: string;
@@ -34,7 +37,9 @@ interface MyEvaluation {
  * A worker answers an evaluation that decides their next contract: they see it, contest it within ten working days
  * (El Salvador's), a coordinator overturns it with a reason, and the rehire decision the job makes again turns
  * INELIGIBLE into ELIGIBLE. Another worker's evaluation is NOT_FOUND; an employer may neither contest nor resolve;
- * after the window a contest is refused with the day it closed. Through the API, with the worker processing jobs.
+ * after the window a contest is refused with the day it closed. And the retaliation check: the employer's poor
+ * evaluation of a worker who reported a case against it during the season is flagged and does not make them
+ * ineligible until a coordinator upholds it. Through the API, with the worker processing jobs.
  */
 describe('contestable evaluations', () => {
   jest.setTimeout(180_000);
@@ -43,6 +48,8 @@ describe('contestable evaluations', () => {
   let coordinator: { token: string; email: string; password: string };
   let employer: Awaited<ReturnType<typeof employerWithLogin>>;
   let season: Awaited<ReturnType<typeof seasonPlayedOut>>;
+  let abroad: Awaited<ReturnType<typeof seasonUnderway>>;
+  let caseId: string;
   const evaluationIds = new Map<string, string>();
   const statement = 'I was sick for two days and brought a doctor’s note; the supervisor counted them as absences.';
 
@@ -65,7 +72,17 @@ describe('contestable evaluations', () => {
     employer = await employerWithLogin(api, coordinator.token);
     // An occupation no other suite uses (fast food preparers), so the shortlist holds only these workers.
     season = await seasonPlayedOut(api, coordinator.token, employer.token, { count: 2, occupation: { isco: '9411', noc: '65201' }, names: ['Rosa|Díaz', 'Mario|Cruz'] });
-    for (const w of season.workers) {
+    // Another season of the same employer (waiters): one worker reports a case while abroad, then both come home.
+    abroad = await seasonUnderway(api, coordinator.token, employer.token, { count: 2, occupation: { isco: '5131', noc: '65200' }, names: ['Elena|Ramos', 'Jorge|Luna'] });
+    const reported = await api.gql(
+      REPORT,
+      { i: { placementId: abroad.workers[0].placementId, categories: ['UNPAID_OVERTIME'], indicators: ['EXCESSIVE_OVERTIME'], description: 'Sixty hours a week, paid for forty.' } },
+      abroad.workers[0].token,
+    );
+    expect(reported.errors).toEqual([]);
+    caseId = reported.data!.reportCase.id;
+    await contingentHome(api, coordinator.token, abroad.contingentId);
+    for (const w of [...season.workers, ...abroad.workers]) {
       const r = await evaluate(api, employer.token, w.placementId, 2, false);
       expect(r.errors).toEqual([]);
       evaluationIds.set(w.id, (r.data as { submitEvaluation: { evaluationId: string } }).submitEvaluation.evaluationId);
@@ -145,6 +162,37 @@ describe('contestable evaluations', () => {
     expect((await myEvaluations(rosa.token))[0]).toMatchObject({ contestStatus: 'OVERTURNED', contestResolutionReason: reason, counts: false, standing: 'OVERTURNED', contestable: false });
     const toReview = await api.gql<{ evaluationsToReview: { edges: { node: { id: string } }[] } }>(TO_REVIEW, {}, coordinator.token);
     expect(toReview.data!.evaluationsToReview.edges.map((e) => e.node.id)).not.toContain(evaluationId);
+  });
+
+  it('flags the poor evaluation of a worker who reported a case against the employer: not held against them until a coordinator upholds it', async () => {
+    const [elena, jorge] = abroad.workers;
+    const elenaEvaluation = evaluationIds.get(elena.id)!;
+    expect(await decided(api, coordinator.token, jorge.id)).toBe('INELIGIBLE');
+    expect(await decided(api, coordinator.token, elena.id)).toBe('ELIGIBLE');
+    const reasons = (await api.gql(ELIGIBILITY, { id: elena.id }, coordinator.token)).data!.rehireEligibility.reasons;
+    expect(reasons.find((r: { code: string }) => r.code === 'EVALUATION')).toEqual({ code: 'EVALUATION', met: true, message: expect.stringMatching(/under review/) });
+
+    // The employer sees its own two evaluations alike: nothing tells it which worker reported.
+    const mine = (await api.gql(MY_PLACEMENTS, {}, employer.token)).data!.myPlacements.edges.map((e: { node: { placementId: string } }) => e.node);
+    for (const w of abroad.workers) {
+      expect(mine.find((p: { placementId: string }) => p.placementId === w.placementId)).toEqual({ placementId: w.placementId, evaluationState: 'EVALUATED', evaluation: { overall: 2, wouldRehire: false } });
+    }
+    // The coordinators see it flagged, with the case; the worker sees it set aside.
+    const review = await api.gql<{ evaluationsToReview: { edges: { node: { id: string; standing: string; retaliation: { caseId: string } | null } }[] } }>(TO_REVIEW, {}, coordinator.token);
+    const nodes = review.data!.evaluationsToReview.edges.map((e) => e.node);
+    expect(nodes.find((n) => n.id === elenaEvaluation)).toMatchObject({ standing: 'UNDER_REVIEW', retaliation: { caseId } });
+    expect(nodes.map((n) => n.id)).not.toContain(evaluationIds.get(jorge.id));
+    expect((await myEvaluations(elena.token))[0]).toMatchObject({ id: elenaEvaluation, standing: 'UNDER_REVIEW', counts: false });
+    // Per employer: one former worker reported a case, three did not; none named again yet.
+    const comparison = await api.gql(COMPARISON, { id: employer.id }, coordinator.token);
+    expect(comparison.data!.namedAgainComparison).toEqual([
+      { employerId: employer.id, reporters: 1, reportersNamedAgain: 0, reporterRate: 0, others: 3, othersNamedAgain: 0, otherRate: 0 },
+    ]);
+
+    const upheld = await api.gql(RESOLVE, { i: { evaluationId: elenaEvaluation, decision: 'UPHOLD', reason: 'The absences are on record from before the case was reported.' } }, coordinator.token);
+    expect(upheld.errors).toEqual([]);
+    expect(upheld.data!.resolveEvaluationContest).toMatchObject({ standing: 'COUNTS', counts: true, retaliation: { caseId } });
+    await until('the decision after the review', async () => (await api.gql(ELIGIBILITY, { id: elena.id }, coordinator.token)).data?.rehireEligibility?.outcome === 'INELIGIBLE');
   });
 
   it('refuses a contest once the ten working days have passed, saying the day the window closed', async () => {
