@@ -177,6 +177,11 @@ describe('contestable evaluations', () => {
     for (const w of abroad.workers) {
       expect(mine.find((p: { placementId: string }) => p.placementId === w.placementId)).toEqual({ placementId: w.placementId, evaluationState: 'EVALUATED', evaluation: { overall: 2, wouldRehire: false } });
     }
+    // Nor does its rehire pool list the worker it failed as eligible (coordinators' does).
+    const POOL = `{ rehirePool(first: 100) { edges { node { applicantId } } } }`;
+    const pool = async (token: string) => (await api.gql(POOL, {}, token)).data!.rehirePool.edges.map((e: { node: { applicantId: string } }) => e.node.applicantId);
+    expect(await pool(employer.token)).not.toContain(elena.id);
+    expect(await pool(coordinator.token)).toContain(elena.id);
     // The coordinators see it flagged, with the case; the worker sees it set aside.
     const review = await api.gql<{ evaluationsToReview: { edges: { node: { id: string; standing: string; retaliation: { caseId: string } | null } }[] } }>(TO_REVIEW, {}, coordinator.token);
     const nodes = review.data!.evaluationsToReview.edges.map((e) => e.node);

@@ -174,8 +174,12 @@ const SEASON = `extract(year FROM p.start_date)::int`;
 export class TrackingService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Rehire-eligible workers, newest decisions first; an employer sees only workers who worked for it. */
-  pool(actor: Actor, filter: PoolFilter, page: Page): Promise<PoolEntry[]> {
+  /**
+   * Rehire-eligible workers, newest decisions first; an employer sees only workers who worked for it, and not one
+   * whose eligibility rests on setting aside its own failing evaluation for a retaliation review (reviewed and
+   * overturned, or not reviewed yet): a worker it failed showing up eligible would tell it who reported a case.
+   */
+  pool(actor: Actor, filter: PoolFilter, page: Page, policy: RehirePolicy = CURRENT_REHIRE_POLICY): Promise<PoolEntry[]> {
     const employerId = actor.role === Role.EMPLOYER ? actor.employerId : (filter.employerId ?? null);
     if (employerId !== null && !isUuid(employerId)) return Promise.resolve([]);
     return this.dataSource.query(
@@ -198,6 +202,7 @@ export class TrackingService {
          AND ($2::text IS NULL OR a.occupations @> ARRAY[$2::text])
          AND ($3::boolean IS NULL OR d.needs_passport_renewal = $3)
          AND ($4::timestamptz IS NULL OR (d.created_at, d.id) < ($4, $6::uuid))
+         AND ($5::boolean OR p.employer_id IS DISTINCT FROM $1 OR e.retaliation_case_id IS NULL OR e.counts OR e.overall >= $8)
        ORDER BY d.created_at DESC, d.id DESC
        LIMIT $7`,
       [
@@ -208,6 +213,7 @@ export class TrackingService {
         actor.role === Role.COORDINATOR,
         page.after?.id ?? null,
         page.limit + 1,
+        policy.minimumOverall,
       ],
     );
   }
