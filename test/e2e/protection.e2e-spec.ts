@@ -42,7 +42,7 @@ describe('protection: a case from report to its effects', () => {
   let season: Awaited<ReturnType<typeof seasonUnderway>>;
   let caseId: string;
 
-  const ok = async <T = Record<string, any>>(query: string, variables: Record<string, unknown>, token: string): Promise<T> => {
+  const ok = async <T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token: string): Promise<T> => {
     const r = await api.gql<T>(query, variables, token);
     expect(r.errors).toEqual([]);
     return r.data!;
