@@ -228,6 +228,16 @@ describe('Evaluation contests, retaliation flags and misconduct', () => {
     const listed = (await tracking.evaluationsToReview({ limit: 100, after: null })).find((e) => e.id === evaluationId);
     expect(listed).toMatchObject({ standing: 'UNDER_REVIEW', counts: false, retaliation: { caseId: c.id, reviewedAt: null }, applicantName: expect.any(String) });
     expect((await tracking.history(w.applicantId))[0].evaluationReview).toMatchObject({ id: evaluationId, retaliation: { caseId: c.id } });
+    // The employer it failed them is answered as its evaluation would have it: not in its pool, not nameable.
+    const page = { limit: 100, after: null };
+    expect((await tracking.pool(employer.actor, {}, page)).map((e) => e.applicantId)).not.toContain(w.applicantId);
+    expect((await tracking.pool(coordinator, { employerId: employer.employer.id }, page)).map((e) => e.applicantId)).toContain(w.applicantId);
+    const draft = await make.jobOrder(employer, { workRegionCode: 'CA-ON' }, 'DRAFT');
+    const naming = app.get(NamedWorkersService);
+    await expect(naming.requestNamedWorkers(employer.actor, { jobOrderId: draft.id, applicantIds: [w.applicantId] })).rejects.toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+      message: expect.stringMatching(/not rehire-eligible \(ineligible\)/),
+    });
     // The worker sees it set aside, without the coordinators' flag.
     expect((await tracking.myEvaluations(w.actor))[0]).toMatchObject({ standing: 'UNDER_REVIEW', counts: false, contestable: true });
     expect((await tracking.myEvaluations(w.actor))[0]).not.toHaveProperty('retaliation');

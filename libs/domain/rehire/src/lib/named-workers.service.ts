@@ -5,6 +5,7 @@ import { Actor, DomainException, isUuid, Role } from '@puente/common';
 import { lockJobOrder } from '@puente/domain/job-orders';
 import { MatchingService, positionsTaken, recordNamedRequests } from '@puente/domain/matching';
 import { assertNameableOrder, assertNameableWorkers, assertPositionsLeftToName, NamedWorkerFacts, namedWorkerIds } from './named-workers.rules';
+import { CURRENT_REHIRE_POLICY } from './rehire.policy';
 
 /** Employers asking for their good former workers by name, on an order of theirs. */
 @Injectable()
@@ -32,14 +33,20 @@ export class NamedWorkersService {
       const mine = actor.role === Role.COORDINATOR || (actor.role === Role.EMPLOYER && order?.employerId === actor.employerId);
       if (!order || !mine) throw DomainException.notFound('Job order');
       assertNameableOrder(order);
-      // The name is read only for the employer's own former workers: nothing is told of anyone else.
+      // The name is read only for the employer's own former workers: nothing is told of anyone else. An employer is
+      // answered as its own evaluation would have it when that evaluation failed and was set aside for a retaliation
+      // review (as in its rehire pool): being able to name a worker it failed would tell it who reported a case.
       const facts: NamedWorkerFacts[] = await em.query(
-        `SELECT x.id, w.worked, (SELECT d.outcome FROM rehire_decision d WHERE d.applicant_id = x.id AND d.current) AS outcome,
+        `SELECT x.id, w.worked,
+                (SELECT CASE WHEN $4::boolean AND p.employer_id = $2 AND e.retaliation_case_id IS NOT NULL AND NOT e.counts AND e.overall < $5
+                             THEN 'INELIGIBLE' ELSE d.outcome END
+                 FROM rehire_decision d JOIN placement p ON p.id = d.placement_id LEFT JOIN evaluation e ON e.placement_id = p.id
+                 WHERE d.applicant_id = x.id AND d.current) AS outcome,
                 CASE WHEN w.worked THEN (SELECT a.first_names || ' ' || a.last_names FROM applicant a WHERE a.id = x.id) END AS name,
                 EXISTS (SELECT 1 FROM candidate c WHERE c.job_order_id = $3 AND c.applicant_id = x.id AND c.status = 'REJECTED') AS rejected
          FROM unnest($1::uuid[]) AS x(id)
          CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM placement p WHERE p.applicant_id = x.id AND p.employer_id = $2) AS worked) w`,
-        [ids.filter(isUuid), order.employerId, order.id],
+        [ids.filter(isUuid), order.employerId, order.id, actor.role === Role.EMPLOYER, CURRENT_REHIRE_POLICY.minimumOverall],
       );
       assertNameableWorkers(ids, facts);
       const taken = await positionsTaken(em, order.id, ids);
