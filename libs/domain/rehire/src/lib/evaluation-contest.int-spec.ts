@@ -145,6 +145,23 @@ describe('Evaluation contests, retaliation flags and misconduct', () => {
     }
   });
 
+  it('refuses, by the table itself, a contest or review a bypassed service would write half-done, and any write of counts', async () => {
+    const w = await returnedWorker();
+    const { evaluationId } = await evaluate(w.placementId, 3);
+    // Each statement on its own, and refused: the checks of migration 1732400000025 (SQL on purpose: no service in the way).
+    const refused = async (set: string, params: unknown[] = []) =>
+      expect(ds.query(`UPDATE evaluation SET ${set} WHERE id = $1`, [evaluationId, ...params])).rejects.toThrow(/violates check constraint|can only be updated to DEFAULT/);
+    await refused(`contest_status = 'CONTESTED'`);
+    await refused(`contest_status = 'BOGUS'`);
+    await refused(`contest_status = 'CONTESTED', contested_at = now(), contest_statement = 'Too short'`);
+    await refused(`contest_status = 'UPHELD', contested_at = now(), contest_statement = 'A statement of mine.'`);
+    await refused(`contest_status = 'OVERTURNED'`);
+    await refused(`contest_resolved_at = now(), contest_resolved_by = $2, contest_resolution_reason = 'A reason of ours.'`, [coordinator.userId]);
+    await refused(`retaliation_reviewed_at = now(), retaliation_reviewed_by = $2, retaliation_review_reason = 'A reason of ours.'`, [coordinator.userId]);
+    await refused(`counts = false`);
+    expect(await row(evaluationId)).toMatchObject({ contestStatus: null, counts: true, reviewed: false });
+  });
+
   it('lets the worker contest their own evaluation once, within the window; it still counts, the coordinators are told, the decision is asked for', async () => {
     const w = await returnedWorker();
     const other = await returnedWorker();
