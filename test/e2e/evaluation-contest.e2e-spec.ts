@@ -159,7 +159,14 @@ describe('contestable evaluations', () => {
       return eligibility?.outcome === 'ELIGIBLE';
     });
     expect(eligibility!.reasons.find((r) => r.code === 'EVALUATION')).toEqual({ code: 'EVALUATION', met: true, message: "The employer's evaluation was overturned on review; it does not count." });
-    expect((await myEvaluations(rosa.token))[0]).toMatchObject({ contestStatus: 'OVERTURNED', contestResolutionReason: reason, counts: false, standing: 'OVERTURNED', contestable: false });
+    const after = (await myEvaluations(rosa.token))[0];
+    expect(after).toMatchObject({ contestStatus: 'OVERTURNED', contestResolutionReason: reason, counts: false, standing: 'OVERTURNED', contestable: false });
+    // Their status page says so too, with the decision.
+    const status = await api.gql(`{ myStatus { rehireEligibility { outcome } lastEvaluation { id overall contestStatus counts contestableUntil } } }`, {}, rosa.token);
+    expect(status.data!.myStatus).toEqual({
+      rehireEligibility: { outcome: 'ELIGIBLE' },
+      lastEvaluation: { id: evaluationId, overall: 2, contestStatus: 'OVERTURNED', counts: false, contestableUntil: after.contestableUntil },
+    });
     const toReview = await api.gql<{ evaluationsToReview: { edges: { node: { id: string } }[] } }>(TO_REVIEW, {}, coordinator.token);
     expect(toReview.data!.evaluationsToReview.edges.map((e) => e.node.id)).not.toContain(evaluationId);
   });

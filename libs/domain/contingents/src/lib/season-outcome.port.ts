@@ -6,11 +6,19 @@ export interface MyRehireEligibility {
 }
 
 export interface MyEvaluation {
+  /** The evaluation's id, which `contestEvaluation` takes. */
+  id: string;
   overall: number;
   wouldRehire: boolean;
   comments: string | null;
   employerName: string;
   submittedAt: Date;
+  /** The last day the worker may contest it (El Salvador). */
+  contestableUntil: string;
+  /** Null while never contested; CONTESTED, UPHELD or OVERTURNED. */
+  contestStatus: string | null;
+  /** Whether it counts for rehire and matching (not overturned, not set aside for a review). */
+  counts: boolean;
 }
 
 /** What came of an applicant's last season: the current rehire decision and the employer's last evaluation. */

@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { ApplicantStatusEnum } from '@puente/domain/applicants';
 import { ContingentStatusEnum, StepKindEnum, StepStatusEnum } from './contingent.model';
@@ -51,11 +51,15 @@ export class MyRehireEligibilityModel {
 
 @ObjectType('MyEvaluation', { description: "Your last employer's evaluation of your work." })
 export class MyEvaluationModel {
+  @Field(() => ID, { description: 'What contestEvaluation takes (myEvaluations lists every evaluation of you).' }) id!: string;
   @Field(() => Int) overall!: number;
   @Field() wouldRehire!: boolean;
   @Field(() => String, { nullable: true }) comments!: string | null;
   @Field() employerName!: string;
   @Field() submittedAt!: Date;
+  @Field(() => GraphQLLocalDate, { description: 'The last day you may contest it (El Salvador): ten working days after it was submitted.' }) contestableUntil!: string;
+  @Field(() => String, { nullable: true, description: 'Null while never contested; CONTESTED, UPHELD or OVERTURNED.' }) contestStatus!: string | null;
+  @Field({ description: 'Whether it counts for your next season (not overturned, not set aside for a review).' }) counts!: boolean;
 }
 
 @ObjectType('MyStatus', { description: "An applicant's own journey: stage, what to do next and by when, the job and the flight." })
