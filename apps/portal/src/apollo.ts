@@ -28,7 +28,8 @@ async function isUnauthenticated(res: Response): Promise<boolean> {
 /** One client for the tab; whatever the last person saw leaves with their session. */
 export const apolloClient = new ApolloClient({
   link: new HttpLink({ uri: GRAPHQL_PATH, fetch: authFetch }),
-  cache: new InMemoryCache(),
+  // A standing has no id of its own: it is the employer's, so the standing page and an order's page share one copy.
+  cache: new InMemoryCache({ typePolicies: { EmployerStanding: { keyFields: ['employerId'] } } }),
   defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
 });
 session.subscribe(() => {

@@ -36,6 +36,7 @@ export const router = createBrowserRouter([
               { path: '/travel', lazy: page(() => import('./pages/Travel')) },
               { path: '/evaluations', lazy: page(() => import('./pages/Evaluations')) },
               { path: '/rehire', lazy: page(() => import('./pages/Rehire')) },
+              { path: '/standing', lazy: page(() => import('./pages/Standing')) },
               { path: '/account', lazy: page(() => import('./pages/Account')) },
               { path: '*', lazy: page(() => import('./pages/NotFound')) },
             ],

@@ -18,6 +18,7 @@ const NAV = [
   { to: '/travel', key: 'nav.travel' },
   { to: '/evaluations', key: 'nav.evaluations' },
   { to: '/rehire', key: 'nav.rehire' },
+  { to: '/standing', key: 'nav.standing' },
   { to: '/account', key: 'nav.account' },
 ] as const;
 

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { OrderStatusBadge } from '../components/order-common';
 import { ErrorAlert, Loading } from '../components/PageState';
+import { StandingLevelBadge } from '../components/standing-level';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../format';
 import { graphql } from '../gql';
 import { currentLanguage } from '../i18n';
@@ -40,6 +41,18 @@ const ORDER = graphql(`
   }
 `);
 
+// Asked apart from the order: the order's page shows even if the standing cannot be read.
+const STANDING = graphql(`
+  query OrderDetailStanding($id: ID!) {
+    jobOrder(id: $id) {
+      id
+      employerStanding {
+        ...StandingLevelFields
+      }
+    }
+  }
+`);
+
 const SUBMIT = graphql(`
   mutation OrderDetailSubmit($id: ID!) {
     submitJobOrder(id: $id) {
@@ -56,6 +69,7 @@ export default function OrderDetail() {
   const { t } = useTranslation('orders');
   const lang = currentLanguage();
   const query = useQuery(ORDER, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  const standing = useQuery(STANDING, { variables: { id } }).data?.jobOrder.employerStanding;
   const [submit, submitState] = useMutation(SUBMIT);
 
   if (query.error && !query.data) {
@@ -95,7 +109,14 @@ export default function OrderDetail() {
         </Anchor>
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Title order={1}>{t('detail.title', { reference: order.reference })}</Title>
-          <OrderStatusBadge status={order.status} />
+          <Group gap="xs" wrap="wrap">
+            <OrderStatusBadge status={order.status} />
+            {standing ? (
+              <Anchor component={Link} to="/standing" aria-label={t('badgeLink', { ns: 'standing', level: t(`level.${standing.level}`, { ns: 'standing' }) })}>
+                <StandingLevelBadge level={standing.level} labelled />
+              </Anchor>
+            ) : null}
+          </Group>
         </Group>
         <Text size="lg">{order.title}</Text>
       </Stack>
