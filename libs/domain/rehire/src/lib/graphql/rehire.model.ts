@@ -183,20 +183,13 @@ export class RetaliationFlagModel {
 @ObjectType('Evaluation', {
   description: "An employer's evaluation of a worker as the worker and the coordinators see it: scores, comments, the worker's contest and its outcome, and whether it counts.",
 })
-export class EvaluationModel {
+export class EvaluationModel extends PlacementEvaluationModel {
   @Field(() => ID) id!: string;
   @Field(() => ID) placementId!: string;
   @Field(() => ID) applicantId!: string;
   @Field() employerName!: string;
   @Field() jobOrderReference!: string;
   @Field({ description: 'When the employer submitted it.' }) createdAt!: Date;
-  @Field(() => Int) overall!: number;
-  @Field(() => Int) punctuality!: number;
-  @Field(() => Int) quality!: number;
-  @Field(() => Int) safety!: number;
-  @Field(() => Int) teamwork!: number;
-  @Field() wouldRehire!: boolean;
-  @Field(() => String, { nullable: true }) comments!: string | null;
   @Field(() => ContestStatusEnum, { nullable: true, description: 'Null while never contested.' }) contestStatus!: string | null;
   @Field(() => String, { nullable: true, description: "The worker's statement." }) contestStatement!: string | null;
   @Field(() => Date, { nullable: true }) contestedAt!: Date | null;
