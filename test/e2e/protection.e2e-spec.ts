@@ -120,6 +120,8 @@ describe('protection: a case from report to its effects', () => {
   it('substantiated against the employer: its standing drops with the reason, and the employer still does not learn who reported', async () => {
     const before = await standing(coordinator.token);
     expect(before.level).not.toBe('BLOCKED');
+    // The consul refers; the ministry decides.
+    expect(codesOf(await api.gql(UPDATE, { id: caseId, i: { transition: 'SUBSTANTIATE', finding: 'EMPLOYER' } }, consul.token))).toEqual(['FORBIDDEN']);
     await ok(UPDATE, { id: caseId, i: { transition: 'SUBSTANTIATE', finding: 'EMPLOYER', note: 'The labour authority confirmed the passports were held.' } }, coordinator.token);
 
     let after = before;

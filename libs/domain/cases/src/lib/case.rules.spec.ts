@@ -1,6 +1,7 @@
 import { ErrorCode } from '@puente/common';
 import {
   assertAssignable,
+  assertMayMove,
   assertWithinReportingWindow,
   CASE_CATEGORIES,
   CASE_DEADLINE_POLICY_V1,
@@ -193,6 +194,19 @@ describe('case rules', () => {
       ]) {
         expect(() => assertAssignable(who, 'CA-QC')).toThrow(expect.objectContaining({ code: ErrorCode.BAD_USER_INPUT, fields: [expect.objectContaining({ field: 'assignTo' })] }));
       }
+    });
+  });
+
+  describe('who may move a case', () => {
+    it('leaves deciding and closing to a coordinator', () => {
+      for (const move of ['SUBSTANTIATE', 'UNSUBSTANTIATE', 'CLOSE']) {
+        expect(() => assertMayMove('COORDINATOR', move)).not.toThrow();
+        expect(() => assertMayMove('CONSUL', move)).toThrow(expect.objectContaining({ code: ErrorCode.FORBIDDEN, message: expect.stringMatching(/coordinator/) }));
+      }
+    });
+
+    it('lets a consul triage, investigate and refer', () => {
+      for (const move of ['TRIAGE', 'INVESTIGATE', 'REFER']) expect(() => assertMayMove('CONSUL', move)).not.toThrow();
     });
   });
 });

@@ -274,3 +274,16 @@ export function assertAssignable(assignee: AssigneeFacts | null, caseRegion: str
     ]);
   }
 }
+
+/** The moves that decide a case: its effects (a hold on the employer, the worker's rehire) are the ministry's to set. */
+export const DECIDING_MOVES = ['SUBSTANTIATE', 'UNSUBSTANTIATE', 'CLOSE'] as const;
+
+/**
+ * Consuls follow, note, assign, triage, investigate and refer the cases of their jurisdiction; deciding and closing
+ * one is a coordinator's (FORBIDDEN for a consul, with who to ask).
+ */
+export function assertMayMove(role: string, move: string): void {
+  if (role !== 'COORDINATOR' && (DECIDING_MOVES as readonly string[]).includes(move)) {
+    throw DomainException.forbidden('A coordinator of the ministry decides and closes a case; refer it or add a note for them.');
+  }
+}

@@ -9,6 +9,7 @@ import { UnitOfWork, UnitOfWorkTx } from '@puente/queue';
 import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
 import { CaseEventEntity, CaseEventKind, ProtectionCaseEntity } from './case.entity';
 import {
+  assertMayMove,
   assertAssignable,
   AssigneeFacts,
   assertWithinReportingWindow,
@@ -204,6 +205,7 @@ export class CasesService {
     if (input.finding && input.event !== 'SUBSTANTIATE') {
       throw new DomainException(ErrorCode.BAD_USER_INPUT, 'A finding is given only when substantiating a case.', [{ field: 'finding', message: 'only with SUBSTANTIATE' }]);
     }
+    if (input.event) assertMayMove(actor.role, input.event);
     if (input.referredTo && input.event !== 'REFER') {
       throw new DomainException(ErrorCode.BAD_USER_INPUT, 'An authority is named only when referring a case.', [{ field: 'referredTo', message: 'only with REFER' }]);
     }

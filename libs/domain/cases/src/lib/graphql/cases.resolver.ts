@@ -19,7 +19,7 @@ export class CasesResolver {
   }
 
   @Roles(Role.COORDINATOR, Role.CONSUL)
-  @Mutation(() => CaseModel, { description: 'Moves a case, adds a note, assigns it or raises its severity (consuls within their jurisdiction).' })
+  @Mutation(() => CaseModel, { description: 'Moves a case, adds a note, assigns it or raises its severity (consuls within their jurisdiction; deciding and closing a case is a coordinator\'s).' })
   updateCase(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateCaseInput): Promise<CaseModel> {
     const { transition, ...rest } = input;
     return this.service.update(actor, id, { ...rest, event: transition });
