@@ -1,6 +1,5 @@
-import { randomInt } from 'node:crypto';
 import type { TestApi } from './api';
-import { approvedJobOrder, employerInput, futureDate, login, verifiedApplicant } from './people';
+import { approvedJobOrder, employerInput, login, unusedStartDate, verifiedApplicant } from './people';
 import { until } from './processes';
 
 const OFFICE_STEPS = ['DOCUMENTS_CHECKED', 'MEDICAL_EXAM', 'VISA_BIOMETRICS', 'ORIENTATION', 'CONTRACT_SIGNED'];
@@ -48,7 +47,8 @@ export async function seasonUnderway(
     const a = await verifiedApplicant(api, coordinatorToken, { ...profile, firstNames, lastNames });
     workers.push({ id: a.id, name: `${firstNames} ${lastNames}`, placementId: '', token: a.token, nationalId: a.nationalId, password: a.password });
   }
-  const startDate = futureDate(60 + randomInt(600));
+  // A date no contingent of the order's region (jobOrderInput's CA-QC) has yet: nobody else's workers join this one.
+  const startDate = await unusedStartDate(api, coordinatorToken, 'CA-QC', 60, 600);
   const orderId = await approvedJobOrder(api, employerToken, coordinatorToken, {
     title: 'Seasonal grower',
     iscoCode: occupation.isco,
@@ -56,7 +56,6 @@ export async function seasonUnderway(
     positions: count,
     languages: [{ code: 'en', level: 'A1' }],
     minExperienceYears: 1,
-    // A random date: nobody else's workers join this contingent.
     startDate,
     durationWeeks: 20,
   });

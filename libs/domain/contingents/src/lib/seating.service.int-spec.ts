@@ -19,8 +19,9 @@ describe('SeatingService.schedule', () => {
   let stepService: StepJobsService;
   const today = todayIso();
   // A start date of this run alone (past the dates the end-to-end suites draw, within the two years an order may
-  // look ahead), so parallel suites never share its region and date group.
-  const startDate = addDays(today, 661 + randomInt(69));
+  // look ahead, and that no order in the region has yet: the midnight check reruns this file in one database), so
+  // no other suite or earlier pass shares its region and date group.
+  let startDate: string;
   let employer: TestEmployer;
 
   /** An order of the group, FILLED with as many selected workers, made through the services. */
@@ -30,6 +31,9 @@ describe('SeatingService.schedule', () => {
     app = await bootTestModule(ContingentsModule);
     make = new TestFactories(app);
     ds = app.get(DataSource);
+    const taken: { day: string }[] = await ds.query(`SELECT DISTINCT to_char(start_date, 'YYYY-MM-DD') AS day FROM job_order WHERE work_region_code = 'CA-QC'`);
+    const free = Array.from({ length: 69 }, (_, i) => addDays(today, 661 + i)).filter((d) => !taken.some((t) => t.day === d));
+    startDate = free[randomInt(free.length)]!;
     service = app.get(SeatingService);
     stepService = app.get(StepJobsService);
     employer = await make.employer({ regionCode: 'CA-QC' });
