@@ -3,6 +3,7 @@ import { DiscoveryModule, NestFactory } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import type { INestApplicationContext, Provider } from '@nestjs/common';
 import { QueueEvents } from 'bullmq';
+import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { Role } from '@puente/common';
@@ -135,6 +136,25 @@ describe('worker', () => {
       expect(line).toMatchObject({ requestId, queue: 'maintenance', job: JobName.PurgeExpiredRefreshTokens, service: 'worker' });
       const counts = await producer.queue(QueueName.Maintenance).getJobCounts('completed', 'waiting', 'active');
       expect(counts.waiting + counts.active).toBe(0);
+    });
+
+    it('boots when another worker has taken the next nightly run already (its clock ahead), keeping one schedule', async () => {
+      const queue = worker.get(JobProducer).queue(QueueName.Maintenance);
+      const [next] = (await queue.getDelayed()).filter((j) => j.id?.startsWith('repeat:nightly-purge-expired-refresh-tokens:'));
+      expect(next).toBeDefined();
+      // What a worker whose clock is past 03:17 leaves: the run is out of the delayed set (active there), still planned.
+      const redis = new IORedis(process.env.REDIS_URL!);
+      try {
+        await redis.zrem(`${prefix}:${QueueName.Maintenance}:delayed`, next!.id!);
+      } finally {
+        redis.disconnect();
+      }
+      const second = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+      try {
+        expect((await queue.getJobSchedulers()).map((s) => s.key)).toEqual(['nightly-purge-expired-refresh-tokens']);
+      } finally {
+        await second.close();
+      }
     });
 
     it('declares the nightly purge once, however many workers start', async () => {

@@ -1,4 +1,5 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { JobSchedulerTemplateOptions, RepeatOptions } from 'bullmq';
 import { JobProducer } from '@puente/queue';
 import { JobName, QueueName } from '@puente/queue-contracts';
 
@@ -8,27 +9,32 @@ import { JobName, QueueName } from '@puente/queue-contracts';
  */
 @Injectable()
 export class Schedules implements OnApplicationBootstrap {
+  private readonly logger = new Logger('schedules');
+
   constructor(private readonly producer: JobProducer) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.producer
-      .queue(QueueName.Maintenance)
-      .upsertJobScheduler('nightly-purge-expired-refresh-tokens', { pattern: '17 3 * * *', tz: 'America/El_Salvador' }, {
-        name: JobName.PurgeExpiredRefreshTokens,
-        data: {},
-      });
+    const nightly = (pattern: string): RepeatOptions => ({ pattern, tz: 'America/El_Salvador' });
+    await this.declare(QueueName.Maintenance, 'nightly-purge-expired-refresh-tokens', nightly('17 3 * * *'), JobName.PurgeExpiredRefreshTokens);
     // The job outbox delivers every notification now: the minutely sweep of unsent ones is gone from Redis too.
     await this.producer.queue(QueueName.Notifications).removeJobScheduler('minutely-queue-unsent-notifications');
-    await this.producer
-      .queue(QueueName.Rehire)
-      .upsertJobScheduler('nightly-rehire-sweep', { pattern: '41 2 * * *', tz: 'America/El_Salvador' }, { name: JobName.RehireSweep, data: {} });
+    await this.declare(QueueName.Rehire, 'nightly-rehire-sweep', nightly('41 2 * * *'), JobName.RehireSweep);
     // After the rehire sweep: the rehire rate reads its decisions.
-    await this.producer
-      .queue(QueueName.Standing)
-      .upsertJobScheduler('nightly-standing-sweep', { pattern: '23 3 * * *', tz: 'America/El_Salvador' }, { name: JobName.StandingSweep, data: {} });
+    await this.declare(QueueName.Standing, 'nightly-standing-sweep', nightly('23 3 * * *'), JobName.StandingSweep);
     // What a crash after commit left in the job outbox waits seconds, not minutes.
-    await this.producer
-      .queue(QueueName.Outbox)
-      .upsertJobScheduler('outbox-drain-every-5s', { every: 5_000 }, { name: JobName.DrainOutbox, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
+    await this.declare(QueueName.Outbox, 'outbox-drain-every-5s', { every: 5_000 }, JobName.DrainOutbox, { removeOnComplete: true, removeOnFail: 100 });
+  }
+
+  /**
+   * Upserts one schedule. A worker whose clock runs behind another's can find the next run already taken by that
+   * worker ("job ID already exists"): the schedule is there, so it boots anyway and says so, instead of failing.
+   */
+  private async declare(queue: QueueName, id: string, repeat: RepeatOptions, name: JobName, opts?: JobSchedulerTemplateOptions): Promise<void> {
+    try {
+      await this.producer.queue(queue).upsertJobScheduler(id, repeat, { name, data: {}, ...(opts ? { opts } : {}) });
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.includes('job ID already exists')) throw error;
+      this.logger.warn(`Schedule ${id}: its next run was taken by another worker already; the schedule stands`);
+    }
   }
 }
