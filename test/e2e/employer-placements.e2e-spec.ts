@@ -1,8 +1,6 @@
-import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { addDays, todayIso } from '@puente/common';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { codesOf, startApi, TestApi } from '../support/api';
+import { clockShiftedQueues, codesOf, startApi, startWorker, TestApi } from '../support/api';
 import { moveClockTo } from '../support/clock';
 import { login, newCoordinator, newJobOrder } from '../support/people';
 import { until as waitUntil } from '../support/processes';
@@ -45,8 +43,9 @@ describe('myPlacements: the employer’s workers to evaluate', () => {
   };
 
   beforeAll(async () => {
-    api = await startApi();
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    // This suite moves its clock: queues of its own (clockShiftedQueues).
+    api = await startApi(clockShiftedQueues('placements'));
+    worker = await startWorker(clockShiftedQueues('placements'));
     coordinator = await newCoordinator(api);
     employer = await employerWithLogin(api, coordinator.token);
     other = await employerWithLogin(api, coordinator.token);

@@ -1,9 +1,7 @@
-import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { addDays, todayIso } from '@puente/common';
 import { contestWindowCloses } from '@puente/domain/rehire';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { codesOf, startApi, TestApi } from '../support/api';
+import { clockShiftedQueues, codesOf, startApi, startWorker, TestApi } from '../support/api';
 import { moveClockTo } from '../support/clock';
 import { login, newCoordinator } from '../support/people';
 import { until } from '../support/processes';
@@ -66,8 +64,9 @@ describe('contestable evaluations', () => {
   };
 
   beforeAll(async () => {
-    api = await startApi();
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    // This suite moves its clock: queues of its own (clockShiftedQueues).
+    api = await startApi(clockShiftedQueues('contest'));
+    worker = await startWorker(clockShiftedQueues('contest'));
     coordinator = await newCoordinator(api);
     employer = await employerWithLogin(api, coordinator.token);
     // An occupation no other suite uses (fast food preparers), so the shortlist holds only these workers.

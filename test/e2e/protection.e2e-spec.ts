@@ -1,7 +1,5 @@
-import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { codesOf, startApi, TestApi } from '../support/api';
+import { clockShiftedQueues, codesOf, startApi, startWorker, TestApi } from '../support/api';
 import { moveClockTo } from '../support/clock';
 import { jobOrderInput, login, newConsul, newCoordinator } from '../support/people';
 import { until } from '../support/processes';
@@ -58,8 +56,9 @@ describe('protection: a case from report to its effects', () => {
   };
 
   beforeAll(async () => {
-    api = await startApi();
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    // This suite moves its clock: queues of its own (clockShiftedQueues).
+    api = await startApi(clockShiftedQueues('protection'));
+    worker = await startWorker(clockShiftedQueues('protection'));
     coordinator = await newCoordinator(api);
     employer = await employerWithLogin(api, coordinator.token);
     consul = await newConsul(api, { countryCode: 'CA', regionCodes: ['CA-QC'] });

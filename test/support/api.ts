@@ -1,9 +1,12 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createClient, Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { DestinationStream } from 'pino';
 import { createApiApp } from '../../apps/api/src/bootstrap';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
 
 export interface GqlError {
   message: string;
@@ -26,25 +29,43 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/**
- * Boots the real api (real PostgreSQL and Redis from the environment `npm test` prepared) on a free port.
- * `env` overrides variables for this app only, e.g. NODE_ENV=production or a tight login throttle;
- * `logDestination` captures its JSON log lines (otherwise the app logs nothing).
- */
-export async function startApi(env: Record<string, string> = {}, options: { logDestination?: DestinationStream } = {}): Promise<TestApi> {
+/** Runs `boot` with `env` set over the environment, restored afterwards (the apps read their config at boot). */
+async function withEnv<T>(env: Record<string, string>, boot: () => Promise<T>): Promise<T> {
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   Object.assign(process.env, env);
-  let app: NestFastifyApplication;
   try {
-    // Silent, unless the test captures the log lines to read them.
-    app = await createApiApp(options.logDestination ? { logDestination: options.logDestination } : { logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
+    return await boot();
   } finally {
     for (const [k, v] of Object.entries(saved)) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
   }
+}
+
+/** Boots the real worker (every processor) in this process; `env` overrides variables for it alone. */
+export function startWorker(env: Record<string, string> = {}): Promise<INestApplicationContext> {
+  return withEnv(env, () => NestFactory.createApplicationContext(WorkerModule, { logger: false }));
+}
+
+/**
+ * The queue prefix of a suite that moves its process's clock: its worker would run everyone's delayed jobs early
+ * (the nightly sweeps among them), so its api and worker keep to queues of their own, cleaned up with the run's.
+ */
+export const clockShiftedQueues = (suite: string) => ({ QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-c-${suite}`.slice(0, 40) });
+
+/**
+ * Boots the real api (real PostgreSQL and Redis from the environment `npm test` prepared) on a free port.
+ * `env` overrides variables for this app only, e.g. NODE_ENV=production or a tight login throttle;
+ * `logDestination` captures its JSON log lines (otherwise the app logs nothing).
+ */
+export async function startApi(env: Record<string, string> = {}, options: { logDestination?: DestinationStream } = {}): Promise<TestApi> {
+  const app: NestFastifyApplication = await withEnv(env, async () => {
+    // Silent, unless the test captures the log lines to read them.
+    const created = await createApiApp(options.logDestination ? { logDestination: options.logDestination } : { logger: false });
+    await created.listen({ port: 0, host: '127.0.0.1' });
+    return created;
+  });
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   const clients: Client[] = [];
