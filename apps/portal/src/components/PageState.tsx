@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Alert, Center, Code, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Button, Center, Code, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { problemOf } from '../errors';
 
@@ -35,6 +35,19 @@ export function ErrorAlert({ error, title }: { error: unknown; title?: string })
         )}
       </Stack>
     </Alert>
+  );
+}
+
+/** A page (or section) whose data did not load: the error, and a button to ask again. */
+export function Failed({ error, onRetry }: { error: unknown; onRetry: () => unknown }) {
+  const { t } = useTranslation();
+  return (
+    <Stack align="flex-start">
+      <ErrorAlert error={error} />
+      <Button variant="default" onClick={() => void onRetry()}>
+        {t('state.retry')}
+      </Button>
+    </Stack>
   );
 }
 

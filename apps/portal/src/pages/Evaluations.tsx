@@ -3,7 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { EvaluationCard, type PlacementRow, type SubmitOutcome } from '../components/evaluation-card';
-import { Empty, ErrorAlert, Loading } from '../components/PageState';
+import { Empty, Failed, Loading } from '../components/PageState';
 import { graphql } from '../gql';
 
 const MY_PLACEMENTS = graphql(`
@@ -65,12 +65,7 @@ export default function Evaluations() {
       <Title order={1}>{t('title')}</Title>
       <Text>{t('intro')}</Text>
       {error && !data ? (
-        <Stack align="flex-start">
-          <ErrorAlert error={error} />
-          <Button variant="default" onClick={() => void refetch()}>
-            {t('retry')}
-          </Button>
-        </Stack>
+        <Failed error={error} onRetry={refetch} />
       ) : loading && !data ? (
         <Loading />
       ) : rows.length === 0 ? (

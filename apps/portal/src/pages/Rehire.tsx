@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Button, Radio, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Empty, ErrorAlert, Loading } from '../components/PageState';
+import { Empty, ErrorAlert, Failed, Loading } from '../components/PageState';
 import { RehireRequestResult } from '../components/rehire-request-result';
 import { RehireWorkerCard, type PoolWorker } from '../components/rehire-worker-card';
 import { problemOf } from '../errors';
@@ -136,12 +136,7 @@ export default function Rehire() {
       <Title order={1}>{t('title')}</Title>
       <Text>{t('intro')}</Text>
       {pool.error && !pool.data ? (
-        <Stack align="flex-start">
-          <ErrorAlert error={pool.error} />
-          <Button variant="default" onClick={() => void pool.refetch()}>
-            {t('retry')}
-          </Button>
-        </Stack>
+        <Failed error={pool.error} onRetry={pool.refetch} />
       ) : workers.length === 0 ? (
         <Empty>{t('empty')}</Empty>
       ) : (

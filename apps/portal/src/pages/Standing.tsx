@@ -3,7 +3,7 @@ import { skipToken, useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Card, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { READABLE_ALERT } from '../components/order-common';
-import { Empty, ErrorAlert, Loading } from '../components/PageState';
+import { Empty, Failed, Loading } from '../components/PageState';
 import { STANDING_COLOR, StandingLevelBadge } from '../components/standing-level';
 import { formatDateTime, formatNumber } from '../format';
 import { graphql } from '../gql';
@@ -98,12 +98,7 @@ export default function StandingPage() {
       <Title order={1}>{t('title')}</Title>
       <Text>{t('intro')}</Text>
       {standing.error && !data ? (
-        <Stack align="flex-start">
-          <ErrorAlert error={standing.error} />
-          <Button variant="default" onClick={() => void standing.refetch()}>
-            {t('retry')}
-          </Button>
-        </Stack>
+        <Failed error={standing.error} onRetry={standing.refetch} />
       ) : !data ? (
         <Loading />
       ) : (
@@ -273,12 +268,7 @@ function Cases() {
       </Title>
       <Text size="sm">{t('cases.intro')}</Text>
       {error && !data ? (
-        <Stack align="flex-start">
-          <ErrorAlert error={error} />
-          <Button variant="default" onClick={() => void refetch()}>
-            {t('retry')}
-          </Button>
-        </Stack>
+        <Failed error={error} onRetry={refetch} />
       ) : loading && !data ? (
         <Loading />
       ) : rows.length === 0 ? (
