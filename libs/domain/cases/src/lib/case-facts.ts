@@ -48,14 +48,20 @@ export async function caseReportedAgainst(
   return rows[0] ? { caseId: rows[0].id } : null;
 }
 
-/** The workers with a case against an employer (reported by them or on their behalf), misconduct findings left out. */
-export async function applicantsWhoReported(em: EntityManager, employerId: string): Promise<Set<string>> {
-  if (!isUuid(employerId)) return new Set();
-  const rows: { applicant_id: string }[] = await em.query(
-    `SELECT DISTINCT applicant_id FROM protection_case WHERE employer_id = $1 AND finding IS DISTINCT FROM 'WORKER_MISCONDUCT'`,
-    [employerId],
+/**
+ * Per employer, the workers with a case against it (reported by them or on their behalf), misconduct findings left
+ * out; every employer asked for is in the map (an empty set when none). One statement for all of them.
+ */
+export async function applicantsWhoReported(em: EntityManager, employerIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  const ids = [...new Set(employerIds)].filter(isUuid);
+  const reported = new Map<string, Set<string>>(ids.map((id) => [id, new Set()]));
+  if (!ids.length) return reported;
+  const rows: { employer_id: string; applicant_id: string }[] = await em.query(
+    `SELECT DISTINCT employer_id, applicant_id FROM protection_case WHERE employer_id = ANY($1::uuid[]) AND finding IS DISTINCT FROM 'WORKER_MISCONDUCT'`,
+    [ids],
   );
-  return new Set(rows.map((r) => r.applicant_id));
+  for (const r of rows) reported.get(r.employer_id)!.add(r.applicant_id);
+  return reported;
 }
 
 export interface EmployerCaseFacts {

@@ -6,9 +6,6 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const CASE_EVENTS = ['TRIAGE', 'INVESTIGATE', 'REFER', 'SUBSTANTIATE', 'UNSUBSTANTIATE', 'CLOSE'] as const;
 export type CaseEvent = (typeof CASE_EVENTS)[number];
 
-/** The decisions: a case is decided once, substantiated (with a finding) or not. */
-export const DECIDED_CASE_STATUSES: readonly CaseStatus[] = ['SUBSTANTIATED', 'UNSUBSTANTIATED'];
-
 /**
  * A protection case: REPORTED → TRIAGED → INVESTIGATING → REFERRED (to the destination's labour authority) →
  * SUBSTANTIATED | UNSUBSTANTIATED → CLOSED. Two shortcuts are legal: a triaged case may be referred at once (a

@@ -301,7 +301,7 @@ describe('CasesService', () => {
     expect(await caseReportedAgainst(em, { applicantId: reporter.applicantId, employerId: e, placementId: reporter.placementId, before: new Date(Date.now() - 24 * H) })).toBeNull();
     expect(await caseReportedAgainst(em, { applicantId: misbehaved.applicantId, employerId: e, placementId: misbehaved.placementId, before: new Date(Date.now() + H) })).toBeNull();
     expect(await caseReportedAgainst(em, { applicantId: quiet.applicantId, employerId: e, placementId: quiet.placementId, before: new Date(Date.now() + H) })).toBeNull();
-    expect(await applicantsWhoReported(em, e)).toEqual(new Set([reporter.applicantId]));
+    expect((await applicantsWhoReported(em, [e])).get(e)).toEqual(new Set([reporter.applicantId]));
     const facts = await employerCaseFacts(em, [e, employerA.id, randomUUID()]);
     expect(facts.get(e)).toEqual({ substantiated: 1, substantiatedCritical: 1, open: 1, byCategory: { DOCUMENTS_WITHHELD: 1, MOVEMENT_RESTRICTED: 1 } });
     expect(facts.size).toBe(3);

@@ -30,7 +30,6 @@ interface Facts {
   /** The evaluation's scores when it counts (`evaluation.counts`), else null. */
   overall: number | null;
   wouldRehire: boolean | null;
-  evaluated: boolean;
   contestStatus: ContestStatus | null;
   retaliationCaseId: string | null;
   retaliationReviewedAt: Date | null;
@@ -124,7 +123,7 @@ export class RehireService {
       const facts: Facts[] = await em.query(
         `SELECT DISTINCT ON (p.applicant_id) p.applicant_id AS "applicantId", p.id AS "placementId", p.status, to_char(p.ended_on, 'YYYY-MM-DD') AS "endedOn",
                 to_char(p.returned_on, 'YYYY-MM-DD') AS "returnedOn", p.end_fault AS fault,
-                CASE WHEN e.counts THEN e.overall END AS overall, CASE WHEN e.counts THEN e.would_rehire END AS "wouldRehire", e.id IS NOT NULL AS evaluated,
+                CASE WHEN e.counts THEN e.overall END AS overall, CASE WHEN e.counts THEN e.would_rehire END AS "wouldRehire",
                 e.contest_status AS "contestStatus", e.retaliation_case_id AS "retaliationCaseId", e.retaliation_reviewed_at AS "retaliationReviewedAt",
                 to_char(a.passport_expiry, 'YYYY-MM-DD') AS "passportExpiry", to_char(p.evaluation_open_until, 'YYYY-MM-DD') AS "evaluationOpenUntil"
          FROM placement p JOIN applicant a ON a.id = p.applicant_id LEFT JOIN evaluation e ON e.placement_id = p.id
@@ -143,7 +142,7 @@ export class RehireService {
       const changed: { facts: Facts; inputs: RehireInputs; decision: RehireDecision }[] = [];
       let unchanged = 0;
       for (const f of facts.filter((x) => x.status !== 'ACTIVE')) {
-        const standing = f.evaluated ? evaluationStanding(f) : 'COUNTS';
+        const standing = evaluationStanding(f);
         const inputs: RehireInputs = {
           asOf: today,
           // A reopened window is stored only when there is one, so the inputs of the usual decision stay as they were.

@@ -379,8 +379,9 @@ export class TrackingService {
       }
       const rate = (n: number, of: number) => (of ? Math.round((n / of) * 10_000) / 10_000 : null);
       const out: NamedAgainComparison[] = [];
+      const reportedTo = await applicantsWhoReported(em, [...byEmployer.keys()]);
       for (const [id, e] of byEmployer) {
-        const reported = await applicantsWhoReported(em, id);
+        const reported = reportedTo.get(id)!;
         const reporters = e.workers.filter((w) => reported.has(w.applicantId));
         const others = e.workers.filter((w) => !reported.has(w.applicantId));
         const named = (ws: typeof reporters) => ws.filter((w) => w.named).length;

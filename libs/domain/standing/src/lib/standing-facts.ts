@@ -48,7 +48,7 @@ export async function standingInputsOf(em: EntityManager, employerIds: readonly 
                                            AND again.start_date > p.start_date))::int AS "askedBack"
      FROM placement p
      WHERE p.employer_id = ANY($1::uuid[]) AND p.status <> 'ACTIVE' AND p.ended_on <= $2::date
-       AND (SELECT d.outcome FROM rehire_decision d WHERE d.placement_id = p.id ORDER BY d.created_at DESC, d.id DESC LIMIT 1) = 'ELIGIBLE'
+       AND (SELECT d.outcome FROM rehire_decision d WHERE d.applicant_id = p.applicant_id AND d.placement_id = p.id ORDER BY d.created_at DESC, d.id DESC LIMIT 1) = 'ELIGIBLE'
      GROUP BY p.employer_id`,
     [ids, addDays(today, -policy.rehire.judgedAfterDays)],
   );

@@ -15,7 +15,6 @@ import {
   cleanRating,
   decideStanding,
   placesApprovalHold,
-  RatingAggregate,
   RatingScores,
   RatingState,
   ratingState,
@@ -248,11 +247,6 @@ export class StandingService {
       currents = await this.currentOf(this.dataSource.manager, ids);
     }
     return employerIds.map((id) => currents.get(id) ?? null);
-  }
-
-  /** The rating aggregate of a stored standing: null under the policy's minimum, never one rating. */
-  aggregateOf(standing: StoredStanding): RatingAggregate | null {
-    return standing.inputs.ratings;
   }
 
   /** The workers' ratings of an employer with their comments, newest first, for coordinators only. */
