@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, cleanText, DomainException, ErrorCode, inJurisdiction, isUuid, jurisdictionOf, Page, Role, todayIso } from '@puente/common';
-import { lockForUpdate, pageQuery, recordAudit } from '@puente/database';
+import { lockForUpdate, nextReference, pageQuery, recordAudit } from '@puente/database';
 import { NotificationInput, queueDelivery, recordNotifications } from '@puente/notifications';
 import { UnitOfWork, UnitOfWorkTx } from '@puente/queue';
 import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
@@ -105,10 +105,10 @@ export class CasesService {
       if (!p || !this.mayReportAbout(actor, p)) throw DomainException.notFound('Placement');
       if (reporterRole === 'APPLICANT') assertWithinReportingWindow({ status: p.status, endDate: p.end_date, endedOn: p.ended_on, returnedOn: p.returned_on }, todayIso(now));
       const triage = triageCase({ categories, indicators });
-      const [{ n }] = await em.query(`SELECT nextval('protection_case_number_seq') AS n`);
+      const reference = await nextReference(em, 'protection_case_number_seq', 'CASE', now);
       const c = await em.save(
         em.create(ProtectionCaseEntity, {
-          reference: `CASE-${todayIso(now).slice(0, 4)}-${String(n).padStart(6, '0')}`,
+          reference,
           placementId: p.id,
           applicantId: p.applicant_id,
           employerId: p.employer_id,

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { Actor, DomainException, isUuid, requireReason } from '@puente/common';
-import { lockForUpdate, recordAudit } from '@puente/database';
+import { lockForShare, lockForUpdate, recordAudit } from '@puente/database';
 import { EmployerEntity } from './employer.entity';
 import { assertHoldClearable, mayPlaceApprovalHold } from './employer.rules';
 
@@ -48,8 +48,7 @@ export async function clearApprovalHold(
  * the same moment waits for the approval to commit, or the approval sees the hold.
  */
 export function employerForApproval(em: EntityManager, employerId: string): Promise<EmployerEntity | null> {
-  if (!isUuid(employerId)) return Promise.resolve(null);
-  return em.createQueryBuilder(EmployerEntity, 'e').where('e.id = :id', { id: employerId }).setLock('pessimistic_read').getOne();
+  return lockForShare(em, EmployerEntity, employerId);
 }
 
 /** The approval holds of some employers (those on hold only), in the caller's transaction. */

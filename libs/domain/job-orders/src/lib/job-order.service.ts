@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, DomainException, isUuid, Page, requireReason, Role, todayIso } from '@puente/common';
-import { lockForUpdate, pageQuery, recordAudit } from '@puente/database';
+import { lockForUpdate, nextReference, pageQuery, recordAudit } from '@puente/database';
 import { NotificationInput, queueDelivery, recordNotifications } from '@puente/notifications';
 import { UnitOfWork, UnitOfWorkTx } from '@puente/queue';
 import { EmployerService, employerForApproval } from '@puente/domain/employers';
@@ -68,7 +68,7 @@ export class JobOrderService {
       }),
     );
     return this.dataSource.transaction(async (em) => {
-      const reference = await this.nextReference(em);
+      const reference = await nextReference(em, 'job_order_number_seq', 'JO');
       return em.save(
         em.create(JobOrderEntity, {
           reference,
@@ -256,10 +256,5 @@ export class JobOrderService {
       queueDelivery(tx, await recordNotifications(em, [notice(saved)]));
       return saved;
     });
-  }
-
-  private async nextReference(em: EntityManager): Promise<string> {
-    const [{ n }] = await em.query(`SELECT nextval('job_order_number_seq') AS n`);
-    return `JO-${todayIso().slice(0, 4)}-${String(n).padStart(6, '0')}`;
   }
 }
