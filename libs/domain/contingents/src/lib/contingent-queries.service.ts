@@ -87,8 +87,7 @@ export class ContingentQueriesService {
   async membersForActor(actor: Actor, contingentId: string): Promise<ContingentMember[]> {
     const scope = contingentScope(actor);
     if (!scope) return [];
-    if (scope.regionCodes && !(await this.contingentById(contingentId, scope))) return [];
-    return this.membersOf(contingentId, scope.employerId);
+    return this.membersOf(contingentId, scope.employerId, scope.regionCodes);
   }
 
   /** The contingents the actor sees, newest first. */
@@ -140,14 +139,19 @@ export class ContingentQueriesService {
     return row ?? null;
   }
 
-  /** Who travels (or travelled) in a contingent, with their steps; for an employer, the workers of its orders. */
-  async membersOf(contingentId: string, employerId?: string | null): Promise<ContingentMember[]> {
+  /**
+   * Who travels (or travelled) in a contingent, with their steps; for an employer, the workers of its orders; with
+   * regions (a consul's), none unless the contingent goes to one of them.
+   */
+  async membersOf(contingentId: string, employerId?: string | null, regionCodes?: readonly string[] | null): Promise<ContingentMember[]> {
     const travellers: (Omit<ContingentMember, 'steps'> & { id: string })[] = await this.dataSource.query(
       `SELECT t.id, t.applicant_id AS "applicantId", a.first_names || ' ' || a.last_names AS name, t.job_order_id AS "jobOrderId", t.status,
               p.id AS "placementId", p.status AS "placementStatus"
        FROM traveller t JOIN applicant a ON a.id = t.applicant_id LEFT JOIN placement p ON p.traveller_id = t.id
-       WHERE t.contingent_id = $1 AND t.status NOT IN (${OFF_SEAT}) AND ${OF_EMPLOYER} ORDER BY a.last_names, a.first_names, t.id`,
-      [contingentId, employerId ?? null],
+       WHERE t.contingent_id = $1 AND t.status NOT IN (${OFF_SEAT}) AND ${OF_EMPLOYER}
+         AND ($3::text[] IS NULL OR EXISTS (SELECT 1 FROM contingent k WHERE k.id = t.contingent_id AND k.region_code = ANY($3::text[])))
+       ORDER BY a.last_names, a.first_names, t.id`,
+      [contingentId, employerId ?? null, regionCodes ?? null],
     );
     const steps = travellers.length ? await this.dataSource.manager.findBy(TravelStepEntity, { travellerId: In(travellers.map((t) => t.id)) }) : [];
     const byTraveller = new Map<string, TravelStepEntity[]>();
