@@ -323,11 +323,11 @@ export class TrackingService {
     return rows.map((r) => evaluationView(r, today, forStaff));
   }
 
-  /** One evaluation as coordinators see it (with the retaliation flag), or null. */
-  async evaluationById(id: string, today = todayIso()): Promise<EvaluationView | null> {
+  /** One evaluation as coordinators see it (with the retaliation flag; `forStaff` false: as its worker does), or null. */
+  async evaluationById(id: string, today = todayIso(), forStaff = true): Promise<EvaluationView | null> {
     if (!isUuid(id)) return null;
     const [row]: EvaluationRow[] = await this.dataSource.query(`SELECT ${EVALUATION_COLUMNS} FROM evaluation e ${EVALUATION_JOINS} WHERE e.id = $1`, [id]);
-    return row ? evaluationView(row, today, true) : null;
+    return row ? evaluationView(row, today, forStaff) : null;
   }
 
   /** The signed-in worker's own evaluations (`evaluationsOf`); no one else has any here. */

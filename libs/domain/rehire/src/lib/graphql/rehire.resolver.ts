@@ -1,7 +1,7 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { CurrentActor, Roles } from '@puente/auth';
-import { Actor, PageArgs, parsePage, Role, toConnection } from '@puente/common';
+import { Actor, PageArgs, parsePage, Role, toConnection, todayIso } from '@puente/common';
 import { RehireService, StoredDecision } from '../rehire.service';
 import { EvaluationService } from '../evaluation.service';
 import { NamedWorkersService } from '../named-workers.service';
@@ -127,8 +127,9 @@ export class RehireResolver {
     description: 'Contests an evaluation of you, once, with a statement, within 10 working days (El Salvador) of it; it still counts until a coordinator decides.',
   })
   async contestEvaluation(@CurrentActor() actor: Actor, @Args('input') input: ContestEvaluationInput): Promise<EvaluationView> {
+    // The service refused anyone but the evaluation's own worker: read it back as they see it.
     const { evaluationId } = await this.evaluations.contestEvaluation(actor, input);
-    return (await this.tracking.myEvaluations(actor)).find((e) => e.id === evaluationId)!;
+    return (await this.tracking.evaluationById(evaluationId, todayIso(), false))!;
   }
 
   @Roles(Role.COORDINATOR)
