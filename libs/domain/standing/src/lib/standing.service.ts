@@ -116,7 +116,7 @@ export class StandingService {
     const { tx } = event;
     if (placesApprovalHold(event)) {
       const held = await placeApprovalHold(tx.em, event.employerId, { caseId: event.caseId, reason: 'A critical case was substantiated against the employer.' });
-      if (held) await this.tellHold(tx, held, 'placed');
+      if (held) await this.tellHold(tx, held, 'placed', held.approvalHoldSince!);
     }
     this.requestRecompute(tx, event.employerId, 'case-decided', `${event.caseId}__${event.outcome}`);
   }
@@ -129,7 +129,7 @@ export class StandingService {
     return this.uow.run('standing.place-hold', async (tx) => {
       const held = await placeApprovalHold(tx.em, employerId, { caseId, reason });
       if (!held) return false;
-      await this.tellHold(tx, held, 'placed');
+      await this.tellHold(tx, held, 'placed', held.approvalHoldSince!);
       this.requestRecompute(tx, employerId, 'hold-placed', held.approvalHoldSince!.toISOString());
       return true;
     });
@@ -139,9 +139,8 @@ export class StandingService {
   clearHold(actor: Actor, input: { employerId: string; reason: string }): Promise<EmployerEntity> {
     return this.uow.run('standing.clear-hold', async (tx) => {
       const { employer, cleared } = await clearApprovalHold(tx.em, actor, input.employerId, input.reason);
-      const since = cleared.since.toISOString();
-      await this.tellHold(tx, employer, 'cleared', since);
-      this.requestRecompute(tx, employer.id, 'hold-cleared', since);
+      await this.tellHold(tx, employer, 'cleared', cleared.since);
+      this.requestRecompute(tx, employer.id, 'hold-cleared', cleared.since.toISOString());
       return employer;
     });
   }
@@ -272,9 +271,9 @@ export class StandingService {
     return new Map(rows.map((r) => [r.employerId, r]));
   }
 
-  /** The employer and the coordinators are told a hold was placed or cleared, once per hold. */
-  private async tellHold(tx: UnitOfWorkTx, employer: EmployerEntity, what: 'placed' | 'cleared', since?: string): Promise<void> {
-    const key = what === 'placed' ? employer.approvalHoldSince!.toISOString() : since!;
+  /** The employer and the coordinators are told a hold (placed `since`) was placed or cleared, once per hold. */
+  private async tellHold(tx: UnitOfWorkTx, employer: EmployerEntity, what: 'placed' | 'cleared', since: Date): Promise<void> {
+    const key = since.toISOString();
     const placed = what === 'placed';
     const ids = await recordNotifications(tx.em, [
       {
