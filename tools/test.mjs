@@ -106,6 +106,8 @@ function midnightCheck(env) {
     '(holidays|timeline\\.rules|travel-dates\\.rules|rehire\\.rules|validators)\\.spec',
     // The ten working days to contest an evaluation.
     'evaluation-contest(\\.rules)?\\.(spec|int-spec|e2e-spec)',
+    // A case's reporting window and deadlines, and the standing's "ended at least N days ago".
+    '(case|cases|standing)[\\w.-]*\\.(spec|int-spec)',
   ].join('|');
   const day = (offset) => {
     const d = new Date();

@@ -296,9 +296,11 @@ describe('CasesService', () => {
     const em = ds.manager;
     const counts = await substantiatedMisconductCounts(em, [reporter.applicantId, misbehaved.applicantId, quiet.applicantId]);
     expect(Object.fromEntries(counts)).toEqual({ [reporter.applicantId]: 0, [misbehaved.applicantId]: 1, [quiet.applicantId]: 0 });
-    const found = await caseReportedAgainst(em, { applicantId: reporter.applicantId, employerId: e, placementId: reporter.placementId, before: new Date(Date.now() + H) });
+    // Around the instant PostgreSQL stamped the report (the test clock may run ahead of it: the midnight check).
+    const [{ reportedAt }]: { reportedAt: Date }[] = await ds.query(`SELECT created_at AS "reportedAt" FROM protection_case WHERE id = $1`, [substantiated]);
+    const found = await caseReportedAgainst(em, { applicantId: reporter.applicantId, employerId: e, placementId: reporter.placementId, before: new Date(reportedAt.getTime() + H) });
     expect(found).toEqual({ caseId: substantiated });
-    expect(await caseReportedAgainst(em, { applicantId: reporter.applicantId, employerId: e, placementId: reporter.placementId, before: new Date(Date.now() - 24 * H) })).toBeNull();
+    expect(await caseReportedAgainst(em, { applicantId: reporter.applicantId, employerId: e, placementId: reporter.placementId, before: new Date(reportedAt.getTime() - 24 * H) })).toBeNull();
     expect(await caseReportedAgainst(em, { applicantId: misbehaved.applicantId, employerId: e, placementId: misbehaved.placementId, before: new Date(Date.now() + H) })).toBeNull();
     expect(await caseReportedAgainst(em, { applicantId: quiet.applicantId, employerId: e, placementId: quiet.placementId, before: new Date(Date.now() + H) })).toBeNull();
     expect((await applicantsWhoReported(em, [e])).get(e)).toEqual(new Set([reporter.applicantId]));
