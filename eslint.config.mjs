@@ -33,7 +33,8 @@ const moduleBoundaries = {
     // Platform pieces, bottom up.
     platform('config', ['common']),
     platform('database', ['config', 'common']),
-    platform('queue', ['config', 'database', 'queue', 'common']),
+    platform('telemetry', ['config', 'common']),
+    platform('queue', ['config', 'database', 'queue', 'telemetry', 'common']),
     platform('health', ['config', 'common']),
     platform('notifications', ['config', 'database', 'queue', 'common']),
     platform('auth', ['config', 'database', 'queue', 'notifications', 'common']),
@@ -66,6 +67,21 @@ const moduleBoundaries = {
       onlyDependOnLibsWithTags: [
         'scope:reference', 'scope:applicants', 'scope:employers', 'scope:job-orders', 'scope:matching', 'scope:contingents', 'scope:cases', 'scope:rehire',
         'type:platform', 'type:contract', 'type:util',
+      ],
+    },
+    {
+      sourceTag: 'scope:statistics',
+      onlyDependOnLibsWithTags: [
+        'scope:reference', 'scope:applicants', 'scope:employers', 'scope:job-orders', 'scope:matching', 'scope:contingents', 'scope:cases', 'scope:rehire',
+        'scope:standing', 'type:platform', 'type:contract', 'type:util',
+      ],
+    },
+    {
+      // The highest domain: exports read every list and the statistics through their owners.
+      sourceTag: 'scope:exports',
+      onlyDependOnLibsWithTags: [
+        'scope:reference', 'scope:applicants', 'scope:employers', 'scope:job-orders', 'scope:matching', 'scope:contingents', 'scope:cases', 'scope:rehire',
+        'scope:standing', 'scope:statistics', 'type:platform', 'type:contract', 'type:util',
       ],
     },
     {

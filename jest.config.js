@@ -18,9 +18,9 @@ const swcTsx = [
   },
 ];
 
-// ESM-only dependencies (content-disposition, under @fastify/static), which Jest's module system cannot require on
-// Node 20: compiled to CommonJS like our sources.
-const esmOnly = ['content-disposition'].join('|');
+// ESM-only dependencies (content-disposition, under @fastify/static; feed, the job orders' RSS and JSON Feed),
+// which Jest's module system cannot require on Node 20: compiled to CommonJS like our sources.
+const esmOnly = ['content-disposition', 'feed'].join('|');
 
 const tier = (displayName, testMatch, extra = {}) => ({
   displayName,
@@ -37,6 +37,10 @@ const tier = (displayName, testMatch, extra = {}) => ({
 const server = (suffix) => [`<rootDir>/{apps,libs,test}/**/*.${suffix}.ts`];
 
 module.exports = {
+  // A hook or test of the server tiers boots NestJS apps against real PostgreSQL and Redis: on a loaded 2-core machine
+  // the first boot of a run can pass Jest's default 5 s (it did, for startApi in a beforeAll, in CI). Jest reads
+  // testTimeout only from the global configuration; the portal tier raises it again to 60 s (portal-setup.ts).
+  testTimeout: 30_000,
   projects: [
     tier('unit', [...server('spec'), '<rootDir>/apps/portal/src/**/*.spec.tsx']),
     tier('int', server('int-spec')),

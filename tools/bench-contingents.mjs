@@ -2,8 +2,10 @@
 // destination region and start date (so each order becomes one contingent of 70), on a database and queue prefix
 // of its own. Times, through the real api and worker, the seating of all 70,000 workers and the planning of all
 // their steps (from the first scheduleContingents call until every traveller is seated and every delayed reminder
-// and overdue check is in the queue), counts those delayed jobs, and times the rescheduling of one contingent
-// (median of 5). Target on a 2-core machine: at most 60 s for the plan. The last line is one JSON object.
+// and overdue check group job is in the queue), counts those delayed jobs, measures the Redis memory of the run's
+// queue keys once the plan is done (`redisMb`: MEMORY USAGE, all samples, summed over every key under the run's queue
+// prefix found by SCAN), and times the rescheduling of one contingent (median of 5). Targets on a 2-core machine: at
+// most 60 s for the plan, at most 100 MB of Redis for the queue keys. The last line is one JSON object.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,10 +23,12 @@ const ORDERS = 1000;
 const PER_ORDER = 70; // DEFAULT_CONTINGENT_CAPACITY: each order fills exactly one contingent
 const SEND_CONCURRENCY = 8;
 const PLAN_TIMEOUT_MS = 15 * 60_000;
-// From libs/queue-contracts (JobName, JOB_QUEUE, jobId): the steps' jobs go to the contingents queue, one id per step.
-const REMIND_STEP = 'contingents.remind-step';
-const CHECK_OVERDUE = 'contingents.check-step-overdue';
-const stepJobId = (job, stepId) => `${job}__${stepId}`;
+// From libs/queue-contracts (JobName, JOB_QUEUE, jobId): the steps' jobs go to the contingents queue, one per
+// (contingent, kind, date) (StepJobsService, stepJobGroups), the id made of those parts.
+const REMIND_STEPS = 'contingents.remind-steps';
+const CHECK_OVERDUE = 'contingents.check-steps-overdue';
+const groupJobId = (job, contingentId, kind, date) => `${job}__${contingentId}__${kind}__${date}`;
+const REDIS_TARGET_MB = 100;
 /** reminderTime (step-jobs.service.ts): 09:00 in El Salvador (15:00 UTC) on the date. */
 const at0900 = (date) => Date.parse(`${date}T15:00:00Z`);
 
@@ -86,17 +90,57 @@ FROM applicant a JOIN bench_order o ON o.n = substr(a.national_id_hash, 3)::int 
 WHERE a.national_id_hash LIKE 'BC%';
 `;
 
+/** The group jobs the pending steps call for (stepJobGroups): distinct (contingent, kind, date). */
 const EXPECTED_JOBS_SQL = `
-  SELECT count(*) FILTER (WHERE s.remind_on IS NOT NULL)::int AS reminders,
-         count(*) FILTER (WHERE s.kind NOT IN ('DEPARTURE', 'ARRIVAL'))::int AS checks
+  SELECT count(DISTINCT concat_ws('|', t.contingent_id, s.kind, s.remind_on)) FILTER (WHERE s.remind_on IS NOT NULL)::int AS reminders,
+         count(DISTINCT concat_ws('|', t.contingent_id, s.kind, s.due_date)) FILTER (WHERE s.kind NOT IN ('DEPARTURE', 'ARRIVAL'))::int AS checks,
+         count(*) FILTER (WHERE s.remind_on IS NOT NULL)::int AS "remindedSteps",
+         count(*) FILTER (WHERE s.kind NOT IN ('DEPARTURE', 'ARRIVAL'))::int AS "checkedSteps"
   FROM travel_step s JOIN traveller t ON t.id = s.traveller_id
   WHERE t.status = 'SEATED' AND s.status = 'PENDING'`;
 
 /** StepJobsService.syncStepJobs: the pending steps of one contingent. */
 const STEP_QUERY = `
-  SELECT s.id, s.kind, to_char(s.remind_on, 'YYYY-MM-DD') AS "remindOn", to_char(s.due_date, 'YYYY-MM-DD') AS "dueDate"
+  SELECT s.id, t.contingent_id AS "contingentId", s.kind, s.status, to_char(s.remind_on, 'YYYY-MM-DD') AS "remindOn", to_char(s.due_date, 'YYYY-MM-DD') AS "dueDate"
   FROM travel_step s JOIN traveller t ON t.id = s.traveller_id
-  WHERE t.contingent_id = $1 AND t.status = 'SEATED' AND s.status = 'PENDING'`;
+  WHERE t.contingent_id = $1 AND t.status = 'SEATED' AND s.status IN ('PENDING', 'OVERDUE', 'INFEASIBLE')`;
+
+/** StepJobsService.remindSteps: the steps a reminder group job sends to. */
+const REMIND_QUERY = `
+  SELECT s.id, to_char(s.due_date, 'YYYY-MM-DD') AS "dueDate", s.note, t.applicant_id AS "applicantId"
+  FROM travel_step s JOIN traveller t ON t.id = s.traveller_id
+  WHERE t.contingent_id = $1 AND t.status = 'SEATED' AND s.kind = $2 AND s.remind_on = $3 AND s.status = 'PENDING' ORDER BY s.id`;
+
+/** StepJobsService.checkStepsOverdue: the steps an overdue check group job marks (explained in a rolled-back transaction). */
+const OVERDUE_UPDATE = `
+  UPDATE travel_step s SET status = $4, updated_at = now() FROM traveller t
+  WHERE t.id = s.traveller_id AND t.contingent_id = $1 AND t.status = 'SEATED' AND s.kind = $2 AND s.due_date = $3 AND s.status = 'PENDING'
+  RETURNING s.id, s.blocking, t.id AS "travellerId", t.applicant_id AS "applicantId"`;
+
+/**
+ * The memory Redis spends on the run's queue keys: MEMORY USAGE (SAMPLES 0: every element of a sorted set or hash
+ * counted, not estimated from 5) summed over every key under the prefix, found by SCAN. The Redis is the bench's own,
+ * but INFO used_memory would also count Redis's own baseline and buffers; the sum over the keys is what the jobs cost.
+ */
+const queueKeysMemory = async (redis, prefix) => {
+  let cursor = '0';
+  let bytes = 0;
+  let keys = 0;
+  do {
+    const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (batch.length) {
+      const pipeline = redis.pipeline();
+      for (const key of batch) pipeline.call('MEMORY', 'USAGE', key, 'SAMPLES', '0');
+      for (const [err, used] of await pipeline.exec()) {
+        if (err) throw err;
+        bytes += Number(used ?? 0);
+      }
+      keys += batch.length;
+    }
+  } while (cursor !== '0');
+  return { bytes, keys };
+};
 
 /**
  * Redis's own cpu (INFO cpu), and its BullMQ Lua scripts (EVALSHA): calls and the time spent inside them, which on a
@@ -262,12 +306,32 @@ try {
       const [{ id }] = (await db.query(`SELECT id FROM contingent ORDER BY created_at DESC LIMIT 1`)).rows;
       const plan = (await db.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${STEP_QUERY}`, [id])).rows.map((r) => r['QUERY PLAN']);
       log(`profile: the step query of one contingent at ${fmt(travellers)} travellers:\n    ${plan.join('\n    ')}`);
+      // And of the group jobs' fan-out for that contingent's medical exams (run when the jobs fire, not in the plan).
+      const [g] = (
+        await db.query(
+          `SELECT s.kind, to_char(s.remind_on, 'YYYY-MM-DD') AS "remindOn", to_char(s.due_date, 'YYYY-MM-DD') AS "dueDate"
+           FROM travel_step s JOIN traveller t ON t.id = s.traveller_id WHERE t.contingent_id = $1 AND s.kind = 'MEDICAL_EXAM' LIMIT 1`,
+          [id],
+        )
+      ).rows;
+      const remindPlan = (await db.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${REMIND_QUERY}`, [id, g.kind, g.remindOn])).rows.map((r) => r['QUERY PLAN']);
+      log(`profile: a reminder group job's step query:\n    ${remindPlan.join('\n    ')}`);
+      await db.query('BEGIN');
+      try {
+        const overduePlan = (await db.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${OVERDUE_UPDATE}`, [id, g.kind, g.dueDate, 'OVERDUE'])).rows.map((r) => r['QUERY PLAN']);
+        log(`profile: an overdue check group job's update (rolled back):\n    ${overduePlan.join('\n    ')}`);
+      } finally {
+        await db.query('ROLLBACK');
+      }
     }
     if (travellers === ORDERS * PER_ORDER && expected === null) {
       seatedAt = Date.now();
       const [e] = (await db.query(EXPECTED_JOBS_SQL)).rows;
       expected = e.reminders + e.checks;
-      log(`all ${fmt(travellers)} travellers seated after ${seconds(seatedAt - started)} s; expecting ${fmt(e.reminders)} reminders + ${fmt(e.checks)} overdue checks = ${fmt(expected)} delayed jobs`);
+      log(
+        `all ${fmt(travellers)} travellers seated after ${seconds(seatedAt - started)} s; expecting ${fmt(e.reminders)} reminder group jobs (for ${fmt(e.remindedSteps)} steps) ` +
+          `+ ${fmt(e.checks)} overdue check group jobs (for ${fmt(e.checkedSteps)} steps) = ${fmt(expected)} delayed jobs`,
+      );
     }
     if (expected !== null && counts.delayed === expected && counts.waiting + counts.active + counts.prioritized === 0) break;
     if (Date.now() - started > PLAN_TIMEOUT_MS) throw new Error(`not done after ${PLAN_TIMEOUT_MS / 60_000} minutes: ${fmt(travellers)} travellers, ${JSON.stringify(counts)}`);
@@ -302,6 +366,8 @@ try {
   if (check.contingents !== ORDERS || check.full !== ORDERS || check.preDeparture !== ORDERS * PER_ORDER) throw new Error(`the plan is incomplete: ${JSON.stringify(check)}`);
   const workerPeakRssMb = peakRssMb(worker.pid);
   const memory = await redisInfo(redis, 'memory');
+  const queueMemory = await queueKeysMemory(redis, prefix);
+  const redisMb = Math.round((queueMemory.bytes / 1024 / 1024) * 10) / 10;
 
   log(
     `plan: ${planSeconds} s for ${fmt(check.contingents)} contingents of ${PER_ORDER} (${fmt(ORDERS * PER_ORDER)} travellers, ${fmt(check.steps)} steps, ${check.notPending} not pending) ` +
@@ -309,6 +375,10 @@ try {
   );
   log(`  seating done at ${seconds(seatedAt - started)} s, the last delayed jobs ${seconds(planMs - (seatedAt - started))} s later`);
   log(`jobs: ${fmt(delayedJobs)} delayed in the contingents queue (= expected), Redis memory ${memory.used_memory_human}; worker peak RSS ${workerPeakRssMb} MB`);
+  log(
+    `redis: the run's queue keys (${fmt(queueMemory.keys)} keys under ${prefix}:) use ${redisMb} MB (MEMORY USAGE summed; INFO used_memory ${memory.used_memory_human} in all); ` +
+      `target ≤ ${REDIS_TARGET_MB} MB: ${redisMb <= REDIS_TARGET_MB ? 'met' : 'NOT met'}`,
+  );
 
   const jobMs = fs
     .readFileSync(workerLog, 'utf8')
@@ -371,8 +441,9 @@ try {
       `median ${rescheduleMs} ms, min ${Math.round(sortedTimes[0])} ms, max ${Math.round(sortedTimes.at(-1))} ms (${times.map((t) => Math.round(t)).join(', ')} ms in order)`,
   );
 
-  // Exactly one reminder per pending step of that contingent, for the date now planned, and one overdue check per
-  // pending office step; and the queue as a whole still holds exactly what the steps call for (no leftovers).
+  // Every pending step of that contingent covered by exactly one reminder group job, for the date now planned, and
+  // each pending office step by one overdue check group job; and the queue as a whole still holds exactly the group
+  // jobs the steps call for (the old dates' removed, no leftovers).
   const steps = (
     await db.query(
       `SELECT s.id, s.kind, s.status, to_char(s.remind_on, 'YYYY-MM-DD') AS "remindOn", to_char(s.due_date, 'YYYY-MM-DD') AS "dueDate"
@@ -385,18 +456,24 @@ try {
   if (pending.length !== steps.length) problems.push(`${steps.length - pending.length} of ${steps.length} steps are no longer pending`);
   let reminders = 0;
   let overdueChecks = 0;
+  const jobOf = new Map();
+  const groupJob = async (id) => {
+    if (!jobOf.has(id)) {
+      const job = await contingents.getJob(id);
+      jobOf.set(id, { job, state: job ? await job.getState() : 'missing' });
+    }
+    return jobOf.get(id);
+  };
   for (const s of pending) {
     if (s.remindOn) {
-      const job = await contingents.getJob(stepJobId(REMIND_STEP, s.id));
-      const state = job ? await job.getState() : 'missing';
+      const { job, state } = await groupJob(groupJobId(REMIND_STEPS, target.id, s.kind, s.remindOn));
       if (!job || state !== 'delayed' || job.data.remindOn !== s.remindOn || Math.abs(job.timestamp + job.delay - at0900(s.remindOn)) > 60_000) {
-        problems.push(`step ${s.id} (${s.kind}, remind on ${s.remindOn}): reminder ${state}${job ? ` for ${job.data.remindOn}` : ''}`);
+        problems.push(`step ${s.id} (${s.kind}, remind on ${s.remindOn}): reminder group job ${state}`);
       } else reminders += 1;
     }
     if (s.kind !== 'DEPARTURE' && s.kind !== 'ARRIVAL') {
-      const job = await contingents.getJob(stepJobId(CHECK_OVERDUE, s.id));
-      const state = job ? await job.getState() : 'missing';
-      if (!job || state !== 'delayed' || job.data.dueDate !== s.dueDate) problems.push(`step ${s.id} (${s.kind}, due ${s.dueDate}): overdue check ${state}`);
+      const { job, state } = await groupJob(groupJobId(CHECK_OVERDUE, target.id, s.kind, s.dueDate));
+      if (!job || state !== 'delayed' || job.data.dueDate !== s.dueDate) problems.push(`step ${s.id} (${s.kind}, due ${s.dueDate}): overdue check group job ${state}`);
       else overdueChecks += 1;
     }
   }
@@ -405,12 +482,12 @@ try {
   if (delayedAfter !== after.reminders + after.checks) problems.push(`the queue holds ${delayedAfter} delayed jobs, the steps call for ${after.reminders + after.checks}`);
   if (problems.length) throw new Error(`after the reschedules, ${problems.length} problem(s): ${problems.slice(0, 5).join('; ')}`);
   log(
-    `reschedule check: all ${pending.length} steps of ${target.reference} pending, each with exactly one reminder (${reminders}, for the new dates) ` +
-      `and each office step one overdue check (${overdueChecks}); the queue still holds exactly ${fmt(delayedAfter)} delayed jobs`,
+    `reschedule check: all ${pending.length} steps of ${target.reference} pending, each covered by its reminder group job (${reminders}, for the new dates; ${[...jobOf.keys()].filter((id) => id.startsWith(REMIND_STEPS)).length} jobs) ` +
+      `and each office step by its overdue check group job (${overdueChecks}); the queue still holds exactly ${fmt(delayedAfter)} delayed jobs, the group jobs the steps call for`,
   );
   await contingents.close();
 
-  result = { planSeconds, delayedJobs, rescheduleMs };
+  result = { planSeconds, delayedJobs, redisMb, rescheduleMs };
 } finally {
   await cleanup();
 }

@@ -10,7 +10,7 @@ import { ensureInstalled, localSecret, root, runTs, spawnTs, stopChild, tail } f
 const log = (msg) => console.log(`[puente] ${msg}`);
 const started = Date.now();
 // Production secrets come from the operator's secret store, never from a file generated beside the data.
-const PRODUCTION_SECRETS = ['JWT_ACCESS_SECRET', 'PUENTE_DATA_KEYS', 'PUENTE_DATA_KEY_ID', 'PUENTE_BLIND_INDEX_KEY'];
+const PRODUCTION_SECRETS = ['JWT_ACCESS_SECRET', 'EXPORT_LINK_SECRET', 'PUENTE_DATA_KEYS', 'PUENTE_DATA_KEY_ID', 'PUENTE_BLIND_INDEX_KEY'];
 const missingSecrets = process.env.NODE_ENV === 'production' ? PRODUCTION_SECRETS.filter((name) => !process.env[name]) : [];
 if (missingSecrets.length) {
   console.error(`[puente] NODE_ENV=production needs ${missingSecrets.join(', ')} set (see the README's Configuration); nothing was started.`);
@@ -47,6 +47,12 @@ try {
     PORT: String(port),
     WORKER_HEALTH_PORT: process.env.WORKER_HEALTH_PORT ?? String(await freePort()),
     JWT_ACCESS_SECRET: process.env.JWT_ACCESS_SECRET ?? localSecret('JWT_ACCESS_SECRET'),
+    EXPORT_LINK_SECRET: process.env.EXPORT_LINK_SECRET ?? localSecret('EXPORT_LINK_SECRET'),
+    // The administrators' queue dashboard (/admin/queues): on with a local key outside production; in production
+    // only when the operator sets QUEUE_DASHBOARD_SECRET (unset, the api mounts no dashboard).
+    ...(production
+      ? {}
+      : { QUEUE_DASHBOARD_SECRET: process.env.QUEUE_DASHBOARD_SECRET ?? localSecret('QUEUE_DASHBOARD_SECRET') }),
     // Encryption at rest of national IDs and passport numbers: a local data key and blind-index key, made once
     // (losing .data/secrets.json loses the demo data's DUIs and passports along with the database beside it).
     ...dataKeys(),

@@ -92,10 +92,15 @@ describe('authorization matrix', () => {
     { name: 'regions', allowed: 'EVERYONE', query: `{ regions { code } }`, variables: () => ({}) },
     { name: 'occupations', allowed: 'EVERYONE', query: `{ occupations { iscoCode } }`, variables: () => ({}) },
     { name: 'skills', allowed: 'EVERYONE', query: `{ skills { code } }`, variables: () => ({}) },
+    // Public transparency: anyone checks a job offer and its employer, signed in or not.
+    { name: 'publicJobOrders', allowed: 'EVERYONE', query: `{ publicJobOrders(first: 1) { edges { node { reference } } } }`, variables: () => ({}) },
+    { name: 'verifiedEmployers', allowed: 'EVERYONE', query: `{ verifiedEmployers(first: 1) { edges { node { legalName } } } }`, variables: () => ({}) },
     { name: 'registerApplicant', allowed: ['COORDINATOR'], query: `mutation($i: RegisterApplicantInput!) { registerApplicant(input: $i) { applicant { id } } }`, variables: () => ({ i: applicantInput() }) },
     { name: 'verifyApplicant', allowed: ['COORDINATOR'], query: `mutation($id: ID!) { verifyApplicant(id: $id) { id } }`, variables: async () => ({ id: await freshApplicant() }) },
     { name: 'updateApplicant', allowed: ['COORDINATOR'], query: `mutation($i: UpdateApplicantInput!) { updateApplicant(input: $i) { id } }`, variables: async () => ({ i: { id: await freshApplicant(), phone: '+50379998877' } }) },
     { name: 'issueTemporaryPassword', allowed: ['COORDINATOR'], query: `mutation($id: ID!) { issueTemporaryPassword(applicantId: $id) { temporaryPassword } }`, variables: async () => ({ id: await freshApplicant() }) },
+    // Staff who checked the original record a worker's document; never the worker themself.
+    { name: 'recordDocument', allowed: ['ADMIN', 'COORDINATOR'], query: `mutation($i: RecordDocumentInput!) { recordDocument(input: $i) { id } }`, variables: async () => ({ i: { applicantId: await freshApplicant(), kind: 'MEDICAL_CERTIFICATE', issueDate: '2026-01-05', expiryDate: '2027-01-05', issuingAuthority: 'Unidad de Salud' } }) },
     { name: 'applicant', allowed: ['COORDINATOR', 'APPLICANT'], query: `query($id: ID!) { applicant(id: $id) { id } }`, variables: () => ({ id: applicant.id }) },
     { name: 'applicants', allowed: ['COORDINATOR'], query: `{ applicants(first: 1) { edges { node { id } } } }`, variables: () => ({}) },
     { name: 'verifyEmployer', allowed: ['COORDINATOR'], query: `mutation($id: ID!) { verifyEmployer(id: $id) { id } }`, variables: async () => ({ id: await freshEmployer() }) },
@@ -145,6 +150,14 @@ describe('authorization matrix', () => {
     { name: 'resolveEvaluationContest', allowed: ['COORDINATOR'], query: `mutation($i: ResolveEvaluationContestInput!) { resolveEvaluationContest(input: $i) { id } }`, variables: () => ({ i: { evaluationId: randomUUID(), decision: 'OVERTURN', reason: 'The doctor’s note covers the absences.' } }) },
     { name: 'evaluationsToReview', allowed: ['COORDINATOR'], query: `{ evaluationsToReview(first: 1) { edges { cursor } } }`, variables: () => ({}) },
     { name: 'namedAgainComparison', allowed: ['COORDINATOR'], query: `query($id: ID) { namedAgainComparison(employerId: $id) { employerId } }`, variables: () => ({ id: randomUUID() }) },
+    // Returnee records: the worker their own placement's (a random placement reads NOT_FOUND, the rule speaking), staff any; never an employer or a consul.
+    { name: 'recordReturneeRecord', allowed: ['APPLICANT', 'COORDINATOR', 'ADMIN'], query: `mutation($i: RecordReturneeInput!) { recordReturneeRecord(input: $i) { id } }`, variables: () => ({ i: { placementId: randomUUID(), earnings: 9000, wantsDomesticJob: false, wantsTraining: true } }) },
+    { name: 'returneeRecord', allowed: ['APPLICANT', 'COORDINATOR', 'ADMIN'], query: `query($id: ID!) { returneeRecord(placementId: $id) { id } }`, variables: () => ({ id: randomUUID() }) },
+    { name: 'myReturneeRecords', allowed: ['APPLICANT'], query: `{ myReturneeRecords { id } }`, variables: () => ({}) },
+    { name: 'returneesToRefer', allowed: ['COORDINATOR', 'ADMIN'], query: `{ returneesToRefer(first: 1) { edges { cursor } } }`, variables: () => ({}) },
+    // Statistics: the ministry's staff only.
+    { name: 'programStatistics', allowed: ['COORDINATOR', 'ADMIN'], query: `query($f: StatisticsFilter!) { programStatistics(filter: $f) { asOf total { outflows } } }`, variables: () => ({ f: { from: '2025-01-01', to: '2025-12-31', groupBy: ['SEX'] } }) },
+    { name: 'referReturneeForCertification', allowed: ['COORDINATOR', 'ADMIN'], query: `mutation($i: ReferReturneeInput!) { referReturneeForCertification(input: $i) { id } }`, variables: () => ({ i: { returneeRecordId: randomUUID(), institution: 'INSAFORP' } }) },
     { name: 'myStatus', allowed: ['APPLICANT'], query: `{ myStatus { stage } }`, variables: () => ({}) },
     // Protection cases (an id no case or placement has: allowed roles are answered NOT_FOUND, the scope speaking).
     { name: 'reportCase', allowed: ['APPLICANT', 'COORDINATOR', 'CONSUL'], query: `mutation($i: ReportCaseInput!) { reportCase(input: $i) { id } }`, variables: () => ({ i: { placementId: randomUUID(), categories: ['UNPAID_WAGES'], description: 'No pay for three weeks.' } }) },
@@ -161,6 +174,11 @@ describe('authorization matrix', () => {
     { name: 'jobOrders', allowed: ['COORDINATOR', 'EMPLOYER'], query: `{ jobOrders(first: 1) { edges { node { id } } } }`, variables: () => ({}) },
     { name: 'jobOrderCounts', allowed: ['COORDINATOR', 'EMPLOYER'], query: `{ jobOrderCounts { status count } }`, variables: () => ({}) },
     { name: 'auditLog', allowed: ['ADMIN'], query: `{ auditLog(first: 1) { edges { node { id } } } }`, variables: () => ({}) },
+    { name: 'queueDashboardLink', allowed: ['ADMIN'], query: `mutation { queueDashboardLink { url expiresAt } }`, variables: () => ({}) },
+    // Exports: the ministry's staff ask for them; every role reads its own (anyone else's is NOT_FOUND, the scope speaking).
+    { name: 'requestExport', allowed: ['COORDINATOR', 'ADMIN'], query: `mutation($i: RequestExportInput!) { requestExport(input: $i) { id status } }`, variables: () => ({ i: { kind: 'CONTINGENTS', format: 'CSV', language: 'ES', contingents: { jobOrderId: ownOrder } } }) },
+    { name: 'export', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER', 'APPLICANT', 'CONSUL'], query: `query($id: ID!) { export(id: $id) { id status } }`, variables: () => ({ id: randomUUID() }) },
+    { name: 'myExports', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER', 'APPLICANT', 'CONSUL'], query: `{ myExports(first: 1) { edges { node { id } } } }`, variables: () => ({}) },
     // Two-factor sign-in: codes that can never be right ('x'), so no shared account is ever enrolled by the matrix.
     { name: 'completeLogin', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER', 'CONSUL'], query: `mutation($i: TotpCodeInput!) { completeLogin(input: $i) { accessToken } }`, variables: () => ({ i: { code: 'x' } }) },
     { name: 'startTotpEnrolment', allowed: ['ADMIN', 'COORDINATOR', 'EMPLOYER', 'CONSUL'], query: `mutation { startTotpEnrolment { otpauthUri } }`, variables: () => ({}) },

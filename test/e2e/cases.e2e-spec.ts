@@ -1,7 +1,5 @@
-import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { codesOf, startApi, TestApi } from '../support/api';
+import { codesOf, startApi, startWorker, TestApi } from '../support/api';
 import { newConsul, newCoordinator, newEmployer } from '../support/people';
 import { employerWithLogin, seasonUnderway } from '../support/season-setup';
 
@@ -59,7 +57,7 @@ describe('protection cases', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    worker = await startWorker();
     coordinator = await newCoordinator(api);
     employer = await employerWithLogin(api, coordinator.token);
     stranger = await newEmployer(api, coordinator.token);

@@ -1,7 +1,5 @@
-import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { codesOf, startApi, TestApi } from '../support/api';
+import { codesOf, startApi, startWorker, TestApi } from '../support/api';
 import { addDays } from '@puente/common';
 import { approvedJobOrder, newCoordinator, newEmployer, unusedStartDate, verifiedApplicant } from '../support/people';
 
@@ -23,7 +21,7 @@ describe('contingents', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    worker = await startWorker();
     coordinator = (await newCoordinator(api)).token;
     employer = await newEmployer(api, coordinator);
     orderId = await approvedJobOrder(api, employer.token, coordinator, {

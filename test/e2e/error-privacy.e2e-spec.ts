@@ -2,7 +2,7 @@ import request from 'supertest';
 import { Writable } from 'node:stream';
 import { GraphQLError } from 'graphql';
 import { DataSource } from 'typeorm';
-import { formatError } from '../../apps/api/src/graphql/error-formatter';
+import { formatError, logOperationError } from '../../apps/api/src/graphql/error-formatter';
 import { codesOf, startApi, TestApi, wsRequest } from '../support/api';
 import { applicantInput, newCoordinator, randomDui } from '../support/people';
 
@@ -115,9 +115,12 @@ describe('no personal data in the logs, no control characters in any input', () 
     expect(failure).toBeDefined();
     expect(JSON.stringify(failure)).toContain(p.dui); // the error itself carries the values
     const before = lines.length;
-    const out = formatError({ message: 'x', path: ['registerApplicant'] }, new GraphQLError('x', { originalError: failure as Error, path: ['registerApplicant'] }));
+    const error = new GraphQLError('x', { originalError: failure as Error, path: ['registerApplicant'] });
+    const out = formatError({ message: 'x', path: ['registerApplicant'] }, error);
     expect(out.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    logOperationError(error, 'req-privacy-0001');
     const line = lines.slice(before).join('');
+    expect(JSON.parse(line)).toMatchObject({ requestId: 'req-privacy-0001', path: ['registerApplicant'] });
     expect(line).toContain('QueryFailedError');
     expect(line).toContain('22P02'); // invalid_text_representation
     for (const value of valuesOf(p)) expect(line).not.toContain(value);

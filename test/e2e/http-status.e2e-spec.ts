@@ -24,7 +24,7 @@ describe('HTTP status codes by the Accept header', () => {
     if (accept !== null) req.set('accept', accept);
     if (auth) req.set('authorization', `Bearer ${auth}`);
     const res = await req.send({ query });
-    return { status: res.status, type: String(res.headers['content-type']), body: JSON.parse(res.text) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } };
+    return { status: res.status, type: String(res.headers['content-type']), cacheControl: res.headers['cache-control'] as string | undefined, body: JSON.parse(res.text) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } };
   }
 
   const cases = [
@@ -61,10 +61,14 @@ describe('HTTP status codes by the Accept header', () => {
 
   it('answers a well-formed operation 200 under both types, a refused one included', async () => {
     for (const accept of [GRAPHQL_RESPONSE, 'application/json']) {
-      expect((await post('{ me { role } }', accept, token)).status).toBe(200);
+      const signedIn = await post('{ me { role } }', accept, token);
+      expect(signedIn.status).toBe(200);
+      // Personal answers are never stored by a browser or a proxy.
+      expect(signedIn.cacheControl).toBe('no-store');
       const anonymous = await post('{ me { id } }', accept);
       expect(anonymous.status).toBe(200);
       expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(anonymous.cacheControl).toBe('no-store');
     }
   });
 

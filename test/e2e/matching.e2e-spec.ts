@@ -1,8 +1,6 @@
-import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { codesOf, startApi, TestApi } from '../support/api';
+import { codesOf, startApi, startWorker, TestApi } from '../support/api';
 import { approvedJobOrder, newCoordinator, newEmployer, newJobOrder, verifiedApplicant } from '../support/people';
 
 const RUN = `mutation($ids: [ID!]!) { runMatching(jobOrderIds: $ids) { id status policyVersion } }`;
@@ -36,7 +34,7 @@ describe('matching runs', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    worker = await startWorker();
     coordinator = (await newCoordinator(api)).token;
     employer = await newEmployer(api, coordinator);
     // Poultry producers with egg collection and French B1: neither other tests nor the demo data have such people.

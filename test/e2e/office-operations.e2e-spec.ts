@@ -1,10 +1,8 @@
-import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { addDays, todayIso } from '@puente/common';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { codesOf, startApi, TestApi } from '../support/api';
+import { codesOf, startApi, startWorker, TestApi } from '../support/api';
 import { approvedJobOrder, futureDate, newCoordinator, newEmployer, newJobOrder, verifiedApplicant } from '../support/people';
 
 const UPDATE = `mutation($i: UpdateJobOrderInput!) { updateJobOrder(input: $i) { id status title positions endDate statusReason } }`;
@@ -93,7 +91,7 @@ describe('office operations', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    worker = await startWorker();
     ds = api.app.get(DataSource);
     coordinator = (await newCoordinator(api)).token;
     employer = await newEmployer(api, coordinator);

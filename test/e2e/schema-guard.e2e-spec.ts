@@ -17,12 +17,13 @@ import { PUBLIC_KEY, ROLES_KEY } from '@puente/auth';
 import { codesOf, startApi, TestApi } from '../support/api';
 
 /**
- * The operations anyone may call: signing in and up, the password-reset link, and the reference vocabularies a
- * sign-up form is built from. Everything else must refuse an anonymous caller.
+ * The operations anyone may call: signing in and up, the password-reset link, the reference vocabularies a
+ * sign-up form is built from, and the public transparency lists (open job orders, verified employers). Everything
+ * else must refuse an anonymous caller.
  */
 const PUBLIC_OPERATIONS = [
   'login', 'refreshToken', 'signOut', 'registerEmployer', 'requestPasswordReset', 'resetPassword',
-  'municipalities', 'departments', 'regions', 'occupations', 'skills',
+  'municipalities', 'departments', 'regions', 'occupations', 'skills', 'publicJobOrders', 'verifiedEmployers',
 ];
 
 /** A syntactically valid value for any input type, built from the schema itself. */

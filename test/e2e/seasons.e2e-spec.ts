@@ -1,8 +1,6 @@
-import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { codesOf, startApi, TestApi } from '../support/api';
+import { codesOf, startApi, startWorker, TestApi } from '../support/api';
 import { approvedJobOrder, futureDate, newCoordinator, newEmployer, verifiedApplicant } from '../support/people';
 import { until } from '../support/processes';
 
@@ -92,7 +90,7 @@ describe('season after season', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    worker = await startWorker();
     coordinator = (await newCoordinator(api)).token;
     employer = await newEmployer(api, coordinator);
   });

@@ -1,8 +1,6 @@
-import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { codesOf, startApi, TestApi } from '../support/api';
+import { codesOf, startApi, startWorker, TestApi } from '../support/api';
 import { newCoordinator, newEmployer, newJobOrder } from '../support/people';
 import { until } from '../support/processes';
 import { seasonPlayedOut } from '../support/season-setup';
@@ -50,7 +48,7 @@ describe('ratings and employer standing', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    worker = await startWorker();
     coordinator = (await newCoordinator(api)).token;
     employer = await newEmployer(api, coordinator);
     other = await newEmployer(api, coordinator);

@@ -1,9 +1,7 @@
-import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import type { Client } from 'graphql-ws';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { codesOf, startApi, TestApi, wsRequest } from '../support/api';
+import { codesOf, startApi, startWorker, TestApi, wsRequest } from '../support/api';
 import { clockOffsetMs } from '../support/clock';
 import { approvedJobOrder, futureDate, newCoordinator, newEmployer, unusedStartDate, verifiedApplicant } from '../support/people';
 
@@ -80,7 +78,7 @@ describe('travel: from selection to return, followed live', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    worker = await startWorker();
     coordinator = (await newCoordinator(api)).token;
     employer = await newEmployer(api, coordinator);
     const dairy = { occupations: ['6121'], skills: ['MILKING_MACHINE'], yearsExperience: 4, languages: [{ code: 'es', level: 'NATIVE' }, { code: 'fr', level: 'B2' }] };

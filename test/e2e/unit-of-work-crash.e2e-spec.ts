@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import { Job, JobType, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { addDays } from '@puente/common';
-import { isTravelStep, StepKind } from '@puente/domain/contingents';
+import { StepKind, stepJobGroups } from '@puente/domain/contingents';
 import { jobId, JobName, QueueName } from '@puente/queue-contracts';
 import { startApi, TestApi } from '../support/api';
 import { approvedJobOrder, futureDate, newCoordinator, newEmployer, verifiedApplicant } from '../support/people';
@@ -25,10 +25,12 @@ function post(url: string, token: string, query: string, variables: Record<strin
 }
 
 /**
- * An api process killed right after a unit of work commits, before its outbox is drained (the after-commit
- * failpoint): what it committed is in the job outbox, and the worker's sweep carries it out, once.
+ * An api process killed during a mutation. Inside its transaction (the before-commit failpoint, the work and its
+ * outbox rows written): nothing of it is stored. Right after the unit of work commits, before its outbox is drained
+ * (the after-commit failpoint): what it committed is in the job outbox, and the worker's sweep carries it out, once.
+ * Either the whole change, with its jobs, or none of it.
  */
-describe('an api killed right after a unit of work commits', () => {
+describe('an api killed during a mutation', () => {
   jest.setTimeout(150_000);
   let api: TestApi;
   let db: DataSource;
@@ -52,9 +54,18 @@ describe('an api killed right after a unit of work commits', () => {
     if (r.errors.length) throw new Error(`${query.slice(0, 50)}: ${r.errors.map((e) => e.message).join('; ')}`);
     return r.data;
   };
+  /** An order of an occupation no other test uses (building labourers); approval queues its first run. */
+  const buildersOrder = () =>
+    approvedJobOrder(api, employerToken, coordinator, {
+      iscoCode: '9313',
+      destinationOccupationCode: '75110',
+      positions: 1,
+      languages: [{ code: 'en', level: 'A1' }],
+      minExperienceYears: 0,
+    });
   /** Starts an api process with the failpoint, sends it one mutation, and waits for it to die of it. */
-  const crashOn = async (label: string, query: string, variables: Record<string, unknown>) => {
-    const crashing = await spawnApi({ QUEUE_PREFIX, PUENTE_FAILPOINT: `after-commit:${label}` });
+  const crashOn = async (label: string, query: string, variables: Record<string, unknown>, stage: 'before-commit' | 'after-commit' = 'after-commit') => {
+    const crashing = await spawnApi({ QUEUE_PREFIX, PUENTE_FAILPOINT: `${stage}:${label}` });
     processes.push(crashing.child);
     const exited = new Promise<NodeJS.Signals | null>((resolve) => crashing.child.once('exit', (_code, signal) => resolve(signal)));
     await expect(post(crashing.url, coordinator, query, variables)).rejects.toThrow();
@@ -78,15 +89,29 @@ describe('an api killed right after a unit of work commits', () => {
     for (const p of processes.splice(0)) await killHard(p);
   });
 
+  it('killed inside the transaction: no run, no outbox row, no job; the same request on a live api then does it all', async () => {
+    const orderId = await buildersOrder();
+    const runsOf = async (): Promise<string[]> => (await db.query(`SELECT id FROM matching_run WHERE job_order_ids = ARRAY[$1]::uuid[] ORDER BY id`, [orderId])).map((r: { id: string }) => r.id);
+    const outboxOf = () => db.query(`SELECT id FROM job_outbox WHERE queue_prefix = $1 AND label = 'matching.start'`, [QUEUE_PREFIX]);
+    const before = await runsOf();
+    const outboxBefore = await outboxOf();
+    const everyRunBefore = new Set((await db.query(`SELECT id FROM matching_run`)).map((r: { id: string }) => r.id));
+
+    await crashOn('matching.start', RUN, { ids: [orderId] }, 'before-commit');
+
+    // PostgreSQL rolled the transaction back when the connection died: nothing of the request is stored.
+    expect(await runsOf()).toEqual(before);
+    expect(await outboxOf()).toEqual(outboxBefore);
+    expect(await jobs(QueueName.Matching, (j) => j.name === JobName.RunMatching && !everyRunBefore.has(j.data.runId))).toEqual([]);
+
+    // Repeated on the api that stayed up, it happens whole: one new run, queued.
+    const ran = await ok(RUN, { ids: [orderId] });
+    const after = await runsOf();
+    expect(after.filter((id) => !before.includes(id))).toEqual([(ran as { runMatching: { id: string } }).runMatching.id]);
+  });
+
   it('a matching run committed with its outbox row is queued by the sweep and completes, with exactly one job', async () => {
-    // An order of an occupation no other test uses; approval queues its first run, which waits for a worker.
-    const orderId = await approvedJobOrder(api, employerToken, coordinator, {
-      iscoCode: '9313',
-      destinationOccupationCode: '75110',
-      positions: 1,
-      languages: [{ code: 'en', level: 'A1' }],
-      minExperienceYears: 0,
-    });
+    const orderId = await buildersOrder();
     await verifiedApplicant(api, coordinator, { occupations: ['9313'], skills: [], yearsExperience: 1, languages: [{ code: 'es', level: 'NATIVE' }, { code: 'en', level: 'B1' }] });
     const before: { id: string }[] = await db.query(`SELECT id FROM matching_run WHERE job_order_ids = ARRAY[$1]::uuid[]`, [orderId]);
 
@@ -144,10 +169,22 @@ describe('an api killed right after a unit of work commits', () => {
          FROM travel_step s JOIN traveller t ON t.id = s.traveller_id WHERE t.job_order_id = $1 AND s.status = 'PENDING' ORDER BY s.id`,
         [orderId],
       );
+    /** The step group jobs the steps call for (one per contingent, kind and date), by job id. */
+    const wanted = (of: Awaited<ReturnType<typeof steps>>) => {
+      const { reminders, overdueChecks } = stepJobGroups(of.map((s) => ({ ...s, status: 'PENDING' as const })));
+      return {
+        reminders: new Map(reminders.map((g) => [jobId(JobName.RemindSteps, g.contingentId, g.kind, g.remindOn), g])),
+        checks: new Map(overdueChecks.map((g) => [jobId(JobName.CheckStepsOverdue, g.contingentId, g.kind, g.dueDate), g])),
+      };
+    };
+    /** The step group jobs in the queue for the contingent. */
+    const groupJobs = async (contingentId: string) => {
+      const ours = await jobs(QueueName.Contingents, (j) => (j.name === JobName.RemindSteps || j.name === JobName.CheckStepsOverdue) && j.data.contingentId === contingentId);
+      return { reminders: ours.filter((j) => j.name === JobName.RemindSteps), checks: ours.filter((j) => j.name === JobName.CheckStepsOverdue) };
+    };
     await until('the seating and its step jobs', async () => {
       const planned = await steps();
-      const reminded = planned.filter((s) => s.remindOn);
-      return planned.length === 21 && (await jobs(QueueName.Contingents, (j) => j.name === JobName.RemindStep && reminded.some((s) => s.id === j.data.stepId))).length === reminded.length;
+      return planned.length === 21 && (await groupJobs(planned[0]!.contingentId)).reminders.length === wanted(planned).reminders.size;
     }, 90_000);
     const planned = await steps();
     const [{ departure }] = await db.query(`SELECT to_char(departure_date, 'YYYY-MM-DD') AS departure FROM contingent WHERE id = $1`, [planned[0]!.contingentId]);
@@ -158,26 +195,23 @@ describe('an api killed right after a unit of work commits', () => {
     const waiting = await db.query(`SELECT DISTINCT kind FROM job_outbox WHERE queue_prefix = $1 AND label = 'contingents.reschedule'`, [QUEUE_PREFIX]);
     expect(waiting).toEqual(expect.arrayContaining([{ kind: 'add' }, { kind: 'remove' }]));
     const moved = await steps();
-    const reminded = moved.filter((s) => s.remindOn);
-    const office = moved.filter((s) => !isTravelStep(s.kind));
     expect(moved.map((s) => s.dueDate)).not.toEqual(planned.map((s) => s.dueDate));
 
-    // Once swept: each pending step has exactly one reminder, planned for its new date, and each office step one
-    // overdue check for its new due date; nothing is left in the outbox.
-    const current = async () => {
-      const reminders = await jobs(QueueName.Contingents, (j) => j.name === JobName.RemindStep && moved.some((s) => s.id === j.data.stepId));
-      const checks = await jobs(QueueName.Contingents, (j) => j.name === JobName.CheckStepOverdue && moved.some((s) => s.id === j.data.stepId));
-      return { reminders, checks };
-    };
+    // Once swept: the group jobs are exactly those of the new dates (each pending step covered by one reminder for
+    // its new date, each office step by one overdue check for its new due date), the old dates' removed; nothing
+    // is left in the outbox.
+    const want = wanted(moved);
+    const current = () => groupJobs(moved[0]!.contingentId);
     await until('the sweep to move the step jobs', async () => {
-      const { reminders } = await current();
-      return reminded.every((s) => reminders.some((j) => j.data.stepId === s.id && j.data.remindOn === s.remindOn));
+      const { reminders, checks } = await current();
+      return [...want.reminders.keys()].every((id) => reminders.some((j) => j.id === id)) && reminders.length === want.reminders.size && checks.length === want.checks.size;
     }, 60_000);
     const { reminders, checks } = await current();
-    expect(reminders.map((j) => j.id).sort()).toEqual(reminded.map((s) => jobId(JobName.RemindStep, s.id)).sort());
-    expect(reminders.every((j) => moved.find((s) => s.id === j.data.stepId)!.remindOn === j.data.remindOn)).toBe(true);
-    expect(checks.map((j) => j.id).sort()).toEqual(office.map((s) => jobId(JobName.CheckStepOverdue, s.id)).sort());
-    expect(checks.every((j) => office.find((s) => s.id === j.data.stepId)!.dueDate === j.data.dueDate)).toBe(true);
+    expect(reminders.map((j) => j.id).sort()).toEqual([...want.reminders.keys()].sort());
+    expect(reminders.every((j) => want.reminders.get(j.id!)!.remindOn === j.data.remindOn)).toBe(true);
+    expect(checks.map((j) => j.id).sort()).toEqual([...want.checks.keys()].sort());
+    expect(checks.every((j) => want.checks.get(j.id!)!.dueDate === j.data.dueDate)).toBe(true);
+    expect(moved.filter((s) => s.remindOn && ![...want.reminders.values()].some((g) => g.kind === s.kind && g.remindOn === s.remindOn))).toEqual([]);
     await until('the outbox to be empty', async () => (await db.query(`SELECT id FROM job_outbox WHERE queue_prefix = $1`, [QUEUE_PREFIX])).length === 0);
   });
 });

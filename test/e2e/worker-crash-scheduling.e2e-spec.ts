@@ -6,7 +6,7 @@ import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { fieldCipherFromEnv } from '@puente/config';
 import { addDays, todayIso } from '@puente/common';
-import { DEFAULT_CONTINGENT_CAPACITY, isTravelStep, planSeats, planTimeline, reminderTime, STEP_KINDS, StepKind, TIMELINE_POLICY_V1 } from '@puente/domain/contingents';
+import { DEFAULT_CONTINGENT_CAPACITY, planSeats, planTimeline, reminderTime, STEP_KINDS, StepKind, stepJobGroups, StepStatus, TIMELINE_POLICY_V1 } from '@puente/domain/contingents';
 import { jobId, JobName, QueueName } from '@puente/queue-contracts';
 import { startApi, TestApi } from '../support/api';
 import { futureDate, newCoordinator } from '../support/people';
@@ -273,12 +273,15 @@ describe('a worker killed while it schedules contingents', () => {
     (await db.query(`SELECT pid, query FROM pg_stat_activity WHERE application_name = 'puente' AND $1 = ANY(pg_blocking_pids(pid))`, [pid])).rows;
   const gone = async (pid: number) => (await db.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [pid])).rowCount === 0;
 
-  /** How many delayed step jobs each step has (a job id is `<job name>__<step id>`; a second one for a step counts). */
+  /**
+   * How many delayed step group jobs each contingent has (a job id is `<job name>__<contingent id>__<kind>__<date>`;
+   * a second one for a group would count).
+   */
   const delayedStepJobs = async () => {
     const count = new Map<string, number>();
     for (const id of await redis.zrange(queue.keys.delayed!, 0, -1)) {
-      const [name, stepId] = id.split('__');
-      if (name === JobName.RemindStep || name === JobName.CheckStepOverdue) count.set(stepId!, (count.get(stepId!) ?? 0) + 1);
+      const [name, contingentId] = id.split('__');
+      if (name === JobName.RemindSteps || name === JobName.CheckStepsOverdue) count.set(contingentId!, (count.get(contingentId!) ?? 0) + 1);
     }
     return count;
   };
@@ -294,11 +297,11 @@ describe('a worker killed while it schedules contingents', () => {
         [applicantIds(g)],
       )
     ).rows;
-  const wantsReminder = (s: Step) => s.status === 'PENDING' && s.remindOn !== null;
-  const wantsCheck = (s: Step) => s.status === 'PENDING' && !isTravelStep(s.kind);
+  /** The group jobs a contingent's steps call for (stepJobGroups): one per contingent, kind and date. */
+  const groupsOf = (steps: readonly Step[]) => stepJobGroups(steps.map((s) => ({ ...s, status: s.status as StepStatus })));
   /**
    * How far a group got: its contingents, seats, steps and applicants still SELECTED in the database, and per
-   * contingent how many of the step jobs it calls for are in the queue (`present/expected`).
+   * contingent how many of the step group jobs it calls for are in the queue (`present/expected`).
    */
   const progressOf = async (g: Group) => {
     const { rows } = await db.query(
@@ -309,14 +312,14 @@ describe('a worker killed while it schedules contingents', () => {
     );
     const steps = await stepsOf(g);
     const jobs = await delayedStepJobs();
-    const perContingent = new Map<string, { present: number; expected: number }>();
-    for (const s of steps) {
-      const c = perContingent.get(s.contingentId) ?? { present: 0, expected: 0 };
-      c.expected += Number(wantsReminder(s)) + Number(wantsCheck(s));
-      c.present += jobs.get(s.id) ?? 0;
-      perContingent.set(s.contingentId, c);
-    }
-    const stepJobs = [...perContingent.values()].map((c) => `${c.present}/${c.expected}`).sort();
+    const perContingent = new Map<string, Step[]>();
+    for (const s of steps) perContingent.set(s.contingentId, [...(perContingent.get(s.contingentId) ?? []), s]);
+    const stepJobs = [...perContingent.entries()]
+      .map(([contingentId, of]) => {
+        const { reminders, overdueChecks } = groupsOf(of);
+        return `${jobs.get(contingentId) ?? 0}/${reminders.length + overdueChecks.length}`;
+      })
+      .sort();
     return { ...(rows[0] as { contingents: number; travellers: number; selected: number }), steps: steps.length, stepJobs };
   };
 
@@ -404,10 +407,13 @@ describe('a worker killed while it schedules contingents', () => {
 
   /** Nothing of the group: no contingent, seat or step, every applicant still SELECTED, no step job. */
   const NOTHING = { contingents: 0, travellers: 0, steps: 0, selected: 2 * PER_ORDER, stepJobs: [] };
-  /** Every seat and step committed, no step job yet (per contingent: 12 jobs a traveller, 7 reminders and 5 checks). */
-  const SEATED_WITHOUT_JOBS = { contingents: SIZES.length, travellers: 2 * PER_ORDER, steps: 14 * PER_ORDER, selected: 0, stepJobs: SIZES.map((n) => `0/${12 * n}`).sort() };
+  /**
+   * Every seat and step committed, no step job yet (per contingent: 12 group jobs, a reminder for each of the 7 kinds
+   * and an overdue check for each of the 5 office kinds, its travellers all seated at once sharing their dates).
+   */
+  const SEATED_WITHOUT_JOBS = { contingents: SIZES.length, travellers: 2 * PER_ORDER, steps: 14 * PER_ORDER, selected: 0, stepJobs: SIZES.map(() => `0/12`) };
   /** Done: every seat, step and step job. */
-  const DONE = { ...SEATED_WITHOUT_JOBS, stepJobs: SIZES.map((n) => `${12 * n}/${12 * n}`).sort() };
+  const DONE = { ...SEATED_WITHOUT_JOBS, stepJobs: SIZES.map(() => `12/12`) };
 
   /**
    * Checks a finished group against what the scheduling must produce, whatever happened on the way: every selected
@@ -456,7 +462,7 @@ describe('a worker killed while it schedules contingents', () => {
     // The killed worker's backend ends (rolling back) once it is no longer waiting.
     await until('the killed transaction to end', () => gone(txn));
     expect(await progressOf(g)).toEqual(NOTHING);
-    expect(await queue.getDelayedCount()).toBe(12 * 2 * PER_ORDER); // the undisturbed group's step jobs, no other
+    expect(await queue.getDelayedCount()).toBe(12 * SIZES.length); // the undisturbed group's step group jobs, no other
     expect(await queue.getJobState(scheduleJob(g))).toBe('active'); // held by the dead worker until its lock expires
 
     await startWorker();
@@ -515,9 +521,9 @@ describe('a worker killed while it schedules contingents', () => {
     let partial: Awaited<ReturnType<typeof progressOf>> | undefined;
     try {
       await commitWhilePaused(g, rowLock);
-      const stepIds = new Set((await stepsOf(g)).map((s) => s.id));
-      /** The ids of the group's step jobs in the queue. */
-      const added = async () => (await redis.zrange(queue.keys.delayed!, 0, -1)).filter((id) => stepIds.has(id.split('__')[1]!));
+      const contingentIds = new Set((await stepsOf(g)).map((s) => s.contingentId));
+      /** The ids of the group's step group jobs in the queue. */
+      const added = async () => (await redis.zrange(queue.keys.delayed!, 0, -1)).filter((id) => contingentIds.has(id.split('__')[1]!));
       // The worker's writes through, one batch at a time (its status events, then its first chunk of step jobs),
       // until step jobs of the group appear.
       const deadline = Date.now() + IN_PAUSE_MS;
@@ -529,11 +535,11 @@ describe('a worker killed while it schedules contingents', () => {
       await until('the worker to wait to add more', async () => (await workerClients()).some((c) => waitsToWrite(c) && c.cmd.startsWith('eval')), IN_PAUSE_MS);
       partial = await progressOf(g);
       expect(partial).toEqual({ ...SEATED_WITHOUT_JOBS, stepJobs: expect.any(Array) });
-      // Some of the reminders, which it adds first (the overdue checks after them), a thousand at a time.
+      // The reminders, which it adds first (the overdue checks after them, in a bulk add of their own), not the checks.
       const jobs = await added();
       expect(jobs.length).toBeGreaterThan(0);
-      expect(jobs.length).toBeLessThan(7 * 2 * PER_ORDER);
-      expect(new Set(jobs.map((id) => id.split('__')[0]))).toEqual(new Set([JobName.RemindStep]));
+      expect(jobs.length).toBeLessThan(12 * SIZES.length);
+      expect(new Set(jobs.map((id) => id.split('__')[0]))).toEqual(new Set([JobName.RemindSteps]));
       await killWhilePaused(worker);
     } finally {
       await unpauseWrites();
@@ -548,12 +554,12 @@ describe('a worker killed while it schedules contingents', () => {
 
   it('ends every disturbed run with the contingents, steps and step jobs of the undisturbed one, and no other job', async () => {
     expect(await queue.getJobCounts('active', 'wait', 'failed', 'completed')).toEqual({ active: 0, wait: 0, failed: 0, completed: 0 });
-    // Every job of the queue, whatever its state, by the step it is for.
+    // Every job of the queue, whatever its state, by the contingent it is for (step jobs are grouped per contingent).
     const jobsOf = new Map<string, StepJob[]>();
     for (const state of ['delayed', 'wait', 'active', 'completed', 'failed', 'prioritized', 'waiting-children'] as const) {
       for (const job of await queue.getJobs(state)) {
-        const stepId = String(job.data.stepId);
-        jobsOf.set(stepId, [...(jobsOf.get(stepId) ?? []), { id: job.id!, name: job.name, state, data: job.data, at: job.timestamp + job.delay }]);
+        const contingentId = String(job.data.contingentId);
+        jobsOf.set(contingentId, [...(jobsOf.get(contingentId) ?? []), { id: job.id!, name: job.name, state, data: job.data, at: job.timestamp + job.delay }]);
       }
     }
 
@@ -567,40 +573,58 @@ describe('a worker killed while it schedules contingents', () => {
           [REGION, g.startDate],
         )
       ).rows;
-      // Each step has one reminder if it is pending with a reminder date, one overdue check if it is a pending office
-      // step, each with its deterministic id, the step's current date, planned for 09:00 in El Salvador on its day
-      // (the check: the day after the due date), and still delayed; and no other job.
+      // Each contingent has, for each group its pending steps call for (stepJobGroups), exactly one job with its
+      // deterministic id, the group's contingent, kind and date, planned for 09:00 in El Salvador on its day (the
+      // check: the day after the due date), and still delayed; and no other job (the payload compared as an object: a
+      // job carried out from the outbox comes back from jsonb with its keys reordered). Each pending step with a reminder
+      // date is then covered by one reminder job, each pending office step by one overdue check, through its group.
       const near = (at: number, planned: number) => Math.abs(at - planned) < 120_000;
       const steps = new Map<string, number>();
       const today = todayIso();
-      for (const s of await stepsOf(g)) {
-        committed.add(s.id);
-        const jobs = jobsOf.get(s.id) ?? [];
-        const reminders = jobs.filter((j) => j.name === JobName.RemindStep);
-        const checks = jobs.filter((j) => j.name === JobName.CheckStepOverdue);
-        const reminderOk = wantsReminder(s)
-          ? reminders.length === 1 &&
-            reminders[0]!.id === jobId(JobName.RemindStep, s.id) &&
-            reminders[0]!.state === 'delayed' &&
-            JSON.stringify(reminders[0]!.data) === JSON.stringify({ stepId: s.id, remindOn: s.remindOn }) &&
-            near(reminders[0]!.at, reminderTime(s.remindOn!))
-          : reminders.length === 0;
-        const checkOk = wantsCheck(s)
-          ? checks.length === 1 &&
-            checks[0]!.id === jobId(JobName.CheckStepOverdue, s.id) &&
-            checks[0]!.state === 'delayed' &&
-            JSON.stringify(checks[0]!.data) === JSON.stringify({ stepId: s.id, dueDate: s.dueDate }) &&
-            near(checks[0]!.at, reminderTime(addDays(s.dueDate, 1)))
-          : checks.length === 0;
-        const others = jobs.length - reminders.length - checks.length;
-        // Dates against the plan for this contingent's own departure: the groups' start dates differ, and a public
-        // holiday can move one group's office step where another's stays (an offset alone would differ).
-        const planned = planTimeline(s.departureDate, today, TIMELINE_POLICY_V1).steps.find((p) => p.kind === s.kind)!;
-        const dates = planned.dueDate === s.dueDate && planned.remindOn === s.remindOn ? 'as planned' : `due ${s.dueOffset} remind ${s.remindOffset} OFF PLAN`;
-        const key = `${s.kind} ${s.status} ${dates}: ${reminders.length} reminder ${reminderOk ? 'ok' : 'WRONG'}, ${checks.length} check ${checkOk ? 'ok' : 'WRONG'}, ${others} other`;
-        steps.set(key, (steps.get(key) ?? 0) + 1);
+      const all = await stepsOf(g);
+      const byContingent = new Map<string, Step[]>();
+      for (const s of all) byContingent.set(s.contingentId, [...(byContingent.get(s.contingentId) ?? []), s]);
+      for (const [contingentId, of] of byContingent) {
+        committed.add(contingentId);
+        const jobs = jobsOf.get(contingentId) ?? [];
+        const { reminders: wantedReminders, overdueChecks: wantedChecks } = groupsOf(of);
+        // A group job as it should be: its deterministic id, delayed, its data, its time, and a group the steps call for.
+        const groupJobOk =
+          <K extends 'remindOn' | 'dueDate'>(name: JobName, dateKey: K, runsAt: (date: string) => number, wanted: readonly ({ kind: string } & Record<K, string>)[]) =>
+          (j: StepJob) => {
+            const d = j.data as { kind: string } & Record<K, string>;
+            return (
+              j.name === name &&
+              j.id === jobId(name, contingentId, d.kind, d[dateKey]) &&
+              j.state === 'delayed' &&
+              isDeepStrictEqual(j.data, { contingentId, kind: d.kind, [dateKey]: d[dateKey] }) &&
+              near(j.at, runsAt(d[dateKey])) &&
+              wanted.some((w) => w.kind === d.kind && w[dateKey] === d[dateKey])
+            );
+          };
+        const reminderOk = groupJobOk(JobName.RemindSteps, 'remindOn', reminderTime, wantedReminders);
+        const checkOk = groupJobOk(JobName.CheckStepsOverdue, 'dueDate', (dueDate) => reminderTime(addDays(dueDate, 1)), wantedChecks);
+        const others = jobs.filter((j) => !reminderOk(j) && !checkOk(j)).length;
+        const key0 = `contingent: ${jobs.filter(reminderOk).length}/${wantedReminders.length} reminder jobs, ${jobs.filter(checkOk).length}/${wantedChecks.length} check jobs, ${others} other`;
+        steps.set(key0, (steps.get(key0) ?? 0) + 1);
+        for (const s of of) {
+          const reminders = jobs.filter((j) => reminderOk(j) && j.data.kind === s.kind && j.data.remindOn === s.remindOn).length;
+          const checks = jobs.filter((j) => checkOk(j) && j.data.kind === s.kind && j.data.dueDate === s.dueDate).length;
+          const wantsReminder = s.status === 'PENDING' && s.remindOn !== null;
+          const wantsCheck = wantedChecks.some((w) => s.status === 'PENDING' && w.kind === s.kind && w.dueDate === s.dueDate);
+          const reminderState = reminders === Number(wantsReminder) ? 'ok' : 'WRONG';
+          const checkState = checks === Number(wantsCheck) ? 'ok' : 'WRONG';
+          // Dates against the plan for this contingent's own departure: the groups' start dates differ, and a public
+          // holiday can move one group's office step where another's stays (an offset alone would differ).
+          const planned = planTimeline(s.departureDate, today, TIMELINE_POLICY_V1).steps.find((p) => p.kind === s.kind)!;
+          const dates = planned.dueDate === s.dueDate && planned.remindOn === s.remindOn ? 'as planned' : `due ${s.dueOffset} remind ${s.remindOffset} OFF PLAN`;
+          const key = `${s.kind} ${s.status} ${dates}: ${reminders} reminder ${reminderState}, ${checks} check ${checkState}`;
+          steps.set(key, (steps.get(key) ?? 0) + 1);
+        }
       }
-      expect([...steps.keys()].filter((k) => k.includes('WRONG') || k.includes('OFF PLAN') || !k.endsWith(' 0 other')).map((k) => `${g.name}: ${k}`)).toEqual([]);
+      expect(
+        [...steps.keys()].filter((k) => k.includes('WRONG') || k.includes('OFF PLAN') || (k.startsWith('contingent:') && !k.endsWith(' 0 other'))).map((k) => `${g.name}: ${k}`),
+      ).toEqual([]);
       // The normalized outcome: the contingents (size, departure, how many of each order by the orders' sort rank), and
       // the steps with their jobs, counted by kind, status, dates relative to the start date, and jobs.
       const contingents = [...new Set(members.map((m) => m.sequence))]
@@ -610,8 +634,8 @@ describe('a worker killed while it schedules contingents', () => {
       outcomes.set(g.name, { contingents, steps: [...steps.entries()].sort() });
     }
     for (const name of ['A', 'B', 'C']) expect({ [name]: outcomes.get(name) }).toEqual({ [name]: outcomes.get('U') });
-    // No job for a step that was never committed (a rolled-back attempt's), and nothing but the four groups' jobs.
-    expect([...jobsOf.keys()].filter((stepId) => !committed.has(stepId))).toEqual([]);
-    expect([...jobsOf.values()].flat()).toHaveLength(4 * 2 * PER_ORDER * 12); // 7 reminders and 5 overdue checks per traveller
+    // No job for a contingent that was never committed (a rolled-back attempt's), and nothing but the four groups' jobs.
+    expect([...jobsOf.keys()].filter((contingentId) => !committed.has(contingentId))).toEqual([]);
+    expect([...jobsOf.values()].flat()).toHaveLength(4 * SIZES.length * 12); // per contingent, 7 reminder and 5 overdue check group jobs
   });
 });

@@ -5,8 +5,10 @@ import request from 'supertest';
 import { createClient, Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { DestinationStream } from 'pino';
+import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { workerStartedOn } from './clock';
 
 export interface GqlError {
   message: string;
@@ -29,6 +31,24 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+/** What the people helpers (people.ts) need of an api: its GraphQL endpoint, in this process or another. */
+export type GqlClient = Pick<TestApi, 'gql'>;
+
+/** GraphQL over HTTP to an api running as a process of its own (spawnApi). */
+export function httpGql(url: string): GqlClient {
+  return {
+    async gql(query, variables, token) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json().catch(() => null)) as { data?: never; errors?: GqlError[] } | null;
+      return { status: res.status, data: body?.data ?? null, errors: body?.errors ?? [] };
+    },
+  };
+}
+
 /** Runs `boot` with `env` set over the environment, restored afterwards (the apps read their config at boot). */
 async function withEnv<T>(env: Record<string, string>, boot: () => Promise<T>): Promise<T> {
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
@@ -45,6 +65,7 @@ async function withEnv<T>(env: Record<string, string>, boot: () => Promise<T>): 
 
 /** Boots the real worker (every processor) in this process; `env` overrides variables for it alone. */
 export function startWorker(env: Record<string, string> = {}): Promise<INestApplicationContext> {
+  workerStartedOn(env.QUEUE_PREFIX ?? process.env.QUEUE_PREFIX);
   return withEnv(env, () => NestFactory.createApplicationContext(WorkerModule, { logger: false }));
 }
 
@@ -112,3 +133,24 @@ export function wsRequest(client: Client, query: string, variables?: Record<stri
 }
 
 export const codesOf = (r: { errors?: GqlError[] }) => (r.errors ?? []).map((e) => e.extensions?.code);
+
+/** Counts the SQL statements the api sends while `fn` runs. */
+export async function countQueries(ds: DataSource, fn: () => Promise<unknown>): Promise<{ count: number; statements: string[] }> {
+  const statements: string[] = [];
+  const original = ds.logger;
+  const counting: TypeOrmLogger = {
+    logQuery: (query) => void statements.push(query),
+    logQueryError: () => undefined,
+    logQuerySlow: () => undefined,
+    logSchemaBuild: () => undefined,
+    logMigration: () => undefined,
+    log: () => undefined,
+  };
+  Object.defineProperty(ds, 'logger', { value: counting, configurable: true, writable: true });
+  try {
+    await fn();
+  } finally {
+    Object.defineProperty(ds, 'logger', { value: original, configurable: true, writable: true });
+  }
+  return { count: statements.length, statements };
+}

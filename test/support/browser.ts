@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { startApi, type TestApi } from './api';
+import { startApi, startWorker, type TestApi } from './api';
 
 /** The portal's browser tests (apps/portal/e2e/*.portal-spec.ts): the real api serving the built portal, the real worker, Chromium. */
 export interface PortalStack {
@@ -36,12 +34,15 @@ const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'apps', 'portal', 'scree
 /** What each page opened by openPage heard: console errors and warnings, uncaught errors. */
 const pages = new WeakMap<Page, { lang: Lang; problems: string[] }>();
 
-/** Boots the api (serving apps/portal/dist, built by `npm test`) and the worker in-process, and launches Chromium. */
-export async function startPortalStack(): Promise<PortalStack> {
-  const api = await startApi();
+/**
+ * Boots the api (serving apps/portal/dist, built by `npm test`) and the worker in-process, and launches Chromium;
+ * `env` overrides variables for both (a suite that moves the clock gives them queues of their own).
+ */
+export async function startPortalStack(env: Record<string, string> = {}): Promise<PortalStack> {
+  const api = await startApi(env);
   let worker: INestApplicationContext | undefined;
   try {
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    worker = await startWorker(env);
     const browser = await chromium.launch({ executablePath: process.env.PUENTE_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const started = worker;
     return {

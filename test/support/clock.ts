@@ -11,7 +11,7 @@ interface ClockState {
   offset: number;
 }
 
-const holder = globalThis as { __puenteClock?: ClockState };
+const holder = globalThis as { __puenteClock?: ClockState; __puenteSharedWorker?: boolean };
 
 /** Replaces the global Date once per test file, shifted by the (changeable) offset. */
 function install(): ClockState {
@@ -34,12 +34,21 @@ function install(): ClockState {
 
 /** From now on the process's clock reads `instant` and keeps ticking; only forward, as time goes. */
 export function moveClockTo(instant: string | number): void {
+  if (holder.__puenteSharedWorker) {
+    // It would run every suite's delayed and nightly jobs, and seat other suites' workers, at the moved date.
+    throw new Error('A worker on the run’s shared queues runs in this process: start it on queues of its own (clockShiftedQueues) before moving the clock.');
+  }
   const target = typeof instant === 'number' ? instant : Date.parse(instant);
   if (Number.isNaN(target)) throw new Error(`Not an instant: ${instant}`);
   const state = install();
   const offset = target - state.realNow();
   if (offset < state.offset) throw new Error('The test clock only moves forward.');
   state.offset = offset;
+}
+
+/** Called by the test helpers that boot a worker in this process on the queue prefix `prefix`. */
+export function workerStartedOn(prefix: string | undefined): void {
+  if (prefix === process.env.QUEUE_PREFIX) holder.__puenteSharedWorker = true;
 }
 
 /**

@@ -2,7 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { addDays, todayIso } from '@puente/common';
 import { duiWithCheckDigit } from '@puente/domain/applicants';
 import { applicantDraft, employerDraft } from '@puente/testing';
-import type { GqlResult, TestApi } from './api';
+import type { GqlClient, GqlResult } from './api';
 
 /** Each test makes its own people: nothing depends on order or on shared fixtures. */
 export const randomDui = () => duiWithCheckDigit(String(randomInt(100_000_000)).padStart(8, '0'));
@@ -20,7 +20,7 @@ type ContingentPage = { contingents: { edges: { node: { startDate: string } }[];
  * order with the same region and start date travel together, and the midnight check reruns suites in one database,
  * so a random date alone collides now and then.
  */
-export async function unusedStartDate(api: TestApi, coordinatorToken: string, regionCode: string, from: number, span: number): Promise<string> {
+export async function unusedStartDate(api: GqlClient, coordinatorToken: string, regionCode: string, from: number, span: number): Promise<string> {
   const taken = new Set<string>();
   let after: string | null = null;
   do {
@@ -43,7 +43,7 @@ function dataOf<T>(result: { data: T | null; errors: { message: string }[] }, wh
   return result.data;
 }
 
-export async function login(api: TestApi, identifier: string, password: string): Promise<string> {
+export async function login(api: GqlClient, identifier: string, password: string): Promise<string> {
   const r = await api.gql<{ login: { accessToken: string } }>(
     `mutation($i: LoginInput!) { login(input: $i) { accessToken } }`,
     { i: { identifier, password } },
@@ -52,7 +52,7 @@ export async function login(api: TestApi, identifier: string, password: string):
 }
 
 /** Signs in with a temporary password and replaces it, as a new user must before anything else. */
-async function firstSignIn(api: TestApi, identifier: string, temporaryPassword: string): Promise<{ token: string; password: string }> {
+async function firstSignIn(api: GqlClient, identifier: string, temporaryPassword: string): Promise<{ token: string; password: string }> {
   const password = `changed-${tag()}-passphrase`;
   const r = await api.gql<{ changePassword: { accessToken: string } }>(
     `mutation($i: ChangePasswordInput!) { changePassword(input: $i) { accessToken } }`,
@@ -62,12 +62,12 @@ async function firstSignIn(api: TestApi, identifier: string, temporaryPassword: 
   return { token: dataOf(r, `changePassword of ${identifier}`).changePassword.accessToken, password };
 }
 
-export async function adminToken(api: TestApi): Promise<string> {
+export async function adminToken(api: GqlClient): Promise<string> {
   return login(api, process.env.PUENTE_ADMIN_EMAIL!, process.env.PUENTE_ADMIN_PASSWORD!);
 }
 
 export async function newCoordinator(
-  api: TestApi,
+  api: GqlClient,
 ): Promise<{ token: string; id: string; email: string; password: string; temporaryPassword: string }> {
   const email = `coordinator-${tag()}@puente.test`;
   const r = await api.gql<{ createStaffUser: { user: { id: string }; temporaryPassword: string } }>(
@@ -81,7 +81,7 @@ export async function newCoordinator(
 
 /** A consul (opened by the administrator) with a jurisdiction, signed in after changing the temporary password. */
 export async function newConsul(
-  api: TestApi,
+  api: GqlClient,
   jurisdiction: { countryCode: string; regionCodes: string[] } = { countryCode: 'CA', regionCodes: ['CA-QC'] },
 ): Promise<{ token: string; id: string; email: string; password: string; temporaryPassword: string }> {
   const email = `consul-${tag()}@puente.test`;
@@ -105,7 +105,7 @@ export function employerInput(overrides: Record<string, unknown> = {}) {
 }
 
 /** Signs an employer up through the public mutation; verified by a coordinator unless told otherwise. */
-export async function newEmployer(api: TestApi, coordinatorToken: string, opts: { verified?: boolean } = {}) {
+export async function newEmployer(api: GqlClient, coordinatorToken: string, opts: { verified?: boolean } = {}) {
   const input = employerInput();
   const r = await api.gql<{ registerEmployer: { id: string } }>(
     `mutation($i: RegisterEmployerInput!) { registerEmployer(input: $i) { id } }`,
@@ -142,7 +142,7 @@ export function jobOrderInput(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export async function newJobOrder(api: TestApi, employerToken: string, overrides: Record<string, unknown> = {}): Promise<string> {
+export async function newJobOrder(api: GqlClient, employerToken: string, overrides: Record<string, unknown> = {}): Promise<string> {
   const r = await api.gql<{ createJobOrder: { id: string } }>(
     `mutation($i: CreateJobOrderInput!) { createJobOrder(input: $i) { id } }`,
     { i: jobOrderInput(overrides) },
@@ -165,7 +165,7 @@ export function applicantInput(overrides: Record<string, unknown> = {}) {
 }
 
 /** Registers an applicant at a coordinator's desk and signs them in with the temporary password. */
-export async function newApplicant(api: TestApi, coordinatorToken: string, overrides: Record<string, unknown> = {}) {
+export async function newApplicant(api: GqlClient, coordinatorToken: string, overrides: Record<string, unknown> = {}) {
   const input = applicantInput(overrides);
   const r = await api.gql<{ registerApplicant: { applicant: { id: string }; temporaryPassword: string } }>(
     `mutation($i: RegisterApplicantInput!) { registerApplicant(input: $i) { applicant { id } temporaryPassword } }`,
@@ -177,7 +177,7 @@ export async function newApplicant(api: TestApi, coordinatorToken: string, overr
 }
 
 /** An order as the employer writes it, submitted and approved by the coordinator: OPEN, matched by itself. */
-export async function approvedJobOrder(api: TestApi, employerToken: string, coordinatorToken: string, overrides: Record<string, unknown> = {}): Promise<string> {
+export async function approvedJobOrder(api: GqlClient, employerToken: string, coordinatorToken: string, overrides: Record<string, unknown> = {}): Promise<string> {
   const id = await newJobOrder(api, employerToken, overrides);
   dataOf(await api.gql(`mutation($id: ID!) { submitJobOrder(id: $id) { id } }`, { id }, employerToken), 'submitJobOrder');
   dataOf(await api.gql(`mutation($id: ID!) { approveJobOrder(id: $id) { id } }`, { id }, coordinatorToken), 'approveJobOrder');
@@ -185,7 +185,7 @@ export async function approvedJobOrder(api: TestApi, employerToken: string, coor
 }
 
 /** A registered applicant the coordinator has verified: AVAILABLE when the passport is valid. */
-export async function verifiedApplicant(api: TestApi, coordinatorToken: string, overrides: Record<string, unknown> = {}) {
+export async function verifiedApplicant(api: GqlClient, coordinatorToken: string, overrides: Record<string, unknown> = {}) {
   const applicant = await newApplicant(api, coordinatorToken, overrides);
   dataOf(await api.gql(`mutation($id: ID!) { verifyApplicant(id: $id) { status } }`, { id: applicant.id }, coordinatorToken), 'verifyApplicant');
   return applicant;

@@ -27,21 +27,33 @@ export interface SeasonOccupation {
   noc: string;
 }
 
+/** A worker of a season: who, their placement in it, and their sign-in. */
+export interface SeasonWorker {
+  id: string;
+  name: string;
+  placementId: string;
+  token: string;
+  nationalId: string;
+  password: string;
+}
+
 /**
  * `count` workers of a profile no other test uses go abroad for this employer and are there today: an order
  * approved and matched, its workers selected, seated, every office step done, departed and arrived. Gives each
  * worker's applicant id, name and placement id, the contingent's id, and the order's id and start date.
+ * `returning`: workers of an earlier season of the same occupation, available again (rehire-eligible), who go
+ * too, before the `count` new ones (their placement ids are this season's).
  */
 export async function seasonUnderway(
   api: TestApi,
   coordinatorToken: string,
   employerToken: string,
-  { count, occupation, names = [] }: { count: number; occupation: SeasonOccupation; names?: string[] },
+  { count, occupation, names = [], returning = [] }: { count: number; occupation: SeasonOccupation; names?: string[]; returning?: readonly SeasonWorker[] },
 ) {
   const profile = { occupations: [occupation.isco], skills: [], yearsExperience: 3, municipalityCode: 'SV-MO-NORTE', languages: [{ code: 'es', level: 'NATIVE' }, { code: 'en', level: 'A2' }] };
   // Each worker's access token too, for what a worker does abroad (reporting a case, for one), and their sign-in
   // (DUI and password) for a test that moves the clock past the token's life.
-  const workers: { id: string; name: string; placementId: string; token: string; nationalId: string; password: string }[] = [];
+  const workers: SeasonWorker[] = returning.map((w) => ({ ...w, placementId: '' }));
   for (let i = 0; i < count; i++) {
     const [firstNames, lastNames] = (names[i] ?? `Trabajador ${i + 1}|Prueba`).split('|');
     const a = await verifiedApplicant(api, coordinatorToken, { ...profile, firstNames, lastNames });
@@ -53,7 +65,7 @@ export async function seasonUnderway(
     title: 'Seasonal grower',
     iscoCode: occupation.isco,
     destinationOccupationCode: occupation.noc,
-    positions: count,
+    positions: workers.length,
     languages: [{ code: 'en', level: 'A1' }],
     minExperienceYears: 1,
     startDate,
@@ -72,7 +84,7 @@ export async function seasonUnderway(
   let contingentId = '';
   await until('the seating', async () => {
     contingentId = (await ok<{ contingents: { edges: { node: { id: string } }[] } }>(api, CONTINGENTS, { id: orderId }, coordinatorToken)).contingents.edges[0]?.node.id ?? '';
-    return contingentId !== '' && (await ok<Members>(api, MEMBERS, { id: contingentId }, coordinatorToken)).contingent.members.length === count;
+    return contingentId !== '' && (await ok<Members>(api, MEMBERS, { id: contingentId }, coordinatorToken)).contingent.members.length === workers.length;
     // 90 s: in a full CI run the scheduling job once took longer than the default 30 s (cause not established).
   }, 90_000);
   for (const step of OFFICE_STEPS) {

@@ -38,6 +38,13 @@ CROSS JOIN LATERAL (SELECT g AS id, random() AS age, random() AS fem, random() A
 JOIN bench_occupation o ON o.n = floor(power(r.occ, 2.2) * (SELECT count(*) FROM bench_occupation))::int
 JOIN bench_municipality m ON m.n = floor(r.mun * (SELECT count(*) FROM bench_municipality))::int;
 
+-- A medical certificate or police record on file for 30% of them (drawn from the id, so the draws above are unchanged),
+-- expiring from today to 900 days out: matching refuses those expiring before an order's end plus the margin, in
+-- the matching index as in the applicant table.
+UPDATE applicant SET document_expiry = current_date + (abs(hashtext(national_id_hash || 'e')) % 900),
+                     document_expiry_kind = CASE WHEN abs(hashtext(national_id_hash || 'k')) % 2 = 0 THEN 'POLICE_RECORD' ELSE 'MEDICAL_CERTIFICATE' END
+WHERE abs(hashtext(national_id_hash)) % 10 < 3;
+
 INSERT INTO employer (legal_name, country, region_code, city, sector, program, program_reference, contact_name, contact_email, contact_phone, status)
 SELECT 'Bench Employer ' || e, 'CA', 'CA-QC', 'Laval', 'AGRICULTURE', 'CA_TFWP_AGRICULTURAL', (800000000 + e)::text, 'Bench', 'bench' || e || '@bench.example', '+15145550100', 'VERIFIED'
 FROM generate_series(1, 20) e;

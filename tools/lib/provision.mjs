@@ -425,6 +425,22 @@ async function withClient(connectionString, fn) {
   }
 }
 
+/**
+ * Runs `fn` with the URL of a new, empty database on the server of `url`, named after its database with `suffix`;
+ * drops it after (the midnight check's runs, one database each).
+ */
+export async function withFreshDatabase(url, suffix, fn) {
+  const name = `${decodeURIComponent(new URL(url).pathname.slice(1))}_${suffix}`;
+  const adminUrl = withDatabase(url, 'postgres');
+  await dropDatabase(adminUrl, name);
+  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
+  try {
+    return await fn(withDatabase(url, name));
+  } finally {
+    await dropDatabase(adminUrl, name);
+  }
+}
+
 async function dropDatabase(adminUrl, name) {
   await withClient(adminUrl, async (client) => {
     try {

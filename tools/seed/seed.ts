@@ -6,12 +6,16 @@ import { addDays, Role, seededRandom, todayIso } from '@puente/common';
 import { databaseOptions } from '@puente/database';
 import {
   applicantProblems,
+  DocumentKind,
+  documentProblems,
   duiWithCheckDigit,
+  earliestMatchingExpiry,
   EDUCATION_LEVELS,
   LanguageSkill,
   languageLevelTokens,
 } from '@puente/domain/applicants';
 import { employerProblems } from '@puente/domain/employers';
+import { StatisticsRefreshService } from '@puente/domain/statistics';
 import { currencyOf, destinationSystem, endDate, jobOrderProblems } from '@puente/domain/job-orders';
 import { DEMO_EMPLOYERS, DEMO_JOB_ORDERS, DEPARTMENT_WEIGHTS, FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES } from './demo-catalog';
 
@@ -98,7 +102,7 @@ export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogi
   const ds = new DataSource(databaseOptions(url, 2));
   await ds.initialize();
   try {
-    return await ds.transaction(async (em) => {
+    const logins = await ds.transaction(async (em): Promise<DemoLogins> => {
       const [{ exists }] = await em.query(`SELECT EXISTS (SELECT 1 FROM app_user WHERE identifier = $1) AS exists`, [DEMO_COORDINATOR]);
       if (exists) {
         await openSeededApplicantLogins(em);
@@ -182,6 +186,13 @@ export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogi
       const usedDui = new Set<string>();
       let demoApplicant = '';
       const rows: unknown[][] = [];
+      // Documents as a coordinator recorded them: every passport, and for a sixth of the pool (the demo applicant
+      // among them) a medical certificate and a police record issued lately, valid through the contract of the order
+      // they were shaped after and its margin. One worker's police record expires in the middle of that contract, so
+      // matching leaves them out of it and says why. A generator of their own keeps the rest of the pool as it was.
+      const docRnd = random(20261202);
+      const documents = new Map<string, { kind: DocumentKind; number: string | null; issueDate: string; expiryDate: string; issuingAuthority: string }[]>();
+      let midContractShown = false;
       for (let n = 0; n < applicants; n++) {
         let nationalId: string;
         do nationalId = duiWithCheckDigit(String(rnd.int(100_000_000)).padStart(8, '0'));
@@ -227,6 +238,32 @@ export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogi
         const problems = applicantProblems(draft, known, today);
         if (problems.length) fail(`applicant ${n}`, problems);
         if (n === 0) demoApplicant = nationalId;
+        const docs: { kind: DocumentKind; number: string | null; issueDate: string; expiryDate: string; issuingAuthority: string }[] = [];
+        if (draft.passportNumber && draft.passportExpiry) {
+          const issueDate = [addDays(draft.passportExpiry, -5 * 365), addDays(today, -1 - docRnd.int(30))].sort()[0]!;
+          docs.push({ kind: 'PASSPORT', number: draft.passportNumber, issueDate, expiryDate: draft.passportExpiry, issuingAuthority: 'Dirección General de Migración y Extranjería' });
+        }
+        const midContract: boolean = !midContractShown && fits !== undefined && n % 6 === 3 && status === 'AVAILABLE';
+        if (fits && status === 'AVAILABLE' && (n % 6 === 0 || midContract)) {
+          const start = addDays(today, 30 * fits.startMonthOffset);
+          const end = endDate(start, fits.durationWeeks);
+          const valid = () => addDays(end, 90 + docRnd.int(365));
+          docs.push({ kind: 'MEDICAL_CERTIFICATE', number: null, issueDate: addDays(today, -1 - docRnd.int(60)), expiryDate: valid(), issuingAuthority: 'Unidad Comunitaria de Salud Familiar' });
+          docs.push({
+            kind: 'POLICE_RECORD',
+            number: `PNC${String(docRnd.int(100_000_000)).padStart(8, '0')}`,
+            issueDate: addDays(today, -1 - docRnd.int(60)),
+            expiryDate: midContract ? addDays(start, Math.floor((fits.durationWeeks * 7) / 2)) : valid(),
+            issuingAuthority: 'Policía Nacional Civil',
+          });
+          midContractShown ||= midContract;
+        }
+        for (const d of docs) {
+          const docProblems = documentProblems(d, today);
+          if (docProblems.length) fail(`applicant ${n}'s ${d.kind}`, docProblems);
+        }
+        if (docs.length) documents.set(cipher.blindIndex('dui', nationalId), docs);
+        const earliest = earliestMatchingExpiry(docs);
         rows.push([
           cipher.encrypt('dui', draft.nationalId), cipher.blindIndex('dui', draft.nationalId), draft.firstNames, draft.lastNames, draft.birthDate, draft.gender, draft.municipalityCode, draft.phone, draft.email,
           draft.occupations, draft.skills, JSON.stringify(languages), languageLevelTokens(languages), draft.yearsExperience,
@@ -234,7 +271,7 @@ export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogi
           draft.passportNumber && cipher.encrypt('passport', draft.passportNumber),
           draft.passportNumber && cipher.blindIndex('passport', draft.passportNumber),
           draft.passportExpiry, status, status === 'REGISTERED' ? null : coordinator.id,
-          coordinator.id,
+          coordinator.id, earliest?.expiryDate ?? null, earliest?.kind ?? null,
         ]);
       }
       // Bulk insert in chunks: one statement per 500 rows, not one per applicant.
@@ -245,12 +282,26 @@ export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogi
           `INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone,
              email, occupations, skills, languages, language_levels, years_experience, education, passport_number_enc, passport_number_hash,
              passport_expiry, status,
-             verified_by, registered_by, created_at)
+             verified_by, registered_by, document_expiry, document_expiry_kind, created_at)
            VALUES ${values.join(',')}`,
           chunk.flat(),
         );
       }
       await em.query(`UPDATE applicant SET verified_at = created_at WHERE verified_by IS NOT NULL`);
+      const ids = new Map<string, string>(
+        (await em.query(`SELECT id, national_id_hash FROM applicant WHERE registered_by = $1`, [coordinator.id])).map((a: { id: string; national_id_hash: string }) => [a.national_id_hash, a.id]),
+      );
+      const documentRows = [...documents].flatMap(([hash, docs]) =>
+        docs.map((d) => [ids.get(hash), d.kind, d.number && cipher.encrypt('document', d.number), d.issueDate, d.expiryDate, d.issuingAuthority, coordinator.id]),
+      );
+      for (let i = 0; i < documentRows.length; i += 500) {
+        const chunk = documentRows.slice(i, i + 500);
+        await em.query(
+          `INSERT INTO applicant_document (applicant_id, kind, number_enc, issue_date, expiry_date, issuing_authority, recorded_by)
+           VALUES ${chunk.map((r, j) => `(${r.map((_, k) => `$${j * r.length + k + 1}`).join(',')})`).join(',')}`,
+          chunk.flat(),
+        );
+      }
       // Each seeded applicant signs in with their DUI and the demo password, not forced to change it (a demo).
       // One argon2 hash shared by all: 2,000 hashes would take minutes. The login is the DUI's blind index.
       await em.query(
@@ -260,6 +311,9 @@ export async function seedDemo(url: string, applicants = 2000): Promise<DemoLogi
       );
       return { coordinator: DEMO_COORDINATOR, employer: DEMO_EMPLOYER, applicant: demoApplicant, consul: DEMO_CONSUL, password: DEMO_PASSWORD, seeded: true };
     });
+    // The demo's statistics at once, as the nightly refresh would build them (quietly: stdout carries the logins).
+    if (logins.seeded) await new StatisticsRefreshService(ds).refresh(todayIso(), { log: false });
+    return logins;
   } finally {
     await ds.destroy();
   }

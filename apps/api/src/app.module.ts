@@ -9,11 +9,13 @@ import { PuenteConfig, PuenteConfigModule } from '@puente/config';
 import { DatabaseModule } from '@puente/database';
 import { ApplicantsGraphqlModule } from '@puente/domain/applicants';
 import { EmployersGraphqlModule } from '@puente/domain/employers';
-import { JobOrdersGraphqlModule } from '@puente/domain/job-orders';
+import { JobOrderFeedModule, JobOrdersGraphqlModule } from '@puente/domain/job-orders';
 import { ContingentsGraphqlModule } from '@puente/domain/contingents';
 import { RehireGraphqlModule } from '@puente/domain/rehire';
 import { CasesGraphqlModule } from '@puente/domain/cases';
 import { StandingGraphqlModule } from '@puente/domain/standing';
+import { ExportsGraphqlModule } from '@puente/domain/exports';
+import { StatisticsGraphqlModule } from '@puente/domain/statistics';
 import { MatchingGraphqlModule } from '@puente/domain/matching';
 import { QueuesModule } from '@puente/queue';
 import { ReferenceGraphqlModule } from '@puente/domain/reference';
@@ -23,6 +25,7 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { RequestContextFactory } from './graphql/request-context.factory';
 import { SocketSessions } from './graphql/socket-sessions';
 import { AuditModule } from './audit/audit.module';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { HealthController } from './health/health.controller';
 import { loggerParams } from './logging';
 
@@ -33,8 +36,8 @@ class RequestContextModule {}
 @Module({
   imports: [
     PuenteConfigModule,
-    LoggerModule.forRootAsync({ inject: [PuenteConfig], useFactory: (c: PuenteConfig) => loggerParams(c.logLevel, 'api') }),
-    DatabaseModule,
+    LoggerModule.forRootAsync({ inject: [PuenteConfig], useFactory: (c: PuenteConfig) => loggerParams(c.logLevel) }),
+    DatabaseModule.forRoot({ boundedConnectionWait: true }),
     EventEmitterModule.forRoot(),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
@@ -48,14 +51,21 @@ class RequestContextModule {}
     ApplicantsGraphqlModule,
     EmployersGraphqlModule,
     JobOrdersGraphqlModule,
+    // The public feeds of the open orders: GET /feeds/job-orders.rss and .json, no sign-in.
+    JobOrderFeedModule,
     QueuesModule.forRoot(),
     MatchingGraphqlModule,
     ContingentsGraphqlModule,
     RehireGraphqlModule,
     CasesGraphqlModule,
     StandingGraphqlModule,
+    // requestExport, export, myExports, and the download route GET /exports/:id/file?token=….
+    ExportsGraphqlModule,
+    StatisticsGraphqlModule,
     HealthModule,
     AuditModule,
+    // queueDashboardLink, and the access checks of /admin/queues (mounted in bootstrap.ts).
+    QueueDashboardModule,
   ],
   controllers: [HealthController],
   providers: [

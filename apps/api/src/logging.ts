@@ -1,9 +1,8 @@
 import type { Params } from 'nestjs-pino';
 import { LOG_REDACTIONS, LOG_SERIALIZERS } from '@puente/config';
-import type { DestinationStream } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-
+import type { IncomingHttpHeaders } from 'node:http';
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 
@@ -13,31 +12,46 @@ export function requestIdOf(req: { headers: IncomingHttpHeaders }): string {
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-let logDestination: DestinationStream | undefined;
+/**
+ * The api's structured JSON logger. Errors go through LOG_SERIALIZERS (no query, parameters or driver details);
+ * `destination` is stdout unless a test captures the lines.
+ */
+export function apiLogger(level: string, destination?: DestinationStream): Logger {
+  const options = { level, base: { service: 'api' }, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' }, serializers: LOG_SERIALIZERS };
+  return destination ? pino(options, destination) : pino(options);
+}
 
-/** Where the next api built by createApiApp writes its log lines (a test's buffer); undefined for stdout. */
-export function setLogDestination(destination: DestinationStream | undefined): void {
-  logDestination = destination;
+let building: Logger | undefined;
+
+/** The logger of the api createApiApp is building, for its LoggerModule (undefined: a module booted otherwise). */
+export function setBuildingLogger(logger: Logger | undefined): void {
+  building = logger;
 }
 
 /**
- * Structured JSON logs with a request id (the caller's x-request-id when well-formed) on every line. Errors go
- * through LOG_SERIALIZERS (no query, parameters or driver details); `destination` is stdout unless a test
- * captures the lines.
+ * Nest's logger over the api's pino logger, with no per-request middleware: nestjs-pino's binds each request's
+ * logger with AsyncLocalStorage, whose hook on every promise cost 15 to 20% of the api's CPU under load. Request
+ * lines come from a Fastify hook instead (`logRequests`), and errors of an operation are logged with its request id
+ * by the GraphQL layer (error-formatter.ts).
  */
-export function loggerParams(level: string, service: string, destination: DestinationStream | undefined = logDestination): Params {
-  const options = {
-    level,
-    base: { service },
-    redact: { paths: LOG_REDACTIONS, censor: '[redacted]' },
-    genReqId: requestIdOf,
-    serializers: {
-      // The path only: a GET query string can carry GraphQL variables.
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      ...LOG_SERIALIZERS,
-    },
-    autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
-  };
-  return { pinoHttp: destination ? [options, destination] : options };
+export function loggerParams(level: string): Params {
+  return { pinoHttp: { logger: building ?? apiLogger(level) }, forRoutes: [] };
+}
+
+interface Hooked {
+  addHook(name: 'onResponse', hook: (request: { id: string; method: string; url: string }, reply: { statusCode: number; elapsedTime: number }) => Promise<void>): unknown;
+}
+
+/**
+ * One line per HTTP request, when its answer is sent (as pino-http wrote it): the request id, method and path (not
+ * the query string, which can carry GraphQL variables), the status and the time taken; /health is left out.
+ */
+export function logRequests(fastify: Hooked, logger: Logger): void {
+  fastify.addHook('onResponse', async (request, reply) => {
+    const path = request.url.split('?')[0];
+    if (path === '/health') return;
+    const line = { req: { id: request.id, method: request.method, path }, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) };
+    if (reply.statusCode >= 500) logger.error(line, 'request errored');
+    else logger.info(line, 'request completed');
+  });
 }

@@ -1,10 +1,13 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@puente/config';
-import { createApiApp } from './bootstrap';
+import { startTelemetry } from '@puente/telemetry';
 
 async function main(): Promise<void> {
   // Fail fast, naming every bad variable, before anything connects.
   const config = loadConfig(process.env);
+  // Tracing (when configured) starts before the app's modules load: its instrumentations patch them as they are required.
+  const telemetry = await startTelemetry(config.telemetry, 'puente-api');
+  const { createApiApp } = await import('./bootstrap');
   const app = await createApiApp();
   // Shutdown is bounded: stop accepting, finish in-flight requests, close the pools, or exit after the timeout.
   let stopping = false;
@@ -16,6 +19,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs).unref();
     await app.close();
+    await telemetry?.shutdown();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop());

@@ -28,7 +28,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 
 /** Paths of the api itself: never a portal file, never the portal's page. */
-const API_PATH = /^\/(graphql|health)(\/|$)/;
+const API_PATH = /^\/(graphql|health|feeds|admin\/queues)(\/|$)/;
 
 interface PortalReply {
   header(name: string, value: string): PortalReply;

@@ -9,7 +9,8 @@ import type { FastifyHelmetOptions } from '@fastify/helmet';
  * - development: the Apollo Sandbox page (`GET /graphql` from a browser) is an inline script that loads the
  *   Sandbox from Apollo's CDN into an iframe; rather than maintain a list of Apollo's hosts that changes with
  *   their releases, the CSP is left off there. Every other header is the same in both.
- * The portal's files (portal.ts) replace this CSP with their own, PORTAL_CSP, in every environment.
+ * The portal's files (portal.ts) replace this CSP with their own, PORTAL_CSP, in every environment, and so does
+ * the administrators' queue dashboard under /admin/queues (queue-dashboard/queue-dashboard.ts, DASHBOARD_CSP).
  */
 export function securityHeaders(isProduction: boolean): FastifyHelmetOptions {
   return {

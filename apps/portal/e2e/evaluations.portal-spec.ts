@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { addDays, todayIso } from '@puente/common';
+import { clockShiftedQueues } from '../../../test/support/api';
 import { expectAccessible, expectNoConsoleProblems, openPage, screenshot, startPortalStack, type Lang, type PortalStack } from '../../../test/support/browser';
 import { moveClockTo } from '../../../test/support/clock';
 import { login, newCoordinator } from '../../../test/support/people';
@@ -27,7 +28,7 @@ describe('evaluations journey', () => {
   let until: string;
 
   beforeAll(async () => {
-    stack = await startPortalStack();
+    stack = await startPortalStack(clockShiftedQueues('portal-evaluations'));
     const coordinator = await newCoordinator(stack.api);
     employer = await employerWithLogin(stack.api, coordinator.token);
     season = await seasonPlayedOut(stack.api, coordinator.token, employer.token, {

@@ -1,8 +1,10 @@
 import { createServer, Server } from 'node:http';
+import type { INestApplicationContext } from '@nestjs/common';
 import { HealthService } from '@puente/health';
 
 /** The worker's readiness on a port of its own: 200 when PostgreSQL and Redis answer, 503 otherwise. */
-export function startHealthServer(health: HealthService, port: number, host: string): Promise<Server> {
+export function startHealthServer(app: INestApplicationContext, port: number, host: string): Promise<Server> {
+  const health = app.get(HealthService);
   const server = createServer((req, res) => {
     if (req.url !== '/health') {
       res.writeHead(404).end();

@@ -1,16 +1,20 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from '@puente/config';
-import { HealthService } from '@puente/health';
-import { startHealthServer } from './health-server';
-import { WorkerModule } from './worker.module';
+import { startTelemetry } from '@puente/telemetry';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  // Tracing (when configured) starts before the app's modules load: its instrumentations patch them as they are required.
+  const telemetry = await startTelemetry(config.telemetry, 'puente-worker');
+  const [{ NestFactory }, { Logger }, { startHealthServer }, { WorkerModule }] = await Promise.all([
+    import('@nestjs/core'),
+    import('nestjs-pino'),
+    import('./health-server'),
+    import('./worker.module'),
+  ]);
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
-  const health = await startHealthServer(app.get(HealthService), config.workerHealthPort, config.host);
+  const health = await startHealthServer(app, config.workerHealthPort, config.host);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -23,6 +27,7 @@ async function main(): Promise<void> {
     }, config.shutdownTimeoutMs).unref();
     health.close();
     await app.close();
+    await telemetry?.shutdown();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

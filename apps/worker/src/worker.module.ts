@@ -8,6 +8,8 @@ import { ContingentsJobsModule } from '@puente/domain/contingents';
 import { RehireJobsModule } from '@puente/domain/rehire';
 import { CasesJobsModule } from '@puente/domain/cases';
 import { StandingJobsModule } from '@puente/domain/standing';
+import { ExportsJobsModule } from '@puente/domain/exports';
+import { StatisticsJobsModule } from '@puente/domain/statistics';
 import { MatchingJobsModule } from '@puente/domain/matching';
 import { PuenteConfig, PuenteConfigModule } from '@puente/config';
 import { DatabaseModule } from '@puente/database';
@@ -29,7 +31,7 @@ import type { Logger as PinoRoot } from 'pino';
       useFactory: (logger: PinoRoot) => ({ pinoHttp: { logger } }),
       providers: [{ provide: WORKER_LOGGER, inject: [PuenteConfig], useFactory: workerLogger }],
     }),
-    DatabaseModule,
+    DatabaseModule.forRoot(),
     EventEmitterModule.forRoot(),
     QueuesModule.forRoot(),
     DiscoveryModule,
@@ -40,6 +42,8 @@ import type { Logger as PinoRoot } from 'pino';
     RehireJobsModule,
     CasesJobsModule,
     StandingJobsModule,
+    ExportsJobsModule,
+    StatisticsJobsModule,
     // The SMTP channel's recipient directory: the addresses auth and the applicants library keep.
     AuthReadPortsModule,
     ApplicantsReadPortsModule,

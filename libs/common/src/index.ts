@@ -8,3 +8,6 @@ export * from './lib/calendar';
 export * from './lib/seeded-random';
 export * from './lib/graphql-enum';
 export * from './lib/holidays';
+export * from './lib/ttl-cache';
+export * from './lib/dependency-errors';
+export * from './lib/selection';

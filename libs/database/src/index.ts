@@ -9,3 +9,4 @@ export * from './lib/lock';
 export * from './lib/audit';
 export * from './lib/audit-event.entity';
 export * from './lib/encrypted-columns';
+export * from './lib/read-model';

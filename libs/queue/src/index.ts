@@ -6,3 +6,4 @@ export * from './lib/outbox/unit-of-work';
 export * from './lib/outbox/job-outbox';
 export * from './lib/outbox/job-outbox.entity';
 export * from './lib/outbox/outbox-jobs';
+export * from './lib/connection-errors';

@@ -17,7 +17,9 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
 export class DomainExceptionFilter implements GqlExceptionFilter {
   catch(exception: DomainException, host: ArgumentsHost) {
     if (host.getType<string>() === 'graphql') return exception;
-    const reply = host.switchToHttp().getResponse<{ status(code: number): { send(body: unknown): void } }>();
+    const reply = host.switchToHttp().getResponse<{ header(name: string, value: string): void; status(code: number): { send(body: unknown): void } }>();
+    // A plain HTTP route (the public feeds) refused by a throttle: when to try again, as GraphQL answers say it.
+    if (exception.retryAfterSeconds) reply.header('retry-after', String(exception.retryAfterSeconds));
     reply.status(HTTP_STATUS[exception.code] ?? HttpStatus.BAD_REQUEST).send({ code: exception.code, message: exception.message });
     return undefined;
   }

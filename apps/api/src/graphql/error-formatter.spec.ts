@@ -29,6 +29,18 @@ describe('formatError', () => {
     expect(JSON.stringify(out)).not.toMatch(/ZZ0000001|INSERT|applicant_passport|stacktrace|db\.ts/);
   });
 
+  it('answers SERVICE_UNAVAILABLE when PostgreSQL or Redis is out of reach, with nothing of the query', () => {
+    const lost = new QueryFailedError('SELECT * FROM applicant WHERE national_id_hash = $1', ['00000000-0'], Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }));
+    const [formatted, error] = asApolloWould(lost);
+    const out = formatError(formatted, error);
+    expect(out.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 });
+    expect(out.message).toMatch(/^Puente cannot reach its database right now \(it is down or too busy\)\. Try again/);
+    expect(JSON.stringify(out)).not.toMatch(/00000000|SELECT|national_id|terminating|stacktrace/);
+    const redis = formatError(...asApolloWould(Object.assign(new Error('Reached the max retries per request limit (which is 2).'), { name: 'MaxRetriesPerRequestError' })));
+    expect(redis.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 });
+    expect(redis.message).toMatch(/^Puente cannot reach its queue and session store right now/);
+  });
+
   it('masks an unexpected TypeError', () => {
     const [formatted, error] = asApolloWould(new TypeError("Cannot read properties of undefined (reading 'nationalId')"));
     expect(formatError(formatted, error).message).toMatch(/^Something went wrong on our side/);

@@ -21,6 +21,10 @@ export class Schedules implements OnApplicationBootstrap {
     await this.declare(QueueName.Rehire, 'nightly-rehire-sweep', nightly('41 2 * * *'), JobName.RehireSweep);
     // After the rehire sweep: the rehire rate reads its decisions.
     await this.declare(QueueName.Standing, 'nightly-standing-sweep', nightly('23 3 * * *'), JobName.StandingSweep);
+    // After the nightly sweeps (the figures read rehire decisions and standings' cases).
+    await this.declare(QueueName.Statistics, 'nightly-statistics-refresh', nightly('47 3 * * *'), JobName.RefreshStatistics);
+    // The exports' files 24 hours after each was built (until the purge, an expired file is refused anyway).
+    await this.declare(QueueName.Exports, 'nightly-purge-expired-exports', nightly('11 4 * * *'), JobName.PurgeExpiredExports);
     // What a crash after commit left in the job outbox waits seconds, not minutes.
     await this.declare(QueueName.Outbox, 'outbox-drain-every-5s', { every: 5_000 }, JobName.DrainOutbox, { removeOnComplete: true, removeOnFail: 100 });
   }

@@ -92,6 +92,19 @@ export class SessionService implements EntitySubscriberInterface, OnModuleDestro
     return version;
   }
 
+  /**
+   * A user's role, whether the login is active, and its current session version, read from PostgreSQL (no cache):
+   * for a check that must see a deactivation or an ended session at once (the queue dashboard's, every request).
+   */
+  async accessOf(userId: string): Promise<{ role: string; active: boolean; sessionVersion: number } | null> {
+    const rows: { role: string; active: boolean; session_version: number }[] = await this.dataSource.query(
+      `SELECT role, active, session_version FROM app_user WHERE id = $1`,
+      [userId],
+    );
+    const row = rows[0];
+    return row ? { role: row.role, active: row.active, sessionVersion: row.session_version } : null;
+  }
+
   /** Calls back for every ended session announced by any process (the api closes sockets with it). */
   onEnded(listener: (ended: EndedSession) => void): () => void {
     if (!this.subscriber) {

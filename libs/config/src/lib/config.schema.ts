@@ -76,6 +76,7 @@ export const envSchema = z
     WORKER_HEALTH_PORT: port.default(3001),
     DATABASE_URL: url(['postgres:', 'postgresql:']),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     REDIS_URL: url(['redis:', 'rediss:']),
     QUEUE_PREFIX: z
       .string()
@@ -83,12 +84,20 @@ export const envSchema = z
       .default('puente'),
     JWT_ACCESS_SECRET: z.string().min(32, 'must be at least 32 characters (use a long random string)'),
     JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(5).max(900, 'must be at most 900 (15 minutes)').default(900),
+    /** The HMAC key of the exports' download links (export, user, 15-minute expiry). */
+    EXPORT_LINK_SECRET: z.string().min(32, 'must be at least 32 characters (use a long random string)'),
+    /** The HMAC key of the queue dashboard's links and cookie (administrators only); unset turns the dashboard off. */
+    QUEUE_DASHBOARD_SECRET: z.string().min(32, 'must be at least 32 characters (use a long random string)').optional(),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
     PUENTE_ADMIN_EMAIL: z.string().email().optional(),
     PUENTE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     LOGIN_THROTTLE_LIMIT: z.coerce.number().int().min(1).default(5),
     LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
     PUBLIC_ADDRESS_THROTTLE_LIMIT: z.coerce.number().int().min(1).default(30),
+    /** Anonymous reads (the public job orders, verified employers and feeds) per client address, in the same window. */
+    PUBLIC_READ_THROTTLE_LIMIT: z.coerce.number().int().min(1).default(120),
+    /** How long each api process keeps a public answer (job orders, employers, feeds) before reading it again; 0 keeps none. */
+    PUBLIC_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
     /** true: staff (administrators, coordinators) who have not enrolled in two-factor sign-in can do nothing but enrol. */
     STAFF_TOTP_REQUIRED: z.enum(['true', 'false']).default('false'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -115,6 +124,27 @@ export const envSchema = z
       .default('http://localhost:3000'),
     /** The built web portal (index.html and assets/) the api serves on its own origin; default <repo root>/apps/portal/dist. */
     PORTAL_DIR: z.string().min(1).optional(),
+    /**
+     * Where traces go, OpenTelemetry's standard variable: the OTLP/HTTP collector's base URL (`/v1/traces` is added).
+     * Unset turns tracing off: no SDK, no instrumentation.
+     */
+    OTEL_EXPORTER_OTLP_ENDPOINT: url(['http:', 'https:'])
+      .refine((v) => {
+        try {
+          const u = new URL(v);
+          return !u.search && !u.hash;
+        } catch {
+          return true;
+        }
+      }, 'must be a collector address like http://otel-collector:4318, without a query or fragment')
+      .optional(),
+    /** The share of requests and jobs that start a trace, 0 to 1 (the standard variable); what they cause follows their decision. */
+    OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
+  })
+  .refine((env) => env.EXPORT_LINK_SECRET !== env.JWT_ACCESS_SECRET, { message: 'must differ from JWT_ACCESS_SECRET', path: ['EXPORT_LINK_SECRET'] })
+  .refine((env) => env.QUEUE_DASHBOARD_SECRET === undefined || ![env.JWT_ACCESS_SECRET, env.EXPORT_LINK_SECRET].includes(env.QUEUE_DASHBOARD_SECRET), {
+    message: 'must differ from JWT_ACCESS_SECRET and EXPORT_LINK_SECRET',
+    path: ['QUEUE_DASHBOARD_SECRET'],
   })
   .refine((env) => Boolean(env.PUENTE_ADMIN_EMAIL) === Boolean(env.PUENTE_ADMIN_PASSWORD), {
     message: 'must be set together with PUENTE_ADMIN_EMAIL',

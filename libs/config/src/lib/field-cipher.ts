@@ -13,7 +13,8 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
  * normalised value, is stored beside each ciphertext and indexed (uniqueness, search, the applicant's login).
  * Errors name key ids and variables, never a value.
  */
-export type FieldKind = 'dui' | 'passport' | 'totp';
+/** `document`: the number of an applicant's recorded document (passport, visa, police record), `applicant_document.number_enc`. */
+export type FieldKind = 'dui' | 'passport' | 'totp' | 'document';
 
 export interface DataKeys {
   /** Key id → 32-byte AES key. */

@@ -6,6 +6,7 @@ const valid = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/puente',
   REDIS_URL: 'redis://127.0.0.1:6379',
   JWT_ACCESS_SECRET: 'x'.repeat(40),
+  EXPORT_LINK_SECRET: 'y'.repeat(40),
   PUENTE_DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
   PUENTE_DATA_KEY_ID: 'k1',
   PUENTE_BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString('base64'),
@@ -38,11 +39,28 @@ describe('loadConfig', () => {
         'DATABASE_URL is required but not set',
         'REDIS_URL is required but not set',
         'JWT_ACCESS_SECRET is required but not set',
+        'EXPORT_LINK_SECRET is required but not set',
         'PUENTE_DATA_KEYS is required but not set',
         'PUENTE_DATA_KEY_ID is required but not set',
         'PUENTE_BLIND_INDEX_KEY is required but not set',
       ]),
     );
+  });
+
+  it('reads the export link secret, refusing a short one or the access tokens\' own', () => {
+    expect(loadConfig(valid).exports.linkSecret).toBe('y'.repeat(40));
+    expect(problemsOf({ ...valid, EXPORT_LINK_SECRET: 'short' })).toEqual(['EXPORT_LINK_SECRET must be at least 32 characters (use a long random string)']);
+    expect(problemsOf({ ...valid, EXPORT_LINK_SECRET: valid.JWT_ACCESS_SECRET })).toEqual(['EXPORT_LINK_SECRET must differ from JWT_ACCESS_SECRET']);
+  });
+
+  it('reads the queue dashboard secret (unset: the dashboard is off), refusing a short one or another secret\'s', () => {
+    expect(loadConfig(valid).queueDashboard).toBeNull();
+    expect(loadConfig({ ...valid, QUEUE_DASHBOARD_SECRET: '' }).queueDashboard).toBeNull();
+    expect(loadConfig({ ...valid, QUEUE_DASHBOARD_SECRET: 'q'.repeat(40) }).queueDashboard).toEqual({ secret: 'q'.repeat(40) });
+    expect(problemsOf({ ...valid, QUEUE_DASHBOARD_SECRET: 'short' })).toEqual(['QUEUE_DASHBOARD_SECRET must be at least 32 characters (use a long random string)']);
+    for (const taken of [valid.JWT_ACCESS_SECRET, valid.EXPORT_LINK_SECRET]) {
+      expect(problemsOf({ ...valid, QUEUE_DASHBOARD_SECRET: taken })).toEqual(['QUEUE_DASHBOARD_SECRET must differ from JWT_ACCESS_SECRET and EXPORT_LINK_SECRET']);
+    }
   });
 
   it('reads the data keys and refuses malformed ones, naming the variable and never the key', () => {
@@ -125,6 +143,23 @@ describe('loadConfig', () => {
     for (const bad of ['puente.gob.sv', 'ftp://puente.gob.sv', 'https://puente.gob.sv/?a=1', 'https://u:p@puente.gob.sv']) {
       expect(problemsOf({ ...valid, PUBLIC_URL: bad })[0]).toMatch(/^PUBLIC_URL /);
     }
+  });
+
+  it('traces only when OTEL_EXPORTER_OTLP_ENDPOINT is set, to its /v1/traces, sampling all unless told a share', () => {
+    expect(loadConfig(valid).telemetry).toBeNull();
+    expect(loadConfig({ ...valid, OTEL_EXPORTER_OTLP_ENDPOINT: '', OTEL_TRACES_SAMPLER_ARG: '0.5' }).telemetry).toBeNull();
+    expect(loadConfig({ ...valid, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318' }).telemetry).toEqual({
+      tracesUrl: 'http://otel-collector:4318/v1/traces',
+      sampleRatio: 1,
+    });
+    expect(loadConfig({ ...valid, OTEL_EXPORTER_OTLP_ENDPOINT: 'https://otel.example.gov/otlp/', OTEL_TRACES_SAMPLER_ARG: '0.25' }).telemetry).toEqual({
+      tracesUrl: 'https://otel.example.gov/otlp/v1/traces',
+      sampleRatio: 0.25,
+    });
+    for (const bad of ['otel-collector:4318', 'grpc://otel-collector:4317', 'http://otel-collector:4318/?a=1']) {
+      expect(problemsOf({ ...valid, OTEL_EXPORTER_OTLP_ENDPOINT: bad })[0]).toMatch(/^OTEL_EXPORTER_OTLP_ENDPOINT /);
+    }
+    expect(problemsOf({ ...valid, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_TRACES_SAMPLER_ARG: '2' })[0]).toMatch(/^OTEL_TRACES_SAMPLER_ARG /);
   });
 });
 

@@ -13,7 +13,7 @@ export class PuenteConfig {
   readonly trustProxy!: boolean;
   readonly port!: number;
   readonly workerHealthPort!: number;
-  readonly database!: { url: string; poolSize: number };
+  readonly database!: { url: string; poolSize: number; connectTimeoutMs: number };
   readonly redis!: { url: string; queuePrefix: string };
   readonly auth!: {
     accessSecret: string;
@@ -24,6 +24,19 @@ export class PuenteConfig {
     /** STAFF_TOTP_REQUIRED: staff who have not enrolled in two-factor sign-in may only enrol. */
     staffTotpRequired: boolean;
   };
+  /**
+   * What anyone may read without signing in (open job orders, verified employers, their feeds): how long each api
+   * process keeps an answer (`cacheTtlSeconds`, also the feeds' max-age) and how many reads one address may make
+   * per throttle window (`readLimit`, a counter of its own: reading never uses up sign-in attempts).
+   */
+  readonly publicData!: { cacheTtlSeconds: number; readLimit: number };
+  /** The key the exports' download links are signed with (EXPORT_LINK_SECRET): HMAC-SHA-256 over export, user and expiry. */
+  readonly exports!: { linkSecret: string };
+  /**
+   * The administrators' queue dashboard at /admin/queues (QUEUE_DASHBOARD_SECRET): the key its links and cookie are
+   * signed with, or null when the variable is unset, which turns the dashboard off (no route, no link).
+   */
+  readonly queueDashboard!: { secret: string } | null;
   readonly bootstrapAdmin!: { email: string; password: string } | null;
   readonly logLevel!: string;
   readonly shutdownTimeoutMs!: number;
@@ -44,6 +57,11 @@ export class PuenteConfig {
    * (absolute: PORTAL_DIR relative to the repository root, else `<repo root>/apps/portal/dist`).
    */
   readonly portalDir!: string;
+  /**
+   * OpenTelemetry tracing (OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_TRACES_SAMPLER_ARG): the OTLP/HTTP traces URL and the share
+   * of traces started, or null when no endpoint is set, which leaves tracing off (libs/telemetry).
+   */
+  readonly telemetry!: { tracesUrl: string; sampleRatio: number } | null;
   /** Keys of encryption at rest and of the blind indexes (PUENTE_DATA_KEYS, PUENTE_DATA_KEY_ID, PUENTE_BLIND_INDEX_KEY). */
   readonly dataProtection!: DataKeys;
 }
@@ -105,7 +123,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     trustProxy: e.TRUST_PROXY === 'true',
     port: e.PORT,
     workerHealthPort: e.WORKER_HEALTH_PORT,
-    database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
+    database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS },
     redis: { url: e.REDIS_URL, queuePrefix: e.QUEUE_PREFIX },
     auth: {
       accessSecret: e.JWT_ACCESS_SECRET,
@@ -114,6 +132,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       loginThrottle: { limit: e.LOGIN_THROTTLE_LIMIT, windowSeconds: e.LOGIN_THROTTLE_WINDOW_SECONDS, addressLimit: e.PUBLIC_ADDRESS_THROTTLE_LIMIT },
       staffTotpRequired: e.STAFF_TOTP_REQUIRED === 'true',
     },
+    publicData: { cacheTtlSeconds: e.PUBLIC_CACHE_TTL_SECONDS, readLimit: e.PUBLIC_READ_THROTTLE_LIMIT },
+    exports: { linkSecret: e.EXPORT_LINK_SECRET },
+    queueDashboard: e.QUEUE_DASHBOARD_SECRET ? { secret: e.QUEUE_DASHBOARD_SECRET } : null,
     bootstrapAdmin:
       e.PUENTE_ADMIN_EMAIL && e.PUENTE_ADMIN_PASSWORD
         ? { email: e.PUENTE_ADMIN_EMAIL.toLowerCase(), password: e.PUENTE_ADMIN_PASSWORD }
@@ -126,6 +147,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM.trim() } : null,
     publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
     portalDir: path.resolve(repoRoot(), e.PORTAL_DIR ?? 'apps/portal/dist'),
+    telemetry: e.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? { tracesUrl: `${e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces`, sampleRatio: e.OTEL_TRACES_SAMPLER_ARG }
+      : null,
     dataProtection: dataKeysOf(e),
   });
 }

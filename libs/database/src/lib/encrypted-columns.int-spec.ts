@@ -56,6 +56,10 @@ describe('reencryptColumns (npm run rotate-keys)', () => {
     await ds.query(`INSERT INTO app_user (identifier, email, role, totp_secret) VALUES ('totp@puente.test', 'totp@puente.test', 'COORDINATOR', $1)`, [
       first.encrypt('totp', 'JBSWY3DPEHPK3PXP'),
     ]);
+    // A recorded document's number (applicant_document.number_enc) under key a rotates too.
+    await ds.query(`INSERT INTO applicant_document (applicant_id, kind, number_enc, expiry_date) SELECT id, 'VISA', $1, '2031-01-01' FROM applicant ORDER BY id LIMIT 1`, [
+      first.encrypt('document', 'V7654321'),
+    ]);
     const stored = () =>
       ds.query(`SELECT national_id_enc, national_id_hash, passport_number_enc, passport_number_hash FROM applicant ORDER BY national_id_hash`);
     const hashesBefore = (await stored()).map((r: Record<string, string>) => [r.national_id_hash, r.passport_number_hash]);
@@ -68,7 +72,10 @@ describe('reencryptColumns (npm run rotate-keys)', () => {
       { column: 'national_id_enc', reencrypted: 6, remaining: 0 },
       { column: 'passport_number_enc', reencrypted: 4, remaining: 0 },
       { column: 'totp_secret', reencrypted: 1, remaining: 0 },
+      { column: 'number_enc', reencrypted: 1, remaining: 0 },
     ]);
+    const [document] = await ds.query(`SELECT number_enc FROM applicant_document`);
+    expect(after.decrypt('document', document.number_enc)).toBe('V7654321');
     const [user] = await ds.query(`SELECT totp_secret FROM app_user WHERE identifier = 'totp@puente.test'`);
     expect(after.decrypt('totp', user.totp_secret)).toBe('JBSWY3DPEHPK3PXP');
     const rows = await stored();
@@ -85,6 +92,7 @@ describe('reencryptColumns (npm run rotate-keys)', () => {
       { column: 'national_id_enc', reencrypted: 0, remaining: 0 },
       { column: 'passport_number_enc', reencrypted: 0, remaining: 0 },
       { column: 'totp_secret', reencrypted: 0, remaining: 0 },
+      { column: 'number_enc', reencrypted: 0, remaining: 0 },
     ]);
   });
 });

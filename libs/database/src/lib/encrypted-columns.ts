@@ -16,6 +16,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'applicant', column: 'national_id_enc', kind: 'dui' },
   { table: 'applicant', column: 'passport_number_enc', kind: 'passport' },
   { table: 'app_user', column: 'totp_secret', kind: 'totp' },
+  { table: 'applicant_document', column: 'number_enc', kind: 'document' },
 ];
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;

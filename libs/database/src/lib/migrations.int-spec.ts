@@ -7,16 +7,20 @@ import { scratchDatabase } from '../testing/scratch-database';
 const TABLES = [
   'app_user',
   'applicant',
+  'applicant_document',
   'applicant_occupation',
   'audit_event',
   'candidate',
   'case_event',
   'contingent',
+  'data_export',
   'department',
+  'document_expiry_warning',
   'employer',
   'employer_rating',
   'employer_standing',
   'evaluation',
+  'export_file',
   'job_order',
   'job_outbox',
   'matching_run',
@@ -30,7 +34,17 @@ const TABLES = [
   'refresh_token',
   'region',
   'rehire_decision',
+  'returnee_record',
   'skill',
+  'stat_applicant_status',
+  'stat_case',
+  'stat_deployment',
+  'stat_job_order',
+  'stat_refresh',
+  'stat_registrant_day',
+  'stat_registrant_month',
+  'stat_returnee',
+  'stat_supply',
   'travel_step',
   'traveller',
 ];
@@ -125,6 +139,12 @@ describe('migrations', () => {
       { isco_code: '9211', years_experience: 5, available: false, skills: ['OHS_BASICS'] },
       { isco_code: '9313', years_experience: 5, available: false, skills: ['OHS_BASICS'] },
     ]);
+
+    // The earliest expiry of the documents matching holds against orders follows too (migration 1732400000027).
+    await ds.query(`UPDATE applicant SET document_expiry = '2031-05-01', document_expiry_kind = 'POLICE_RECORD' WHERE national_id_hash = 'S1'`);
+    expect(await ds.query(`SELECT to_char(ao.document_expiry, 'YYYY-MM-DD') AS d FROM applicant_occupation ao JOIN applicant a ON a.id = ao.applicant_id
+                           WHERE a.national_id_hash = 'S1'`)).toEqual([{ d: '2031-05-01' }, { d: '2031-05-01' }]);
+    await expect(ds.query(`UPDATE applicant SET document_expiry_kind = NULL WHERE national_id_hash = 'S1'`)).rejects.toThrow(/check constraint/);
 
     await ds.query(`DELETE FROM applicant WHERE national_id_hash LIKE 'S%'`);
     expect(await ds.query(`SELECT count(*)::int AS n FROM applicant_occupation`)).toEqual([{ n: 0 }]);

@@ -19,6 +19,8 @@ export const TABLE_OWNER: Readonly<Record<string, string>> = {
   applicant: 'domain-applicants',
   // Kept by a trigger on applicant: one row per occupation, the index matching retrieves candidates through.
   applicant_occupation: 'domain-applicants',
+  // Passports, medical certificates, police records and visas; the applicant's passport columns are its copy.
+  applicant_document: 'domain-applicants',
   employer: 'domain-employers',
   job_order: 'domain-job-orders',
   candidate: 'domain-matching',
@@ -29,12 +31,29 @@ export const TABLE_OWNER: Readonly<Record<string, string>> = {
   traveller: 'domain-contingents',
   travel_step: 'domain-contingents',
   placement: 'domain-contingents',
+  // Each document expiry warning sent, once per document and days before: about the worker's contract.
+  document_expiry_warning: 'domain-contingents',
   evaluation: 'domain-rehire',
   rehire_decision: 'domain-rehire',
+  // What a worker brings home from a season (earnings, remittances, skills to certify) and its referral.
+  returnee_record: 'domain-rehire',
   protection_case: 'domain-cases',
   case_event: 'domain-cases',
   employer_rating: 'domain-standing',
   employer_standing: 'domain-standing',
+  // The aggregates statistics answers from, rebuilt as a whole by its refresh job.
+  stat_deployment: 'domain-statistics',
+  stat_job_order: 'domain-statistics',
+  stat_registrant_day: 'domain-statistics',
+  stat_registrant_month: 'domain-statistics',
+  stat_applicant_status: 'domain-statistics',
+  stat_supply: 'domain-statistics',
+  stat_case: 'domain-statistics',
+  stat_returnee: 'domain-statistics',
+  stat_refresh: 'domain-statistics',
+  // An export asked for and its file, in parts (issue 15).
+  data_export: 'domain-exports',
+  export_file: 'domain-exports',
 };
 
 export type TableAccess = 'read' | 'write';
@@ -60,11 +79,12 @@ export interface CrossLibraryAccess {
 }
 
 const SET_BASED = 'joined in a set-based statement (one query per page or batch instead of one call per row)';
+const STATISTICS_REFRESH = 'statistics: set-based refresh of the aggregates';
 
 export const CROSS_LIBRARY_ACCESS: readonly CrossLibraryAccess[] = [
   { library: 'auth', table: 'notification', access: 'read', why: 'the reset link is written to the outbox in the reset request\'s transaction' },
   { library: 'domain-applicants', table: 'municipality', access: 'read', why: SET_BASED },
-  { library: 'domain-job-orders', table: 'employer', access: 'read', why: "the order's employer, batched for a page of orders" },
+  { library: 'domain-job-orders', table: 'employer', access: 'read', why: "the order's employer, batched for a page of orders; the public list of open orders keeps those of verified employers (EXISTS in its keyset statement)" },
   { library: 'domain-matching', table: 'applicant', access: 'read', why: SET_BASED },
   { library: 'domain-matching', table: 'applicant_occupation', access: 'read', why: 'the candidate retrieval runs on its index' },
   { library: 'domain-matching', table: 'job_order', access: 'read', why: SET_BASED },
@@ -89,4 +109,15 @@ export const CROSS_LIBRARY_ACCESS: readonly CrossLibraryAccess[] = [
   { library: 'domain-standing', table: 'job_order', access: 'read', why: SET_BASED },
   { library: 'domain-standing', table: 'rehire_decision', access: 'read', why: SET_BASED },
   { library: 'domain-standing', table: 'named_request', access: 'read', why: SET_BASED },
+  { library: 'domain-statistics', table: 'applicant', access: 'read', why: STATISTICS_REFRESH },
+  { library: 'domain-statistics', table: 'municipality', access: 'read', why: STATISTICS_REFRESH },
+  { library: 'domain-statistics', table: 'region', access: 'read', why: STATISTICS_REFRESH },
+  { library: 'domain-statistics', table: 'employer', access: 'read', why: STATISTICS_REFRESH },
+  { library: 'domain-statistics', table: 'job_order', access: 'read', why: STATISTICS_REFRESH },
+  { library: 'domain-statistics', table: 'candidate', access: 'read', why: STATISTICS_REFRESH },
+  { library: 'domain-statistics', table: 'named_request', access: 'read', why: STATISTICS_REFRESH },
+  { library: 'domain-statistics', table: 'traveller', access: 'read', why: STATISTICS_REFRESH },
+  { library: 'domain-statistics', table: 'placement', access: 'read', why: STATISTICS_REFRESH },
+  { library: 'domain-statistics', table: 'protection_case', access: 'read', why: STATISTICS_REFRESH },
+  { library: 'domain-statistics', table: 'returnee_record', access: 'read', why: STATISTICS_REFRESH },
 ];

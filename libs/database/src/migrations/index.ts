@@ -23,6 +23,11 @@ import { Consuls1732400000023 } from './1732400000023-consuls';
 import { Cases1732400000024 } from './1732400000024-cases';
 import { EvaluationReview1732400000025 } from './1732400000025-evaluation-review';
 import { Standing1732400000026 } from './1732400000026-standing';
+import { ApplicantDocuments1732400000027 } from './1732400000027-applicant-documents';
+import { ReturneeRecords1732400000028 } from './1732400000028-returnee-records';
+import { Statistics1732400000029 } from './1732400000029-statistics';
+import { Exports1732400000030 } from './1732400000030-exports';
+import { PublicTransparency1732400000031 } from './1732400000031-public-transparency';
 
 /** Every migration, in order. Listed explicitly so the apps, the CLI and tests run exactly the same set. */
 export const MIGRATIONS = [
@@ -51,4 +56,9 @@ export const MIGRATIONS = [
   Cases1732400000024,
   EvaluationReview1732400000025,
   Standing1732400000026,
+  ApplicantDocuments1732400000027,
+  ReturneeRecords1732400000028,
+  Statistics1732400000029,
+  Exports1732400000030,
+  PublicTransparency1732400000031,
 ];

@@ -1,12 +1,16 @@
 export * from './lib/applicant.entity';
 export * from './lib/applicant-occupation.entity';
+export * from './lib/applicant-document.entity';
 export * from './lib/applicant-identifiers';
 export * from './lib/applicant.rules';
+export * from './lib/document.rules';
 export * from './lib/applicant.state-machine';
 export * from './lib/applicant.service';
 export * from './lib/applicant-moves';
+export { currentDocumentsOf, documentFacts, type DocumentFacts, documentWarningJobId, dropDocumentWarnings, planDocumentWarnings } from './lib/applicant-documents';
+export { ApplicantDocumentsService } from './lib/applicant-documents.service';
 export * from './lib/applicants.module';
 export { ApplicantsReadPortsModule } from './lib/applicant-recipients.reader';
 export * from './lib/applicants-graphql.module';
 export { ApplicantStatusEnum, LanguageCodeEnum, LanguageLevelEnum, LanguageSkillModel } from './lib/graphql/applicant.model';
-export { LanguageSkillInput } from './lib/graphql/applicant.input';
+export { ApplicantFilterInput, LanguageSkillInput } from './lib/graphql/applicant.input';

@@ -126,6 +126,25 @@ describe('the SMTP notification channel', () => {
     }
   });
 
+  it('gives a notification sent again (a delivery retried after a crash) the same Message-ID, so mail stores keep one', async () => {
+    const relay = await startRelay();
+    const channel = smtp({ url: relay.url, from: 'Puente <no-reply@puente.test>' });
+    try {
+      const applicantId = await applicant(`rosa.${tag}@example.com`);
+      const once = notification({ audience: 'APPLICANT', applicantId });
+      await channel.send(once);
+      await channel.send(once);
+      await channel.send(notification({ audience: 'APPLICANT', applicantId }));
+      const ids = relay.received.map((m) => /^Message-ID: (.+)$/im.exec(m.headers)?.[1]);
+      expect(ids[0]).toBe(`<notification.${once.id}@puente.test>`);
+      expect(ids[1]).toBe(ids[0]);
+      expect(ids[2]).not.toBe(ids[0]);
+    } finally {
+      channel.onModuleDestroy();
+      await relay.stop();
+    }
+  });
+
   it('mails coordinators every active coordinator in blind copy, and no one else', async () => {
     const relay = await startRelay();
     const channel = smtp({ url: relay.url, from: 'no-reply@puente.test' });

@@ -51,7 +51,7 @@ export class SmtpChannel implements NotificationChannel, OnModuleDestroy {
     }
     const address: SendMailOptions = n.audience === 'APPLICANT' || n.audience === 'USER' ? { to: recipients } : { bcc: recipients };
     const info = await this.transport
-      .sendMail({ from: this.options.from, ...address, subject: n.subject, text: n.body })
+      .sendMail({ from: this.options.from, ...address, subject: n.subject, text: n.body, messageId: messageIdOf(n.id, this.options.from) })
       .catch((error: NodemailerError) => {
         throw withoutAddresses(error);
       });
@@ -74,6 +74,16 @@ export class SmtpChannel implements NotificationChannel, OnModuleDestroy {
     if (n.audience === 'EMPLOYER') return n.employerId ? this.users.addressesOfEmployer(n.employerId) : [];
     return this.users.addressesOfCoordinators();
   }
+}
+
+/**
+ * The same Message-ID every time a notification is sent: delivery sends, then marks the row sent in the same
+ * transaction, so a worker that dies between the two sends it again on the retry; mail stores drop a message whose
+ * Message-ID they already hold. The domain is the sender's.
+ */
+export function messageIdOf(notificationId: string, from: string): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'puente.local';
+  return `<notification.${notificationId}@${domain}>`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { JOB_QUEUE, JobName, jobId, processorCoverageProblems, QueueName } from './queues';
+import { JOB_QUEUE, JobName, jobId, processorCoverageProblems, QueueName, statisticsRefresh } from './queues';
 
 describe('queue contracts', () => {
   it('builds deterministic ids BullMQ accepts', () => {
@@ -24,5 +24,15 @@ describe('queue contracts', () => {
     expect(processorCoverageProblems([...Object.values(JobName), 'matching.unknown'])).toEqual([
       'a processor handles "matching.unknown", which no queue declares',
     ]);
+  });
+
+  it('debounces the statistics refresh: one job per minute of changes, run five seconds after the minute', () => {
+    const minute = Date.UTC(2026, 11, 2, 21, 30);
+    const [name, payload, options] = statisticsRefresh('applicants.register', minute + 12_000);
+    expect([name, payload]).toEqual([JobName.RefreshStatistics, { cause: 'applicants.register' }]);
+    expect(options).toEqual({ jobId: jobId(JobName.RefreshStatistics, minute / 60_000), delay: 53_000 });
+    expect(statisticsRefresh('cases.report', minute + 59_999)[2]).toEqual({ jobId: options.jobId, delay: 5_001 });
+    expect(statisticsRefresh('cases.report', minute)[2].delay).toBe(65_000);
+    expect(statisticsRefresh('cases.report', minute + 60_000)[2].jobId).not.toBe(options.jobId);
   });
 });

@@ -9,6 +9,8 @@ export enum QueueName {
   Rehire = 'rehire',
   Cases = 'cases',
   Standing = 'standing',
+  Statistics = 'statistics',
+  Exports = 'exports',
   Outbox = 'outbox',
 }
 
@@ -17,14 +19,23 @@ export enum JobName {
   PurgeExpiredRefreshTokens = 'maintenance.purge-expired-refresh-tokens',
   RunMatching = 'matching.run',
   ScheduleContingents = 'contingents.schedule',
+  RemindSteps = 'contingents.remind-steps',
+  CheckStepsOverdue = 'contingents.check-steps-overdue',
+  /** One step's reminder, as queued before the grouped jobs: still served, for those already delayed in Redis. */
   RemindStep = 'contingents.remind-step',
+  /** One step's overdue check, as queued before the grouped jobs: still served, for those already delayed in Redis. */
   CheckStepOverdue = 'contingents.check-step-overdue',
+  PlanDocumentWarnings = 'documents.plan-warnings',
+  WarnDocumentExpiry = 'documents.warn-expiry',
   DeliverNotification = 'notifications.deliver',
   EvaluateApplicant = 'rehire.evaluate-applicant',
   RehireSweep = 'rehire.sweep',
   CheckCaseOverdue = 'cases.check-overdue',
   RecomputeEmployerStanding = 'standing.recompute-employer',
   StandingSweep = 'standing.sweep',
+  RefreshStatistics = 'statistics.refresh',
+  BuildExport = 'exports.build',
+  PurgeExpiredExports = 'exports.purge-expired',
   DrainOutbox = 'outbox.drain',
 }
 
@@ -38,10 +49,22 @@ export interface JobPayloads {
   [JobName.PurgeExpiredRefreshTokens]: JobMeta & { olderThan?: string };
   [JobName.RunMatching]: JobMeta & { runId: string };
   [JobName.ScheduleContingents]: JobMeta & { jobOrderId: string };
+  /**
+   * The reminders of one contingent's steps of one kind whose reminder date is `remindOn` (id: contingent, kind,
+   * date): the job re-reads which of them are still pending on that date when it runs, so a step moved or done since
+   * gets nothing.
+   */
+  [JobName.RemindSteps]: JobMeta & { contingentId: string; kind: string; remindOn: string };
+  /** The overdue checks of one contingent's steps of one kind due on `dueDate`, re-read likewise when it runs. */
+  [JobName.CheckStepsOverdue]: JobMeta & { contingentId: string; kind: string; dueDate: string };
   /** `remindOn` is the date the reminder was planned for: a job whose step has moved since does nothing. */
   [JobName.RemindStep]: JobMeta & { stepId: string; remindOn: string };
   /** `dueDate` as planned: a check for a step that has moved since does nothing. */
   [JobName.CheckStepOverdue]: JobMeta & { stepId: string; dueDate: string };
+  /** Plans the expiry warnings of the applicant's current documents against their next contract; `cause` is for the log only. */
+  [JobName.PlanDocumentWarnings]: JobMeta & { applicantId: string; cause: string };
+  /** `warnOn` is the day planned, `days` before the expiry: a job whose document was renewed or contract ended does nothing. */
+  [JobName.WarnDocumentExpiry]: JobMeta & { documentId: string; days: number; warnOn: string };
   [JobName.DeliverNotification]: JobMeta & { notificationId: string };
   /** Decides the applicant's rehire eligibility afresh from the stored facts; `cause` is for the log only. */
   [JobName.EvaluateApplicant]: JobMeta & { applicantId: string; cause: string };
@@ -51,6 +74,12 @@ export interface JobPayloads {
   /** Decides the employer's standing afresh from the stored facts; `cause` is for the log only. */
   [JobName.RecomputeEmployerStanding]: JobMeta & { employerId: string; cause: string };
   [JobName.StandingSweep]: JobMeta;
+  /** Rebuilds the statistics aggregates from the stored facts; `cause` is for the log only (the first change of the minute's). */
+  [JobName.RefreshStatistics]: JobMeta & { cause: string };
+  /** Builds an export's file from its stored request (again, when delivered twice: the same request, a new file). */
+  [JobName.BuildExport]: JobMeta & { exportId: string };
+  /** Deletes the files of exports past their expiry (24 hours after each was built). */
+  [JobName.PurgeExpiredExports]: JobMeta;
   /** Carries out the job outbox's units left behind by a crash or a failed drain after commit. */
   [JobName.DrainOutbox]: JobMeta;
 }
@@ -59,14 +88,21 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.PurgeExpiredRefreshTokens]: QueueName.Maintenance,
   [JobName.RunMatching]: QueueName.Matching,
   [JobName.ScheduleContingents]: QueueName.Contingents,
+  [JobName.RemindSteps]: QueueName.Contingents,
+  [JobName.CheckStepsOverdue]: QueueName.Contingents,
   [JobName.RemindStep]: QueueName.Contingents,
   [JobName.CheckStepOverdue]: QueueName.Contingents,
+  [JobName.PlanDocumentWarnings]: QueueName.Contingents,
+  [JobName.WarnDocumentExpiry]: QueueName.Contingents,
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.EvaluateApplicant]: QueueName.Rehire,
   [JobName.RehireSweep]: QueueName.Rehire,
   [JobName.CheckCaseOverdue]: QueueName.Cases,
   [JobName.RecomputeEmployerStanding]: QueueName.Standing,
   [JobName.StandingSweep]: QueueName.Standing,
+  [JobName.RefreshStatistics]: QueueName.Statistics,
+  [JobName.BuildExport]: QueueName.Exports,
+  [JobName.PurgeExpiredExports]: QueueName.Exports,
   [JobName.DrainOutbox]: QueueName.Outbox,
 };
 
@@ -84,6 +120,22 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
  */
 export function jobId(job: JobName, ...parts: (string | number)[]): string {
   return [job, ...parts].join('__').replace(/:/g, '_');
+}
+
+/** How long after the end of the minute of a change the statistics refresh it queued runs. */
+export const STATISTICS_REFRESH_DELAY_MS = 5_000;
+
+/**
+ * The arguments of `tx.addJob` that queue the statistics refresh after a change, debounced: every change of one
+ * minute queues the same job (its id names the minute), which runs `STATISTICS_REFRESH_DELAY_MS` after that
+ * minute ends, once. `tx.addJob(...statisticsRefresh('applicant.register'))`.
+ */
+export function statisticsRefresh(
+  cause: string,
+  now: number = Date.now(),
+): [JobName.RefreshStatistics, JobPayloads[JobName.RefreshStatistics], { jobId: string; delay: number }] {
+  const minute = Math.floor(now / 60_000);
+  return [JobName.RefreshStatistics, { cause }, { jobId: jobId(JobName.RefreshStatistics, minute), delay: (minute + 1) * 60_000 - now + STATISTICS_REFRESH_DELAY_MS }];
 }
 
 /**

@@ -1,15 +1,22 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { JobsOptions, Queue } from 'bullmq';
 import { JOB_QUEUE, JobName, JobPayloads, QueueName } from '@puente/queue-contracts';
+import { logConnectionErrors } from './connection-errors';
 
 const BULK_CHUNK = 1000;
 
 /** Enqueues a job of the contract on its queue, typed by job name. */
 @Injectable()
-export class JobProducer {
+export class JobProducer implements OnModuleInit {
+  private readonly logger = new Logger('queues');
+
   constructor(private readonly moduleRef: ModuleRef) {}
+
+  onModuleInit(): void {
+    for (const name of Object.values(QueueName)) logConnectionErrors(this.queue(name), this.logger, `queue:${name}`);
+  }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: JobsOptions & { jobId: string }): Promise<void> {
     await this.queue(JOB_QUEUE[name]).add(name, payload, options);

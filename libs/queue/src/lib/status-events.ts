@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import Redis from 'ioredis';
 import { PuenteConfig } from '@puente/config';
@@ -13,12 +13,12 @@ export interface StatusChange {
 /**
  * Tells live subscribers that applicants' status changed, across processes (the worker changes statuses, the
  * api holds the WebSockets) through Redis pub/sub, one channel per applicant under the queue prefix, so a
- * subscriber hears its own applicant and nobody else. Published after the change commits; a lost message costs
- * a client one live update, never data (it can always query myStatus), so a Redis error is logged, not thrown.
+ * subscriber hears its own applicant and nobody else. Published after the change commits, from the job outbox: a
+ * Redis error is thrown, so the outbox keeps the row and the sweep publishes it once Redis is back (a subscriber
+ * may then hear one change twice, never miss it while its connection lasts).
  */
 @Injectable()
 export class StatusEvents implements OnModuleDestroy {
-  private readonly logger = new Logger('status-events');
   private publisher?: Redis;
   private pubsub?: RedisPubSub;
 
@@ -30,11 +30,9 @@ export class StatusEvents implements OnModuleDestroy {
     const at = new Date().toISOString();
     const pipeline = this.connection().pipeline();
     for (const applicantId of ids) pipeline.publish(this.channel(applicantId), JSON.stringify({ applicantId, reason, at } satisfies StatusChange));
-    try {
-      await pipeline.exec();
-    } catch (error) {
-      this.logger.warn({ err: error, applicants: ids.length, reason }, 'Status change not published');
-    }
+    const results = await pipeline.exec();
+    const failed = results?.find(([error]) => error)?.[0];
+    if (failed) throw failed;
   }
 
   /** The changes of one applicant, as an async iterator for a GraphQL subscription (api only). */

@@ -37,7 +37,9 @@ describe('test factories', () => {
     expect(await queueOf(app, JOB_QUEUE[JobName.RunMatching]).getJob(jobId(JobName.RunMatching, queued.id))).toBeDefined();
     expect((await make.matchingRun([open.id])).status).toBe('SUCCEEDED');
 
-    const { order, applicants } = await make.filledJobOrder(owner, 3, { startDate: addDays(todayIso(), 400 + randomInt(300)) });
+    // A territory no other test sends workers to: seating fills free seats of any contingent of the same region and
+    // date first, so another test's contingent there would take these travellers (none created).
+    const { order, applicants } = await make.filledJobOrder(owner, 3, { workRegionCode: 'CA-NU', workCity: 'Iqaluit', startDate: addDays(todayIso(), 400 + randomInt(300)) });
     expect(order.status).toBe('FILLED');
     expect(await make.contingents(order.id)).toEqual({ contingentsCreated: 1, travellersSeated: 3 });
     expect(applicants).toHaveLength(3);

@@ -36,7 +36,7 @@ export function bootTestModule(...imports: Imported[]): Promise<INestApplication
  */
 export async function bootTestModuleWith(imports: Imported[], configure: (builder: TestingModuleBuilder) => TestingModuleBuilder = (b) => b): Promise<INestApplicationContext> {
   const builder = Test.createTestingModule({
-    imports: [PuenteConfigModule, DatabaseModule, EventEmitterModule.forRoot(), QueuesModule.forRoot(), RehireReadPortsModule, ...FACTORY_MODULES, ...imports],
+    imports: [PuenteConfigModule, DatabaseModule.forRoot(), EventEmitterModule.forRoot(), QueuesModule.forRoot(), RehireReadPortsModule, ...FACTORY_MODULES, ...imports],
   });
   const app = await (await configure(builder).compile()).init();
   // As the api does at boot: the configured administrator exists before any test adds staff of its own, so an api

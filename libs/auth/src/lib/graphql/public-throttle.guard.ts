@@ -14,7 +14,7 @@ import { PuenteConfig } from '@puente/config';
 import { DomainException, ErrorCode } from '@puente/common';
 import { normalizeIdentifier } from '../auth.service';
 import type { RequestContext } from '../request-context';
-import { throttleCounters, ThrottleInput } from './throttle.rules';
+import { PUBLIC_READ_OPERATIONS, throttleCounters, ThrottleInput } from './throttle.rules';
 
 /**
  * Brute-force brake on the public operations (login, employer sign-up, password reset) and on
@@ -22,6 +22,8 @@ import { throttleCounters, ThrottleInput } from './throttle.rules';
  * `throttleCounters` names for it (per operation, normalised identifier and address; per address across
  * identifiers; per account for resets and changePassword), and is refused while any is over its limit with
  * TOO_MANY_REQUESTS and `retryAfterSeconds`. It runs per resolver call, so 15 aliased logins count as 15 attempts.
+ * The public reads (open job orders, verified employers, and the feeds: on an HTTP route it counts as `feeds`) go
+ * on a per-address counter of their own.
  */
 @Injectable()
 export class PublicThrottleGuard extends ThrottlerGuard {
@@ -36,15 +38,13 @@ export class PublicThrottleGuard extends ThrottlerGuard {
 
   protected override async handleRequest(requestProps: Parameters<ThrottlerGuard['handleRequest']>[0]): Promise<boolean> {
     const { context, ttl, blockDuration, throttler } = requestProps;
-    const gql = GqlExecutionContext.create(context);
-    const ctx = gql.getContext<RequestContext>();
-    const input = gql.getArgs<{ input?: ThrottleInput }>().input ?? {};
     const counters = throttleCounters({
-      operation: gql.getInfo<{ fieldName: string }>().fieldName,
-      input,
-      address: ctx.ip ?? 'unknown',
-      userId: ctx.actor?.userId ?? null,
-      limits: { perIdentifier: this.config.auth.loginThrottle.limit, perAddress: this.config.auth.loginThrottle.addressLimit },
+      ...this.callOf(context),
+      limits: {
+        perIdentifier: this.config.auth.loginThrottle.limit,
+        perAddress: this.config.auth.loginThrottle.addressLimit,
+        perAddressReads: this.config.publicData.readLimit,
+      },
       normalize: normalizeIdentifier,
     });
     const results = await Promise.all(
@@ -58,9 +58,29 @@ export class PublicThrottleGuard extends ThrottlerGuard {
     return true;
   }
 
-  protected override async throwThrottlingException(_: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const seconds = Math.max(1, Math.ceil(detail.timeToBlockExpire));
-    throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, `Too many attempts. Try again in ${seconds} seconds.`, [], seconds);
+    const what = PUBLIC_READ_OPERATIONS.includes(this.callOf(context).operation) ? 'requests' : 'attempts';
+    throw new DomainException(ErrorCode.TOO_MANY_REQUESTS, `Too many ${what}. Try again in ${seconds} seconds.`, [], seconds);
+  }
+
+  /**
+   * Who calls what: a GraphQL operation by its field name, with its input; a plain HTTP route (the public feeds) as
+   * the read `feeds`, from the client's address as Fastify tells it (X-Forwarded-For behind TRUST_PROXY).
+   */
+  private callOf(context: ExecutionContext): { operation: string; input: ThrottleInput; address: string; userId: string | null } {
+    if (context.getType<string>() !== 'graphql') {
+      const request = context.switchToHttp().getRequest<{ ip?: string }>();
+      return { operation: 'feeds', input: {}, address: request.ip ?? 'unknown', userId: null };
+    }
+    const gql = GqlExecutionContext.create(context);
+    const ctx = gql.getContext<RequestContext>();
+    return {
+      operation: gql.getInfo<{ fieldName: string }>().fieldName,
+      input: gql.getArgs<{ input?: ThrottleInput }>().input ?? {},
+      address: ctx.ip ?? 'unknown',
+      userId: ctx.actor?.userId ?? null,
+    };
   }
 }
 

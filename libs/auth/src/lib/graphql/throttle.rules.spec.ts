@@ -1,7 +1,7 @@
 import { normalizeIdentifier } from '../auth.service';
 import { throttleCounters } from './throttle.rules';
 
-const limits = { perIdentifier: 5, perAddress: 30 };
+const limits = { perIdentifier: 5, perAddress: 30, perAddressReads: 120 };
 const keys = (operation: string, input: Record<string, string>, address = '10.0.0.1', userId: string | null = null) =>
   throttleCounters({ operation, input, address, userId, limits, normalize: normalizeIdentifier }).map((c) => c.key);
 
@@ -34,5 +34,17 @@ describe('throttleCounters', () => {
     expect(keys('completeLogin', {}, '1.1.1.1', 'u1')).toEqual(['user|completeLogin|u1']);
     expect(keys('completeLogin', {}, '2.2.2.2', 'u1')).toEqual(['user|completeLogin|u1']);
     expect(keys('disableTotp', {}, '1.1.1.1', 'u1')).toEqual(['user|disableTotp|u1']);
+  });
+
+  it('counts the public reads (GraphQL and feeds) on one counter per address, apart from the sign-in counters', () => {
+    const reads = (operation: string, address = '10.0.0.1') =>
+      throttleCounters({ operation, input: {}, address, userId: null, limits, normalize: normalizeIdentifier });
+    expect(reads('publicJobOrders')).toEqual([{ key: 'read|10.0.0.1', limit: 120 }]);
+    expect(reads('verifiedEmployers')).toEqual(reads('publicJobOrders'));
+    expect(reads('feeds')).toEqual(reads('publicJobOrders'));
+    expect(reads('publicJobOrders', '10.0.0.2')).toEqual([{ key: 'read|10.0.0.2', limit: 120 }]);
+    // A read never touches the sign-in counter of its address, nor a sign-in the read counter.
+    expect(keys('login', { identifier: 'a@x.org' })).not.toContain('read|10.0.0.1');
+    expect(reads('publicJobOrders').map((c) => c.key)).not.toContain('address|10.0.0.1');
   });
 });

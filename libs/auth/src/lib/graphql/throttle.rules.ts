@@ -10,8 +10,16 @@ export interface ThrottleCounter {
   limit: number;
 }
 
+/**
+ * What anyone may read without signing in: the open job orders, the verified employers, and the feeds of the
+ * orders (`feeds`, every HTTP route under the guard). They share one counter per address with a limit of its own
+ * (PUBLIC_READ_THROTTLE_LIMIT), apart from the sign-in counters: reading never uses up an office's sign-in
+ * attempts, and a flood of reads gets a guesser no extra attempt.
+ */
+export const PUBLIC_READ_OPERATIONS: readonly string[] = ['publicJobOrders', 'verifiedEmployers', 'feeds'];
+
 /** The operations every caller may reach without signing in: a per-address limit spans them all. */
-export const PUBLIC_OPERATIONS = ['login', 'registerEmployer', 'requestPasswordReset', 'resetPassword'] as const;
+export const PUBLIC_OPERATIONS = ['login', 'registerEmployer', 'requestPasswordReset', 'resetPassword', 'publicJobOrders', 'verifiedEmployers'] as const;
 
 /** Signed-in operations that check a secret (a password or a code): counted per user. */
 export const PER_USER_OPERATIONS: readonly string[] = ['changePassword', 'completeLogin', 'confirmTotpEnrolment', 'disableTotp'];
@@ -24,6 +32,7 @@ export const PER_USER_OPERATIONS: readonly string[] = ['changePassword', 'comple
  * - requestPasswordReset: also per account (the e-mail) across addresses, so nobody floods a person's inbox;
  * - changePassword and the two-factor codes (completeLogin, confirmTotpEnrolment, disableTotp): per signed-in
  *   user across addresses (the current password, or a 6-digit code, is guessable otherwise).
+ * - the public reads (PUBLIC_READ_OPERATIONS): one counter per address across all of them, with its own limit.
  * refreshToken counts against nothing: a refresh token is a single-use 256-bit secret, so there is nothing to
  * guess, and the portal refreshes at every page load, so a per-address counter would sign out an office of
  * employers behind one address (and one person reloading five times a minute).
@@ -33,11 +42,12 @@ export function throttleCounters(call: {
   input: ThrottleInput;
   address: string;
   userId: string | null;
-  limits: { perIdentifier: number; perAddress: number };
+  limits: { perIdentifier: number; perAddress: number; perAddressReads: number };
   normalize: (identifier: string) => string;
 }): ThrottleCounter[] {
   const { operation, input, address, userId, limits } = call;
   if (operation === 'refreshToken') return [];
+  if (PUBLIC_READ_OPERATIONS.includes(operation)) return [{ key: `read|${address}`, limit: limits.perAddressReads }];
   if (PER_USER_OPERATIONS.includes(operation)) return userId ? [{ key: `user|${operation}|${userId}`, limit: limits.perIdentifier }] : [];
   const raw = input.identifier ?? input.contactEmail ?? input.email ?? '';
   const identifier = typeof raw === 'string' ? call.normalize(raw) : '';

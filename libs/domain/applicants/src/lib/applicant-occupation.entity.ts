@@ -2,9 +2,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * The matching index: one row per applicant and occupation, written only by the triggers on `applicant`
- * (migration 1732400000006), never by code. Its index, (isco_code, years_experience DESC, applicant_id) INCLUDE
- * (skills, language_levels, passport_expiry, birth_date) WHERE available, is beyond what TypeORM can declare: named
- * only, `synchronize: false` (the schema drift test checks that it exists).
+ * (migrations 1732400000006 and 1732400000027), never by code. Its index, (isco_code, years_experience DESC,
+ * applicant_id) INCLUDE (skills, language_levels, passport_expiry, birth_date, document_expiry) WHERE available, is
+ * beyond what TypeORM can declare: named only, `synchronize: false` (the schema drift test checks that it exists).
  */
 @Entity('applicant_occupation')
 @Index('applicant_occupation_available_idx', { synchronize: false })
@@ -17,4 +17,5 @@ export class ApplicantOccupationEntity {
   @Column('text', { array: true }) languageLevels!: string[];
   @Column('date', { nullable: true }) passportExpiry!: string | null;
   @Column('date') birthDate!: string;
+  @Column('date', { nullable: true }) documentExpiry!: string | null;
 }

@@ -2,11 +2,13 @@ import { Column, Entity, Index, Unique } from 'typeorm';
 import { Timestamped } from '@puente/database';
 import type { ApplicantStatus } from './applicant.state-machine';
 import type { Education, Gender, LanguageSkill } from './applicant.rules';
+import type { DocumentKind } from './document.rules';
 
 /**
  * A worker's profile. Dates of the calendar (birth, passport expiry) are kept as 'YYYY-MM-DD' strings. The
  * national ID (DUI) and passport number are stored only encrypted (`*Enc`, read with ApplicantIdentifiers) beside
- * their blind index (`*Hash`: uniqueness and lookups), never in clear.
+ * their blind index (`*Hash`: uniqueness and lookups), never in clear. The passport columns are the current
+ * PASSPORT document's copy (`applicant_document`), written only together with it.
  */
 @Entity('applicant')
 @Unique('applicant_national_id_key', ['nationalIdHash'])
@@ -41,6 +43,12 @@ export class ApplicantEntity extends Timestamped {
   @Column('text', { nullable: true }) passportNumberEnc!: string | null;
   @Column('text', { nullable: true }) passportNumberHash!: string | null;
   @Column('date', { nullable: true }) passportExpiry!: string | null;
+  /**
+   * The earliest expiry of the current medical certificate and police record (`earliestMatchingExpiry`) and its
+   * kind, kept by the documents' writes so matching compares one column per candidate; null with neither on file.
+   */
+  @Column('date', { nullable: true }) documentExpiry!: string | null;
+  @Column('text', { nullable: true }) documentExpiryKind!: DocumentKind | null;
   @Column('text', { default: 'REGISTERED' }) status!: ApplicantStatus;
   @Column('timestamptz', { nullable: true }) verifiedAt!: Date | null;
   @Column('uuid', { nullable: true }) verifiedBy!: string | null;

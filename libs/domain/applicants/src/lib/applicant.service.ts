@@ -3,9 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthService } from '@puente/auth';
-import { Actor, cleanText, DomainException, ErrorCode, isUuid, Page, Role, todayIso } from '@puente/common';
-import { lockForUpdate, pageQuery, recordAudit, uniqueViolationOf } from '@puente/database';
+import { Actor, cleanText, DomainException, isUuid, Page, Role, todayIso } from '@puente/common';
+import { lockForUpdate, pageQuery, recordAudit } from '@puente/database';
 import { UnitOfWork, UnitOfWorkTx } from '@puente/queue';
+import { statisticsRefresh } from '@puente/queue-contracts';
 import { ReferenceService } from '@puente/domain/reference';
 import { ApplicantEntity } from './applicant.entity';
 import { ApplicantIdentifiers, RevealedApplicant } from './applicant-identifiers';
@@ -25,6 +26,8 @@ import {
   normalizePassport,
 } from './applicant.rules';
 import { ApplicantStatus, applicantStateMachine, statusOnceDocumented } from './applicant.state-machine';
+import { dropDocumentWarnings, planDocumentWarnings, supersedeDocument } from './applicant-documents';
+import { conflictOf } from './applicant-conflicts';
 
 /**
  * Emitted inside the unit of work that corrects an applicant's passport expiry; other domains react without a
@@ -71,7 +74,9 @@ export class ApplicantService {
     const nationalId = normalizeDui(draft.nationalId)!;
     const temporaryPassword = this.auth.temporaryPassword();
     try {
-      const applicant = await this.dataSource.transaction(async (em) => {
+      const applicant = await this.uow.run('applicants.register', async (tx) => {
+        const em = tx.em;
+        tx.addJob(...statisticsRefresh('applicants.register'));
         const saved = await em.save(
           em.create(ApplicantEntity, {
             ...this.identifiers.sealNationalId(nationalId),
@@ -95,6 +100,18 @@ export class ApplicantService {
             registeredBy: actor.userId,
           }),
         );
+        // The passport typed at registration is the applicant's first PASSPORT document (its columns are the copy).
+        if (draft.passportNumber && draft.passportExpiry) {
+          await supersedeDocument(em, {
+            applicantId: saved.id,
+            kind: 'PASSPORT',
+            numberEnc: this.identifiers.sealDocumentNumber(draft.passportNumber),
+            issueDate: null,
+            expiryDate: draft.passportExpiry,
+            issuingAuthority: null,
+            recordedBy: actor.userId,
+          });
+        }
         await this.auth.createUser(em, {
           identifier: nationalId,
           email: saved.email,
@@ -115,7 +132,9 @@ export class ApplicantService {
    * A coordinator's partial correction (contacts, address, passport, profile), checked by the registration rules
    * and applied under the applicant's row lock with its audit line in one transaction. The profile is frozen from
    * selection until the worker is back (see PROFILE_FIELDS); a passport added or renewed makes a VERIFIED
-   * applicant AVAILABLE, by the rule verification applies. The matching index follows through its triggers.
+   * applicant AVAILABLE, by the rule verification applies, and is recorded as the applicant's current PASSPORT
+   * document (superseding the previous one, as `recordDocument` does). The matching index follows through its
+   * triggers.
    */
   async update(actor: Actor, id: string, changes: ApplicantChanges): Promise<ApplicantEntity> {
     const ref = await this.reference.data();
@@ -136,11 +155,27 @@ export class ApplicantService {
         const status = statusOnceDocumented(current.status, next.passportExpiry, today);
         const stageChanged = status !== current.status;
         const passportChanged = changed.includes('passportExpiry');
+        const passportRenewed = passportChanged || changed.includes('passportNumber');
         const { passportNumber, ...plain } = pick(next, changed);
         Object.assign(stored, plain, { status });
         if (passportNumber !== undefined) Object.assign(stored, this.identifiers.sealPassport(passportNumber));
         if (changed.includes('languages')) stored.languageLevels = languageLevelTokens(stored.languages);
         const saved = await em.save(stored);
+        // A passport corrected here is a new PASSPORT document too (the document is the record, the columns its
+        // copy): the old one is superseded with its pending warnings, and the new one's are planned.
+        if (passportRenewed && next.passportNumber && next.passportExpiry) {
+          const { document, superseded } = await supersedeDocument(em, {
+            applicantId: id,
+            kind: 'PASSPORT',
+            numberEnc: this.identifiers.sealDocumentNumber(next.passportNumber),
+            issueDate: null,
+            expiryDate: next.passportExpiry,
+            issuingAuthority: null,
+            recordedBy: actor.userId,
+          });
+          if (superseded) dropDocumentWarnings(tx, [superseded.id]);
+          planDocumentWarnings(tx, id, 'document-recorded', document.id);
+        }
         // The applicant's login carries the same e-mail (where their notifications go).
         if (changed.includes('email')) await this.auth.setApplicantEmail(em, id, saved.email);
         await recordAudit(em, actor, { action: 'update-applicant', entity: 'applicant', entityId: id, fields: changed });
@@ -175,7 +210,9 @@ export class ApplicantService {
 
   /** Verifies the documents; an applicant with a valid passport becomes AVAILABLE for matching at once. */
   async verify(actor: Actor, id: string): Promise<ApplicantEntity> {
-    return this.dataSource.transaction(async (em) => {
+    return this.uow.run('applicants.verify', async (tx) => {
+      const em = tx.em;
+      tx.addJob(...statisticsRefresh('applicants.verify'));
       const applicant = await lockForUpdate(em, ApplicantEntity, id);
       if (!applicant) throw DomainException.notFound('Applicant');
       const status = statusOnceDocumented(applicantStateMachine.next(applicant.status, 'VERIFY'), applicant.passportExpiry, todayIso());
@@ -228,20 +265,4 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 function pick(a: RevealedApplicant, fields: readonly EditableField[]): Partial<RevealedApplicant> {
   return Object.fromEntries(fields.map((f) => [f, a[f]]));
-}
-
-/** The unique constraints of `applicant`, as the CONFLICT a coordinator can act on; anything else unchanged. */
-function conflictOf(error: unknown): unknown {
-  const constraint = uniqueViolationOf(error);
-  if (constraint === 'applicant_national_id_key') {
-    return new DomainException(ErrorCode.CONFLICT, 'An applicant with this DUI is already registered.', [
-      { field: 'nationalId', message: 'is already registered' },
-    ]);
-  }
-  if (constraint === 'applicant_passport_number_key') {
-    return new DomainException(ErrorCode.CONFLICT, 'Another applicant is registered with this passport number.', [
-      { field: 'passportNumber', message: 'is already registered to another applicant' },
-    ]);
-  }
-  return error;
 }

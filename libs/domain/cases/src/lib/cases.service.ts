@@ -6,7 +6,7 @@ import { Actor, cleanText, DomainException, ErrorCode, inJurisdiction, isUuid, j
 import { lockForUpdate, nextReference, pageQuery, recordAudit } from '@puente/database';
 import { NotificationInput, queueDelivery, recordNotifications } from '@puente/notifications';
 import { UnitOfWork, UnitOfWorkTx } from '@puente/queue';
-import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
+import { JOB_QUEUE, jobId, JobName, statisticsRefresh } from '@puente/queue-contracts';
 import { CaseEventEntity, CaseEventKind, ProtectionCaseEntity } from './case.entity';
 import {
   assertMayMove,
@@ -101,6 +101,7 @@ export class CasesService {
     const indicators = (input.indicators ?? []) as ForcedLabourIndicator[];
     const saved = await this.uow.run('cases.report', async (tx) => {
       const em = tx.em;
+      tx.addJob(...statisticsRefresh('cases.report'));
       const p = await this.placement(em, input.placementId);
       if (!p || !this.mayReportAbout(actor, p)) throw DomainException.notFound('Placement');
       if (reporterRole === 'APPLICANT') assertWithinReportingWindow({ status: p.status, endDate: p.end_date, endedOn: p.ended_on, returnedOn: p.returned_on }, todayIso(now));
@@ -211,6 +212,7 @@ export class CasesService {
     }
     await this.uow.run(`cases.${(input.event ?? 'update').toLowerCase()}`, async (tx) => {
       const em = tx.em;
+      if (input.event) tx.addJob(...statisticsRefresh(`cases.${input.event.toLowerCase()}`));
       const c = await lockForUpdate(em, ProtectionCaseEntity, id);
       if (!c || !this.mayRead(actor, c)) throw DomainException.notFound('Case');
       const previousDue = c.nextStepDueAt;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { Actor, DomainException, isUuid, jurisdictionOf, Page, Role } from '@puente/common';
+import { keysetAfterSql } from '@puente/database';
 import { ContingentStatus, PlacementStatus } from './contingent.state-machine';
 import { ContingentEntity, TravellerEntity, TravellerStatus, TravelStepEntity } from './contingent.entity';
 import { StepKind, stepOrderSql } from './timeline.policy';
@@ -119,7 +120,7 @@ export class ContingentQueriesService {
     if (filter.regionCode) where.push(`k.region_code = ${param(filter.regionCode)}`);
     if (filter.departureFrom) where.push(`k.departure_date >= ${param(filter.departureFrom)}::date`);
     if (filter.departureTo) where.push(`k.departure_date <= ${param(filter.departureTo)}::date`);
-    if (page.after) where.push(`(k.created_at, k.id) < (${param(page.after.createdAt)}::timestamptz, ${param(page.after.id)}::uuid)`);
+    if (page.after) where.push(keysetAfterSql('k.created_at', 'k.id', `${param(page.after.createdAt)}::timestamptz`, `${param(page.after.id)}::uuid`));
     const sql = CONTINGENT_VIEW.replace('FROM contingent k', ', k.created_at AS "createdAt" FROM contingent k');
     return this.dataSource.query(
       `${sql}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY k.created_at DESC, k.id DESC LIMIT ${param(page.limit + 1)}`,

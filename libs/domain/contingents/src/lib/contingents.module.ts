@@ -6,6 +6,8 @@ import { JobOrdersModule } from '@puente/domain/job-orders';
 import { ContingentEntity, PlacementEntity, TravellerEntity, TravelStepEntity } from './contingent.entity';
 import { SeatingService } from './seating.service';
 import { StepJobsService } from './step-jobs.service';
+import { DocumentWarningsService } from './document-warnings.service';
+import { DocumentExpiryWarningEntity } from './document-warning.entity';
 import { ContingentQueriesService } from './contingent-queries.service';
 import { WithdrawalService } from './withdrawal.service';
 import { TravelService } from './travel.service';
@@ -14,8 +16,8 @@ import { ContingentOfficeService } from './office.service';
 import { ApplicantsModule } from '@puente/domain/applicants';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ContingentEntity, TravellerEntity, TravelStepEntity, PlacementEntity]), NotificationsModule, MatchingModule, JobOrdersModule, ApplicantsModule],
-  providers: [SeatingService, StepJobsService, ContingentQueriesService, TravelService, WithdrawalService, ApplicantStatusService, ContingentOfficeService],
-  exports: [SeatingService, StepJobsService, ContingentQueriesService, TravelService, WithdrawalService, ApplicantStatusService, ContingentOfficeService],
+  imports: [TypeOrmModule.forFeature([ContingentEntity, TravellerEntity, TravelStepEntity, PlacementEntity, DocumentExpiryWarningEntity]), NotificationsModule, MatchingModule, JobOrdersModule, ApplicantsModule],
+  providers: [SeatingService, StepJobsService, DocumentWarningsService, ContingentQueriesService, TravelService, WithdrawalService, ApplicantStatusService, ContingentOfficeService],
+  exports: [SeatingService, StepJobsService, DocumentWarningsService, ContingentQueriesService, TravelService, WithdrawalService, ApplicantStatusService, ContingentOfficeService],
 })
 export class ContingentsModule {}

@@ -7,7 +7,6 @@ import { NotificationInput, queueDelivery, recordNotifications } from '@puente/n
 import { ApplicantEntity, moveApplicants } from '@puente/domain/applicants';
 import { JobOrderEntity, JobOrderService } from '@puente/domain/job-orders';
 import { releaseCandidates } from '@puente/domain/matching';
-import { StepJobsService } from './step-jobs.service';
 import { ContingentEntity, TravelStepEntity } from './contingent.entity';
 import { contingentStateMachine, STEP_STATUSES, stepStateMachine } from './contingent.state-machine';
 import { isTravelStep, StepKind } from './timeline.policy';
@@ -17,7 +16,6 @@ const OPEN_STEPS = STEP_STATUSES.filter((s) => stepStateMachine.can(s, 'CANCEL')
 
 /** What a unit of work changed, for what happens once it commits. */
 interface Done {
-  cancelledSteps: string[];
   notificationIds: (string | null)[];
   applicantIds: string[];
 }
@@ -26,15 +24,14 @@ interface Done {
  * The office's corrections around travel, each one unit of work with its audit line and its outbox notices:
  * cancelling an order (its candidates, selections and seats released) or a contingent (its workers unseated but
  * still selected), waiving a step, and completing a worker's step or one step kind for a whole contingent. Once
- * it commits, the jobs of the steps that will not happen are removed, the notices queued and the workers' live
- * status told.
+ * it commits, the notices are queued and the workers' live status told; no step job is removed (the grouped jobs
+ * re-read the steps still pending when they run).
  */
 @Injectable()
 export class ContingentOfficeService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly orders: JobOrderService,
-    private readonly stepJobs: StepJobsService,
   ) {}
 
   /**
@@ -66,7 +63,7 @@ export class ContingentOfficeService {
           [order.id, `Order ${order.reference} cancelled: ${reason}`],
         )
       )[0];
-      const cancelledSteps = await this.cancelOpenSteps(em, seats.map((s) => s.id));
+      await this.cancelOpenSteps(em, seats.map((s) => s.id));
       const released = await releaseCandidates(em, { jobOrderIds: [order.id] }, `Order cancelled: ${reason}`);
       const selected = released.filter((r) => r.previous === 'SELECTED').map((r) => r.applicantId);
       await moveApplicants(em, selected, 'RELEASE', ['SELECTED', 'PRE_DEPARTURE']);
@@ -90,7 +87,7 @@ export class ContingentOfficeService {
             `${seats.length ? `, ${seats.length} seat(s) cancelled in ${new Set(seats.map((s) => s.contingent_id)).size} contingent(s)` : ''}.`,
         },
       ];
-      this.after(tx, { cancelledSteps, notificationIds: await recordNotifications(em, notices), applicantIds: selected }, 'job-order.cancelled');
+      this.after(tx, { notificationIds: await recordNotifications(em, notices), applicantIds: selected }, 'job-order.cancelled');
       return order;
     });
   }
@@ -127,7 +124,7 @@ export class ContingentOfficeService {
           [k.id, `Contingent ${k.reference} cancelled: ${reason}`],
         )
       )[0];
-      const cancelledSteps = await this.cancelOpenSteps(em, seats.map((s) => s.id));
+      await this.cancelOpenSteps(em, seats.map((s) => s.id));
       const applicantIds = seats.map((s) => s.applicant_id);
       await moveApplicants(em, applicantIds, 'UNSEAT', ['PRE_DEPARTURE']);
       await recordAudit(em, actor, { action: 'cancel-contingent', entity: 'contingent', entityId: k.id, reason });
@@ -148,7 +145,7 @@ export class ContingentOfficeService {
           body: `${k.reference} was cancelled: ${reason} ${applicantIds.length} worker(s) came off and are still selected; schedule their orders again (scheduleContingents) to seat them in a new contingent.`,
         },
       ]);
-      this.after(tx, { cancelledSteps, notificationIds, applicantIds }, 'contingent.cancelled');
+      this.after(tx, { notificationIds, applicantIds }, 'contingent.cancelled');
       return k;
     });
   }
@@ -206,7 +203,7 @@ export class ContingentOfficeService {
       Object.assign(step, { note: `Waived: ${reason}`, completedAt: new Date(), completedBy: actor.userId });
       await recordAudit(em, actor, { action: 'waive-step', entity: 'travel_step', entityId: step.id, reason, fields: ['status'] });
       const waived = await em.save(step);
-      this.after(tx, { cancelledSteps: [waived.id], notificationIds: [], applicantIds: [input.applicantId] }, 'step.waived');
+      this.after(tx, { notificationIds: [], applicantIds: [input.applicantId] }, 'step.waived');
       return waived;
     });
   }
@@ -233,7 +230,7 @@ export class ContingentOfficeService {
         )
       )[0];
       await recordAudit(em, actor, { action: 'complete-steps', entity: 'contingent', entityId: k.id, fields: [input.step] });
-      this.after(tx, { cancelledSteps: rows.map((r) => r.id), notificationIds: [], applicantIds: rows.map((r) => r.applicant_id) }, 'step.done');
+      this.after(tx, { notificationIds: [], applicantIds: rows.map((r) => r.applicant_id) }, 'step.done');
       return rows.length;
     });
   }
@@ -263,17 +260,16 @@ export class ContingentOfficeService {
     );
   }
 
-  private async cancelOpenSteps(em: EntityManager, travellerIds: string[]): Promise<string[]> {
-    if (!travellerIds.length) return [];
-    const rows: { id: string }[] = (
-      await em.query(`UPDATE travel_step SET status = 'CANCELLED', updated_at = now() WHERE traveller_id = ANY($1) AND status = ANY($2) RETURNING id`, [travellerIds, OPEN_STEPS])
-    )[0];
-    return rows.map((r) => r.id);
+  private async cancelOpenSteps(em: EntityManager, travellerIds: string[]): Promise<void> {
+    if (!travellerIds.length) return;
+    await em.query(`UPDATE travel_step SET status = 'CANCELLED', updated_at = now() WHERE traveller_id = ANY($1) AND status = ANY($2)`, [travellerIds, OPEN_STEPS]);
   }
 
-  /** What follows the change once it commits: the jobs of the steps settled removed, the notices queued, the workers told. */
+  /**
+   * What follows the change once it commits: the notices queued, the workers told. The steps cancelled need no job
+   * removed: their group jobs re-read the pending steps when they run (and may still cover other travellers).
+   */
   private after(tx: UnitOfWorkTx, done: Done, event: string): void {
-    this.stepJobs.dropStepJobs(tx, done.cancelledSteps);
     queueDelivery(tx, done.notificationIds);
     tx.publish(done.applicantIds, event);
   }

@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { addDays, todayIso } from '@puente/common';
@@ -7,7 +8,8 @@ import { JOB_QUEUE, jobId, JobName } from '@puente/queue-contracts';
 import { bootTestModule, queueOf as runQueue, TestEmployer, TestFactories } from '@puente/testing';
 import { ContingentsModule } from './contingents.module';
 import { SeatingService } from './seating.service';
-import { reminderTime, StepJobsService } from './step-jobs.service';
+import { StepJobsService } from './step-jobs.service';
+import { reminderTime } from './step-jobs.rules';
 import { WithdrawalService } from './withdrawal.service';
 
 /** Scheduling against the real database: idempotent, concurrent-safe, and every seat gets its full timeline. */
@@ -80,66 +82,125 @@ describe('SeatingService.schedule', () => {
   }, 60_000);
 
   it('keeps exactly one reminder job per pending step, through two reschedules, on a real queue', async () => {
-    const queue = runQueue(app, JOB_QUEUE[JobName.RemindStep]);
+    // Grouped: one reminder job per (contingent, kind, reminder date) and one overdue check per (contingent, office
+    // kind, due date), each fanning out to the steps still due when it runs. "Exactly one per step" is then: every
+    // pending step is covered by exactly one group job of each sort, for its current date, and running every job
+    // (twice) sends each pending step one reminder and one overdue alert, and a done, waived or withdrawn step none.
+    const queue = runQueue(app, JOB_QUEUE[JobName.RemindSteps]);
     const uow = app.get(UnitOfWork);
     const withQueue = stepService;
     const sync = (contingentId: string, now: number) => uow.run('contingents.sync-step-jobs', (tx) => withQueue.syncStepJobs(tx, contingentId, { now }));
+    const [contingent] = await ds.query(`SELECT id FROM contingent WHERE region_code = 'CA-QC' AND start_date = $1 AND sequence = 3`, [startDate]);
+    /** The contingent's delayed group jobs, by name. */
+    const groupJobs = async () => {
+      const ours = (await queue.getDelayed(0, -1)).filter((j) => j.data.contingentId === contingent.id);
+      return { reminders: ours.filter((j) => j.name === JobName.RemindSteps), checks: ours.filter((j) => j.name === JobName.CheckStepsOverdue), all: ours };
+    };
     try {
-      const [contingent] = await ds.query(`SELECT id FROM contingent WHERE region_code = 'CA-QC' AND start_date = $1 AND sequence = 3`, [startDate]);
-      const pendingSteps = async () =>
+      const stepsOf = async (): Promise<{ id: string; kind: string; status: string; remindOn: string; dueDate: string; traveller: string; seated: boolean }[]> =>
         ds.query(
-          `SELECT s.id, to_char(s.remind_on, 'YYYY-MM-DD') AS "remindOn", to_char(s.due_date, 'YYYY-MM-DD') AS "dueDate" FROM travel_step s
-           JOIN traveller t ON t.id = s.traveller_id WHERE t.contingent_id = $1 AND s.status = 'PENDING' AND s.remind_on IS NOT NULL ORDER BY s.id`,
+          `SELECT s.id, s.kind, s.status, to_char(s.remind_on, 'YYYY-MM-DD') AS "remindOn", to_char(s.due_date, 'YYYY-MM-DD') AS "dueDate",
+                  t.id AS traveller, t.status = 'SEATED' AS seated
+           FROM travel_step s JOIN traveller t ON t.id = s.traveller_id WHERE t.contingent_id = $1 ORDER BY s.id`,
           [contingent.id],
         );
-      const jobsOf = async (steps: { id: string }[]) => Promise.all(steps.map((st) => queue.getJob(jobId(JobName.RemindStep, st.id))));
       const now = Date.parse(`${today}T12:00:00Z`);
 
       expect(await sync(contingent.id, now)).toBe(50 * 7);
       expect(await sync(contingent.id, now)).toBe(50 * 7); // again: the same jobs, none added
+      const first = await groupJobs();
+      expect([first.reminders.length, first.checks.length]).toEqual([7, 5]); // not 350 and 250
+
+      // One medical exam done and another waived (hand-set: the office services have tests of their own, and what the
+      // jobs see is the step's status), and one traveller withdrawn through withdraw (their steps cancelled; the
+      // order has no reserve, so nobody takes the seat). No job is removed for any of them.
+      const before = await stepsOf();
+      const exams = before.filter((st) => st.kind === 'MEDICAL_EXAM');
+      const [done, waived] = [exams[0]!, exams[1]!];
+      const leaver = before.find((st) => st.traveller !== done.traveller && st.traveller !== waived.traveller)!.traveller;
+      await ds.query(`UPDATE travel_step SET status = 'DONE' WHERE id = $1`, [done.id]);
+      await ds.query(`UPDATE travel_step SET status = 'WAIVED' WHERE id = $1`, [waived.id]);
+      const [{ applicant_id: leaving }] = await ds.query(`SELECT applicant_id FROM traveller WHERE id = $1`, [leaver]);
+      expect((await app.get(WithdrawalService).withdraw({ applicantId: leaving, reason: 'WITHDREW', note: 'Family emergency; cannot travel this season.' }, today)).replacementApplicantId).toBeNull();
+      expect((await groupJobs()).all.map((j) => j.id).sort()).toEqual(first.all.map((j) => j.id).sort());
 
       const later = addDays(startDate, -9);
       for (const departure of [addDays(startDate, -5), later]) await withQueue.reschedule(contingent.id, departure, today);
-      const steps = await pendingSteps();
-      expect(steps).toHaveLength(50 * 7);
-      const jobs = await jobsOf(steps);
-      // Each job carries its step's current reminder date and fires at 09:00 in El Salvador on it.
-      expect(jobs.filter((j, i) => j?.data.remindOn !== steps[i].remindOn)).toEqual([]);
-      expect(jobs.filter((j, i) => Math.abs(j!.timestamp + j!.opts.delay! - reminderTime(steps[i].remindOn)) > 1000)).toEqual([]);
-      // Exactly one job per step, nothing else: the reminders of the first dates are gone.
-      const delayed = await queue.getDelayed(0, -1);
-      expect(delayed.filter((j) => steps.some((st: { id: string }) => j.id === jobId(JobName.RemindStep, st.id)))).toHaveLength(steps.length);
-      // And one overdue check per office step (5 of the 7), for its current due date.
-      const checks = delayed.filter((j) => j.name === JobName.CheckStepOverdue && steps.some((st: { id: string }) => j.data.stepId === st.id));
-      expect(checks).toHaveLength(50 * 5);
-      expect(checks.filter((j) => j.data.dueDate !== steps.find((st: { id: string }) => st.id === j.data.stepId).dueDate)).toEqual([]);
-      const departure = steps.find((st: { dueDate: string }) => st.dueDate === later);
-      expect(departure).toBeDefined();
+      const steps = await stepsOf();
+      const pending = steps.filter((st) => st.seated && st.status === 'PENDING');
+      const settled = steps.filter((st) => !st.seated || st.status !== 'PENDING');
+      expect(pending).toHaveLength(49 * 7 - 2);
+      expect(settled).toHaveLength(7 + 2);
+      expect(pending.find((st) => st.dueDate === later)).toBeDefined(); // the departure moved
 
-      // A reminder planned for a date the step has left does nothing.
-      expect(await withQueue.remind(steps[0].id, '2001-01-01')).toBe('STALE');
-      expect(await withQueue.remind(steps[0].id, steps[0].remindOn)).toBe('REMINDED');
-      expect(await withQueue.remind(steps[0].id, steps[0].remindOn)).toBe('REMINDED'); // a retried job
-      const notes = await ds.query(`SELECT kind, audience, subject FROM notification WHERE dedupe_key LIKE $1`, [`step-due:${steps[0].id}:%`]);
-      expect(notes).toEqual([{ kind: 'STEP_DUE', audience: 'APPLICANT', subject: expect.stringMatching(/ due \d{4}-\d{2}-\d{2}$/) }]);
-
-      // The overdue check: only past the due date it was planned for, once, with an alert for coordinators.
-      const office = steps.find((st: { id: string }) => checks.some((j) => j.data.stepId === st.id));
-      expect(await withQueue.checkOverdue(office.id, office.dueDate, office.dueDate)).toBe('STALE'); // not past yet
-      expect(await withQueue.checkOverdue(office.id, '2001-01-01', addDays(office.dueDate, 1))).toBe('STALE'); // moved since
-      expect(await withQueue.checkOverdue(office.id, office.dueDate, addDays(office.dueDate, 1))).toBe('OVERDUE');
-      expect(await withQueue.checkOverdue(office.id, office.dueDate, addDays(office.dueDate, 1))).toBe('STALE');
-      const alerts = await ds.query(`SELECT audience, kind FROM notification WHERE dedupe_key LIKE $1 ORDER BY audience`, [`step-overdue:${office.id}:%`]);
-      expect(alerts).toEqual([{ audience: 'APPLICANT', kind: 'STEP_OVERDUE' }, { audience: 'COORDINATORS', kind: 'STEP_OVERDUE' }]);
-      expect((await ds.query(`SELECT status FROM travel_step WHERE id = $1`, [office.id]))[0].status).toBe('OVERDUE');
-    } finally {
-      const ours = await ds.query(`SELECT s.id FROM travel_step s JOIN traveller t ON t.id = s.traveller_id JOIN contingent k ON k.id = t.contingent_id WHERE k.start_date = $1`, [startDate]);
-      for (const st of ours) {
-        await (await queue.getJob(jobId(JobName.RemindStep, st.id)))?.remove();
-        await (await queue.getJob(jobId(JobName.CheckStepOverdue, st.id)))?.remove();
+      // Exactly one group job covers each pending step, carrying its current date and firing at 09:00 in El
+      // Salvador on it (the check: the day after the due date); no job is left for a date no step has any more.
+      const { reminders, checks, all } = await groupJobs();
+      const coveringReminders = (st: { kind: string; remindOn: string }) => reminders.filter((j) => j.data.kind === st.kind && j.data.remindOn === st.remindOn);
+      const coveringChecks = (st: { kind: string; dueDate: string }) => checks.filter((j) => j.data.kind === st.kind && j.data.dueDate === st.dueDate);
+      expect(pending.filter((st) => coveringReminders(st).length !== 1)).toEqual([]);
+      const office = pending.filter((st) => !['DEPARTURE', 'ARRIVAL'].includes(st.kind));
+      expect(office).toHaveLength(49 * 5 - 2);
+      expect(office.filter((st) => coveringChecks(st).length !== 1)).toEqual([]);
+      expect(reminders.filter((j) => !pending.some((st) => st.kind === j.data.kind && st.remindOn === j.data.remindOn))).toEqual([]);
+      expect(checks.filter((j) => !office.some((st) => st.kind === j.data.kind && st.dueDate === j.data.dueDate))).toEqual([]);
+      expect([reminders.length, checks.length, all.length]).toEqual([7, 5, 12]);
+      for (const j of reminders) {
+        expect(j.id).toBe(jobId(JobName.RemindSteps, contingent.id, j.data.kind, j.data.remindOn));
+        expect(Math.abs(j.timestamp + j.opts.delay! - reminderTime(j.data.remindOn))).toBeLessThan(1000);
       }
+      for (const j of checks) {
+        expect(j.id).toBe(jobId(JobName.CheckStepsOverdue, contingent.id, j.data.kind, j.data.dueDate));
+        expect(Math.abs(j.timestamp + j.opts.delay! - reminderTime(addDays(j.data.dueDate, 1)))).toBeLessThan(1000);
+      }
+      // The first dates' jobs are gone (every date moved, twice).
+      expect(first.all.filter((j) => all.some((k) => k.id === j.id))).toEqual([]);
+
+      // A group job of a date its steps have left finds nothing due.
+      expect(await withQueue.remindSteps(contingent.id, 'MEDICAL_EXAM', before.find((st) => st.kind === 'MEDICAL_EXAM')!.remindOn)).toEqual({ due: 0, reminded: 0 });
+      // Every reminder job run twice (a retried job): each pending step gets one reminder, the others none.
+      for (const round of [1, 2]) {
+        let reminded = 0;
+        for (const j of reminders) reminded += (await withQueue.remindSteps(j.data.contingentId, j.data.kind, j.data.remindOn)).reminded;
+        expect({ round, reminded }).toEqual({ round, reminded: round === 1 ? pending.length : 0 });
+      }
+      const stepNotes: { id: string; n: number; kinds: string[] }[] = await ds.query(
+        `SELECT s.id, count(n.id)::int AS n, array_remove(array_agg(DISTINCT n.kind), NULL) AS kinds FROM travel_step s
+         LEFT JOIN notification n ON n.dedupe_key LIKE 'step-due:' || s.id || ':%' WHERE s.id = ANY($1) GROUP BY s.id`,
+        [steps.map((st) => st.id)],
+      );
+      expect(stepNotes.filter((r) => r.n !== (pending.some((st) => st.id === r.id) ? 1 : 0))).toEqual([]);
+      expect(new Set(stepNotes.flatMap((r) => r.kinds))).toEqual(new Set(['STEP_DUE']));
+
+      // The overdue checks: only past the due date they were planned for, once, with an alert for coordinators.
+      const exam = coveringChecks(office.find((st) => st.kind === 'MEDICAL_EXAM')!)[0]!.data;
+      expect(await withQueue.checkStepsOverdue(contingent.id, 'MEDICAL_EXAM', exam.dueDate, exam.dueDate)).toEqual({ overdue: 0 }); // not past yet
+      expect(await withQueue.checkStepsOverdue(contingent.id, 'MEDICAL_EXAM', '2001-01-01', addDays(exam.dueDate, 1))).toEqual({ overdue: 0 }); // moved since
+      let overdue = 0;
+      for (const round of [1, 2]) {
+        for (const j of checks) overdue += (await withQueue.checkStepsOverdue(j.data.contingentId, j.data.kind, j.data.dueDate, addDays(j.data.dueDate, 1))).overdue;
+        expect({ round, overdue }).toEqual({ round, overdue: office.length });
+      }
+      const alerts: { id: string; audiences: string[] }[] = await ds.query(
+        `SELECT s.id, array_remove(array_agg(n.audience ORDER BY n.audience), NULL) AS audiences FROM travel_step s
+         LEFT JOIN notification n ON n.dedupe_key LIKE 'step-overdue:' || s.id || ':%' WHERE s.id = ANY($1) GROUP BY s.id`,
+        [steps.map((st) => st.id)],
+      );
+      expect(alerts.filter((r) => !isDeepStrictEqual(r.audiences, office.some((st) => st.id === r.id) ? ['APPLICANT', 'COORDINATORS'] : []))).toEqual([]);
+      const statuses: { status: string; n: number }[] = await ds.query(`SELECT status, count(*)::int AS n FROM travel_step WHERE id = ANY($1) GROUP BY status ORDER BY status`, [
+        steps.map((st) => st.id),
+      ]);
+      expect(statuses).toEqual([
+        { status: 'CANCELLED', n: 7 },
+        { status: 'DONE', n: 1 },
+        { status: 'OVERDUE', n: office.length },
+        { status: 'PENDING', n: pending.length - office.length },
+        { status: 'WAIVED', n: 1 },
+      ]);
+    } finally {
+      for (const j of (await groupJobs()).all) await j.remove();
     }
-  }, 60_000);
+  }, 120_000);
 
   it('refuses a departure after the start or in the past, and an unknown contingent', async () => {
     const [contingent] = await ds.query(`SELECT id FROM contingent WHERE region_code = 'CA-QC' AND start_date = $1 AND sequence = 1`, [startDate]);
@@ -201,16 +262,34 @@ describe('SeatingService.schedule', () => {
     expect(await state(reserves[1].id)).toEqual({ status: 'PRE_DEPARTURE', candidate: 'SELECTED' });
     expect((await stepsOf(first)).map((st: { status: string }) => st.status)).toEqual(leaving.map(() => 'CANCELLED'));
     expect((await stepsOf(reserves[1].id)).map((st: { status: string }) => st.status)).toEqual(leaving.map(() => 'PENDING'));
-    // The leaver's reminders are gone; the replacement has theirs.
-    const remind = runQueue(app, JOB_QUEUE[JobName.RemindStep]);
-    expect(await Promise.all(leaving.map((st: { id: string }) => remind.getJob(jobId(JobName.RemindStep, st.id))))).toEqual(leaving.map(() => undefined));
-    const theirs = await stepsOf(reserves[1].id);
-    expect((await Promise.all(theirs.map((st: { id: string }) => remind.getJob(jobId(JobName.RemindStep, st.id))))).filter(Boolean)).toHaveLength(theirs.length);
+    // The replacement's steps each have their group jobs (those of the leaver's dates, already there: the same ids);
+    // the leaver's steps are cancelled, so those jobs send them nothing when they run.
+    const remind = runQueue(app, JOB_QUEUE[JobName.RemindSteps]);
+    const theirs: { id: string; kind: string; remindOn: string; dueDate: string }[] = await ds.query(
+      `SELECT s.id, s.kind, to_char(s.remind_on, 'YYYY-MM-DD') AS "remindOn", to_char(s.due_date, 'YYYY-MM-DD') AS "dueDate"
+       FROM travel_step s JOIN traveller t ON t.id = s.traveller_id WHERE t.applicant_id = $1 AND s.status = 'PENDING'`,
+      [reserves[1].id],
+    );
+    expect(theirs).toHaveLength(7);
+    const reminders = await Promise.all(theirs.map((st) => remind.getJob(jobId(JobName.RemindSteps, contingentId, st.kind, st.remindOn))));
+    expect(reminders.map((j) => j && (j.data as { remindOn: string }).remindOn)).toEqual(theirs.map((st) => st.remindOn));
+    const office = theirs.filter((st) => !['DEPARTURE', 'ARRIVAL'].includes(st.kind));
+    expect((await Promise.all(office.map((st) => remind.getJob(jobId(JobName.CheckStepsOverdue, contingentId, st.kind, st.dueDate))))).filter(Boolean)).toHaveLength(5);
     const told = await ds.query(`SELECT kind, audience FROM notification WHERE applicant_id = $1 OR dedupe_key LIKE 'withdrawn:%' AND body LIKE $2 ORDER BY kind`, [
       reserves[1].id,
       `%${first}%`,
     ]);
     expect(told).toEqual([{ kind: 'SELECTED', audience: 'APPLICANT' }, { kind: 'TRAVELLER_WITHDRAWN', audience: 'COORDINATORS' }]);
+    // Their reminders, run: the replacement's steps get theirs, the leaver's cancelled steps none.
+    try {
+      for (const st of theirs) await stepJobs.remindSteps(contingentId, st.kind, st.remindOn);
+      const reminded = await ds.query(`SELECT dedupe_key FROM notification WHERE dedupe_key LIKE 'step-due:%' AND split_part(dedupe_key, ':', 2) = ANY($1)`, [
+        [...leaving, ...theirs].map((st: { id: string }) => st.id),
+      ]);
+      expect(reminded.map((r: { dedupe_key: string }) => r.dedupe_key.split(':')[1]).sort()).toEqual(theirs.map((st) => st.id).sort());
+    } finally {
+      for (const j of (await remind.getDelayed(0, -1)).filter((j) => j.data.contingentId === contingentId)) await j.remove();
+    }
 
     // The second worker misses a blocking step: no reserve is left, so the order reopens for a new selection.
     const missed = await travel.withdraw({ applicantId: second, reason: 'MISSED_BLOCKING_STEP', note: 'No medical exam by the latest date.' }, today);

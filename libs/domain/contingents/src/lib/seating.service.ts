@@ -10,7 +10,8 @@ import { ExistingContingent, planSeats, Traveller } from './contingent.rules';
 import { ContingentEntity } from './contingent.entity';
 import { TIMELINE_POLICY_V1, TimelinePolicy } from './timeline.policy';
 import { departureFor, planTimeline } from './timeline.rules';
-import { StepForJobs, StepJobsService } from './step-jobs.service';
+import { StepJobsService } from './step-jobs.service';
+import { StepForJobs } from './step-jobs.rules';
 
 /**
  * Orders whose selected workers can be seated: open or filled, and under way, for a later group of an order whose first
@@ -170,7 +171,7 @@ export class SeatingService {
     const timeline = planTimeline(departureDate, today, policy);
     const steps = rows.flatMap((r) => timeline.steps.map((s) => ({ travellerId: r.id, ...s })));
     const column = <K extends keyof (typeof steps)[number]>(key: K) => steps.map((s) => s[key]);
-    const planned: StepForJobs[] = await em.query(
+    const planned: Omit<StepForJobs, 'contingentId'>[] = await em.query(
       `INSERT INTO travel_step (traveller_id, kind, due_date, remind_on, status, blocking, note)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::date[], $4::date[], $5::text[], $6::boolean[], $7::text[])
        RETURNING id, kind, status, to_char(remind_on, 'YYYY-MM-DD') AS "remindOn", to_char(due_date, 'YYYY-MM-DD') AS "dueDate"`,
@@ -178,6 +179,6 @@ export class SeatingService {
     );
     const moved = await moveApplicantsInBulk(em, travellers.map((t) => t.applicantId), 'START_PRE_DEPARTURE', ['SELECTED']);
     if (moved !== travellers.length) throw DomainException.conflict('An applicant being seated is no longer SELECTED; schedule again.');
-    return planned;
+    return planned.map((s) => ({ ...s, contingentId }));
   }
 }

@@ -4,7 +4,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Actor, DomainException, ErrorCode, requireReason, todayIso } from '@puente/common';
 import { lockForUpdate, recordAudit } from '@puente/database';
 import { UnitOfWork } from '@puente/queue';
-import { jobId, JobName } from '@puente/queue-contracts';
+import { jobId, JobName, statisticsRefresh } from '@puente/queue-contracts';
 import { queueDelivery, recordNotifications } from '@puente/notifications';
 import { JobOrderEntity, moveJobOrders } from '@puente/domain/job-orders';
 import { releaseCandidates } from '@puente/domain/matching';
@@ -185,6 +185,7 @@ export class TravelService {
       k.status = contingentStateMachine.next(k.status, event);
       const moved = await change(tx.em, k);
       const contingent = await tx.em.save(k);
+      if (event === 'DEPART' || event === 'RETURN') tx.addJob(...statisticsRefresh(`contingents.${event.toLowerCase()}`));
       queueDelivery(tx, moved.notificationIds);
       tx.publish(moved.applicantIds, `contingent.${event.toLowerCase()}`);
       if (moved.decideRehire && moved.applicantIds.length) {

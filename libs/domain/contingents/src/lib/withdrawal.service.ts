@@ -5,7 +5,7 @@ import { UnitOfWork } from '@puente/queue';
 import { queueDelivery, recordNotifications } from '@puente/notifications';
 import { lockJobOrder, moveJobOrders } from '@puente/domain/job-orders';
 import { rejectSelection, selectedNotice, SelectionService, spendNamedRequest } from '@puente/domain/matching';
-import { moveApplicants } from '@puente/domain/applicants';
+import { moveApplicants, planDocumentWarnings } from '@puente/domain/applicants';
 import { TIMELINE_POLICY_V1 } from './timeline.policy';
 import { ContingentEntity, TravellerEntity } from './contingent.entity';
 import { contingentStateMachine } from './contingent.state-machine';
@@ -33,8 +33,8 @@ export class WithdrawalService {
 
   /**
    * Takes a seated worker off their contingent before it leaves: they withdrew (the applicant is WITHDRAWN), or
-   * missed a blocking step (they are free again for a later season). Their open steps are cancelled with their
-   * jobs, their selection ends, and the order's best reserve still free and eligible is selected and seated in
+   * missed a blocking step (they are free again for a later season). Their open steps are cancelled (the grouped
+   * step jobs pass over them when they run), their selection ends, and the order's best reserve still free and eligible is selected and seated in
    * their place with a timeline of their own; a confirmed contingent is planned again until re-confirmed. With
    * no reserve left, a filled order reopens and the coordinators are told to select someone.
    */
@@ -52,12 +52,7 @@ export class WithdrawalService {
       if (traveller.status !== 'SEATED') throw DomainException.conflict('This seat changed meanwhile; read the contingent again.');
       Object.assign(traveller, { status: input.reason === 'WITHDREW' ? 'WITHDRAWN' : 'REPLACED', statusReason: note });
       await em.save(traveller);
-      const cancelled: { id: string }[] = (
-        await em.query(
-          `UPDATE travel_step SET status = 'CANCELLED', updated_at = now() WHERE traveller_id = $1 AND status IN ('PENDING', 'OVERDUE', 'INFEASIBLE') RETURNING id`,
-          [traveller.id],
-        )
-      )[0];
+      await em.query(`UPDATE travel_step SET status = 'CANCELLED', updated_at = now() WHERE traveller_id = $1 AND status IN ('PENDING', 'OVERDUE', 'INFEASIBLE')`, [traveller.id]);
       await moveApplicants(em, [traveller.applicantId], input.reason === 'WITHDREW' ? 'WITHDRAW' : 'RELEASE');
       await rejectSelection(em, traveller.jobOrderId, traveller.applicantId, `Taken off ${k.reference}: ${note}`);
       const order = (await lockJobOrder(em, traveller.jobOrderId))!;
@@ -95,9 +90,12 @@ export class WithdrawalService {
               : `Applicant ${traveller.applicantId} ${why} (${note}); the employer named this worker without accepting a substitute, so the position of ${order.reference} is open again for the employer to decide.`,
         },
       ]);
-      // The leaver's jobs go, the replacement's come, with the change: none is left behind or missing.
-      this.stepJobs.dropStepJobs(tx, cancelled.map((c) => c.id));
+      // The replacement's group jobs come with the change (a group of the same date exists already and adds
+      // nothing; a date moved forward for them is a new group). The leaver's steps are cancelled: the group jobs
+      // re-read the pending steps when they run, so nothing of theirs needs removing.
       if (replacement) await this.stepJobs.syncStepJobs(tx, k.id);
+      // The reserve's contract is known now: their documents expiring before it ends are warned about.
+      if (replacement) planDocumentWarnings(tx, replacement.applicantId, 'selected', order.id);
       queueDelivery(tx, notificationIds);
       tx.publish([traveller.applicantId, ...(replacement ? [replacement.applicantId] : [])], 'traveller.withdrawn');
       return { contingentId: k.id, replacementApplicantId: replacement?.applicantId ?? null };

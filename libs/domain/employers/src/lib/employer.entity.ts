@@ -10,6 +10,8 @@ import type { Program } from './employer.rules';
 // declare, so named only.
 @Index('employer_created_idx', { synchronize: false })
 @Index('employer_status_created_idx', { synchronize: false })
+// The public list of verified employers, (verified_at DESC, id DESC) WHERE status = 'VERIFIED' (migration 1732400000031).
+@Index('employer_verified_idx', { synchronize: false })
 export class EmployerEntity extends Timestamped {
   @Column('text') legalName!: string;
   @Column('text', { nullable: true }) tradeName!: string | null;

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthService, SessionService } from '@puente/auth';
-import { Actor, cleanText, DomainException, ErrorCode, isUuid, Page, requireReason, Role } from '@puente/common';
-import { lockForUpdate, pageQuery, uniqueViolationOf } from '@puente/database';
-import { ReferenceService } from '@puente/domain/reference';
+import { Actor, cleanText, DomainException, ErrorCode, isUuid, Page, requireReason, Role, Selection } from '@puente/common';
+import { lockForUpdate, uniqueViolationOf, Where } from '@puente/database';
+import { ReferenceData, ReferenceService } from '@puente/domain/reference';
 import { EmployerEntity } from './employer.entity';
+import { EMPLOYER_READ } from './graphql/employer.mapper';
 import type { Sector } from '@puente/domain/reference';
 import { EmployerDraft, employerProblems, Program } from './employer.rules';
 import { EmployerEvent, EmployerStatus, employerStateMachine } from './employer.state-machine';
@@ -80,16 +81,12 @@ export class EmployerService {
     });
   }
 
-  /** Coordinators reach every employer; an employer user only its own. Anything else reads as not found. */
-  async findForActor(actor: Actor, id: string): Promise<EmployerEntity> {
-    const mayRead = actor.role === Role.COORDINATOR || (actor.role === Role.EMPLOYER && actor.employerId === id);
-    const employer = mayRead && isUuid(id) ? await this.dataSource.manager.findOneBy(EmployerEntity, { id }) : null;
-    if (!employer) throw DomainException.notFound('Employer');
-    return employer;
-  }
-
-  async findById(id: string): Promise<EmployerEntity | null> {
-    return this.dataSource.manager.findOneBy(EmployerEntity, { id });
+  /**
+   * Inside a transaction pass its manager: a second pooled connection taken while the first holds a row lock
+   * starves the pool under load (every connection held by a transaction waiting for one more).
+   */
+  async findById(id: string, em: EntityManager = this.dataSource.manager): Promise<EmployerEntity | null> {
+    return em.findOneBy(EmployerEntity, { id });
   }
 
   /** One query for many ids, in the order asked (DataLoader's contract). */
@@ -100,12 +97,23 @@ export class EmployerService {
   }
 
   async list(filter: EmployerFilter, page: Page): Promise<EmployerEntity[]> {
-    const qb = this.dataSource.manager.createQueryBuilder(EmployerEntity, 'e');
-    if (filter.status) qb.andWhere('e.status = :status', { status: filter.status });
-    if (filter.country) qb.andWhere('e.country = :country', { country: filter.country });
-    if (filter.regionCode) qb.andWhere('e.region_code = :region', { region: filter.regionCode });
-    if (filter.sector) qb.andWhere('e.sector = :sector', { sector: filter.sector });
-    return pageQuery(qb, page).getMany();
+    return EMPLOYER_READ.entityPage(this.dataSource.manager, page, listWhere(filter));
+  }
+
+  /** `list`, with only the fields the query selects (EMPLOYER_READ). */
+  readList(filter: EmployerFilter, page: Page, selection: Selection, ref: ReferenceData) {
+    return EMPLOYER_READ.page(this.dataSource.manager, selection, ref, page, listWhere(filter));
+  }
+
+  /**
+   * One employer with only the selected fields: coordinators reach every employer, an employer user only its own;
+   * anything else reads as not found.
+   */
+  async read(actor: Actor, id: string, selection: Selection, ref: ReferenceData) {
+    const mayRead = actor.role === Role.COORDINATOR || (actor.role === Role.EMPLOYER && actor.employerId === id);
+    const employer = mayRead && isUuid(id) ? await EMPLOYER_READ.one(this.dataSource.manager, selection, ref, (p) => [`t.id = ${p(id)}`]) : null;
+    if (!employer) throw DomainException.notFound('Employer');
+    return employer;
   }
 
   private transition(
@@ -124,4 +132,14 @@ export class EmployerService {
       return saved;
     });
   }
+}
+
+/** The conditions of the coordinators' list of employers under a filter. */
+function listWhere(filter: EmployerFilter): Where {
+  return (p) => [
+    filter.status ? `t.status = ${p(filter.status)}` : null,
+    filter.country ? `t.country = ${p(filter.country)}` : null,
+    filter.regionCode ? `t.region_code = ${p(filter.regionCode)}` : null,
+    filter.sector ? `t.sector = ${p(filter.sector)}` : null,
+  ];
 }

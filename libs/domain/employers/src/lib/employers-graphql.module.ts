@@ -3,6 +3,7 @@ import { ReferenceModule } from '@puente/domain/reference';
 import { EmployersModule } from './employers.module';
 import { EmployerResolver } from './graphql/employer.resolver';
 import { EmployerHoldResolver } from './graphql/employer-hold.resolver';
+import { VerifiedEmployerResolver } from './graphql/verified-employer.resolver';
 
-@Module({ imports: [EmployersModule, ReferenceModule], providers: [EmployerResolver, EmployerHoldResolver] })
+@Module({ imports: [EmployersModule, ReferenceModule], providers: [EmployerResolver, EmployerHoldResolver, VerifiedEmployerResolver] })
 export class EmployersGraphqlModule {}

@@ -15,6 +15,8 @@ const decimal = { to: (v: number) => v, from: (v: string | null) => (v === null 
 @Index('job_order_created_idx', { synchronize: false })
 @Index('job_order_employer_created_idx', { synchronize: false })
 @Index('job_order_status_created_idx', { synchronize: false })
+// The public list of open orders, (approved_at DESC, id DESC) WHERE status = 'OPEN' (migration 1732400000031).
+@Index('job_order_open_approved_idx', { synchronize: false })
 export class JobOrderEntity extends Timestamped {
   @Column('text') reference!: string;
   @Column('uuid') employerId!: string;

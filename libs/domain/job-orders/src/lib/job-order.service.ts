@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, DomainException, isUuid, Page, requireReason, Role, todayIso } from '@puente/common';
-import { lockForUpdate, nextReference, pageQuery, recordAudit } from '@puente/database';
+import { Actor, DomainException, isUuid, Page, requireReason, Role, Selection, todayIso } from '@puente/common';
+import { lockForUpdate, nextReference, recordAudit, Where } from '@puente/database';
 import { NotificationInput, queueDelivery, recordNotifications } from '@puente/notifications';
 import { UnitOfWork, UnitOfWorkTx } from '@puente/queue';
+import { statisticsRefresh } from '@puente/queue-contracts';
 import { EmployerService, employerForApproval } from '@puente/domain/employers';
-import { ReferenceService } from '@puente/domain/reference';
+import { ReferenceData, ReferenceService } from '@puente/domain/reference';
 import { JobOrderEntity } from './job-order.entity';
+import { JOB_ORDER_READ } from './graphql/job-order.mapper';
 import {
   applyJobOrderChanges,
   changedJobOrderFields,
@@ -85,8 +87,8 @@ export class JobOrderService {
 
   /** The employer sends its draft for the ministry's approval; only a VERIFIED employer may. */
   async submit(actor: Actor, id: string): Promise<JobOrderEntity> {
-    return this.transition(actor, id, 'SUBMIT', async (order) => {
-      assertMaySubmit(await this.employers.findById(order.employerId), order, todayIso());
+    return this.transition(actor, id, 'SUBMIT', async (order, em) => {
+      assertMaySubmit(await this.employers.findById(order.employerId, em), order, todayIso());
       return { submittedAt: new Date() };
     });
   }
@@ -144,7 +146,7 @@ export class JobOrderService {
       const order = isUuid(id) ? await lockForUpdate(em, JobOrderEntity, id) : null;
       if (!order || !this.mayRead(actor, order)) throw DomainException.notFound('Job order');
       assertEditable(order);
-      const employer = await this.employers.findById(order.employerId);
+      const employer = await this.employers.findById(order.employerId, em);
       if (!employer) throw DomainException.notFound('Job order');
       if (actor.role === Role.EMPLOYER) assertEmployerMayDraft(employer);
       const current = draftOf(order);
@@ -201,18 +203,38 @@ export class JobOrderService {
 
   /** Coordinators list all orders; an employer's list is always narrowed to its own, whatever the filter says. */
   async list(actor: Actor, filter: JobOrderFilter, page: Page): Promise<JobOrderEntity[]> {
-    const qb = this.dataSource.manager.createQueryBuilder(JobOrderEntity, 'o');
-    if (actor.role === Role.EMPLOYER) qb.andWhere('o.employer_id = :own', { own: actor.employerId });
-    else if (actor.role !== Role.COORDINATOR) throw DomainException.forbidden();
-    if (filter.employerId) {
-      if (!isUuid(filter.employerId)) return [];
-      qb.andWhere('o.employer_id = :employerId', { employerId: filter.employerId });
-    }
-    if (filter.status) qb.andWhere('o.status = :status', { status: filter.status });
-    if (filter.iscoCode) qb.andWhere('o.isco_code = :isco', { isco: filter.iscoCode });
-    if (filter.workRegionCode) qb.andWhere('o.work_region_code = :region', { region: filter.workRegionCode });
-    if (filter.country) qb.andWhere('o.currency = :currency', { currency: currencyOf(filter.country) });
-    return pageQuery(qb, page).getMany();
+    const where = this.listWhere(actor, filter);
+    return where ? JOB_ORDER_READ.entityPage(this.dataSource.manager, page, where) : [];
+  }
+
+  /** `list`, with only the fields the query selects (JOB_ORDER_READ), its employer joined when asked. */
+  async readList(actor: Actor, filter: JobOrderFilter, page: Page, selection: Selection, ref: ReferenceData) {
+    const where = this.listWhere(actor, filter);
+    return where ? JOB_ORDER_READ.page(this.dataSource.manager, selection, ref, page, where) : [];
+  }
+
+  /** The conditions of an actor's list under a filter; null when nothing can match (a malformed employer id). */
+  private listWhere(actor: Actor, filter: JobOrderFilter): Where | null {
+    if (actor.role !== Role.EMPLOYER && actor.role !== Role.COORDINATOR) throw DomainException.forbidden();
+    if (filter.employerId && !isUuid(filter.employerId)) return null;
+    return (p) => [
+      actor.role === Role.EMPLOYER ? `t.employer_id = ${p(actor.employerId)}` : null,
+      filter.employerId ? `t.employer_id = ${p(filter.employerId)}` : null,
+      filter.status ? `t.status = ${p(filter.status)}` : null,
+      filter.iscoCode ? `t.isco_code = ${p(filter.iscoCode)}` : null,
+      filter.workRegionCode ? `t.work_region_code = ${p(filter.workRegionCode)}` : null,
+      filter.country ? `t.currency = ${p(currencyOf(filter.country))}` : null,
+    ];
+  }
+
+  /** One order with only the selected fields, if the actor may read it (NOT_FOUND otherwise, as findForActor). */
+  async read(actor: Actor, id: string, selection: Selection, ref: ReferenceData) {
+    const mayList = actor.role === Role.EMPLOYER || actor.role === Role.COORDINATOR;
+    const order = mayList && isUuid(id)
+      ? await JOB_ORDER_READ.one(this.dataSource.manager, selection, ref, (p) => [`t.id = ${p(id)}`, actor.role === Role.EMPLOYER ? `t.employer_id = ${p(actor.employerId)}` : null])
+      : null;
+    if (!order) throw DomainException.notFound('Job order');
+    return order;
   }
 
   /**
@@ -250,6 +272,7 @@ export class JobOrderService {
       const status = jobOrderStateMachine.next(order.status, event);
       Object.assign(order, await guard(order, em), { status });
       const saved = await em.save(order);
+      if (event === 'SUBMIT' || event === 'APPROVE') tx.addJob(...statisticsRefresh(`job-orders.${event.toLowerCase()}`));
       await within?.(tx, saved);
       if (!notice) return saved;
       await recordAudit(em, actor, { action: `${event.toLowerCase()}-job-order`, entity: 'job_order', entityId: saved.id, reason });

@@ -3,10 +3,11 @@ import { EmployersModule } from '@puente/domain/employers';
 import { ReferenceModule } from '@puente/domain/reference';
 import { EmployerJobOrdersResolver, JobOrderFieldsResolver } from './graphql/job-order-fields.resolver';
 import { JobOrderResolver } from './graphql/job-order.resolver';
+import { PublicJobOrderResolver } from './graphql/public-job-order.resolver';
 import { JobOrdersModule } from './job-orders.module';
 
 @Module({
   imports: [JobOrdersModule, EmployersModule, ReferenceModule],
-  providers: [JobOrderResolver, JobOrderFieldsResolver, EmployerJobOrdersResolver],
+  providers: [JobOrderResolver, JobOrderFieldsResolver, EmployerJobOrdersResolver, PublicJobOrderResolver],
 })
 export class JobOrdersGraphqlModule {}

@@ -6,6 +6,10 @@
  * number of rounds is bounded by the number of distinct path costs, not by the number of proposals. Orders that
  * share no candidate are solved apart (connected components).
  * Plain TypeScript, deterministic: inputs are sorted; ties go to the lower order id, then applicant id.
+ *
+ * Two faces of one solver: `assignOptimally` on objects, and `assignIndexed` on flat arrays (ids once each, pairs
+ * as indices), which is what a full run builds as it reads and hands to the assignment thread: a million-pair
+ * graph as a few typed arrays copies in milliseconds, where as objects it took seconds to clone.
  */
 export interface CandidateEdge {
   orderId: string;
@@ -25,60 +29,116 @@ export interface Proposal {
   score: number;
 }
 
-const byIds = (a: CandidateEdge, b: CandidateEdge) =>
-  a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : a.applicantId < b.applicantId ? -1 : a.applicantId > b.applicantId ? 1 : 0;
-
-export function assignOptimally(orders: readonly OrderSlots[], edges: readonly CandidateEdge[]): Proposal[] {
-  const slots = new Map<string, number>();
-  for (const o of orders) if (o.slots > 0) slots.set(o.orderId, o.slots);
-  const usable = edges.filter((e) => slots.has(e.orderId)).sort(byIds);
-  const proposals: Proposal[] = [];
-  for (const component of components(usable)) proposals.push(...solve(component, slots));
-  return proposals.sort(byIds);
+/** Candidate pairs in flat arrays: pair k is order `orderIds[edgeOrder[k]]`, applicant `applicantIds[edgeApplicant[k]]`. */
+export interface IndexedCandidates {
+  orderIds: readonly string[];
+  /** The slots of each order, by its index in `orderIds`. */
+  slots: Int32Array;
+  applicantIds: readonly string[];
+  /** Pairs in use: the arrays below may be longer (room to grow). */
+  edgeCount: number;
+  edgeOrder: Int32Array;
+  edgeApplicant: Int32Array;
+  /** 0 to 100, one decimal. */
+  edgeScore: Float64Array;
 }
 
-/** Groups edges into connected components of the order–applicant graph (union–find on order ids). */
-function components(edges: readonly CandidateEdge[]): CandidateEdge[][] {
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
+export function assignOptimally(orders: readonly OrderSlots[], edges: readonly CandidateEdge[]): Proposal[] {
+  const slotsOf = new Map<string, number>();
+  for (const o of orders) slotsOf.set(o.orderId, o.slots);
+  const orderIndex = new Map<string, number>();
+  const applicantIndex = new Map<string, number>();
+  const indexOf = (map: Map<string, number>, id: string) => {
+    let i = map.get(id);
+    if (i === undefined) map.set(id, (i = map.size));
+    return i;
+  };
+  const n = edges.length;
+  const [edgeOrder, edgeApplicant, edgeScore] = [new Int32Array(n), new Int32Array(n), new Float64Array(n)];
+  edges.forEach((e, k) => {
+    edgeOrder[k] = indexOf(orderIndex, e.orderId);
+    edgeApplicant[k] = indexOf(applicantIndex, e.applicantId);
+    edgeScore[k] = e.score;
+  });
+  const orderIds = [...orderIndex.keys()];
+  const slots = Int32Array.from(orderIds, (id) => Math.max(0, slotsOf.get(id) ?? 0));
+  const chosen = assignIndexed({ orderIds, slots, applicantIds: [...applicantIndex.keys()], edgeCount: n, edgeOrder, edgeApplicant, edgeScore });
+  return Array.from(chosen, (k) => ({ orderId: edges[k]!.orderId, applicantId: edges[k]!.applicantId, score: edges[k]!.score }));
+}
+
+/** The rank of each id in string order (ids are distinct). */
+function ranks(ids: readonly string[]): Int32Array {
+  const order = ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+  const rank = new Int32Array(ids.length);
+  order.forEach((i, r) => (rank[i] = r));
+  return rank;
+}
+
+/**
+ * The optimal assignment over indexed pairs: the indices of the chosen pairs, in order id then applicant id
+ * order. Orders without slots take nobody.
+ */
+export function assignIndexed(c: IndexedCandidates): Int32Array {
+  const orderRank = ranks(c.orderIds);
+  const applicantRank = ranks(c.applicantIds);
+  const { edgeOrder: eo, edgeApplicant: ea } = c;
+  const byIds = (x: number, y: number) => orderRank[eo[x]!]! - orderRank[eo[y]!]! || applicantRank[ea[x]!]! - applicantRank[ea[y]!]!;
+  const usable: number[] = [];
+  for (let k = 0; k < c.edgeCount; k++) if (c.slots[eo[k]!]! > 0) usable.push(k);
+  usable.sort(byIds);
+  const chosen: number[] = [];
+  for (const component of components(usable, c, orderRank)) chosen.push(...solve(component, c, applicantRank));
+  return Int32Array.from(chosen.sort(byIds));
+}
+
+/** Groups pairs into connected components of the order–applicant graph (union–find on orders, the lowest id the root). */
+function components(edges: readonly number[], c: IndexedCandidates, orderRank: Int32Array): number[][] {
+  const parent = new Int32Array(c.orderIds.length).fill(-1);
+  const find = (x: number): number => {
     let root = x;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    while (parent.get(x) !== root) {
-      const next = parent.get(x)!;
-      parent.set(x, root);
+    while (parent[root] !== root) root = parent[root]!;
+    while (parent[x] !== root) {
+      const next = parent[x]!;
+      parent[x] = root;
       x = next;
     }
     return root;
   };
-  const firstOrderOf = new Map<string, string>();
-  for (const e of edges) {
-    if (!parent.has(e.orderId)) parent.set(e.orderId, e.orderId);
-    const seen = firstOrderOf.get(e.applicantId);
-    if (seen === undefined) firstOrderOf.set(e.applicantId, e.orderId);
+  const firstOrderOf = new Int32Array(c.applicantIds.length).fill(-1);
+  for (const k of edges) {
+    const o = c.edgeOrder[k]!;
+    if (parent[o] === -1) parent[o] = o;
+    const seen = firstOrderOf[c.edgeApplicant[k]!]!;
+    if (seen === -1) firstOrderOf[c.edgeApplicant[k]!] = o;
     else {
-      const [a, b] = [find(seen), find(e.orderId)];
-      if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+      const [a, b] = [find(seen), find(o)];
+      if (a !== b) {
+        const [low, high] = orderRank[a]! < orderRank[b]! ? [a, b] : [b, a];
+        parent[high] = low;
+      }
     }
   }
-  const groups = new Map<string, CandidateEdge[]>();
-  for (const e of edges) {
-    const root = find(e.orderId);
+  const groups = new Map<number, number[]>();
+  for (const k of edges) {
+    const root = find(c.edgeOrder[k]!);
     let group = groups.get(root);
     if (!group) groups.set(root, (group = []));
-    group.push(e);
+    group.push(k);
   }
-  return [...groups.keys()].sort().map((k) => groups.get(k)!);
+  return [...groups.keys()].sort((a, b) => orderRank[a]! - orderRank[b]!).map((k) => groups.get(k)!);
 }
 
-function solve(edges: readonly CandidateEdge[], slots: ReadonlyMap<string, number>): Proposal[] {
-  const orderIds = [...new Set(edges.map((e) => e.orderId))];
-  const applicantIds = [...new Set(edges.map((e) => e.applicantId))].sort();
-  const orderIndex = new Map(orderIds.map((id, i) => [id, 1 + i]));
-  const applicantIndex = new Map(applicantIds.map((id, i) => [id, 1 + orderIds.length + i]));
+/** One component, its pairs in id order; returns the chosen pairs. */
+function solve(edges: readonly number[], c: IndexedCandidates, applicantRank: Int32Array): number[] {
+  // Orders in order of appearance (pairs are sorted by order id), applicants sorted by id; nodes numbered so.
+  const orderNode = new Map<number, number>();
+  for (const k of edges) if (!orderNode.has(c.edgeOrder[k]!)) orderNode.set(c.edgeOrder[k]!, 1 + orderNode.size);
+  const applicants = [...new Set(edges.map((k) => c.edgeApplicant[k]!))].sort((a, b) => applicantRank[a]! - applicantRank[b]!);
+  const applicantNode = new Map(applicants.map((a, i) => [a, 1 + orderNode.size + i]));
   const source = 0;
-  const sink = 1 + orderIds.length + applicantIds.length;
+  const sink = 1 + orderNode.size + applicants.length;
   const nodes = sink + 1;
-  const edgeCount = 2 * (orderIds.length + edges.length + applicantIds.length);
+  const edgeCount = 2 * (orderNode.size + edges.length + applicants.length);
 
   // Edges in flat typed arrays; the residual twin of edge e is e ^ 1. Adjacency in CSR form, in insertion order.
   const to = new Int32Array(edgeCount);
@@ -86,22 +146,22 @@ function solve(edges: readonly CandidateEdge[], slots: ReadonlyMap<string, numbe
   const cap = new Int32Array(edgeCount);
   const cost = new Float64Array(edgeCount);
   let m = 0;
-  const add = (u: number, v: number, capacity: number, c: number) => {
+  const add = (u: number, v: number, capacity: number, cst: number) => {
     to[m] = v;
     from[m] = u;
     cap[m] = capacity;
-    cost[m] = c;
+    cost[m] = cst;
     to[m + 1] = u;
     from[m + 1] = v;
-    cost[m + 1] = -c;
+    cost[m + 1] = -cst;
     m += 2;
     return m - 2;
   };
-  for (const id of orderIds) add(source, orderIndex.get(id)!, slots.get(id)!, 0);
+  for (const [order, node] of orderNode) add(source, node, c.slots[order]!, 0);
   const firstPair = m;
   // Costs in tenths of a point, negated: the cheapest flow is the best-scoring one.
-  for (const e of edges) add(orderIndex.get(e.orderId)!, applicantIndex.get(e.applicantId)!, 1, -Math.round(e.score * 10));
-  for (const id of applicantIds) add(applicantIndex.get(id)!, sink, 1, 0);
+  for (const k of edges) add(orderNode.get(c.edgeOrder[k]!)!, applicantNode.get(c.edgeApplicant[k]!)!, 1, -Math.round(c.edgeScore[k]! * 10));
+  for (const a of applicants) add(applicantNode.get(a)!, sink, 1, 0);
 
   const start = new Int32Array(nodes + 1);
   for (let e = 0; e < m; e++) start[from[e]! + 1]!++;
@@ -113,7 +173,7 @@ function solve(edges: readonly CandidateEdge[], slots: ReadonlyMap<string, numbe
   // Potentials that make every initial reduced cost non-negative (the network is a DAG: one pass).
   const potential = new Float64Array(nodes);
   for (let e = firstPair; e < firstPair + 2 * edges.length; e += 2) potential[to[e]!] = Math.min(potential[to[e]!]!, cost[e]!);
-  for (const id of applicantIds) potential[sink] = Math.min(potential[sink]!, potential[applicantIndex.get(id)!]!);
+  for (const a of applicants) potential[sink] = Math.min(potential[sink]!, potential[applicantNode.get(a)!]!);
   const reduced = (e: number) => cost[e]! + potential[from[e]!]! - potential[to[e]!]!;
 
   const dist = new Float64Array(nodes);
@@ -207,11 +267,11 @@ function solve(edges: readonly CandidateEdge[], slots: ReadonlyMap<string, numbe
     }
   }
 
-  const proposals: Proposal[] = [];
-  for (let k = 0; k < edges.length; k++) {
-    if (cap[firstPair + 2 * k] === 0) proposals.push({ orderId: edges[k]!.orderId, applicantId: edges[k]!.applicantId, score: edges[k]!.score });
-  }
-  return proposals;
+  const chosen: number[] = [];
+  edges.forEach((k, i) => {
+    if (cap[firstPair + 2 * i] === 0) chosen.push(k);
+  });
+  return chosen;
 }
 
 /** A binary heap of (distance, node) with ties to the lower node, so results never depend on insertion order. */

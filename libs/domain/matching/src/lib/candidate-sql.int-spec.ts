@@ -4,7 +4,7 @@ import { fieldCipherFromEnv } from '@puente/config';
 import { seededRandom as rng } from '@puente/common';
 import { databaseOptions } from '@puente/database';
 import { ApplicantRow, applicantFacts, eligibleApplicantCondition } from './candidate-sql';
-import { retrieveCandidates } from './candidate.repository';
+import { cursorAfter, retrieveCandidates, type RetrievedRow } from './candidate.repository';
 import { unmetRequirements } from './eligibility.rules';
 import type { OrderFacts } from './matching.model';
 import { MATCHING_POLICY_V1 as policy } from './matching.policy';
@@ -21,9 +21,10 @@ const day = (offset: number) => new Date(Date.UTC(2027, 0, 1) + offset * 86_400_
 /**
  * SQL and TypeScript must never disagree on who qualifies: 400 random applicants, 60 random orders, and for every
  * pair the SQL condition and `unmetRequirements` give the same answer. Values cluster around each boundary
- * (passport end + margin, age 18 on the start date, minimum experience) so the edges are exercised. The applicants
- * are written in SQL on purpose: occupations of this test alone (no reference code, so nobody else's run retrieves
- * them), every status matching tells apart, and 400 rows where registration would hash 400 passwords.
+ * (passport and documents end + margin, age 18 on the start date, minimum experience) so the edges are exercised.
+ * The applicants are written in SQL on purpose: occupations of this test alone (no reference code, so nobody else's
+ * run retrieves them), every status matching tells apart, documents' expiries without their rows, and 400 rows where
+ * registration would hash 400 passwords.
  */
 describe('eligibility in SQL agrees with the rules', () => {
   let ds: DataSource;
@@ -42,10 +43,13 @@ describe('eligibility in SQL agrees with the rules', () => {
       const languages = subset(['en', 'fr'], 0.5).map((code) => ({ code, level: pick(LEVELS) }));
       const tokens = languages.flatMap((l) => LEVELS.slice(0, LEVELS.indexOf(l.level) + 1).map((v) => `${l.code}:${v}`));
       const passport = random() < 0.8;
+      // Half have a medical certificate or police record on file, expiring around the same boundary as passports.
+      const document = random() < 0.5;
       const [row] = await ds.query(
         `INSERT INTO applicant (national_id_enc, national_id_hash, first_names, last_names, birth_date, gender, municipality_code, phone, occupations,
-           skills, languages, language_levels, years_experience, education, passport_number_enc, passport_number_hash, passport_expiry, status, address)
-         VALUES ($13, $1, 'Test', 'Applicant', $2, $3, 'SV-SA-NORTE', '+50370000000', $4, $5, $6, $7, $8, 'PRIMARY', $14, $9, $10, $11, $12) RETURNING id`,
+           skills, languages, language_levels, years_experience, education, passport_number_enc, passport_number_hash, passport_expiry, status, address,
+           document_expiry, document_expiry_kind)
+         VALUES ($13, $1, 'Test', 'Applicant', $2, $3, 'SV-SA-NORTE', '+50370000000', $4, $5, $6, $7, $8, 'PRIMARY', $14, $9, $10, $11, $12, $15, $16) RETURNING id`,
         [
           `T${String(randomInt(1e9)).padStart(9, '0')}-${i}`,
           day(-18 * 365 - 5 + Math.floor(random() * 20) - Math.floor(random() * 3) * 3650),
@@ -61,6 +65,8 @@ describe('eligibility in SQL agrees with the rules', () => {
           tag,
           SEALED_DUI,
           passport ? SEALED_PASSPORT : null,
+          document ? day(400 + Math.floor(random() * 120)) : null,
+          document ? pick(['MEDICAL_CERTIFICATE', 'POLICE_RECORD']) : null,
         ],
       );
       ids.push(row.id);
@@ -75,7 +81,8 @@ describe('eligibility in SQL agrees with the rules', () => {
   it('gives the same eligible set for 60 random orders', async () => {
     const rows: ApplicantRow[] = await ds.query(
       `SELECT id, status, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, gender, municipality_code, occupations, skills,
-              language_levels, years_experience, to_char(passport_expiry, 'YYYY-MM-DD') AS passport_expiry
+              language_levels, years_experience, to_char(passport_expiry, 'YYYY-MM-DD') AS passport_expiry,
+              to_char(document_expiry, 'YYYY-MM-DD') AS document_expiry, document_expiry_kind
        FROM applicant WHERE address = $1`,
       [tag],
     );
@@ -115,8 +122,11 @@ describe('eligibility in SQL agrees with the rules', () => {
         return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : 1);
       });
       expect(retrieved.map((r) => r.id)).toEqual(inOrder.map((r) => r.id));
-      const pages: ApplicantRow[] = [];
-      for (let offset = 0; offset < retrieved.length; offset += 5) pages.push(...(await retrieveCandidates(ds, order, policy, [], 5, offset)));
+      // Page by page from each page's last row (keyset), the same people in the same order.
+      const pages: RetrievedRow[] = [];
+      for (let page = await retrieveCandidates(ds, order, policy, [], 5); page.length; page = await retrieveCandidates(ds, order, policy, [], 5, cursorAfter(page.at(-1)!))) {
+        pages.push(...page);
+      }
       expect(pages.map((r) => r.id)).toEqual(retrieved.map((r) => r.id));
       eligibleSomewhere += byRules.size;
     }

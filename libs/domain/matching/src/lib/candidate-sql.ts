@@ -1,5 +1,5 @@
 import type { ApplicantEntity } from '@puente/domain/applicants';
-import { latestAdultBirthDate, passportValidThrough } from './eligibility.rules';
+import { documentsValidThrough, latestAdultBirthDate, passportValidThrough } from './eligibility.rules';
 import { NO_HISTORY, type ApplicantFacts, type ApplicantHistory, type OrderFacts } from './matching.model';
 import type { MatchingPolicy } from './matching.policy';
 
@@ -23,7 +23,7 @@ export function eligibleApplicantCondition(
 
 /**
  * The requirements on columns that `applicant` and its matching index `applicant_occupation` share (skills,
- * languages, experience, passport, age), so retrieval can filter inside the index with the very same SQL.
+ * languages, experience, passport, documents, age), so retrieval can filter inside the index with the very same SQL.
  */
 export function requirementCondition(
   order: OrderFacts,
@@ -36,6 +36,7 @@ export function requirementCondition(
       `${alias}.language_levels @> :requiredLanguageLevels::text[]`,
       `${alias}.years_experience >= :minExperience`,
       `${alias}.passport_expiry >= :passportValidThrough`,
+      `(${alias}.document_expiry IS NULL OR ${alias}.document_expiry >= :documentsValidThrough)`,
       `${alias}.birth_date <= :latestBirthDate`,
     ].join(' AND '),
     params: {
@@ -43,6 +44,7 @@ export function requirementCondition(
       requiredLanguageLevels: [...order.requiredLanguageLevels],
       minExperience: order.minExperienceYears,
       passportValidThrough: passportValidThrough(order, policy),
+      documentsValidThrough: documentsValidThrough(order, policy),
       latestBirthDate: latestAdultBirthDate(order, policy),
     },
   };
@@ -60,6 +62,8 @@ export interface ApplicantRow {
   language_levels: string[];
   years_experience: number;
   passport_expiry: string | null;
+  document_expiry: string | null;
+  document_expiry_kind: string | null;
 }
 
 export function applicantFacts(row: ApplicantRow, history: ApplicantHistory = NO_HISTORY): ApplicantFacts {
@@ -74,6 +78,8 @@ export function applicantFacts(row: ApplicantRow, history: ApplicantHistory = NO
     languageLevels: row.language_levels,
     yearsExperience: row.years_experience,
     passportExpiry: row.passport_expiry,
+    documentExpiry: row.document_expiry,
+    documentExpiryKind: row.document_expiry_kind,
     history,
     hasOverlappingCommitment: false,
   };
@@ -93,6 +99,8 @@ export const factsOfApplicant = (a: ApplicantEntity, history: ApplicantHistory =
       language_levels: a.languageLevels,
       years_experience: a.yearsExperience,
       passport_expiry: a.passportExpiry,
+      document_expiry: a.documentExpiry,
+      document_expiry_kind: a.documentExpiryKind,
     },
     history,
   );

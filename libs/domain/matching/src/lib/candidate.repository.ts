@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { ApplicantRow, eligibleApplicantCondition, requirementCondition } from './candidate-sql';
-import { CandidateEntity } from './candidate.entity';
+import { CandidateEntity, type CandidateStatus } from './candidate.entity';
+import type { ScoreLine } from './score.rules';
 import type { OrderFacts } from './matching.model';
 import type { MatchingPolicy } from './matching.policy';
 
@@ -12,20 +13,43 @@ function preferredSkillCount(order: OrderFacts): string {
 }
 
 const APPLICANT_COLUMNS = `a.id, a.status, to_char(a.birth_date, 'YYYY-MM-DD') AS birth_date, a.gender, a.municipality_code, a.occupations,
-  a.skills, a.language_levels, a.years_experience, to_char(a.passport_expiry, 'YYYY-MM-DD') AS passport_expiry`;
+  a.skills, a.language_levels, a.years_experience, to_char(a.passport_expiry, 'YYYY-MM-DD') AS passport_expiry,
+  to_char(a.document_expiry, 'YYYY-MM-DD') AS document_expiry, a.document_expiry_kind`;
 
 /**
  * An applicant is left to another order while it is proposed there and that order is still OPEN (the employer
  * is deciding), or while it is selected there; a finished order's rows hold nobody.
+ *
+ * The run's own orders come as a subquery over the array, not `<> ALL(array)`: with a thousand orders the planner
+ * estimated that condition element by element, 7 to 13 ms of planning for each retrieval query (a full run makes
+ * about two thousand); this way the list is a hashed set, planned once as a whole.
  */
 const notHeldElsewhere = (applicantId: string) =>
   `NOT EXISTS (SELECT 1 FROM candidate c JOIN job_order o ON o.id = c.job_order_id
                WHERE c.applicant_id = ${applicantId} AND c.status IN ('SUGGESTED', 'RESERVE', 'SELECTED')
-                 AND (c.status = 'SELECTED' OR o.status = 'OPEN') AND NOT (c.job_order_id = ANY(:runOrderIds::uuid[])))`;
+                 AND (c.status = 'SELECTED' OR o.status = 'OPEN') AND c.job_order_id NOT IN (SELECT unnest(:runOrderIds::uuid[])))`;
+
+/** A retrieved row with its place in the retrieval order, from which the next page starts. */
+export interface RetrievedRow extends ApplicantRow {
+  preferred_count: number;
+}
+
+/** Where a page ended: the next page starts after this row (most experienced first, then preferred skills, then id). */
+export interface RetrievalCursor {
+  yearsExperience: number;
+  preferredCount: number;
+  applicantId: string;
+}
+
+export const cursorAfter = (row: RetrievedRow): RetrievalCursor => ({
+  yearsExperience: row.years_experience,
+  preferredCount: row.preferred_count,
+  applicantId: row.id,
+});
 
 /**
- * The eligible applicants of one order, best first by a cheap pre-score, `limit` rows after the first `offset`.
- * Applicants held by an order outside `runOrderIds` are left to that order.
+ * The eligible applicants of one order, best first by a cheap pre-score, `limit` rows after `after` (from the
+ * first without it). Applicants held by an order outside `runOrderIds` are left to that order.
  *
  * The plan is fixed on purpose: the index of `applicant_occupation` yields the order's occupation most
  * experienced first and carries the columns the requirements test, so rows are filtered inside the index;
@@ -33,6 +57,10 @@ const notHeldElsewhere = (applicantId: string) =>
  * and the scan stops at the LIMIT. Only those rows are read from `applicant`, by primary key, and checked
  * against the full condition there, the truth the rules are tested against (the OFFSET 0 keeps the planner
  * from turning that into a bitmap scan of every eligible row).
+ *
+ * A later page starts at the cursor's level of experience in the index (keyset), where an OFFSET read and
+ * threw away every earlier row again: a run's later rounds read twice as far each time, so each would have
+ * re-read all the rounds before it.
  */
 export function retrieveCandidates(
   ds: DataSource,
@@ -40,18 +68,23 @@ export function retrieveCandidates(
   policy: MatchingPolicy,
   runOrderIds: readonly string[],
   limit: number,
-  offset = 0,
-): Promise<ApplicantRow[]> {
+  after: RetrievalCursor | null = null,
+): Promise<RetrievedRow[]> {
   const condition = eligibleApplicantCondition(order, policy);
   const inIndex = requirementCondition(order, policy, 'ao');
+  const preferred = preferredSkillCount(order);
+  const afterCursor = after
+    ? `AND ao.years_experience <= :afterYears
+       AND (ao.years_experience < :afterYears OR ${preferred} < :afterPreferred OR (${preferred} = :afterPreferred AND ao.applicant_id > :afterId))`
+    : '';
   const [sql, parameters] = ds.driver.escapeQueryWithParameters(
-    `SELECT ${APPLICANT_COLUMNS}
+    `SELECT ${APPLICANT_COLUMNS}, top.preferred AS preferred_count
      FROM (
-       SELECT ao.applicant_id, ao.years_experience, ${preferredSkillCount(order)} AS preferred
+       SELECT ao.applicant_id, ao.years_experience, ${preferred} AS preferred
        FROM applicant_occupation ao
-       WHERE ao.isco_code = :occupation AND ao.available AND ${inIndex.sql} AND ${notHeldElsewhere('ao.applicant_id')}
+       WHERE ao.isco_code = :occupation AND ao.available AND ${inIndex.sql} AND ${notHeldElsewhere('ao.applicant_id')} ${afterCursor}
        ORDER BY ao.years_experience DESC, preferred DESC, ao.applicant_id
-       LIMIT :limit OFFSET :offset
+       LIMIT :limit
      ) top
      CROSS JOIN LATERAL (SELECT a.* FROM applicant a WHERE a.id = top.applicant_id AND ${condition.sql} OFFSET 0) a
      ORDER BY top.years_experience DESC, top.preferred DESC, top.applicant_id`,
@@ -60,7 +93,7 @@ export function retrieveCandidates(
       ...Object.fromEntries(order.preferredSkills.map((skill, i) => [`preferred${i}`, [skill]])),
       runOrderIds: [...runOrderIds],
       limit,
-      offset,
+      ...(after ? { afterYears: after.yearsExperience, afterPreferred: after.preferredCount, afterId: after.applicantId } : {}),
     },
   );
   return ds.query(sql, parameters);
@@ -103,4 +136,43 @@ export async function candidatesOf(ds: DataSource, jobOrderId: string, afterRank
 /** A candidate's public reference: stable for the order, unrelated to any identifier of the person. */
 export function candidateReference(candidateId: string): string {
   return `C-${createHash('sha256').update(candidateId).digest('hex').slice(0, 8).toUpperCase()}`;
+}
+
+/** A candidate as a run writes it. */
+export interface CandidateRow {
+  jobOrderId: string;
+  applicantId: string;
+  runId: string;
+  score: number;
+  breakdown: ScoreLine[];
+  rank: number;
+  status: CandidateStatus;
+  named: boolean;
+}
+
+/** Rows per INSERT: each carries its explanation (about 1.5 kB of JSON), so a few MB a statement. */
+const INSERT_BATCH = 5000;
+
+/**
+ * A run's candidates, column by column through `unnest` in batches of 5,000: a full run writes about 60,000, and
+ * the ORM's INSERT of 1,000 rows at a time (eight parameters a row) spent most of the write building SQL.
+ */
+export async function insertCandidates(em: EntityManager, rows: readonly CandidateRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+    const batch = rows.slice(i, i + INSERT_BATCH);
+    await em.query(
+      `INSERT INTO candidate (job_order_id, applicant_id, run_id, score, breakdown, rank, status, named)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::numeric[], $5::jsonb[], $6::int[], $7::text[], $8::boolean[])`,
+      [
+        batch.map((r) => r.jobOrderId),
+        batch.map((r) => r.applicantId),
+        batch.map((r) => r.runId),
+        batch.map((r) => r.score),
+        batch.map((r) => JSON.stringify(r.breakdown)),
+        batch.map((r) => r.rank),
+        batch.map((r) => r.status),
+        batch.map((r) => r.named),
+      ],
+    );
+  }
 }

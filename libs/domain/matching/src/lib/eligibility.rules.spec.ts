@@ -1,4 +1,4 @@
-import { unmetRequirements, passportValidThrough, latestAdultBirthDate } from './eligibility.rules';
+import { documentsValidThrough, unmetRequirements, passportValidThrough, latestAdultBirthDate } from './eligibility.rules';
 import { ApplicantFacts, OrderFacts } from './matching.model';
 import { MATCHING_POLICY_V2 as policy } from './matching.policy';
 import { applicant, order } from './matching-facts.fixtures';
@@ -19,6 +19,7 @@ describe('hard requirements', () => {
     [{ status: 'BLOCKED' }, 'BLOCKED'],
     [{ hasOverlappingCommitment: true }, 'OVERLAPPING_COMMITMENT'],
     [{ birthDate: '2009-04-02' }, 'ADULT'],
+    [{ documentExpiry: '2027-01-01', documentExpiryKind: 'POLICE_RECORD' }, 'DOCUMENTS'],
   ] as [Partial<ApplicantFacts>, string][])('names %o as %s', (change, code) => expect(codesOf(change)).toEqual([code]));
 
   it('requires the passport through the contract end plus the margin, to the day', () => {
@@ -26,6 +27,23 @@ describe('hard requirements', () => {
     expect(through).toBe('2028-06-28');
     expect(codesOf({ passportExpiry: through })).toEqual([]);
     expect(codesOf({ passportExpiry: '2028-06-27' })).toEqual(['PASSPORT']);
+  });
+
+  it('requires a medical certificate or police record on file through the same day as the passport, naming it and both dates', () => {
+    const through = documentsValidThrough(order, policy);
+    expect(through).toBe(passportValidThrough(order, policy));
+    expect(codesOf({ documentExpiry: through, documentExpiryKind: 'POLICE_RECORD' })).toEqual([]);
+    expect(codesOf({ documentExpiry: '2030-01-01', documentExpiryKind: 'MEDICAL_CERTIFICATE' })).toEqual([]);
+    expect(unmetRequirements({ ...applicant, documentExpiry: '2028-06-27', documentExpiryKind: 'POLICE_RECORD' }, order, policy)).toEqual([
+      { code: 'DOCUMENTS', message: 'The police record expires on 2028-06-27; it must be valid through 2028-06-28.' },
+    ]);
+    expect(unmetRequirements({ ...applicant, documentExpiry: '2027-03-01', documentExpiryKind: 'MEDICAL_CERTIFICATE' }, order, policy)).toEqual([
+      { code: 'DOCUMENTS', message: 'The medical certificate expires on 2027-03-01; it must be valid through 2028-06-28.' },
+    ]);
+  });
+
+  it('asks nothing of documents not on file: they come at pre-departure', () => {
+    expect(codesOf({ documentExpiry: null, documentExpiryKind: null })).toEqual([]);
   });
 
   it('counts the age on the first day of work', () => {

@@ -1,3 +1,4 @@
+import { DOCUMENT_NAMES, type DocumentKind } from '@puente/domain/applicants';
 import type { ApplicantFacts, OrderFacts } from './matching.model';
 import type { MatchingPolicy } from './matching.policy';
 
@@ -7,6 +8,7 @@ export type RequirementCode =
   | 'LANGUAGES'
   | 'EXPERIENCE'
   | 'PASSPORT'
+  | 'DOCUMENTS'
   | 'AVAILABILITY'
   | 'OVERLAPPING_COMMITMENT'
   | 'ADULT'
@@ -29,6 +31,14 @@ export function shiftDate(date: string, { days = 0, years = 0 }: { days?: number
 /** The passport must be valid on this day at least: the contract's end plus the policy's margin. */
 export function passportValidThrough(order: OrderFacts, policy: MatchingPolicy): string {
   return shiftDate(order.endDate, { days: policy.passportMarginDays });
+}
+
+/**
+ * A medical certificate or police record on file must be valid on this day at least: the same day as the passport
+ * (the contract's end plus the policy's margin), since the worker travels home on them too.
+ */
+export function documentsValidThrough(order: OrderFacts, policy: MatchingPolicy): string {
+  return passportValidThrough(order, policy);
 }
 
 /** The latest birth date of an applicant who is an adult on the first day of work. */
@@ -58,6 +68,13 @@ export function unmetRequirements(a: ApplicantFacts, o: OrderFacts, policy: Matc
   if (!a.passportExpiry) unmet.push({ code: 'PASSPORT', message: 'No passport on file.' });
   else if (a.passportExpiry < validThrough) {
     unmet.push({ code: 'PASSPORT', message: `The passport expires on ${a.passportExpiry}; it must be valid through ${validThrough}.` });
+  }
+  // The earliest of the current medical certificate and police record: if it lasts, both do. None on file is no
+  // failure here (they are asked for at pre-departure).
+  const documentsThrough = documentsValidThrough(o, policy);
+  if (a.documentExpiry && a.documentExpiry < documentsThrough) {
+    const name = DOCUMENT_NAMES[a.documentExpiryKind as DocumentKind]?.en ?? 'document';
+    unmet.push({ code: 'DOCUMENTS', message: `The ${name} expires on ${a.documentExpiry}; it must be valid through ${documentsThrough}.` });
   }
   if (a.hasOverlappingCommitment) {
     unmet.push({ code: 'OVERLAPPING_COMMITMENT', message: 'Already selected, preparing to leave or working abroad during these dates.' });

@@ -24,6 +24,8 @@ export const applicant: ApplicantFacts = {
   languageLevels: ['es:A1', 'es:A2', 'es:B1', 'es:B2', 'es:C1', 'es:C2', 'es:NATIVE', 'fr:A1', 'fr:A2'],
   yearsExperience: 4,
   passportExpiry: '2030-01-01',
+  documentExpiry: null,
+  documentExpiryKind: null,
   history: NO_HISTORY,
   hasOverlappingCommitment: false,
 };

@@ -11,6 +11,12 @@ export interface ApplicantFacts {
   languageLevels: readonly string[];
   yearsExperience: number;
   passportExpiry: string | null;
+  /**
+   * The earliest expiry of the current medical certificate and police record on file, and its kind
+   * (`MEDICAL_CERTIFICATE` or `POLICE_RECORD`); null when neither is recorded (asked for at pre-departure).
+   */
+  documentExpiry: string | null;
+  documentExpiryKind: string | null;
   /** What Puente knows of the applicant's past seasons: evaluations and former employers. */
   history: ApplicantHistory;
   /** Another commitment (selected elsewhere, pre-departure, deployed) overlapping this order's dates. */

@@ -8,16 +8,17 @@ import { JOB_ORDER_APPROVED, JobOrderApprovedEvent, JobOrderEntity } from '@puen
 import { UnitOfWork, UnitOfWorkTx } from '@puente/queue';
 import { queueDelivery } from '@puente/notifications';
 import { DEFAULT_JOB_OPTIONS, jobId, JobName } from '@puente/queue-contracts';
-import { assignOptimally, CandidateEdge } from './assignment';
-import { applicantFacts, factsOfApplicant } from './candidate-sql';
-import { retrieveCandidates, retrieveFormerWorkers } from './candidate.repository';
+import type { Proposal } from './assignment';
+import { AssignmentThread } from './assignment-thread';
+import { CandidateGraph } from './candidate-graph';
+import { applicantFacts, type ApplicantRow, factsOfApplicant } from './candidate-sql';
+import { cursorAfter, type CandidateRow, insertCandidates, type RetrievalCursor, retrieveCandidates, retrieveFormerWorkers } from './candidate.repository';
 import { SEASON_HISTORY_READER, type SeasonHistoryReader } from './season-history.port';
-import { CandidateEntity } from './candidate.entity';
 import type { ApplicantFacts, FairnessContext } from './matching.model';
 import { orderFacts } from './order-facts';
 import { CURRENT_MATCHING_POLICY, MatchingPolicy } from './matching.policy';
 import { MatchingRunEntity } from './matching-run.entity';
-import { scoreCandidate, ScoreLine } from './score.rules';
+import { scoreCandidate, ScoreLine, scoreTotal } from './score.rules';
 import { unmetRequirements } from './eligibility.rules';
 import { NamedCounts, namedRequestOutcome, rankShortlist, slotsAfterNamed } from './shortlist.rules';
 import { recordShortlistReady } from './shortlist-notice';
@@ -34,6 +35,21 @@ const MIN_RETRIEVAL = 50;
 /** Retrieval and assignment rounds per run: later rounds, each reading twice as far, only for orders whose
  * candidates went elsewhere. */
 const MAX_RETRIEVAL_ROUNDS = 4;
+/**
+ * Retrieval queries at once. Each takes a core of PostgreSQL while it runs. Two at once shortened a full run, but on
+ * a 2-core server they left the api no core: its p99 during the run went to 3.1-3.9 times idle (the limit is 3), so
+ * one at a time until PostgreSQL has cores to spare.
+ */
+const RETRIEVAL_CONCURRENCY = 1;
+
+/** Runs `work` on every item, at most `concurrency` at once. */
+async function inTurn<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+}
 
 @Injectable()
 export class MatchingService {
@@ -193,26 +209,26 @@ export class MatchingService {
     const named = await this.namedFirst(targets, policy, fairness, rejected);
     const reserved = new Set([...named.values()].flatMap((n) => n.placed.map((p) => p.applicantId)));
 
-    const edges: CandidateEdge[] = [];
-    // One copy of each applicant, whatever the number of orders it qualifies for; breakdowns are made at the end,
-    // for the proposals only, so memory follows the applicants read, not the pairs scored.
+    // The pairs scored so far, flat (see IndexedCandidates): one copy of each applicant, whatever the number of
+    // orders it qualifies for; breakdowns are made at the end, for the proposals only, so memory follows the
+    // applicants read, not the pairs scored.
+    const graph = new CandidateGraph(targets.map((o) => ({ orderId: o.id, slots: slotsAfterNamed(o.positions, named.get(o.id), policy).slots })));
     const applicants = new Map<string, ApplicantFacts>();
-    // After the first round, an order reads in proportion to the slots it still lacks, on the page after the last
-    // (should rows shift meanwhile, a repeated pair is harmless: an applicant carries one unit of flow).
+    // After the first round, an order reads in proportion to the slots it still lacks, from where its last page
+    // ended (should rows shift meanwhile, a repeated pair is harmless: an applicant carries one unit of flow).
     const shortfall = new Map<string, number>();
     let rounds = 0;
     const factsOf = new Map(targets.map((o) => [o.id, orderFacts(o)]));
-    const slots = targets.map((o) => ({ orderId: o.id, slots: slotsAfterNamed(o.positions, named.get(o.id), policy).slots }));
-    const fetched = new Map<string, number>();
+    const cursors = new Map<string, RetrievalCursor>();
     const exhausted = new Set<string>();
     const retrieveMore = async (order: JobOrderEntity) => {
       const facts = factsOf.get(order.id)!;
       const wanted = shortfall.get(order.id) ?? slotsAfterNamed(order.positions, named.get(order.id), policy).slots;
       const limit = Math.max(MIN_RETRIEVAL, RETRIEVAL_FACTOR * wanted) * 2 ** (rounds - 1);
-      const offset = fetched.get(order.id) ?? 0;
-      const rows = await retrieveCandidates(this.dataSource, facts, policy, targetIds, limit, offset);
-      fetched.set(order.id, offset + rows.length);
-      if (rows.length < limit) exhausted.add(order.id);
+      const page = await retrieveCandidates(this.dataSource, facts, policy, targetIds, limit, cursors.get(order.id) ?? null);
+      const rows: ApplicantRow[] = page;
+      if (page.length) cursors.set(order.id, cursorAfter(page.at(-1)!));
+      if (page.length < limit) exhausted.add(order.id);
       // The employer's former workers are scored whatever their place in the experience order (first round only).
       if (rounds === 1) rows.push(...(await retrieveFormerWorkers(this.dataSource, facts, policy, targetIds, await this.history.formerWorkersOf(m, order.employerId))));
       const histories = await this.history.historiesOf(m, [...new Set(rows.filter((r) => !applicants.has(r.id)).map((r) => r.id))]);
@@ -222,36 +238,38 @@ export class MatchingService {
         seen.add(row.id);
         let applicant = applicants.get(row.id);
         if (!applicant) applicants.set(row.id, (applicant = applicantFacts(row, histories.get(row.id))));
-        edges.push({ orderId: order.id, applicantId: row.id, score: scoreCandidate(applicant, facts, policy, fairness).total });
+        graph.add(order.id, row.id, scoreTotal(applicant, facts, policy, fairness));
       }
     };
 
     // Orders of the same occupation draw on the same people, and each person is proposed once: an order whose
-    // candidates went elsewhere reads its next page and the assignment runs again, a few rounds at most.
+    // candidates went elsewhere reads its next page and the assignment runs again, a few rounds at most. The
+    // assignment runs on a thread of its own (started while the first round reads), the event loop stays free.
     let [retrievalMs, assignmentMs] = [0, 0];
-    let proposals: ReturnType<typeof assignOptimally> = [];
+    let proposals: Proposal[] = [];
     let pending = targets;
-    while (pending.length && rounds < MAX_RETRIEVAL_ROUNDS) {
-      rounds++;
-      const roundStart = Date.now();
-      // One order at a time: each query takes a core, and the api keeps the other (two at once doubled its p99).
-      for (const order of pending) await retrieveMore(order);
-      const retrieved = Date.now();
-      proposals = assignOptimally(slots, edges);
-      retrievalMs += retrieved - roundStart;
-      assignmentMs += Date.now() - retrieved;
-      const proposed = new Map<string, number>();
-      for (const p of proposals) proposed.set(p.orderId, (proposed.get(p.orderId) ?? 0) + 1);
-      pending = targets.filter((o, i) => {
-        const lacking = slots[i]!.slots - (proposed.get(o.id) ?? 0);
-        shortfall.set(o.id, lacking);
-        return lacking > 0 && !exhausted.has(o.id);
-      });
+    const thread = new AssignmentThread();
+    try {
+      while (pending.length && rounds < MAX_RETRIEVAL_ROUNDS) {
+        rounds++;
+        const roundStart = Date.now();
+        await inTurn(pending, RETRIEVAL_CONCURRENCY, retrieveMore);
+        const retrieved = Date.now();
+        proposals = graph.proposals(await thread.assign(graph.indexed()));
+        retrievalMs += retrieved - roundStart;
+        assignmentMs += Date.now() - retrieved;
+        const proposed = new Map<string, number>();
+        for (const p of proposals) proposed.set(p.orderId, (proposed.get(p.orderId) ?? 0) + 1);
+        pending = targets.filter((o) => {
+          const lacking = graph.slotsOf(o.id) - (proposed.get(o.id) ?? 0);
+          shortfall.set(o.id, lacking);
+          return lacking > 0 && !exhausted.has(o.id);
+        });
+      }
+    } finally {
+      await thread.close();
     }
-    this.logger.log(
-      { runId: run.id, rounds, edges: edges.length, proposals: proposals.length, unfilledOrders: pending.length, retrievalMs, assignmentMs },
-      'Candidates retrieved and assigned',
-    );
+    const writeStart = Date.now();
     const byOrder = new Map<string, typeof proposals>();
     for (const p of proposals) {
       const list = byOrder.get(p.orderId);
@@ -259,7 +277,7 @@ export class MatchingService {
       else byOrder.set(p.orderId, [p]);
     }
     // Named workers first, in the order they were asked for; then the shortlist of the positions left.
-    const rows = targets.flatMap((o) => {
+    const rows: CandidateRow[] = targets.flatMap((o) => {
       const first = (named.get(o.id)?.placed ?? []).map((n, i) => ({ ...n, jobOrderId: o.id, runId: run.id, rank: i + 1, status: 'SUGGESTED' as const, named: true }));
       const rest = rankShortlist(byOrder.get(o.id) ?? [], slotsAfterNamed(o.positions, named.get(o.id), policy).open, policy).map((p) => ({
         jobOrderId: o.id,
@@ -278,10 +296,23 @@ export class MatchingService {
       if (targetIds.length) {
         await em.query(`DELETE FROM candidate WHERE job_order_id = ANY($1) AND status IN ('SUGGESTED', 'RESERVE')`, [targetIds]);
       }
-      for (let i = 0; i < rows.length; i += 1000) await em.insert(CandidateEntity, rows.slice(i, i + 1000));
+      await insertCandidates(em, rows);
       await em.update(MatchingRunEntity, { id: run.id }, { status: 'SUCCEEDED', candidatesCount: rows.length, finishedAt: new Date(), failureReason: null });
       queueDelivery(tx, await recordShortlistReady(em, run.id, targets, rows));
     });
+    this.logger.log(
+      {
+        runId: run.id,
+        rounds,
+        edges: graph.size,
+        proposals: proposals.length,
+        unfilledOrders: pending.length,
+        retrievalMs,
+        assignmentMs,
+        writingMs: Date.now() - writeStart,
+      },
+      'Candidates retrieved, assigned and written',
+    );
     return rows.length;
   }
 }

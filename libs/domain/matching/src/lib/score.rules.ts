@@ -57,33 +57,51 @@ export function scoreCandidate(
   policy: MatchingPolicy,
   fairness: FairnessContext = NO_FAIRNESS_DATA,
 ): Score {
-  const w = policy.weights;
   const lines: ScoreLine[] = [];
-  const add = (factor: ScoreFactor, fraction: number, why: Reason) =>
-    lines.push({ factor, points: round1(w[factor] * clamp01(fraction)), maxPoints: w[factor], explanation: why.text, code: why.code, params: why.params });
+  const total = scoreWith(a, o, policy, fairness, (factor, points, maxPoints, why) => {
+    const r = why();
+    lines.push({ factor, points, maxPoints, explanation: r.text, code: r.code, params: r.params });
+  });
+  return { total, breakdown: lines };
+}
+
+/**
+ * The total of `scoreCandidate` without its explanation: a full run scores every pair it reads (about 850,000
+ * over a million applicants) and explains only the few it proposes; the sentences were most of the cost. The same
+ * code adds the same points in the same order, so both totals are equal to the last bit.
+ */
+export function scoreTotal(a: ApplicantFacts, o: OrderFacts, policy: MatchingPolicy, fairness: FairnessContext = NO_FAIRNESS_DATA): number {
+  return scoreWith(a, o, policy, fairness, null);
+}
+
+type LineSink = (factor: ScoreFactor, points: number, maxPoints: number, why: () => Reason) => void;
+
+/** Each factor's points, handed with their reason (made only when asked) to `sink`; returns the total. */
+function scoreWith(a: ApplicantFacts, o: OrderFacts, policy: MatchingPolicy, fairness: FairnessContext, sink: LineSink | null): number {
+  const w = policy.weights;
+  let sum = 0;
+  const add = (factor: ScoreFactor, fraction: number, why: () => Reason) => {
+    const points = round1(w[factor] * clamp01(fraction));
+    sum += points;
+    sink?.(factor, points, w[factor], why);
+  };
 
   const required = o.requiredSkills.filter((s) => a.skills.includes(s)).length;
-  add(
-    'requiredSkills',
-    share(required, o.requiredSkills.length),
+  add('requiredSkills', share(required, o.requiredSkills.length), () =>
     o.requiredSkills.length
       ? reason('REQUIRED_SKILLS', `${required} of ${o.requiredSkills.length} required skills`, { matched: required, asked: o.requiredSkills.length })
       : reason('REQUIRED_SKILLS_NONE_ASKED', 'no required skills asked'),
   );
 
   const preferred = o.preferredSkills.filter((s) => a.skills.includes(s)).length;
-  add(
-    'preferredSkills',
-    o.preferredSkills.length ? preferred / o.preferredSkills.length : 0,
+  add('preferredSkills', o.preferredSkills.length ? preferred / o.preferredSkills.length : 0, () =>
     o.preferredSkills.length
       ? reason('PREFERRED_SKILLS', `${preferred} of ${o.preferredSkills.length} preferred skills`, { matched: preferred, asked: o.preferredSkills.length })
       : reason('PREFERRED_SKILLS_NONE_ASKED', 'no preferred skills asked'),
   );
 
   const beyond = a.yearsExperience - o.minExperienceYears;
-  add(
-    'experience',
-    beyond / policy.experienceSaturationYears,
+  add('experience', beyond / policy.experienceSaturationYears, () =>
     reason('EXPERIENCE', `${a.yearsExperience} years of experience (${beyond} beyond the minimum of ${o.minExperienceYears})`, {
       years: a.yearsExperience,
       beyond,
@@ -92,11 +110,11 @@ export function scoreCandidate(
   );
 
   const h = a.history;
-  add('evaluations', evaluationFraction(h, policy), evaluationExplanation(h));
+  add('evaluations', evaluationFraction(h, policy), () => evaluationExplanation(h));
 
   const former = h.formerEmployers.find((e) => e.employerId === o.employerId);
   const returning = former !== undefined && former.wouldRehire !== false;
-  add('returningWorker', returning ? 1 : 0, returningExplanation(former));
+  add('returningWorker', returning ? 1 : 0, () => returningExplanation(former));
 
   if (o.requiredLanguageLevels.length) {
     // Above the minimum of each required language, up to two levels more.
@@ -104,17 +122,13 @@ export function scoreCandidate(
       const [code, level] = req.split(':') as [string, string];
       return clamp01((levelOf(a, code) - (LEVELS.indexOf(level) + 1)) / 2);
     });
-    const above = gains.filter((g) => g > 0).length;
-    add(
-      'language',
-      gains.reduce((s, g) => s + g, 0) / gains.length,
-      reason('LANGUAGE_ABOVE_REQUIRED', `above the required level in ${above} of ${gains.length} languages`, { above, required: gains.length }),
-    );
+    add('language', gains.reduce((s, g) => s + g, 0) / gains.length, () => {
+      const above = gains.filter((g) => g > 0).length;
+      return reason('LANGUAGE_ABOVE_REQUIRED', `above the required level in ${above} of ${gains.length} languages`, { above, required: gains.length });
+    });
   } else {
     const best = Math.max(0, ...o.destinationLanguages.map((code) => levelOf(a, code)));
-    add(
-      'language',
-      best / 4,
+    add('language', best / 4, () =>
       best
         ? reason('LANGUAGE_DESTINATION', `speaks a destination language at level ${LEVELS[best - 1]}`, { level: LEVELS[best - 1]! })
         : reason('LANGUAGE_NO_DESTINATION', 'no destination language'),
@@ -123,9 +137,9 @@ export function scoreCandidate(
 
   const municipality = underRepresentation(fairness, fairness.municipality.get(a.municipalityCode));
   const gender = underRepresentation(fairness, fairness.gender.get(a.gender));
-  add('fairness', (municipality.lift + gender.lift) / 2, fairnessExplanation(fairness, municipality, gender));
+  add('fairness', (municipality.lift + gender.lift) / 2, () => fairnessExplanation(fairness, municipality, gender));
 
-  return { total: round1(lines.reduce((s, l) => s + l.points, 0)), breakdown: lines };
+  return round1(sum);
 }
 
 /**

@@ -5,7 +5,8 @@ import { Actor, DomainException, ErrorCode, isUuid, requireReason, Role } from '
 import { uniqueViolationOf } from '@puente/database';
 import { queueDelivery, recordNotifications } from '@puente/notifications';
 import { UnitOfWork } from '@puente/queue';
-import { ApplicantEntity, lockApplicant, lockApplicants, moveApplicant } from '@puente/domain/applicants';
+import { statisticsRefresh } from '@puente/queue-contracts';
+import { ApplicantEntity, lockApplicant, lockApplicants, moveApplicant, planDocumentWarnings } from '@puente/domain/applicants';
 import { JobOrderEntity, lockJobOrder, moveJobOrders } from '@puente/domain/job-orders';
 import { factsOfApplicant } from './candidate-sql';
 import { CandidateEntity } from './candidate.entity';
@@ -51,6 +52,7 @@ export class SelectionService {
     try {
       return await this.uow.run('matching.select', async (tx) => {
         const em = tx.em;
+        tx.addJob(...statisticsRefresh('matching.select'));
         const order = await this.lockOrder(em, actor, jobOrderId);
         assertSelectingOpen(order);
         const candidates = await em.findBy(CandidateEntity, { jobOrderId: order.id });
@@ -88,6 +90,8 @@ export class SelectionService {
           await moveJobOrders(em, [order], 'FILL');
         }
         queueDelivery(tx, await recordNotifications(em, result.map((c) => selectedNotice(order, c.applicantId))));
+        // The contract is known now: documents expiring before it ends are warned about.
+        for (const c of result) planDocumentWarnings(tx, c.applicantId, 'selected', order.id);
         tx.publish(result.map((c) => c.applicantId), 'candidate.selected');
         return result;
       });

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, DomainException, ErrorCode, isUuid, requireReason, Role, todayIso } from '@puente/common';
 import { queueDelivery, recordNotifications } from '@puente/notifications';
 import { UnitOfWork } from '@puente/queue';
-import { jobId, JobName } from '@puente/queue-contracts';
+import { jobId, JobName, statisticsRefresh } from '@puente/queue-contracts';
 import { moveApplicants } from '@puente/domain/applicants';
 import {
   DateProblem,
@@ -68,6 +68,7 @@ export class EvaluationService {
     const endFault = endFaultOf(input.outcome, input.fault);
     return this.uow.run('rehire.end-placement', async (tx) => {
       const em = tx.em;
+      tx.addJob(...statisticsRefresh('rehire.end-placement'));
       const p = await this.lockPlacement(em, input.placementId);
       refuseDates('The end must be between the departure and today', placementEndProblems(input.endedOn, { today: todayIso(), ...p }));
       // The selection ended with the placement: the worker can be selected again once the policy allows.
@@ -96,6 +97,7 @@ export class EvaluationService {
   async recordWorkerReturn(placementId: string, returnedOn: string): Promise<PlacementEntity> {
     return this.uow.run('rehire.record-worker-return', async (tx) => {
       const em = tx.em;
+      tx.addJob(...statisticsRefresh('rehire.record-worker-return'));
       const p = await this.lockPlacement(em, placementId);
       assertReturnable(p);
       refuseDates('The return must be between the departure and today, and not before the arrival or the end', workerReturnProblems(returnedOn, { today: todayIso(), ...p }));

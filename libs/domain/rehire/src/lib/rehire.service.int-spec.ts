@@ -1,13 +1,14 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { addDays, Role, todayIso } from '@puente/common';
+import { addDays, Page, Role, todayIso } from '@puente/common';
 import { JOB_QUEUE, JobName } from '@puente/queue-contracts';
 import { bootTestModule, queueOf, TestFactories } from '@puente/testing';
 import { CURRENT_REHIRE_POLICY } from './rehire.policy';
 import { RehireModule } from './rehire.module';
 import { RehireService } from './rehire.service';
 import { EvaluationService } from './evaluation.service';
+import { TrackingService } from './tracking.service';
 
 /** Rehire decisions against the real database: stored once, never rewritten, one current per applicant. */
 describe('RehireService decisions and the sweep', () => {
@@ -16,6 +17,7 @@ describe('RehireService decisions and the sweep', () => {
   let ds: DataSource;
   let rehire: RehireService;
   let evaluations: EvaluationService;
+  let tracking: TrackingService;
   // Ended 40 days ago: the sweeps below, which see every applicant of the database, decide others as of dates near today.
   const endedOn = addDays(todayIso(), -40);
   let employerId: string;
@@ -70,6 +72,7 @@ describe('RehireService decisions and the sweep', () => {
     ds = app.get(DataSource);
     rehire = app.get(RehireService);
     evaluations = app.get(EvaluationService);
+    tracking = app.get(TrackingService);
     employerId = (await make.employer({ regionCode: 'CA-ON', city: 'Leamington' })).employer.id;
     // The past season the workers come back from (see returnedWorkers): its order and contingent, by hand.
     const [order] = await ds.query(
@@ -140,6 +143,24 @@ describe('RehireService decisions and the sweep', () => {
     expect(await decisionsOf(waiting)).toHaveLength(50);
     expect(again.decided).toBe(0);
   }, 120_000);
+
+  it('pages the rehire pool one at a time through decisions of one transaction, losing none', async () => {
+    // Rows written in one transaction share PostgreSQL's now() to the microsecond, finer than a cursor's
+    // milliseconds, so the cursor must tell them apart by id: three decisions dated as one transaction would date them.
+    const ids = await returnedWorkers(3, 4);
+    await rehire.decideBatch(ids, addDays(endedOn, 5));
+    await ds.query(`UPDATE rehire_decision SET created_at = date_trunc('milliseconds', now()) + interval '500 microseconds' WHERE current AND applicant_id = ANY($1)`, [ids]);
+    const coordinator = { userId: randomUUID(), role: Role.COORDINATOR, employerId: null, applicantId: null };
+    const seen: string[] = [];
+    let after: Page['after'] = null;
+    for (;;) {
+      const rows = await tracking.pool(coordinator, { employerId }, { limit: 1, after });
+      seen.push(...rows.slice(0, 1).map((r) => r.applicantId));
+      if (rows.length < 2) break;
+      after = { createdAt: rows[0]!.createdAt, id: rows[0]!.id };
+    }
+    expect(seen.filter((id) => ids.includes(id)).sort()).toEqual([...ids].sort());
+  });
 
   it('adds decisions under a new policy version and never rewrites the old ones', async () => {
     const [worker] = await returnedWorkers(1, 4);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { keysetAfterSql } from '@puente/database';
 import { Actor, DomainException, isUuid, Page, Role, todayIso } from '@puente/common';
 import { applicantsWhoReported } from '@puente/domain/cases';
 import { ContestStatus, contestWindowCloses, EvaluationStanding, evaluationStanding } from './evaluation-contest.rules';
@@ -201,7 +202,7 @@ export class TrackingService {
          AND ($1::uuid IS NULL OR EXISTS (SELECT 1 FROM placement w WHERE w.applicant_id = d.applicant_id AND w.employer_id = $1))
          AND ($2::text IS NULL OR a.occupations @> ARRAY[$2::text])
          AND ($3::boolean IS NULL OR d.needs_passport_renewal = $3)
-         AND ($4::timestamptz IS NULL OR (d.created_at, d.id) < ($4, $6::uuid))
+         AND ($4::timestamptz IS NULL OR ${keysetAfterSql('d.created_at', 'd.id', '$4::timestamptz', '$6::uuid')})
          AND ($5::boolean OR p.employer_id IS DISTINCT FROM $1 OR e.retaliation_case_id IS NULL OR e.counts OR e.overall >= $8)
        ORDER BY d.created_at DESC, d.id DESC
        LIMIT $7`,
@@ -240,7 +241,7 @@ export class TrackingService {
        JOIN job_order o ON o.id = p.job_order_id
        LEFT JOIN evaluation e ON e.placement_id = p.id
        WHERE p.employer_id = $1
-         AND ($2::timestamptz IS NULL OR (p.created_at, p.id) < ($2, $3::uuid))
+         AND ($2::timestamptz IS NULL OR ${keysetAfterSql('p.created_at', 'p.id', '$2::timestamptz', '$3::uuid')})
        ORDER BY p.created_at DESC, p.id DESC
        LIMIT $4`,
       [employerId, page.after?.createdAt ?? null, page.after?.id ?? null, page.limit + 1],
@@ -345,7 +346,7 @@ export class TrackingService {
       `SELECT ${EVALUATION_COLUMNS}, a.first_names || ' ' || a.last_names AS "applicantName"
        FROM evaluation e ${EVALUATION_JOINS} JOIN applicant a ON a.id = e.applicant_id
        WHERE (e.contest_status = 'CONTESTED' OR (e.retaliation_case_id IS NOT NULL AND e.retaliation_reviewed_at IS NULL))
-         AND ($1::timestamptz IS NULL OR (e.created_at, e.id) < ($1, $2::uuid))
+         AND ($1::timestamptz IS NULL OR ${keysetAfterSql('e.created_at', 'e.id', '$1::timestamptz', '$2::uuid')})
        ORDER BY e.created_at DESC, e.id DESC
        LIMIT $3`,
       [page.after?.createdAt ?? null, page.after?.id ?? null, page.limit + 1],

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { keysetAfterSql } from '@puente/database';
 import { Actor, DomainException, isUuid, Page, Role, todayIso } from '@puente/common';
 import { queueDelivery, recordNotifications } from '@puente/notifications';
 import { UnitOfWork, UnitOfWorkTx } from '@puente/queue';
@@ -255,7 +256,7 @@ export class StandingService {
     return this.dataSource.query(
       `SELECT id, placement_id AS "placementId", wages_as_agreed AS "wagesAsAgreed", hours_as_agreed AS "hoursAsAgreed", housing, treatment, safety,
               would_go_back AS "wouldGoBack", comments, created_at AS "createdAt"
-       FROM employer_rating WHERE employer_id = $1 AND ($2::timestamptz IS NULL OR (created_at, id) < ($2, $3::uuid))
+       FROM employer_rating WHERE employer_id = $1 AND ($2::timestamptz IS NULL OR ${keysetAfterSql('created_at', 'id', '$2::timestamptz', '$3::uuid')})
        ORDER BY created_at DESC, id DESC LIMIT $4`,
       [employerId, page.after?.createdAt ?? null, page.after?.id ?? null, page.limit + 1],
     );

@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { JobName, JobPayloads, QueueName } from '@puente/queue-contracts';
 import { JobOutbox } from './job-outbox';
 import { appendAdds, appendPublish, appendRemovals, OutboxJobOptions, OutboxOp, outboxJob } from './outbox-ops';
-import { failpointAfterCommit } from './failpoint';
+import { failpoint } from './failpoint';
 
 /** What a unit of work's callback gets: the transaction's manager, and what to do once it has committed. */
 export interface UnitOfWorkTx {
@@ -66,10 +66,11 @@ export class UnitOfWork {
       const value = await work(tx);
       ops = tx.ops;
       if (ops.length) await this.outbox.write(em, unit, label, ops);
+      failpoint('before-commit', label);
       return value;
     });
     if (!ops.length) return result;
-    failpointAfterCommit(label);
+    failpoint('after-commit', label);
     try {
       await this.outbox.drain(unit, ops);
     } catch (error) {

@@ -1,7 +1,8 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentActor, Public, PublicThrottleGuard, Roles } from '@puente/auth';
-import { Actor, PageArgs, parsePage, Role, toConnection } from '@puente/common';
+import { Actor, PageArgs, parsePage, Role, selectionOf, toConnection } from '@puente/common';
 import { ReferenceService } from '@puente/domain/reference';
 import { EmployerService } from '../employer.service';
 import { EmployerConnection, EmployerModel } from './employer.model';
@@ -41,18 +42,19 @@ export class EmployerResolver {
 
   @Roles(Role.COORDINATOR, Role.EMPLOYER)
   @Query(() => EmployerModel)
-  async employer(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<EmployerModel> {
-    return toEmployerModel(await this.service.findForActor(actor, id), await this.reference.data());
+  async employer(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Info() info: GraphQLResolveInfo): Promise<EmployerModel> {
+    return this.service.read(actor, id, selectionOf(info), await this.reference.data());
   }
 
   @Roles(Role.COORDINATOR)
   @Query(() => EmployerConnection)
   async employers(
     @Args() pageArgs: PageArgs,
+    @Info() info: GraphQLResolveInfo,
     @Args('filter', { nullable: true }) filter?: EmployerFilterInput,
   ): Promise<EmployerConnection> {
     const page = parsePage(pageArgs);
-    const [rows, ref] = await Promise.all([this.service.list(filter ?? {}, page), this.reference.data()]);
-    return toConnection(rows, page, (e) => toEmployerModel(e, ref));
+    const rows = await this.service.readList(filter ?? {}, page, selectionOf(info, ['edges', 'node']), await this.reference.data());
+    return toConnection(rows, page, (e) => e);
   }
 }

@@ -1,11 +1,11 @@
-import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentActor, RequestContext, Roles } from '@puente/auth';
-import { Actor, DomainException, PageArgs, parsePage, Role, toConnection } from '@puente/common';
+import { Actor, DomainException, PageArgs, parsePage, Role, selectionOf, toConnection } from '@puente/common';
 import { EmployerEntity, EmployerModel, EmployerService, toEmployerModel } from '@puente/domain/employers';
 import { ReferenceService } from '@puente/domain/reference';
 import { JobOrderService } from '../job-order.service';
 import { JobOrderConnection, JobOrderModel } from './job-order.model';
-import { toJobOrderModel } from './job-order.mapper';
 
 const EMPLOYER_BY_ID = Symbol('employerById');
 
@@ -20,6 +20,8 @@ export class JobOrderFieldsResolver {
   @Roles(Role.COORDINATOR, Role.EMPLOYER)
   @ResolveField(() => EmployerModel)
   async employer(@Parent() order: JobOrderModel, @Context() ctx: RequestContext): Promise<EmployerModel> {
+    // Joined by the read that answered the order (JOB_ORDER_READ) when the query asked for it.
+    if (order.employer) return order.employer;
     const loader = ctx.loaders.get<string, EmployerEntity | null>(EMPLOYER_BY_ID, (ids) => this.employers.findByIds(ids));
     const [employer, ref] = await Promise.all([loader.load(order.employerId), this.reference.data()]);
     if (!employer) throw DomainException.notFound('Employer');
@@ -37,9 +39,9 @@ export class EmployerJobOrdersResolver {
 
   @Roles(Role.COORDINATOR, Role.EMPLOYER)
   @ResolveField(() => JobOrderConnection)
-  async jobOrders(@Parent() employer: EmployerModel, @CurrentActor() actor: Actor, @Args() pageArgs: PageArgs): Promise<JobOrderConnection> {
+  async jobOrders(@Parent() employer: EmployerModel, @CurrentActor() actor: Actor, @Args() pageArgs: PageArgs, @Info() info: GraphQLResolveInfo): Promise<JobOrderConnection> {
     const page = parsePage(pageArgs);
-    const [rows, ref] = await Promise.all([this.orders.list(actor, { employerId: employer.id }, page), this.reference.data()]);
-    return toConnection(rows, page, (o) => toJobOrderModel(o, ref));
+    const rows = await this.orders.readList(actor, { employerId: employer.id }, page, selectionOf(info, ['edges', 'node']), await this.reference.data());
+    return toConnection(rows, page, (o) => o);
   }
 }

@@ -1,37 +1,54 @@
+import { ReadModel } from '@puente/database';
+import { EMPLOYER_READ } from '@puente/domain/employers';
 import type { ReferenceData, RegionModel } from '@puente/domain/reference';
-import type { JobOrderEntity } from '../job-order.entity';
+import { JobOrderEntity } from '../job-order.entity';
 import type { JobOrderModel } from './job-order.model';
 
+/**
+ * The JobOrder type read from its table: only what a query selects, and its employer in the same query when asked.
+ * Always read: the cursor's id and createdAt, and what fields of other libraries read on the order (the employer's
+ * id for its standing and the scoping of candidates, the positions for positionsLeft).
+ */
+export const JOB_ORDER_READ = new ReadModel<JobOrderEntity, JobOrderModel, ReferenceData>({
+  entity: JobOrderEntity,
+  always: ['id', 'createdAt', 'employerId', 'positions'],
+  fields: {
+    id: 'id',
+    reference: 'reference',
+    employerId: 'employerId',
+    title: 'title',
+    iscoCode: 'iscoCode',
+    destinationOccupationSystem: 'destinationOccupationSystem',
+    destinationOccupationCode: 'destinationOccupationCode',
+    positions: 'positions',
+    requiredSkills: 'requiredSkills',
+    preferredSkills: 'preferredSkills',
+    languages: { needs: ['languages'], map: (o) => o.languages.map((l) => ({ code: l.code, level: l.level })) },
+    minExperienceYears: 'minExperienceYears',
+    workRegion: {
+      needs: ['workRegionCode'],
+      map: (o, ref) => (ref.regions.get(o.workRegionCode) ?? { code: o.workRegionCode, country: 'US', name: o.workRegionCode }) as RegionModel,
+    },
+    workCity: 'workCity',
+    startDate: 'startDate',
+    durationWeeks: 'durationWeeks',
+    endDate: 'endDate',
+    hourlyWage: 'hourlyWage',
+    currency: 'currency',
+    hoursPerWeek: 'hoursPerWeek',
+    housingProvided: 'housingProvided',
+    housingDescription: 'housingDescription',
+    employerPaysRecruitment: 'employerPaysRecruitment',
+    employerPaysTravel: 'employerPaysTravel',
+    status: 'status',
+    statusReason: 'statusReason',
+    submittedAt: 'submittedAt',
+    approvedAt: 'approvedAt',
+    createdAt: 'createdAt',
+  },
+  joins: { employer: { model: EMPLOYER_READ, foreignKey: 'employerId' } },
+});
+
 export function toJobOrderModel(o: JobOrderEntity, ref: ReferenceData): JobOrderModel {
-  return {
-    id: o.id,
-    reference: o.reference,
-    employerId: o.employerId,
-    title: o.title,
-    iscoCode: o.iscoCode,
-    destinationOccupationSystem: o.destinationOccupationSystem,
-    destinationOccupationCode: o.destinationOccupationCode,
-    positions: o.positions,
-    requiredSkills: o.requiredSkills,
-    preferredSkills: o.preferredSkills,
-    languages: o.languages.map((l) => ({ code: l.code, level: l.level })),
-    minExperienceYears: o.minExperienceYears,
-    workRegion: (ref.regions.get(o.workRegionCode) ?? { code: o.workRegionCode, country: 'US', name: o.workRegionCode }) as RegionModel,
-    workCity: o.workCity,
-    startDate: o.startDate,
-    durationWeeks: o.durationWeeks,
-    endDate: o.endDate,
-    hourlyWage: o.hourlyWage,
-    currency: o.currency,
-    hoursPerWeek: o.hoursPerWeek,
-    housingProvided: o.housingProvided,
-    housingDescription: o.housingDescription,
-    employerPaysRecruitment: o.employerPaysRecruitment,
-    employerPaysTravel: o.employerPaysTravel,
-    status: o.status,
-    statusReason: o.statusReason,
-    submittedAt: o.submittedAt,
-    approvedAt: o.approvedAt,
-    createdAt: o.createdAt,
-  };
+  return JOB_ORDER_READ.toModel(o, ref);
 }

@@ -40,6 +40,7 @@ export class JobOrderModel {
   @Field(() => Date, { nullable: true }) submittedAt!: Date | null;
   @Field(() => Date, { nullable: true }) approvedAt!: Date | null;
   @Field() createdAt!: Date;
+  /** Set when the read that answered the order joined it (JOB_ORDER_READ); the field's resolver loads it otherwise. */
   @Field(() => EmployerModel) employer?: EmployerModel;
 }
 

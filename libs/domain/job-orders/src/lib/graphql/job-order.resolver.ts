@@ -1,6 +1,7 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentActor, Roles } from '@puente/auth';
-import { Actor, PageArgs, parsePage, Role, toConnection } from '@puente/common';
+import { Actor, PageArgs, parsePage, Role, selectionOf, toConnection } from '@puente/common';
 import { ReferenceService } from '@puente/domain/reference';
 import { JobOrderService } from '../job-order.service';
 import { JobOrderConnection, JobOrderModel, JobOrderStatusCountModel } from './job-order.model';
@@ -49,8 +50,8 @@ export class JobOrderResolver {
 
   @Roles(Role.COORDINATOR, Role.EMPLOYER)
   @Query(() => JobOrderModel)
-  async jobOrder(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<JobOrderModel> {
-    return this.model(await this.orders.findForActor(actor, id));
+  async jobOrder(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Info() info: GraphQLResolveInfo): Promise<JobOrderModel> {
+    return this.orders.read(actor, id, selectionOf(info), await this.reference.data());
   }
 
   @Roles(Role.COORDINATOR, Role.EMPLOYER)
@@ -58,11 +59,12 @@ export class JobOrderResolver {
   async jobOrders(
     @CurrentActor() actor: Actor,
     @Args() pageArgs: PageArgs,
+    @Info() info: GraphQLResolveInfo,
     @Args('filter', { nullable: true }) filter?: JobOrderFilterInput,
   ): Promise<JobOrderConnection> {
     const page = parsePage(pageArgs);
-    const [rows, ref] = await Promise.all([this.orders.list(actor, filter ?? {}, page), this.reference.data()]);
-    return toConnection(rows, page, (o) => toJobOrderModel(o, ref));
+    const rows = await this.orders.readList(actor, filter ?? {}, page, selectionOf(info, ['edges', 'node']), await this.reference.data());
+    return toConnection(rows, page, (o) => o);
   }
 
   @Roles(Role.COORDINATOR, Role.EMPLOYER)

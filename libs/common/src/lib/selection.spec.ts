@@ -1,0 +1,60 @@
+import { buildSchema, graphql, type GraphQLResolveInfo } from 'graphql';
+import { selectionOf, type Selection } from './selection';
+
+const schema = buildSchema(`
+  type Employer { id: ID! legalName: String! region: Region! }
+  type Region { code: String! name: String! }
+  type Order { id: ID! title: String! positions: Int! employer: Employer! }
+  type Edge { cursor: String! node: Order! }
+  type Connection { edges: [Edge!]! }
+  type Query { order: Order orders: Connection }
+`);
+
+/** Runs `query`, and gives the selection the resolver of `field` saw at `path`. */
+async function selectionFor(query: string, field: 'order' | 'orders', path: string[] = [], variables: Record<string, unknown> = {}): Promise<Selection> {
+  let seen: Selection | undefined;
+  const capture = (_args: unknown, _ctx: unknown, info: GraphQLResolveInfo) => {
+    seen = selectionOf(info, path);
+    return null;
+  };
+  const result = await graphql({ schema, source: query, rootValue: { [field]: capture }, variableValues: variables });
+  expect(result.errors).toBeUndefined();
+  return seen!;
+}
+
+const names = (s: Selection | undefined) => [...(s?.fields ?? [])].sort();
+
+describe('selectionOf', () => {
+  it('gives the fields asked of an object, and the selections of its object fields', async () => {
+    const s = await selectionFor(`{ order { id title employer { legalName region { code } } } }`, 'order');
+    expect(names(s)).toEqual(['employer', 'id', 'title']);
+    expect(names(s.nested.get('employer'))).toEqual(['legalName', 'region']);
+    expect(names(s.nested.get('employer')?.nested.get('region'))).toEqual(['code']);
+    expect(s.nested.has('title')).toBe(false);
+  });
+
+  it('follows a path into a connection’s nodes', async () => {
+    const s = await selectionFor(`{ orders { edges { cursor node { positions } } } }`, 'orders', ['edges', 'node']);
+    expect(names(s)).toEqual(['positions']);
+  });
+
+  it('spreads named and inline fragments, and folds aliases of one field into one', async () => {
+    const s = await selectionFor(
+      `query { order { ...Basics ... on Order { employer { id } } boss: employer { legalName } } } fragment Basics on Order { title t2: title }`,
+      'order',
+    );
+    expect(names(s)).toEqual(['employer', 'title']);
+    expect(names(s.nested.get('employer'))).toEqual(['id', 'legalName']);
+  });
+
+  it('leaves out what @skip and @include leave out', async () => {
+    const q = `query($full: Boolean!) { order { id title @include(if: $full) positions @skip(if: $full) } }`;
+    expect(names(await selectionFor(q, 'order', [], { full: true }))).toEqual(['id', 'title']);
+    expect(names(await selectionFor(q, 'order', [], { full: false }))).toEqual(['id', 'positions']);
+  });
+
+  it('is empty on a path the query does not take', async () => {
+    const s = await selectionFor(`{ orders { edges { cursor } } }`, 'orders', ['edges', 'node']);
+    expect(names(s)).toEqual([]);
+  });
+});

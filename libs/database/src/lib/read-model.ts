@@ -1,0 +1,236 @@
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import type { Page, Selection } from '@puente/common';
+import { keysetAfterSql } from './keyset';
+
+type Prop<R> = keyof R & string;
+
+/** How one field of a GraphQL model is read: the entity properties it needs, and how it is made of them. */
+export interface ReadField<R, C> {
+  needs: readonly Prop<R>[];
+  map: (row: R, ctx: C) => unknown;
+  /** The GraphQL fields, resolved elsewhere from this model field, that need it too (`approvalHold` reads `hold`). */
+  readBy?: readonly string[];
+}
+
+/** A model field that is another read model's object, joined on a foreign key of this row. */
+export interface ReadJoin<R, C> {
+  // The joined model's own row and model types do not matter here, only its context.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  model: ReadModel<any, any, C>;
+  foreignKey: Prop<R>;
+}
+
+export interface ReadModelSpec<R, M, C> {
+  entity: EntityTarget<R>;
+  /**
+   * Read whatever the query selects: the id and createdAt of the keyset cursor, and what the resolvers of fields
+   * computed elsewhere (other libraries') read on the parent.
+   */
+  always: readonly Prop<R>[];
+  /** Each model field: the property of that name (a string), or what it needs and how it is made. */
+  fields: { [K in keyof M]?: Prop<R> | ReadField<R, C> };
+  joins?: { [K in keyof M]?: ReadJoin<R, C> };
+}
+
+/** Builds a SQL parameter list: `p(value)` adds a value and gives its placeholder (`$3`). */
+export type Param = (value: unknown) => string;
+
+/** The conditions on the root table (alias `t`) a read is under; a null entry is left out. */
+export type Where = (p: Param) => (string | null)[];
+
+/** Every column of the root table (entityPage). */
+const ALL: Selection = { fields: new Set(['*']), nested: new Map() };
+
+interface Plan {
+  /** `FROM <table> t` and its joins. */
+  from: string;
+  select: string;
+  read(raw: Record<string, unknown>, ctx: unknown): Record<string, unknown>;
+  /** The root's hydrated row (entity properties), before it is made a model. */
+  row(raw: Record<string, unknown>): Record<string, unknown>;
+}
+
+interface Columns {
+  metadata: { tableName: string; columns: ColumnMetadata[] };
+  props: string[];
+}
+
+type Definition = [string, Prop<ObjectLiteral> | ReadField<ObjectLiteral, unknown>];
+
+/** One model of a plan (the root, or a joined one): its row from the raw columns, its fields, its joined models. */
+interface PlannedModel {
+  row(raw: Record<string, unknown>): Record<string, unknown> | null;
+  fields: Definition[];
+  joined: { field: string; index: number }[];
+}
+
+// Plans are cached per selection; the kinds of selection a schema allows are few, but a bound keeps an odd
+// client from growing the cache without end.
+const MAX_PLANS = 200;
+
+/**
+ * A model read straight from its table: only the columns the GraphQL selection needs, the joined objects it asks
+ * for in the same query, values hydrated as TypeORM would (the columns' transformers included), no entity
+ * instances. `toModel` maps a whole entity with the same field definitions, so a mutation's answer and a read's
+ * cannot drift apart. Scoping stays with the caller: it passes the conditions (an employer's own rows, say).
+ */
+export class ReadModel<R extends ObjectLiteral, M, C> {
+  private readonly plans = new Map<string, Plan>();
+
+  constructor(private readonly spec: ReadModelSpec<R, M, C>) {}
+
+  /** Every field of the model from a whole entity (a mutation's answer). */
+  toModel(row: R, ctx: C): M {
+    const model: Record<string, unknown> = {};
+    for (const [field, def] of this.definitions()) model[field] = valueOf(def, row, ctx);
+    return model as M;
+  }
+
+  /** A keyset page (newest first on created_at, then id), `page.limit + 1` rows at most, as `toConnection` wants. */
+  async page(em: EntityManager, selection: Selection, ctx: C, page: Page, where: Where): Promise<(M & { id: string; createdAt: Date })[]> {
+    const plan = this.plan(em.connection, selection);
+    const raw = await this.query(em, plan, where, page);
+    return raw.map((r) => plan.read(r, ctx) as M & { id: string; createdAt: Date });
+  }
+
+  /** The same page of whole entities (every column), for a reader that wants them all (an export). */
+  async entityPage(em: EntityManager, page: Page, where: Where): Promise<R[]> {
+    const plan = this.plan(em.connection, ALL);
+    return (await this.query(em, plan, where, page)).map((r) => plan.row(r) as R);
+  }
+
+  /** The one row the conditions find, or null. */
+  async one(em: EntityManager, selection: Selection, ctx: C, where: Where): Promise<M | null> {
+    const plan = this.plan(em.connection, selection);
+    const raw = await this.query(em, plan, where, null);
+    if (raw.length > 1) throw new Error('ReadModel.one: the conditions found more than one row');
+    return raw[0] ? (plan.read(raw[0], ctx) as M) : null;
+  }
+
+  /** Runs a plan under the conditions: a keyset page when `page` is given, otherwise at most two rows. */
+  private query(em: EntityManager, plan: Plan, where: Where, page: Page | null): Promise<Record<string, unknown>[]> {
+    const { values, p } = params();
+    const conditions = where(p).filter((c): c is string => !!c);
+    if (page?.after) conditions.push(keysetAfterSql('t.created_at', 't.id', `${p(page.after.createdAt)}::timestamptz`, `${p(page.after.id)}::uuid`));
+    const tail = page ? `ORDER BY t.created_at DESC, t.id DESC LIMIT ${p(page.limit + 1)}` : 'LIMIT 2';
+    return em.query(`SELECT ${plan.select} ${plan.from}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''} ${tail}`, values);
+  }
+
+  /** The select list, the joins and the reader for a selection, made once per kind of selection. */
+  private plan(ds: DataSource, selection: Selection): Plan {
+    const key = signature(selection);
+    const cached = this.plans.get(key);
+    if (cached) return cached;
+    const select: string[] = [];
+    const from = [`FROM "${this.tableOf(ds)}" t`];
+    const models: PlannedModel[] = [];
+    const addModel = (model: ReadModel<ObjectLiteral, unknown, C>, sel: Selection, alias: string, optional: boolean): number => {
+      const { metadata, props } = model.columnsFor(ds, sel);
+      const columns = props.map((prop) => {
+        const column = metadata.columns.find((c) => c.propertyName === prop);
+        if (!column) throw new Error(`ReadModel: ${metadata.tableName} has no column for ${prop}`);
+        const name = `c${select.length}`;
+        select.push(`${alias}."${column.databaseName}" AS ${name}`);
+        return { prop, column, name };
+      });
+      const planned: PlannedModel = {
+        row: (raw) => {
+          const row: Record<string, unknown> = {};
+          for (const c of columns) row[c.prop] = ds.driver.prepareHydratedValue(raw[c.name], c.column);
+          // A left join that found nothing gives nulls: no object.
+          return optional && row['id'] == null ? null : row;
+        },
+        fields: model.fieldsFor(new Set(props)),
+        joined: [],
+      };
+      models.push(planned);
+      const index = models.length - 1;
+      for (const [field, join] of model.joinsFor(sel)) {
+        const joinAlias = `j${from.length - 1}`;
+        const fk = metadata.columns.find((c) => c.propertyName === join.foreignKey)!;
+        from.push(`LEFT JOIN "${join.model.tableOf(ds)}" ${joinAlias} ON ${joinAlias}.id = ${alias}."${fk.databaseName}"`);
+        planned.joined.push({ field, index: addModel(join.model, sel.nested.get(field)!, joinAlias, true) });
+      }
+      return index;
+    };
+    addModel(this as unknown as ReadModel<ObjectLiteral, unknown, C>, selection, 't', false);
+    const build = (index: number, rows: (Record<string, unknown> | null)[], ctx: unknown): Record<string, unknown> | null => {
+      const row = rows[index];
+      if (!row) return null;
+      const model: Record<string, unknown> = {};
+      for (const [field, def] of models[index]!.fields) model[field] = valueOf(def, row, ctx);
+      for (const j of models[index]!.joined) model[j.field] = build(j.index, rows, ctx);
+      return model;
+    };
+    const plan: Plan = {
+      from: from.join(' '),
+      select: select.join(', '),
+      read: (raw, ctx) => build(0, models.map((m) => m.row(raw)), ctx)!,
+      row: (raw) => models[0]!.row(raw)!,
+    };
+    if (this.plans.size >= MAX_PLANS) this.plans.clear();
+    this.plans.set(key, plan);
+    return plan;
+  }
+
+  private definitions(): [string, Prop<R> | ReadField<R, C>][] {
+    return Object.entries(this.spec.fields) as [string, Prop<R> | ReadField<R, C>][];
+  }
+
+  private tableOf(ds: DataSource): string {
+    return ds.getMetadata(this.spec.entity).tableName;
+  }
+
+  /** The properties to read for a selection: the always-read ones and what each selected field needs. */
+  private columnsFor(ds: DataSource, selection: Selection): Columns {
+    const metadata = ds.getMetadata(this.spec.entity);
+    if (selection === ALL) return { metadata, props: metadata.columns.map((c) => c.propertyName) };
+    const props = new Set<string>(this.spec.always);
+    for (const [field, def] of this.definitions()) {
+      if (!isSelected(selection, field, def)) continue;
+      for (const prop of typeof def === 'string' ? [def] : def.needs) props.add(prop);
+    }
+    for (const [, join] of this.joinsFor(selection)) props.add(join.foreignKey);
+    return { metadata, props: [...props] };
+  }
+
+  /** The fields a row with these properties can make: the selected ones (columnsFor read their needs) and any other. */
+  private fieldsFor(read: ReadonlySet<string>): Definition[] {
+    return this.definitions().filter(([, def]) => (typeof def === 'string' ? read.has(def) : def.needs.every((n) => read.has(n)))) as Definition[];
+  }
+
+  private joinsFor(selection: Selection): [string, ReadJoin<R, C>][] {
+    return (Object.entries(this.spec.joins ?? {}) as [string, ReadJoin<R, C>][]).filter(([field]) => selection.nested.has(field));
+  }
+}
+
+function valueOf<R, C>(def: Prop<R> | ReadField<R, C>, row: R, ctx: C): unknown {
+  return typeof def === 'string' ? row[def] : def.map(row, ctx);
+}
+
+function isSelected<R, C>(selection: Selection, field: string, def: Prop<R> | ReadField<R, C>): boolean {
+  return selection.fields.has(field) || (typeof def !== 'string' && !!def.readBy?.some((f) => selection.fields.has(f)));
+}
+
+function params(): { values: unknown[]; p: Param } {
+  const values: unknown[] = [];
+  return {
+    values,
+    p: (value) => {
+      values.push(value);
+      return `$${values.length}`;
+    },
+  };
+}
+
+/** A stable text for a selection: the same fields in any order give the same plan. */
+function signature(selection: Selection): string {
+  return [...selection.fields]
+    .sort()
+    .map((f) => {
+      const nested = selection.nested.get(f);
+      return nested ? `${f}{${signature(nested)}}` : f;
+    })
+    .join(',');
+}

@@ -1,0 +1,10 @@
+export * from './lib/statistics.rules';
+export * from './lib/classifications';
+export * from './lib/statistics-table';
+export * from './lib/statistics-groups';
+export { statisticsTables, type TableLanguage, type StatisticsAnswer } from './lib/statistics-tables';
+export { StatisticsFilterInput, StatisticsDimensionEnum, SexEnum } from './lib/graphql/statistics.input';
+export * from './lib/statistics.entity';
+export * from './lib/statistics.service';
+export * from './lib/statistics-refresh.service';
+export * from './lib/statistics.module';
