@@ -123,7 +123,8 @@ describe('exports', () => {
       expect(body).not.toMatch(/signature|expired|tamper|secret|token|requester/i);
       return body;
     };
-    const flipped = `${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`;
+    // The first character: all six of its bits are the signature's (the last one has spare bits).
+    const flipped = `${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
     await refused(`/exports/${built.id}/file?token=${encodeURIComponent(`${payload}.${flipped}`)}`, 403);
     const later = Buffer.from(`${built.id}.${coordinator.id}.${Date.now() + 86_400_000}`).toString('base64url');
     await refused(`/exports/${built.id}/file?token=${encodeURIComponent(`${later}.${signature}`)}`, 403);

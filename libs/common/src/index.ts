@@ -11,3 +11,4 @@ export * from './lib/holidays';
 export * from './lib/ttl-cache';
 export * from './lib/dependency-errors';
 export * from './lib/selection';
+export * from './lib/signed-token';
