@@ -12,7 +12,8 @@ import type { Proposal } from './assignment';
 import { AssignmentThread } from './assignment-thread';
 import { CandidateGraph } from './candidate-graph';
 import { applicantFacts, type ApplicantRow, factsOfApplicant } from './candidate-sql';
-import { cursorAfter, type CandidateRow, insertCandidates, type RetrievalCursor, retrieveCandidates, retrieveFormerWorkers } from './candidate.repository';
+import { cursorAfter, type CandidateRow, insertCandidates, type RetrievalCursor, type RetrievedRow, retrieveCandidates, retrieveFormerWorkers } from './candidate.repository';
+import { loosestRequirements, retrievalGroupKey, retrievalGroups, shareRows } from './retrieval.rules';
 import { SEASON_HISTORY_READER, type SeasonHistoryReader } from './season-history.port';
 import type { ApplicantFacts, FairnessContext } from './matching.model';
 import { orderFacts } from './order-facts';
@@ -41,6 +42,13 @@ const MAX_RETRIEVAL_ROUNDS = 4;
  * one at a time until PostgreSQL has cores to spare.
  */
 const RETRIEVAL_CONCURRENCY = 1;
+/**
+ * How many orders of a retrieval group one applicant is offered to in a round. Orders of one occupation rank people
+ * alike; offered to every order, the best few hundred would be each order's whole list and most positions would
+ * find nobody. Three lets the assignment still choose between orders, and a group of three orders or fewer is
+ * read exactly as each order alone.
+ */
+const FAN_OUT = 3;
 
 /** Runs `work` on every item, at most `concurrency` at once. */
 async function inTurn<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -214,32 +222,59 @@ export class MatchingService {
     // applicants read, not the pairs scored.
     const graph = new CandidateGraph(targets.map((o) => ({ orderId: o.id, slots: slotsAfterNamed(o.positions, named.get(o.id), policy).slots })));
     const applicants = new Map<string, ApplicantFacts>();
-    // After the first round, an order reads in proportion to the slots it still lacks, from where its last page
-    // ended (should rows shift meanwhile, a repeated pair is harmless: an applicant carries one unit of flow).
+    // After the first round, an order asks in proportion to the slots it still lacks.
     const shortfall = new Map<string, number>();
     let rounds = 0;
     const factsOf = new Map(targets.map((o) => [o.id, orderFacts(o)]));
-    const cursors = new Map<string, RetrievalCursor>();
+    // One ranked list per retrieval group (orders that rank applicants alike), read page after page from where the
+    // last ended; the rows that could still take more orders are offered again first.
+    const groups = new Map<string, { cursor: RetrievalCursor | null; exhausted: boolean; leftovers: string[] }>();
     const exhausted = new Set<string>();
-    const retrieveMore = async (order: JobOrderEntity) => {
-      const facts = factsOf.get(order.id)!;
-      const wanted = shortfall.get(order.id) ?? slotsAfterNamed(order.positions, named.get(order.id), policy).slots;
-      const limit = Math.max(MIN_RETRIEVAL, RETRIEVAL_FACTOR * wanted) * 2 ** (rounds - 1);
-      const page = await retrieveCandidates(this.dataSource, facts, policy, targetIds, limit, cursors.get(order.id) ?? null);
-      const rows: ApplicantRow[] = page;
-      if (page.length) cursors.set(order.id, cursorAfter(page.at(-1)!));
-      if (page.length < limit) exhausted.add(order.id);
+    const paired = new Set<string>();
+    const formerWorkers = new Map<string, Promise<string[]>>();
+    const pair = (order: JobOrderEntity, applicantId: string) => {
+      paired.add(`${order.id}|${applicantId}`);
+      graph.add(order.id, applicantId, scoreTotal(applicants.get(applicantId)!, factsOf.get(order.id)!, policy, fairness));
+    };
+    const factsFor = async (rows: readonly ApplicantRow[]) => {
+      const fresh = rows.filter((r) => !applicants.has(r.id));
+      const histories = await this.history.historiesOf(m, [...new Set(fresh.map((r) => r.id))]);
+      for (const row of fresh) if (!applicants.has(row.id)) applicants.set(row.id, applicantFacts(row, histories.get(row.id)));
+    };
+    const retrieveMore = async (group: JobOrderEntity[]) => {
+      const key = retrievalGroupKey(factsOf.get(group[0]!.id)!);
+      const state = groups.get(key) ?? { cursor: null, exhausted: false, leftovers: [] };
+      groups.set(key, state);
       // The employer's former workers are scored whatever their place in the experience order (first round only).
-      if (rounds === 1) rows.push(...(await retrieveFormerWorkers(this.dataSource, facts, policy, targetIds, await this.history.formerWorkersOf(m, order.employerId))));
-      const histories = await this.history.historiesOf(m, [...new Set(rows.filter((r) => !applicants.has(r.id)).map((r) => r.id))]);
-      const seen = new Set<string>();
-      for (const row of rows) {
-        if (seen.has(row.id) || rejected.has(`${order.id}|${row.id}`) || reserved.has(row.id)) continue;
-        seen.add(row.id);
-        let applicant = applicants.get(row.id);
-        if (!applicant) applicants.set(row.id, (applicant = applicantFacts(row, histories.get(row.id))));
-        graph.add(order.id, row.id, scoreTotal(applicant, facts, policy, fairness));
+      if (rounds === 1) {
+        for (const order of group) {
+          const ids = formerWorkers.get(order.employerId) ?? this.history.formerWorkersOf(m, order.employerId);
+          formerWorkers.set(order.employerId, ids);
+          const rows = await retrieveFormerWorkers(this.dataSource, factsOf.get(order.id)!, policy, targetIds, await ids);
+          await factsFor(rows);
+          for (const row of rows) if (!paired.has(`${order.id}|${row.id}`) && !rejected.has(`${order.id}|${row.id}`) && !reserved.has(row.id)) pair(order, row.id);
+        }
       }
+      const shares = group.map((o, orderIndex) => ({
+        orderIndex,
+        wanted: Math.max(MIN_RETRIEVAL, RETRIEVAL_FACTOR * (shortfall.get(o.id) ?? graph.slotsOf(o.id))) * 2 ** (rounds - 1),
+      }));
+      let page: RetrievedRow[] = [];
+      if (!state.exhausted) {
+        const limit = shares.reduce((sum, s) => sum + s.wanted, 0);
+        page = await retrieveCandidates(this.dataSource, loosestRequirements(group.map((o) => factsOf.get(o.id)!)), policy, targetIds, limit, state.cursor);
+        if (page.length) state.cursor = cursorAfter(page.at(-1)!);
+        if (page.length < limit) state.exhausted = true;
+        await factsFor(page);
+      }
+      const eligible = (applicantId: string, i: number) => {
+        const order = group[i]!;
+        return !rejected.has(`${order.id}|${applicantId}`) && !reserved.has(applicantId) && !unmetRequirements(applicants.get(applicantId)!, factsOf.get(order.id)!, policy).length;
+      };
+      const shared = shareRows([...state.leftovers, ...page.map((r) => r.id)], shares, FAN_OUT, eligible, (id, i) => paired.has(`${group[i]!.id}|${id}`));
+      for (const [applicantId, i] of shared.pairs) pair(group[i]!, applicantId);
+      state.leftovers = shared.leftovers;
+      if (state.exhausted) for (const order of group) exhausted.add(order.id);
     };
 
     // Orders of the same occupation draw on the same people, and each person is proposed once: an order whose
@@ -253,7 +288,7 @@ export class MatchingService {
       while (pending.length && rounds < MAX_RETRIEVAL_ROUNDS) {
         rounds++;
         const roundStart = Date.now();
-        await inTurn(pending, RETRIEVAL_CONCURRENCY, retrieveMore);
+        await inTurn(retrievalGroups(pending, (o) => factsOf.get(o.id)!), RETRIEVAL_CONCURRENCY, retrieveMore);
         const retrieved = Date.now();
         proposals = graph.proposals(await thread.assign(graph.indexed()));
         retrievalMs += retrieved - roundStart;
