@@ -45,6 +45,8 @@ try {
     DATABASE_URL: services.databaseUrl,
     REDIS_URL: services.redisUrl,
     PORT: String(port),
+    // Links Puente hands out (e-mailed password resets, the public feed's items) point at this server.
+    PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
     WORKER_HEALTH_PORT: process.env.WORKER_HEALTH_PORT ?? String(await freePort()),
     JWT_ACCESS_SECRET: process.env.JWT_ACCESS_SECRET ?? localSecret('JWT_ACCESS_SECRET'),
     EXPORT_LINK_SECRET: process.env.EXPORT_LINK_SECRET ?? localSecret('EXPORT_LINK_SECRET'),
