@@ -1,4 +1,5 @@
-import { documentsValidThrough, unmetRequirements, passportValidThrough, latestAdultBirthDate } from './eligibility.rules';
+import { seededRandom } from '@puente/common';
+import { documentsValidThrough, meetsRequirements, requirementsOf, unmetRequirements, passportValidThrough, latestAdultBirthDate } from './eligibility.rules';
 import { ApplicantFacts, OrderFacts } from './matching.model';
 import { MATCHING_POLICY_V2 as policy } from './matching.policy';
 import { applicant, order } from './matching-facts.fixtures';
@@ -57,5 +58,44 @@ describe('hard requirements', () => {
       { code: 'REQUIRED_SKILLS', message: 'Missing required skills: MILKING_MACHINE.' },
       { code: 'EXPERIENCE', message: '0 years of experience; the order asks for 1.' },
     ]);
+  });
+});
+
+describe('the quick check a full run makes', () => {
+  it('says eligible exactly when unmetRequirements finds nothing, on random applicants and orders', () => {
+    const random = seededRandom(42);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const some = (xs: readonly string[]) => xs.filter(() => random() < 0.5);
+    let eligible = 0;
+    for (let i = 0; i < 5000; i++) {
+      const o: OrderFacts = {
+        ...order,
+        iscoCode: pick(['9212', '6121']),
+        requiredSkills: some(['MILKING_MACHINE', 'CATTLE_HANDLING']),
+        requiredLanguageLevels: some(['fr:A1', 'en:A2']),
+        minExperienceYears: pick([0, 1, 3]),
+        startDate: pick(['2027-04-01', '2027-06-15']),
+        endDate: pick(['2027-10-01', '2028-03-30']),
+      };
+      const a: ApplicantFacts = {
+        ...applicant,
+        status: pick(['AVAILABLE', 'AVAILABLE', 'AVAILABLE', 'SELECTED', 'BLOCKED']),
+        occupations: some(['9212', '6121']),
+        skills: some(['MILKING_MACHINE', 'CATTLE_HANDLING', 'ANIMAL_HEALTH_BASICS']),
+        languageLevels: some(['fr:A1', 'en:A2', 'es:NATIVE']),
+        yearsExperience: pick([0, 1, 2, 5]),
+        passportExpiry: pick([null, '2027-12-01', '2028-06-29', '2028-06-30', '2030-01-01']),
+        documentExpiry: pick([null, '2027-12-01', '2028-06-30']),
+        documentExpiryKind: 'POLICE_RECORD',
+        birthDate: pick(['2009-04-01', '2009-04-02', '2009-06-15', '1990-01-01']),
+        hasOverlappingCommitment: random() < 0.1,
+      };
+      const meets = meetsRequirements(a, requirementsOf(o, policy));
+      expect({ i, meets }).toEqual({ i, meets: unmetRequirements(a, o, policy).length === 0 });
+      if (meets) eligible++;
+    }
+    // Both answers occur often enough for the comparison to mean something.
+    expect(eligible).toBeGreaterThan(50);
+    expect(eligible).toBeLessThan(4900);
   });
 });

@@ -20,7 +20,7 @@ import { orderFacts } from './order-facts';
 import { CURRENT_MATCHING_POLICY, MatchingPolicy } from './matching.policy';
 import { MatchingRunEntity } from './matching-run.entity';
 import { scoreCandidate, ScoreLine, scoreTotal } from './score.rules';
-import { unmetRequirements } from './eligibility.rules';
+import { meetsRequirements, requirementsOf, unmetRequirements } from './eligibility.rules';
 import { NamedCounts, namedRequestOutcome, rankShortlist, slotsAfterNamed } from './shortlist.rules';
 import { recordShortlistReady } from './shortlist-notice';
 import { assertMatchable, runOrderIds, runStatusAfterFailure } from './matching-run.rules';
@@ -230,17 +230,27 @@ export class MatchingService {
     // last ended; the rows that could still take more orders are offered again first.
     const groups = new Map<string, { cursor: RetrievalCursor | null; exhausted: boolean; leftovers: string[] }>();
     const exhausted = new Set<string>();
-    const paired = new Set<string>();
+    // The orders each applicant is paired with so far.
+    const paired = new Map<string, Set<string>>();
+    const isPaired = (orderId: string, applicantId: string) => paired.get(applicantId)?.has(orderId) ?? false;
+    const requirements = new Map(targets.map((o) => [o.id, requirementsOf(factsOf.get(o.id)!, policy)]));
+    const refused = (orderId: string, applicantId: string) => reserved.has(applicantId) || (rejected.size > 0 && rejected.has(`${orderId}|${applicantId}`));
     const formerWorkers = new Map<string, Promise<string[]>>();
     const pair = (order: JobOrderEntity, applicantId: string) => {
-      paired.add(`${order.id}|${applicantId}`);
+      const orders = paired.get(applicantId);
+      if (orders) orders.add(order.id);
+      else paired.set(applicantId, new Set([order.id]));
       graph.add(order.id, applicantId, scoreTotal(applicants.get(applicantId)!, factsOf.get(order.id)!, policy, fairness));
     };
     const factsFor = async (rows: readonly ApplicantRow[]) => {
       const fresh = rows.filter((r) => !applicants.has(r.id));
+      const historyStart = Date.now();
       const histories = await this.history.historiesOf(m, [...new Set(fresh.map((r) => r.id))]);
+      historyMs += Date.now() - historyStart;
       for (const row of fresh) if (!applicants.has(row.id)) applicants.set(row.id, applicantFacts(row, histories.get(row.id)));
     };
+    // What retrieval's time went to, for the log line: the ranked queries, the histories, the rest (sharing, scoring).
+    let [queryMs, historyMs, queries] = [0, 0, 0];
     const retrieveMore = async (group: JobOrderEntity[]) => {
       const key = retrievalGroupKey(factsOf.get(group[0]!.id)!);
       const state = groups.get(key) ?? { cursor: null, exhausted: false, leftovers: [] };
@@ -252,7 +262,7 @@ export class MatchingService {
           formerWorkers.set(order.employerId, ids);
           const rows = await retrieveFormerWorkers(this.dataSource, factsOf.get(order.id)!, policy, targetIds, await ids);
           await factsFor(rows);
-          for (const row of rows) if (!paired.has(`${order.id}|${row.id}`) && !rejected.has(`${order.id}|${row.id}`) && !reserved.has(row.id)) pair(order, row.id);
+          for (const row of rows) if (!isPaired(order.id, row.id) && !refused(order.id, row.id)) pair(order, row.id);
         }
       }
       const shares = group.map((o, orderIndex) => ({
@@ -262,16 +272,19 @@ export class MatchingService {
       let page: RetrievedRow[] = [];
       if (!state.exhausted) {
         const limit = shares.reduce((sum, s) => sum + s.wanted, 0);
+        const queryStart = Date.now();
         page = await retrieveCandidates(this.dataSource, loosestRequirements(group.map((o) => factsOf.get(o.id)!)), policy, targetIds, limit, state.cursor);
+        queryMs += Date.now() - queryStart;
+        queries++;
         if (page.length) state.cursor = cursorAfter(page.at(-1)!);
         if (page.length < limit) state.exhausted = true;
         await factsFor(page);
       }
       const eligible = (applicantId: string, i: number) => {
-        const order = group[i]!;
-        return !rejected.has(`${order.id}|${applicantId}`) && !reserved.has(applicantId) && !unmetRequirements(applicants.get(applicantId)!, factsOf.get(order.id)!, policy).length;
+        const orderId = group[i]!.id;
+        return !refused(orderId, applicantId) && meetsRequirements(applicants.get(applicantId)!, requirements.get(orderId)!);
       };
-      const shared = shareRows([...state.leftovers, ...page.map((r) => r.id)], shares, FAN_OUT, eligible, (id, i) => paired.has(`${group[i]!.id}|${id}`));
+      const shared = shareRows([...state.leftovers, ...page.map((r) => r.id)], shares, FAN_OUT, eligible, (id, i) => isPaired(group[i]!.id, id));
       for (const [applicantId, i] of shared.pairs) pair(group[i]!, applicantId);
       state.leftovers = shared.leftovers;
       if (state.exhausted) for (const order of group) exhausted.add(order.id);
@@ -343,6 +356,9 @@ export class MatchingService {
         proposals: proposals.length,
         unfilledOrders: pending.length,
         retrievalMs,
+        retrievalQueries: queries,
+        retrievalQueryMs: queryMs,
+        historyMs,
         assignmentMs,
         writingMs: Date.now() - writeStart,
       },

@@ -92,7 +92,7 @@ describe('sharing rows among a group', () => {
     // r1 has two pairs already: one more (order 2). r2, scanned from order 1 on: orders 1, 3 and 0.
     expect(pairs).toEqual([['r1', 2], ['r2', 1], ['r2', 3], ['r2', 0]]);
     expect(leftovers).toEqual([]);
-    const fewer = shareRows(['r1'], [0, 1, 2, 3].map((orderIndex) => ({ orderIndex, wanted: 1 })), 3, (r, o) => o !== 2 && o !== 3, (r, o) => existing.has(`${r}|${o}`));
+    const fewer = shareRows(['r1'], [0, 1, 2, 3].map((orderIndex) => ({ orderIndex, wanted: 1 })), 3, (_r, o) => o !== 2 && o !== 3, (r, o) => existing.has(`${r}|${o}`));
     expect(fewer).toEqual({ pairs: [], leftovers: ['r1'] });
   });
 

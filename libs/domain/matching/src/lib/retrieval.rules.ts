@@ -30,7 +30,7 @@ const latest = (dates: readonly string[]) => dates.reduce((a, b) => (b > a ? b :
  * every order requires, the least experience, the earliest end (a passport and documents valid through the
  * earliest day any order asks), the latest start (the youngest adult any order takes). Retrieval with these reads
  * a superset of each order's eligible applicants, in the same order; each row is then checked against each order
- * with `unmetRequirements`.
+ * with `meetsRequirements`.
  */
 export function loosestRequirements(group: readonly OrderFacts[]): OrderFacts {
   const [first, ...rest] = group;
