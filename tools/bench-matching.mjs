@@ -112,6 +112,9 @@ try {
       `of which retrieval ${(split.retrievalMs / 1000).toFixed(1)} s (${split.edges} scored pairs), assignment ${(split.assignmentMs / 1000).toFixed(1)} s on its thread (${split.proposals} proposals), writing ${(split.writingMs / 1000).toFixed(1)} s`,
     );
     log(`${split.rounds} retrieval rounds; ${split.unfilledOrders} orders still short of a full shortlist`);
+    if (split.explainMs !== undefined) {
+      log(`writing: explanations ${(split.explainMs / 1000).toFixed(1)} s, INSERT ${(split.insertMs / 1000).toFixed(1)} s, the rest of the transaction (notices, commit) ${((split.writingMs - split.explainMs - split.insertMs) / 1000).toFixed(1)} s`);
+    }
     if (split.retrievalQueries !== undefined) {
       log(`retrieval: ${split.retrievalQueries} ranked queries ${(split.retrievalQueryMs / 1000).toFixed(1)} s, histories ${(split.historyMs / 1000).toFixed(1)} s, the rest (former workers, sharing, scoring) ${((split.retrievalMs - split.retrievalQueryMs - split.historyMs) / 1000).toFixed(1)} s`);
     }

@@ -339,12 +339,16 @@ export class MatchingService {
       }));
       return [...first, ...rest];
     });
+    const explainedMs = Date.now() - writeStart;
+    let insertMs = 0;
     await this.uow.run('matching.complete', async (tx) => {
       const em = tx.em;
       if (targetIds.length) {
         await em.query(`DELETE FROM candidate WHERE job_order_id = ANY($1) AND status IN ('SUGGESTED', 'RESERVE')`, [targetIds]);
       }
+      const insertStart = Date.now();
       await insertCandidates(em, rows);
+      insertMs = Date.now() - insertStart;
       await em.update(MatchingRunEntity, { id: run.id }, { status: 'SUCCEEDED', candidatesCount: rows.length, finishedAt: new Date(), failureReason: null });
       queueDelivery(tx, await recordShortlistReady(em, run.id, targets, rows));
     });
@@ -361,6 +365,8 @@ export class MatchingService {
         historyMs,
         assignmentMs,
         writingMs: Date.now() - writeStart,
+        explainMs: explainedMs,
+        insertMs,
       },
       'Candidates retrieved, assigned and written',
     );
