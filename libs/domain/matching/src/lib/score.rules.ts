@@ -66,7 +66,7 @@ export function scoreCandidate(
 }
 
 /**
- * The total of `scoreCandidate` without its explanation: a full run scores every pair it reads (about 850,000
+ * The total of `scoreCandidate` without its explanation: a full run scores every pair it reads (about 200,000
  * over a million applicants) and explains only the few it proposes; the sentences were most of the cost. The same
  * code adds the same points in the same order, so both totals are equal to the last bit.
  */
