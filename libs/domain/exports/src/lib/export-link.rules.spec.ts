@@ -44,16 +44,7 @@ describe('export download links', () => {
     const flipped = `${sig.slice(0, -2)}${sig.endsWith('AA') ? 'BB' : 'AA'}`;
     expect(verifyExportLink(`${payload}.${flipped}`, secret, exportId, now).refusal).toBe('BAD_SIGNATURE');
     expect(verifyExportLink(`${payload}.${sig.slice(0, 10)}`, secret, exportId, now).refusal).toBe('BAD_SIGNATURE');
-    // The last character carries 4 bits and 2 spare ones: its other spellings decode to the same bytes.
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-    const last = alphabet.indexOf(sig.at(-1)!);
-    const sameBytes = [0, 1, 2, 3].map((spare) => alphabet[(last & ~3) | spare]!).filter((c) => c !== sig.at(-1));
-    expect(sameBytes).toHaveLength(3);
-    for (const c of sameBytes) {
-      const respelled = `${sig.slice(0, -1)}${c}`;
-      expect(Buffer.from(respelled, 'base64url').equals(Buffer.from(sig, 'base64url'))).toBe(true);
-      expect(verifyExportLink(`${payload}.${respelled}`, secret, exportId, now).refusal).toBe('BAD_SIGNATURE');
-    }
+    // Other spellings of the same signature bytes: signed-token.spec.ts.
     for (const bad of [undefined, null, '', 'abc', `${payload}.`, `.${sig}`, `${payload}.${sig}.x`, `${payload}.${sig}!`, 'x'.repeat(600)]) {
       expect(verifyExportLink(bad, secret, exportId, now).refusal).toBe('MALFORMED');
     }
