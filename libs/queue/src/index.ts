@@ -7,3 +7,4 @@ export * from './lib/outbox/job-outbox';
 export * from './lib/outbox/job-outbox.entity';
 export * from './lib/outbox/outbox-jobs';
 export * from './lib/connection-errors';
+export * from './lib/outbox/failpoint';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { lockForUpdate } from '@puente/database';
-import type { UnitOfWorkTx } from '@puente/queue';
+import { failpoint, type UnitOfWorkTx } from '@puente/queue';
 import { jobId, JobName } from '@puente/queue-contracts';
 import { NOTIFICATION_CHANNEL, NotificationChannel } from './channels';
 import { NotificationAudience, NotificationEntity } from './notification.entity';
@@ -62,6 +62,9 @@ export class NotificationsService {
       if (!n) return 'UNKNOWN';
       if (n.sentAt) return 'ALREADY_SENT';
       await this.channel.send(n);
+      // A crash here sends it again on the retry: the e-mail carries the same Message-ID (messageIdOf), which mail
+      // stores drop as a repeat (test/e2e/worker-crash-delivery.e2e-spec.ts).
+      failpoint('after-send', 'notifications.deliver');
       await em.update(NotificationEntity, { id }, { sentAt: new Date(), channel: this.channel.name, attempts: n.attempts + 1 });
       return 'SENT';
     });
