@@ -242,6 +242,8 @@ export class MatchingService {
       else paired.set(applicantId, new Set([order.id]));
       graph.add(order.id, applicantId, scoreTotal(applicants.get(applicantId)!, factsOf.get(order.id)!, policy, fairness));
     };
+    // What retrieval's time went to, for the log line: the ranked queries, the histories, the rest (sharing, scoring).
+    let [queryMs, historyMs, queries] = [0, 0, 0];
     const factsFor = async (rows: readonly ApplicantRow[]) => {
       const fresh = rows.filter((r) => !applicants.has(r.id));
       const historyStart = Date.now();
@@ -249,8 +251,6 @@ export class MatchingService {
       historyMs += Date.now() - historyStart;
       for (const row of fresh) if (!applicants.has(row.id)) applicants.set(row.id, applicantFacts(row, histories.get(row.id)));
     };
-    // What retrieval's time went to, for the log line: the ranked queries, the histories, the rest (sharing, scoring).
-    let [queryMs, historyMs, queries] = [0, 0, 0];
     const retrieveMore = async (group: JobOrderEntity[]) => {
       const key = retrievalGroupKey(factsOf.get(group[0]!.id)!);
       const state = groups.get(key) ?? { cursor: null, exhausted: false, leftovers: [] };
