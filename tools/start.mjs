@@ -21,7 +21,12 @@ ensureInstalled(log);
 ensurePortalBuilt(log);
 const { freePort, provision, waitForHttp } = await import('./lib/provision.mjs');
 
-const services = await provision({ mode: 'start', root, log: (m) => log(m) });
+const services = await provision({ mode: 'start', root, log: (m) => log(m) }).catch((err) => {
+  // A server that cannot be had (a DATABASE_URL or REDIS_URL pointing at nothing, a failed embedded start): one
+  // line that says what to do, nothing started and nothing left running.
+  console.error(`[puente] Could not start: ${err.message}`);
+  process.exit(1);
+});
 const children = [];
 let stopping = false;
 async function stop(code = 0) {

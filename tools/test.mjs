@@ -48,7 +48,12 @@ if (process.env.PUENTE_MIDNIGHT_CHECK !== 'only' && runsPortalSpecs(jestArgs)) {
 }
 
 const { provision, withFreshDatabase } = await import('./lib/provision.mjs');
-const services = await provision({ mode: 'test', root, log });
+const services = await provision({ mode: 'test', root, log }).catch((err) => {
+  // A server that cannot be had (a DATABASE_URL or REDIS_URL pointing at nothing, a failed embedded start): one
+  // line that says what to do, nothing started and nothing left running.
+  console.error(`[test] Could not start: ${err.message}`);
+  process.exit(1);
+});
 const queuePrefix = `puente-test-${randomBytes(4).toString('hex')}`;
 let code = 1;
 try {

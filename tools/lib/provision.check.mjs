@@ -121,6 +121,30 @@ if (ok) {
   }
 }
 
+// A variable pointing at nothing: a one-line refusal that says to start that server or unset the variable, and
+// nothing left running (the embedded PostgreSQL started before a Redis that cannot be reached is stopped again).
+if (ok && !externalDb && !externalRedis) {
+  const closed = await new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+      server.close(() => resolve(port));
+    });
+  });
+  for (const [name, value] of [['DATABASE_URL', `postgres://postgres@127.0.0.1:${closed}/nothing`], ['REDIS_URL', `redis://127.0.0.1:${closed}`]]) {
+    process.env[name] = value;
+    const refusal = await provision({ mode, root, log: () => undefined }).then(
+      async (services) => {
+        await services.stop();
+        return null;
+      },
+      (err) => err.message,
+    );
+    delete process.env[name];
+    check(typeof refusal === 'string' && refusal.includes(`unset ${name}`), `${name} pointing at nothing is refused, saying to unset it (${refusal})`);
+  }
+  if (mode === 'start') check(!fs.existsSync(path.join(root, '.data', 'provision.lock')), 'lock file removed after the refusals');
+}
+
 process.removeListener('SIGINT', onSignal);
 process.removeListener('SIGTERM', onSignal);
 console.log(failures === 0 && ok ? 'provision check passed' : `provision check FAILED (${failures})`);

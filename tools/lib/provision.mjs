@@ -917,13 +917,20 @@ async function startEmbeddedPostgres(ctx) {
 async function setupPostgres(ctx) {
   const url = process.env.DATABASE_URL;
   if (!url) return startEmbeddedPostgres(ctx);
+  // A DATABASE_URL set on purpose is used as it is; one that points at nothing says so, and what to do.
+  const unreachable = (err) => new Error(`${err.message}. Start that server, or unset DATABASE_URL: the command then runs a PostgreSQL of its own.`);
   if (ctx.mode === 'start') {
+    await withClient(url, (client) => client.query('SELECT 1')).catch((err) => {
+      throw unreachable(err);
+    });
     ctx.log(`PostgreSQL: using DATABASE_URL (${describeDbUrl(url)})`);
     return url;
   }
   const name = `puente_test_${randomBytes(4).toString('hex')}`;
   const adminUrl = withDatabase(url, 'postgres');
-  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
+  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`)).catch((err) => {
+    throw err.message.startsWith('Cannot connect') ? unreachable(err) : err;
+  });
   ctx.cleanups.push(() => dropDatabase(adminUrl, name));
   const testUrl = withDatabase(url, name);
   ctx.log(`PostgreSQL: using DATABASE_URL, test database ${describeDbUrl(testUrl)}`);
@@ -1000,9 +1007,9 @@ async function findOrInstallRedis(log) {
 }
 
 /** Sends PING over a raw socket; resolves with the first reply line or an error code. */
-function redisPing(port, timeoutMs = 1_000) {
+function redisPing(port, timeoutMs = 1_000, host = '127.0.0.1') {
   return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
+    const socket = net.connect({ host, port });
     let buffer = '';
     let settled = false;
     const finish = (result) => {
@@ -1087,11 +1094,18 @@ async function setupRedis(ctx) {
   const url = process.env.REDIS_URL;
   if (!url) return startRedis(ctx);
   let where = 'REDIS_URL';
+  let address = null;
   try {
     const u = new URL(url);
     where = `${u.hostname}:${u.port || 6379}`;
+    address = { host: u.hostname.replace(/^\[|\]$/g, ''), port: Number(u.port || 6379) };
   } catch {
     // keep the generic name
+  }
+  // Any answer (PONG, or an error asking for a password) shows a server there; no answer at all is reported.
+  const answer = address ? await redisPing(address.port, 3_000, address.host) : '+PONG';
+  if (/^(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|timeout)$/.test(answer)) {
+    throw new Error(`Cannot reach Redis at ${where} (${answer}). Start that server, or unset REDIS_URL: the command then runs a Redis of its own.`);
   }
   ctx.log(`Redis: using REDIS_URL (${where})`);
   return url;
