@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { Page, Selection } from '@puente/common';
 import { keysetAfterSql } from './keyset';
@@ -114,7 +116,13 @@ export class ReadModel<R extends ObjectLiteral, M, C> {
     const conditions = where(p).filter((c): c is string => !!c);
     if (page?.after) conditions.push(keysetAfterSql('t.created_at', 't.id', `${p(page.after.createdAt)}::timestamptz`, `${p(page.after.id)}::uuid`));
     const tail = page ? `ORDER BY t.created_at DESC, t.id DESC LIMIT ${p(page.limit + 1)}` : 'LIMIT 2';
-    return em.query(`SELECT ${plan.select} ${plan.from}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''} ${tail}`, values);
+    const sql = `SELECT ${plan.select} ${plan.from}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''} ${tail}`;
+    // Inside a transaction, on its connection. Otherwise a named statement on the pool: PostgreSQL parses and plans
+    // it once per connection, and TypeORM's query runner is skipped (its logger still hears the statement).
+    if (em.queryRunner) return em.query(sql, values);
+    em.connection.logger.logQuery(sql, values);
+    const pool = (em.connection.driver as PostgresDriver).master as { query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[] }> };
+    return pool.query({ name: statementName(sql), text: sql, values }).then((r) => r.rows);
   }
 
   /** The select list, the joins and the reader for a selection, made once per kind of selection. */
@@ -233,4 +241,16 @@ function signature(selection: Selection): string {
       return nested ? `${f}{${signature(nested)}}` : f;
     })
     .join(',');
+}
+
+const statementNames = new Map<string, string>();
+/** A prepared statement's name for a text: the same text, the same name, on every connection (at most 1,000 kept). */
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `read_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+    if (statementNames.size >= 1000) statementNames.clear();
+    statementNames.set(sql, name);
+  }
+  return name;
 }
