@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
@@ -5,6 +6,7 @@ import { jobId, JobName, QueueName } from '@puente/queue-contracts';
 import { startApi, startWorker, TestApi } from '../support/api';
 import { approvedJobOrder, newCoordinator, newEmployer, newJobOrder, unusedStartDate, verifiedApplicant } from '../support/people';
 import { sleep, until } from '../support/processes';
+import { exclusiveRehireSweeps, Returnee, ReturneeFixture, StoredRehireDecision } from '../support/returnees';
 import { tcpProxy, TcpProxy } from '../support/tcp-proxy';
 
 /** Queues of this test alone. */
@@ -23,6 +25,10 @@ describe('the worker with PostgreSQL out of reach', () => {
   let db: Client;
   let queue: Queue;
   let api: TestApi;
+  let rehire: Queue;
+  /** Set while the rehire case holds the sweeps' lock and has seeded returnees: released and removed after all. */
+  let releaseSweeps: (() => Promise<void>) | undefined;
+  let returnees: ReturneeFixture | undefined;
 
   beforeAll(async () => {
     const target = new URL(process.env.DATABASE_URL!);
@@ -33,6 +39,7 @@ describe('the worker with PostgreSQL out of reach', () => {
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
     queue = new Queue(QueueName.Statistics, { connection: { url: process.env.REDIS_URL }, prefix: QUEUE_PREFIX });
+    rehire = new Queue(QueueName.Rehire, { connection: { url: process.env.REDIS_URL }, prefix: QUEUE_PREFIX });
     // The api reaches PostgreSQL directly: requests go on while the worker's database is out of reach.
     api = await startApi({ QUEUE_PREFIX });
   });
@@ -46,6 +53,10 @@ describe('the worker with PostgreSQL out of reach', () => {
     await matching.close();
     await queue?.obliterate({ force: true }).catch(() => undefined);
     await queue?.close();
+    await rehire?.obliterate({ force: true }).catch(() => undefined);
+    await rehire?.close();
+    await returnees?.remove();
+    await releaseSweeps?.();
     await db?.end();
     await proxy?.close();
   });
@@ -159,5 +170,60 @@ describe('the worker with PostgreSQL out of reach', () => {
     await until('the seating after the outage', async () => !!(disturbed = await contingentOf(stormy)), 30_000);
     expect(disturbed).toEqual(undisturbed);
     expect(undisturbed).toMatchObject({ status: 'PLANNED', members: [{ status: 'SEATED', steps: expect.arrayContaining([expect.objectContaining({ kind: 'MEDICAL_EXAM' })]) }, expect.anything()] });
+  }, 120_000);
+
+  it('decides the returnees of a rehire sweep that met a 15 s outage once the database is back, as an undisturbed sweep decides them', async () => {
+    // The sweep decides every applicant due in the database: no other test file sweeps while this one does (see
+    // exclusiveRehireSweeps), and its returnees (bricklayers of Wyoming: an occupation and a region no other test
+    // uses) are seeded under the lock, so no one else's sweep decides them first.
+    releaseSweeps = await exclusiveRehireSweeps();
+    returnees = await ReturneeFixture.create(db, { tag: randomBytes(4).toString('hex'), region: 'US-WY', isco: '7112', onetSoc: '47-2021.00' });
+    const fixture = returnees;
+    const sweep = async (name: string) => {
+      const id = jobId(JobName.RehireSweep, 'faults', name, Date.now());
+      await rehire.add(JobName.RehireSweep, {}, { jobId: id, attempts: 5, backoff: { type: 'exponential', delay: 1000 } });
+      return id;
+    };
+    const completed = (id: string, what: string) => until(what, async () => (await rehire.getJobState(id)) === 'completed', 30_000);
+    /** A group's decisions by rank in the group, the day each was made as of left out (a run may cross midnight). */
+    const byRank = (group: Returnee[], decisions: StoredRehireDecision[]) =>
+      decisions.map(({ applicantId, placementId, inputs: { asOf: _, ...inputs }, ...d }) => {
+        const r = group.find((w) => w.id === applicantId)!;
+        return { n: r.n, ownPlacement: placementId === r.placementId, ...d, inputs };
+      });
+
+    // Two groups alike, rank by rank: the first swept undisturbed.
+    const calm = await fixture.group(12);
+    const calmSweep = await sweep('calm');
+    await completed(calmSweep, 'the undisturbed sweep');
+    const undisturbed = byRank(calm, await fixture.decisionsOf(calm));
+
+    const stormy = await fixture.group(12);
+    await proxy.stop();
+    const id = await sweep('stormy');
+    await sleep(OUTAGE_MS);
+    const during = await rehire.getJob(id);
+    expect(await during!.getState()).not.toMatch(/^(failed|completed)$/);
+    expect(during!.attemptsMade).toBe(0);
+    // Nothing decided meanwhile: the worker could not reach the database, and no one else sweeps.
+    expect(await fixture.decisionsOf(stormy)).toEqual([]);
+    await proxy.start();
+    await completed(id, 'the sweep to complete after the outage');
+    expect((await rehire.getJob(id))!.attemptsMade).toBe(1);
+
+    // One current decision per returnee (none stored twice, none superseded), each moved once, in the deciding
+    // transaction: what the undisturbed sweep stored for the same profile, and what the policy decides.
+    const decisions = await fixture.decisionsOf(stormy);
+    expect(byRank(stormy, decisions)).toEqual(undisturbed);
+    expect(undisturbed).toHaveLength(calm.length);
+    expect(undisturbed.filter((d) => !(d.ownPlacement && d.current && d.movedWithIt))).toEqual([]);
+    for (const d of decisions) {
+      const { inputs, decision } = fixture.expectedFor(stormy.find((r) => r.id === d.applicantId)!, d.inputs.asOf);
+      expect({ outcome: d.outcome, needsPassportRenewal: d.needsPassportRenewal, recheckOn: d.recheckOn, reasons: d.reasons, inputs: d.inputs }).toEqual({ ...decision, inputs });
+      expect(d.status).toBe(decision.outcome === 'ELIGIBLE' ? 'AVAILABLE' : 'INELIGIBLE');
+    }
+    // Every kind of answer among them: overall 1 and 2 refused, 3 to 5 eligible, some with a passport to renew.
+    const tally = (ds: StoredRehireDecision[]) => ds.map((d) => `${d.outcome}${d.needsPassportRenewal ? ' (renew passport)' : ''}`).sort();
+    expect(new Set(tally(decisions))).toEqual(new Set(['ELIGIBLE', 'ELIGIBLE (renew passport)', 'INELIGIBLE']));
   }, 120_000);
 });

@@ -9,6 +9,7 @@ import { addDays, todayIso } from '@puente/common';
 import { decideRehire, CURRENT_REHIRE_POLICY, RehireInputs } from '@puente/domain/rehire';
 import { DEFAULT_JOB_OPTIONS, jobId, JobName, QueueName } from '@puente/queue-contracts';
 import { until, Blocker, spawnWorker, killHard } from '../support/processes';
+import { exclusiveRehireSweeps } from '../support/returnees';
 
 /** Fixture rows carry one sealed placeholder DUI and passport, so an api reading them (other suites share the database) can decrypt them. */
 const fixtureCipher = fieldCipherFromEnv(process.env);
@@ -90,6 +91,8 @@ describe('a worker killed mid-sweep', () => {
   const appName = `puente-crash-sweep-${tag}`;
   const workers: ChildProcess[] = [];
   const blockers: Blocker[] = [];
+  /** No other test file sweeps while this one's workers are seeded (see exclusiveRehireSweeps). */
+  let releaseSweeps: (() => Promise<void>) | undefined;
   const stderr: string[] = [];
   /** The returned workers the sweep must decide, and the control group, by applicant id. */
   const swept = new Map<string, Worker>();
@@ -344,6 +347,7 @@ describe('a worker killed mid-sweep', () => {
   };
 
   beforeAll(async () => {
+    releaseSweeps = await exclusiveRehireSweeps();
     redis = new IORedis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });
     await clearQueues();
     queue = new Queue(QueueName.Rehire, { connection: { url: process.env.REDIS_URL! }, prefix: QUEUE_PREFIX });
@@ -419,6 +423,7 @@ describe('a worker killed mid-sweep', () => {
       await db.query('COMMIT');
     }
     await db?.end();
+    await releaseSweeps?.();
   });
 
   it('kills the worker inside the third batch of the sweep, after two batches committed: nothing of the third is stored', async () => {
