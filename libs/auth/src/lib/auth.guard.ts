@@ -14,34 +14,64 @@ import { secondFactorRefusal } from './two-factor.rules';
  * token of an enrolled user can only complete the login, and with STAFF_TOTP_REQUIRED a staff user who has not
  * enrolled can only enrol (secondFactorRefusal).
  */
+/** What a resolver's decorators allow, read once per resolver: the guard runs for every field resolved. */
+interface Policy {
+  isPublic: boolean;
+  roles: readonly Role[] | undefined;
+  allowsPending: boolean;
+  allowsEnrolment: boolean;
+  allowsTemporaryPassword: boolean;
+}
+
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /** By handler, then by class (a handler a base class declares serves every resolver class that extends it). */
+  private readonly policies = new WeakMap<object, WeakMap<object, Policy>>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly config: PuenteConfig,
   ) {}
 
   canActivate(ctx: ExecutionContext): boolean {
-    const targets = [ctx.getHandler(), ctx.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const policy = this.policyOf(ctx.getHandler(), ctx.getClass());
+    if (policy.isPublic) return true;
     const context = requestContextOf(ctx);
     if (!context.actor) {
       throw new DomainException(ErrorCode.UNAUTHENTICATED, context.authError ?? 'Sign in first: send Authorization: Bearer <accessToken>.');
     }
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (!roles?.includes(context.actor.role)) {
+    if (!policy.roles?.includes(context.actor.role)) {
       throw new DomainException(ErrorCode.FORBIDDEN, 'Your role does not allow this.');
     }
     const secondFactor = secondFactorRefusal(context.actor, {
       staffTotpRequired: this.config.auth.staffTotpRequired,
-      allowsPending: this.reflector.getAllAndOverride<boolean>(SECOND_FACTOR_PENDING_KEY, targets) === true,
-      allowsEnrolment: this.reflector.getAllAndOverride<boolean>(TWO_FACTOR_ENROLMENT_KEY, targets) === true,
+      allowsPending: policy.allowsPending,
+      allowsEnrolment: policy.allowsEnrolment,
     });
     if (context.actor.secondFactor === 'pending' && secondFactor) throw new DomainException(ErrorCode.FORBIDDEN, secondFactor);
-    if (context.actor.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(TEMPORARY_PASSWORD_KEY, targets)) {
+    if (context.actor.mustChangePassword && !policy.allowsTemporaryPassword) {
       throw new DomainException(ErrorCode.FORBIDDEN, 'Change your temporary password first (mutation changePassword), then sign in again.');
     }
     if (secondFactor) throw new DomainException(ErrorCode.FORBIDDEN, secondFactor);
     return true;
+  }
+
+  private policyOf(handler: object, cls: object): Policy {
+    let byClass = this.policies.get(handler);
+    if (!byClass) this.policies.set(handler, (byClass = new WeakMap()));
+    let policy = byClass.get(cls);
+    if (!policy) {
+      const targets = [handler, cls] as Parameters<Reflector['getAllAndOverride']>[1];
+      const flag = (key: string) => this.reflector.getAllAndOverride<boolean>(key, targets) === true;
+      policy = {
+        isPublic: flag(PUBLIC_KEY),
+        roles: this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets),
+        allowsPending: flag(SECOND_FACTOR_PENDING_KEY),
+        allowsEnrolment: flag(TWO_FACTOR_ENROLMENT_KEY),
+        allowsTemporaryPassword: flag(TEMPORARY_PASSWORD_KEY),
+      };
+      byClass.set(cls, policy);
+    }
+    return policy;
   }
 }
