@@ -1,4 +1,4 @@
-import { buildSchema, graphql, type GraphQLResolveInfo } from 'graphql';
+import { buildSchema, execute, graphql, parse, type DocumentNode, type GraphQLResolveInfo } from 'graphql';
 import { selectionOf, type Selection } from './selection';
 
 const schema = buildSchema(`
@@ -18,6 +18,18 @@ async function selectionFor(query: string, field: 'order' | 'orders', path: stri
     return null;
   };
   const result = await graphql({ schema, source: query, rootValue: { [field]: capture }, variableValues: variables });
+  expect(result.errors).toBeUndefined();
+  return seen!;
+}
+
+/** The same, on one parsed document (as Apollo keeps one per query text): the case selectionOf caches. */
+async function selectionIn(document: DocumentNode, field: 'order' | 'orders', path: string[], variables: Record<string, unknown>): Promise<Selection> {
+  let seen: Selection | undefined;
+  const capture = (_args: unknown, _ctx: unknown, info: GraphQLResolveInfo) => {
+    seen = selectionOf(info, path);
+    return null;
+  };
+  const result = await execute({ schema, document, rootValue: { [field]: capture }, variableValues: variables });
   expect(result.errors).toBeUndefined();
   return seen!;
 }
@@ -56,5 +68,16 @@ describe('selectionOf', () => {
   it('is empty on a path the query does not take', async () => {
     const s = await selectionFor(`{ orders { edges { cursor } } }`, 'orders', ['edges', 'node']);
     expect(names(s)).toEqual([]);
+  });
+
+  it('answers a document asked again from its cache, apart from what @skip and @include variables change', async () => {
+    // The directive's variable is in a fragment: it changes the selection as much as one on the operation.
+    const document = parse(`query($full: Boolean!, $x: Int) { order { id ...More } } fragment More on Order { title @include(if: $full) positions }`);
+    const full = await selectionIn(document, 'order', [], { full: true, x: 1 });
+    expect(names(full)).toEqual(['id', 'positions', 'title']);
+    expect(names(await selectionIn(document, 'order', [], { full: false, x: 1 }))).toEqual(['id', 'positions']);
+    // A variable no directive reads (a cursor, say) does not make another entry.
+    expect(await selectionIn(document, 'order', [], { full: true, x: 2 })).toBe(full);
+    expect(names(await selectionIn(document, 'order', ['employer'], { full: true }))).toEqual([]);
   });
 });
