@@ -32,10 +32,13 @@ export class MutationAuditPlugin implements ApolloServerPlugin<RequestContext> {
     const called = new Map<string, Called>();
     const { trail, logger } = this;
     return {
-      async executionDidStart() {
+      // Only a mutation's root fields are recorded. A query gets no listener at all: with one, Apollo would call it
+      // for every field of every answer (a list of 20 has hundreds).
+      async executionDidStart({ operation }) {
+        if (operation.operation !== OperationTypeNode.MUTATION) return;
         return {
           willResolveField({ info, args }) {
-            if (info.path.prev !== undefined || info.operation.operation !== OperationTypeNode.MUTATION) return;
+            if (info.path.prev !== undefined) return;
             const entry: Called = { operation: info.fieldName, targetIds: targetIdsOf(args) };
             called.set(String(info.path.key), entry);
             return (error, result) => {
