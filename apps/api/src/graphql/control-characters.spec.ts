@@ -25,4 +25,10 @@ describe('controlCharacterProblems', () => {
     expect(fieldsOf('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { identifier: 'María\tJosé\r\n😀', password: 'ñ' } })).toEqual([]);
     expect(fieldsOf('{ applicant(id: "abc") { id } }')).toEqual([]);
   });
+
+  it('judges each request by its own variables when one parsed document is asked again', () => {
+    const document = parse(`mutation($r: String!) { decide(input: { reason: $r, note: "ok\u0000" }) { id } }`);
+    expect(controlCharacterProblems(document, { r: 'bad\u0001' }).map((p) => p.field).sort()).toEqual(['note', 'reason']);
+    expect(controlCharacterProblems(document, { r: 'fine' }).map((p) => p.field)).toEqual(['note']);
+  });
 });

@@ -57,22 +57,41 @@ function walkJson(value: unknown, path: string, found: Map<string, string>, dept
  * `skills[2]`); a variable is named by where the operation uses it.
  */
 export function controlCharacterProblems(document: DocumentNode, variables: Record<string, unknown> | null | undefined): FieldProblem[] {
-  const found = new Map<string, string>();
-  const variableUses = new Map<string, string>();
-  visit(document, {
-    Argument(node) {
-      walkValue(node.value, node.name.value, found, variableUses);
-      return false;
-    },
-    VariableDefinition(node) {
-      if (node.defaultValue) walkValue(node.defaultValue, `$${node.variable.name.value}`, found, variableUses);
-      return false;
-    },
-  });
+  const { problems, variableUses } = documentProblems(document);
+  const found = new Map(problems);
   for (const [name, value] of Object.entries(variables ?? {})) {
     walkJson(value, variableUses.get(name) ?? `$${name}`, found);
   }
   return [...found].map(([field, message]) => ({ field, message }));
+}
+
+interface DocumentScan {
+  problems: [string, string][];
+  variableUses: Map<string, string>;
+}
+
+/** A document's own strings and where it uses each variable, found once per document (Apollo keeps one per query text). */
+const scans = new WeakMap<DocumentNode, DocumentScan>();
+
+function documentProblems(document: DocumentNode): DocumentScan {
+  let scan = scans.get(document);
+  if (!scan) {
+    const found = new Map<string, string>();
+    const variableUses = new Map<string, string>();
+    visit(document, {
+      Argument(node) {
+        walkValue(node.value, node.name.value, found, variableUses);
+        return false;
+      },
+      VariableDefinition(node) {
+        if (node.defaultValue) walkValue(node.defaultValue, `$${node.variable.name.value}`, found, variableUses);
+        return false;
+      },
+    });
+    scan = { problems: [...found], variableUses };
+    scans.set(document, scan);
+  }
+  return scan;
 }
 
 /** The refusal, as the domain would throw it: BAD_USER_INPUT naming each field. */
