@@ -3,6 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Role } from '@puente/common';
+import { PuenteConfig } from '@puente/config';
 import { bootTestModule, TestFactories } from '@puente/testing';
 import { EndedSession, SessionService } from './session.service';
 
@@ -89,5 +90,35 @@ describe('SessionService', () => {
     await redis.set(`${prefix}:session:${userId}`, '0');
     await ds.transaction((em) => sessions.end(em, [userId], 'password-changed'));
     expect(await cached(userId)).toBe('2');
+  });
+
+  it('keeps a version it read for a second; the process that ends the sessions refuses the old version at once', async () => {
+    const userId = await newUser();
+    expect(await sessions.currentVersion(userId)).toBe(0);
+    // The copy answers, not Redis (a value no announcement wrote, put there by hand).
+    await redis.set(`${prefix}:session:${userId}`, '7');
+    expect(await sessions.currentVersion(userId)).toBe(0);
+    await redis.set(`${prefix}:session:${userId}`, '0');
+    await ds.transaction((em) => sessions.end(em, [userId], 'password-changed'));
+    expect(await sessions.currentVersion(userId)).toBe(1);
+  });
+
+  it('drops its copy when another process announces ended sessions, well before the copy expires', async () => {
+    // Another api process: its own service, hearing the channel, not told of this process's commits.
+    const other = new SessionService(ds, app.get(PuenteConfig));
+    ds.subscribers.splice(ds.subscribers.indexOf(other), 1);
+    try {
+      const userId = await newUser();
+      expect(await other.currentVersion(userId)).toBe(0);
+      await sleep(200); // it hears the channel now, and keeps what it reads
+      expect(await other.currentVersion(userId)).toBe(0);
+      await ds.transaction((em) => sessions.end(em, [userId], 'deactivated'));
+      const started = Date.now();
+      while ((await other.currentVersion(userId)) !== 1 && Date.now() - started < 2000) await sleep(10);
+      expect(await other.currentVersion(userId)).toBe(1);
+      expect(Date.now() - started).toBeLessThan(500);
+    } finally {
+      await other.onModuleDestroy();
+    }
   });
 });

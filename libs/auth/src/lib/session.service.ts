@@ -18,6 +18,14 @@ export interface EndedSession {
 /** How long a cached version lives without being read again; a miss reads PostgreSQL once and fills it. */
 const CACHE_TTL_SECONDS = 3600;
 
+/**
+ * How long this process trusts its own copy of a version it read. The announcement of an ended session (its own,
+ * or another process's on the channel) drops the copy at once; this bounds one missed while the channel was down.
+ */
+const LOCAL_TTL_MS = 1000;
+/** Copies kept at most (one per user seen in the last second, in practice). */
+const LOCAL_MAX = 50_000;
+
 /** Writes a version only over an older one (or none), so two bumps announced out of order leave the newer. */
 const SET_IF_NEWER = `
 local current = redis.call('GET', KEYS[1])
@@ -32,6 +40,8 @@ return 1`;
  * sessions at once. After that transaction commits (a TypeORM transaction subscriber, so no caller can forget),
  * the new version is written to the cache and published on one Redis channel, so every api process closes the
  * user's sockets within moments, whichever process handled the change. A rolled-back bump announces nothing.
+ * Each process also keeps the versions it read for a second, while it hears the channel: a request then costs no
+ * Redis round trip, and an announcement drops the copy before anyone can use it again.
  */
 @Injectable()
 export class SessionService implements EntitySubscriberInterface, OnModuleDestroy {
@@ -40,6 +50,12 @@ export class SessionService implements EntitySubscriberInterface, OnModuleDestro
   private client?: Redis;
   private subscriber?: Redis;
   private readonly listeners = new Set<(ended: EndedSession) => void>();
+  /** Versions read in the last second, while the channel is heard (see LOCAL_TTL_MS). */
+  private readonly local = new Map<string, { version: number; until: number }>();
+  /** Whether the channel is heard now; copies are kept only while it is. */
+  private hearing = false;
+  /** Counts announcements heard: a read that began before one may not keep what it read. */
+  private heard = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -76,8 +92,24 @@ export class SessionService implements EntitySubscriberInterface, OnModuleDestro
     );
   }
 
-  /** The current version of a user's sessions: from Redis, or PostgreSQL once on a miss (or when Redis fails). */
+  /**
+   * The current version of a user's sessions: this process's copy of the last second, else from Redis, else from
+   * PostgreSQL once on a miss (or when Redis fails).
+   */
   async currentVersion(userId: string): Promise<number | null> {
+    const copy = this.local.get(userId);
+    if (copy && copy.until > Date.now()) return copy.version;
+    this.subscribe();
+    const heardBefore = this.heard;
+    const version = await this.sharedVersion(userId);
+    if (version !== null && this.hearing && this.heard === heardBefore) {
+      if (this.local.size >= LOCAL_MAX) this.local.clear();
+      this.local.set(userId, { version, until: Date.now() + LOCAL_TTL_MS });
+    }
+    return version;
+  }
+
+  private async sharedVersion(userId: string): Promise<number | null> {
     const key = this.key(userId);
     try {
       const cached = await this.redis().get(key);
@@ -107,21 +139,44 @@ export class SessionService implements EntitySubscriberInterface, OnModuleDestro
 
   /** Calls back for every ended session announced by any process (the api closes sockets with it). */
   onEnded(listener: (ended: EndedSession) => void): () => void {
-    if (!this.subscriber) {
-      this.subscriber = new Redis(this.config.redis.url);
-      void this.subscriber.subscribe(this.channel()).catch((error: unknown) => this.logger.error({ err: error }, 'Cannot subscribe to ended sessions'));
-      this.subscriber.on('message', (_channel: string, message: string) => {
-        let ended: EndedSession;
-        try {
-          ended = JSON.parse(message) as EndedSession;
-        } catch {
-          return;
-        }
-        for (const l of this.listeners) l(ended);
-      });
-    }
+    this.subscribe();
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Hears the channel of ended sessions; while it is not heard (connecting, reconnecting), no copy is kept. */
+  private subscribe(): void {
+    if (this.subscriber) return;
+    const subscriber = (this.subscriber = new Redis(this.config.redis.url));
+    const deaf = () => {
+      this.hearing = false;
+      this.local.clear();
+    };
+    subscriber.on('close', deaf);
+    subscriber.on('reconnecting', deaf);
+    // On every connection, the first and each after a drop: copies are kept again once the channel is heard.
+    subscriber.on('ready', () => {
+      subscriber
+        .subscribe(this.channel())
+        .then(() => void (this.hearing = true))
+        .catch((error: unknown) => this.logger.error({ err: error }, 'Cannot subscribe to ended sessions'));
+    });
+    subscriber.on('message', (_channel: string, message: string) => {
+      let ended: EndedSession;
+      try {
+        ended = JSON.parse(message) as EndedSession;
+      } catch {
+        return;
+      }
+      this.forget([ended]);
+      for (const l of this.listeners) l(ended);
+    });
+  }
+
+  /** Drops this process's copies of these users' versions (they ended), and any read under way. */
+  private forget(ended: readonly EndedSession[]): void {
+    this.heard += 1;
+    for (const e of ended) this.local.delete(e.userId);
   }
 
   /** TypeORM calls this after every commit; sessions ended in that transaction are announced now. */
@@ -146,6 +201,7 @@ export class SessionService implements EntitySubscriberInterface, OnModuleDestro
 
   private async announce(ended: EndedSession[]): Promise<void> {
     if (!ended.length) return;
+    this.forget(ended);
     const pipeline = this.redis().pipeline();
     for (const e of ended) {
       pipeline.eval(SET_IF_NEWER, 1, this.key(e.userId), String(e.version), String(CACHE_TTL_SECONDS));
