@@ -6,6 +6,7 @@ import type { JobName, JobPayloads } from '@puente/queue-contracts';
 import { JobProducer } from '../job-producer';
 import { StatusEvents } from '../status-events';
 import { OutboxOp, stepsOf } from './outbox-ops';
+import { failpoint } from './failpoint';
 
 /** Rows per INSERT, each row a batch of up to OUTBOX_BATCH jobs: 140,000 jobs are 140 rows in two statements. */
 const WRITE_CHUNK = 100;
@@ -46,11 +47,11 @@ export class JobOutbox {
    * Carries out one unit right after its commit, from the operations it still has in memory. Returns false when
    * someone else holds the unit (a sweep got there first) or it is already done.
    */
-  drain(unit: string, ops: readonly OutboxOp[]): Promise<boolean> {
+  drain(unit: string, label: string, ops: readonly OutboxOp[]): Promise<boolean> {
     return this.dataSource.transaction(async (em) => {
       const head: unknown[] = await em.query(`SELECT id FROM job_outbox WHERE unit = $1 AND head FOR UPDATE SKIP LOCKED`, [unit]);
       if (!head.length) return false;
-      await this.carryOut(ops);
+      await this.carryOut(label, ops);
       await em.query(`DELETE FROM job_outbox WHERE unit = $1`, [unit]);
       return true;
     });
@@ -68,8 +69,8 @@ export class JobOutbox {
       let unit: string | undefined;
       try {
         const done = await this.dataSource.transaction(async (em) => {
-          const [head]: { unit: string }[] = await em.query(
-            `SELECT unit FROM job_outbox
+          const [head]: { unit: string; label: string }[] = await em.query(
+            `SELECT unit, label FROM job_outbox
              WHERE head AND queue_prefix = $3 AND created_at < clock_timestamp() - make_interval(secs => $1) AND unit <> ALL($2::uuid[])
              ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
             [graceMs / 1000, failed, this.config.redis.queuePrefix],
@@ -77,7 +78,7 @@ export class JobOutbox {
           if (!head) return null;
           unit = head.unit;
           const ops: OutboxOp[] = await em.query(`SELECT kind, queue, name, payload FROM job_outbox WHERE unit = $1 ORDER BY id`, [unit]);
-          await this.carryOut(ops);
+          await this.carryOut(head.label, ops);
           await em.query(`DELETE FROM job_outbox WHERE unit = $1`, [unit]);
           return ops.length;
         });
@@ -92,11 +93,14 @@ export class JobOutbox {
     return rows;
   }
 
-  private async carryOut(ops: readonly OutboxOp[]): Promise<void> {
+  /** `label` names the unit for the mid-drain failpoint (the crash tests) only. */
+  private async carryOut(label: string, ops: readonly OutboxOp[]): Promise<void> {
+    let round = 0;
     for (const step of stepsOf(ops, Date.now())) {
       if (step.kind === 'add') await this.producer.enqueueBulk(step.name, step.jobs.map((j) => ({ payload: j.data as JobPayloads[JobName], options: j.opts })));
       else if (step.kind === 'remove') await this.producer.removeAll(step.queue, step.jobIds);
       else await this.events.publish(step.applicantIds, step.reason);
+      failpoint('mid-drain', `${label}#${++round}`);
     }
   }
 }

@@ -72,7 +72,7 @@ export class UnitOfWork {
     if (!ops.length) return result;
     failpoint('after-commit', label);
     try {
-      await this.outbox.drain(unit, ops);
+      await this.outbox.drain(unit, label, ops);
     } catch (error) {
       this.logger.warn({ err: error, label, unit, rows: ops.length }, 'Outbox not drained after commit; the sweep carries it out');
     }
