@@ -101,9 +101,30 @@ describe('a worker killed while it moves a reschedule’s step jobs', () => {
     await api?.close();
   });
 
-  it('leaves one job per step group at the new dates and none at the old ones, with nothing sent twice, once a new worker carries the unit out again', async () => {
-    // The worker that seats the contingent is the one that dies in the reschedule's drain (its failpoint names it).
-    const crashing = await startWorker({ PUENTE_FAILPOINT: `mid-drain:contingents.reschedule#${KILLED_AFTER_ROUND}` });
+  /** The group jobs the steps call for (one per contingent, kind and date), by job id. */
+  const wanted = (of: Step[]) => {
+    const { reminders, overdueChecks } = stepJobGroups(of.map((s) => ({ ...s, status: 'PENDING' as const })));
+    return {
+      reminders: new Map(reminders.map((g) => [jobId(JobName.RemindSteps, g.contingentId, g.kind, g.remindOn), g])),
+      checks: new Map(overdueChecks.map((g) => [jobId(JobName.CheckStepsOverdue, g.contingentId, g.kind, g.dueDate), g])),
+    };
+  };
+  /** The contingent's group jobs in the queue, in any state. */
+  const groupJobs = async (contingentId: string) => {
+    const ours = (await queue.getJobs(ALL_STATES)).filter(
+      (j): j is Job => !!j && (j.name === JobName.RemindSteps || j.name === JobName.CheckStepsOverdue) && j.data.contingentId === contingentId,
+    );
+    return { reminders: ours.filter((j) => j.name === JobName.RemindSteps), checks: ours.filter((j) => j.name === JobName.CheckStepsOverdue) };
+  };
+  const ids = (jobs: Job[]) => jobs.map((j) => j.id!).sort();
+  const outbox = (): Promise<{ kind: string }[]> => db.query(`SELECT kind FROM job_outbox WHERE queue_prefix = $1 AND label = 'contingents.reschedule' ORDER BY id`, [QUEUE_PREFIX]);
+
+  /**
+   * A contingent of the calling test alone, seated by a worker started with `env` (the one that is to die in the
+   * reschedule's drain: its failpoint names it), its step jobs queued.
+   */
+  const seatedContingent = async (env: Record<string, string>) => {
+    const crashing = await startWorker(env);
     // Three kitchen helpers (an occupation no other test uses) for an order of a region no other test uses, on a
     // start date no contingent there has: a contingent of this test alone.
     const startDate = await unusedStartDate(api, coordinator, 'CA-AB', 120, 500);
@@ -133,24 +154,6 @@ describe('a worker killed while it moves a reschedule’s step jobs', () => {
          FROM travel_step s JOIN traveller t ON t.id = s.traveller_id WHERE t.job_order_id = $1 AND s.status = 'PENDING' ORDER BY s.id`,
         [orderId],
       );
-    /** The group jobs the steps call for (one per contingent, kind and date), by job id. */
-    const wanted = (of: Step[]) => {
-      const { reminders, overdueChecks } = stepJobGroups(of.map((s) => ({ ...s, status: 'PENDING' as const })));
-      return {
-        reminders: new Map(reminders.map((g) => [jobId(JobName.RemindSteps, g.contingentId, g.kind, g.remindOn), g])),
-        checks: new Map(overdueChecks.map((g) => [jobId(JobName.CheckStepsOverdue, g.contingentId, g.kind, g.dueDate), g])),
-      };
-    };
-    /** The contingent's group jobs in the queue, in any state. */
-    const groupJobs = async (contingentId: string) => {
-      const ours = (await queue.getJobs(ALL_STATES)).filter(
-        (j): j is Job => !!j && (j.name === JobName.RemindSteps || j.name === JobName.CheckStepsOverdue) && j.data.contingentId === contingentId,
-      );
-      return { reminders: ours.filter((j) => j.name === JobName.RemindSteps), checks: ours.filter((j) => j.name === JobName.CheckStepsOverdue) };
-    };
-    const ids = (jobs: Job[]) => jobs.map((j) => j.id!).sort();
-    const outbox = (): Promise<{ kind: string }[]> => db.query(`SELECT kind FROM job_outbox WHERE queue_prefix = $1 AND label = 'contingents.reschedule' ORDER BY id`, [QUEUE_PREFIX]);
-
     await until('the seating and its step jobs', async () => {
       const planned = await steps();
       if (planned.length !== 21) return false;
@@ -159,16 +162,29 @@ describe('a worker killed while it moves a reschedule’s step jobs', () => {
     }, 90_000).catch(withStderr);
     const planned = await steps();
     const contingentId = planned[0]!.contingentId;
-    const before = wanted(planned);
-    expect(ids((await groupJobs(contingentId)).reminders)).toEqual([...before.reminders.keys()].sort());
-    const [{ departure }] = await db.query(`SELECT to_char(departure_date, 'YYYY-MM-DD') AS departure FROM contingent WHERE id = $1`, [contingentId]);
+    expect(ids((await groupJobs(contingentId)).reminders)).toEqual([...wanted(planned).reminders.keys()].sort());
+    const [{ departure }]: { departure: string }[] = await db.query(`SELECT to_char(departure_date, 'YYYY-MM-DD') AS departure FROM contingent WHERE id = $1`, [contingentId]);
+    return { crashing, applicants, steps, planned, contingentId, departure };
+  };
 
-    // The api that reschedules dies right after commit: the step job moves wait in the outbox, for the worker's sweep.
+  /**
+   * Reschedules on an api that dies right after commit (the after-commit failpoint), so the step job moves wait in
+   * the outbox for the worker's sweep.
+   */
+  const rescheduleOnDyingApi = async (contingentId: string, departureDate: string) => {
     const dying = await spawnApi({ QUEUE_PREFIX, PUENTE_FAILPOINT: 'after-commit:contingents.reschedule' });
     processes.push(dying.child);
     const apiExited = new Promise<NodeJS.Signals | null>((resolve) => dying.child.once('exit', (_code, signal) => resolve(signal)));
-    await expect(post(dying.url, coordinator, RESCHEDULE, { id: contingentId, d: addDays(departure, -7) })).rejects.toThrow();
+    await expect(post(dying.url, coordinator, RESCHEDULE, { id: contingentId, d: departureDate })).rejects.toThrow();
     expect(await apiExited).toBe('SIGKILL');
+  };
+
+  it('leaves one job per step group at the new dates and none at the old ones, with nothing sent twice, once a new worker carries the unit out again', async () => {
+    const { crashing, applicants, steps, planned, contingentId, departure } = await seatedContingent({ PUENTE_FAILPOINT: `mid-drain:contingents.reschedule#${KILLED_AFTER_ROUND}` });
+    const before = wanted(planned);
+
+    // The api that reschedules dies right after commit: the step job moves wait in the outbox, for the worker's sweep.
+    await rescheduleOnDyingApi(contingentId, addDays(departure, -7));
     expect((await outbox()).map((r) => r.kind)).toEqual(['remove', 'add', 'add', 'publish']);
     const moved = await steps();
     const after = wanted(moved);
@@ -211,5 +227,42 @@ describe('a worker killed while it moves a reschedule’s step jobs', () => {
     await until('the reminders', async () => (await sent()).length >= expected.length, 30_000).catch(withStderr);
     await until('the reminder jobs to complete', async () => (await Promise.all(reminders.map((j) => queue.getJobState(j.id!)))).every((s) => s === 'completed'));
     expect(await sent()).toEqual(expected);
+  });
+
+  it('keeps the jobs of the final dates when the contingent is moved back while the killed worker’s move still waits in the outbox', async () => {
+    // This test's crashing worker must be the only one to sweep: the workers of the test before are stopped.
+    for (const p of processes) await killHard(p);
+    const { crashing, applicants, steps, planned, contingentId, departure } = await seatedContingent({ PUENTE_FAILPOINT: `mid-drain:contingents.reschedule#${KILLED_AFTER_ROUND}` });
+
+    // Unit 1, d0 → d1: the api dies after commit, the worker's sweep dies after its second round (the d0 jobs
+    // removed, the d1 reminders added); its rows stay in the outbox.
+    await rescheduleOnDyingApi(contingentId, addDays(departure, -7));
+    const abandoned = wanted(await steps());
+    expect([...abandoned.reminders.keys(), ...abandoned.checks.keys()].filter((id) => wanted(planned).reminders.has(id) || wanted(planned).checks.has(id))).toEqual([]);
+    await until('the worker to die in the drain', async () => !isAlive(crashing), 60_000).catch(withStderr);
+    expect(crashing.signalCode).toBe('SIGKILL');
+    expect(ids((await groupJobs(contingentId)).reminders)).toEqual([...abandoned.reminders.keys()].sort());
+
+    // Unit 2, d1 → d0, on the api that stays up, no worker alive: its drain must not go before unit 1, whose removal
+    // of the d0 jobs is still to be carried out (again). Both units wait in the outbox.
+    await ok(RESCHEDULE, { id: contingentId, d: departure });
+    const final = wanted(await steps());
+    expect((await outbox()).map((r) => r.kind)).toEqual(['remove', 'add', 'add', 'publish', 'remove', 'add', 'add', 'publish']);
+
+    // A new worker's sweep carries them out in commit order: d0 removed and d1 added, then d1 removed and d0 added.
+    await startWorker();
+    await until('the outbox to be carried out', async () => (await outbox()).length === 0, 60_000).catch(withStderr);
+    const { reminders, checks } = await groupJobs(contingentId);
+    // Exactly one reminder and one overdue check per step group, at the final dates (ids and payloads), none at the
+    // abandoned ones.
+    expect(ids(reminders)).toEqual([...final.reminders.keys()].sort());
+    expect(reminders.filter((j) => final.reminders.get(j.id!)!.remindOn !== j.data.remindOn)).toEqual([]);
+    expect(ids(checks)).toEqual([...final.checks.keys()].sort());
+    expect(checks.filter((j) => final.checks.get(j.id!)!.dueDate !== j.data.dueDate)).toEqual([]);
+    expect([...reminders, ...checks].filter((j) => abandoned.reminders.has(j.id!) || abandoned.checks.has(j.id!))).toEqual([]);
+    // Each seated worker heard of both reschedules, once each.
+    const heardHere = () => rescheduledHeard().filter((id) => applicants.includes(id));
+    await until('the status events', async () => heardHere().length >= 2 * applicants.length);
+    expect(heardHere().sort()).toEqual([...applicants, ...applicants].sort());
   });
 });

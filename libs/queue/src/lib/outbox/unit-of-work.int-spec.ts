@@ -8,6 +8,7 @@ import { JobProducer } from '../job-producer';
 import { StatusEvents } from '../status-events';
 import { JobOutbox } from './job-outbox';
 import { JobOutboxEntity } from './job-outbox.entity';
+import type { OutboxOp } from './outbox-ops';
 import { UnitOfWork } from './unit-of-work';
 
 /** Steps a large reschedule queues in one unit (OUTBOX_BULK=140000 measures the largest scheduling run). */
@@ -159,6 +160,98 @@ describe('the unit of work and its job outbox', () => {
     expect(swept.reduce((a, b) => a + b)).toBe(2); // each unit (one row) by one sweep only
     expect(await rows()).toEqual([]);
     expect(await count(QueueName.Matching)).toBe(50);
+  });
+
+  describe('removals across units', () => {
+    /** A step reminder for one date: its id names the date, as the group jobs' ids do. */
+    const reminder = (date: string) => ({ data: { stepId: 's', remindOn: date }, opts: { jobId: `remind-s-${date}`, delay: 3_600_000 } });
+    const add = (date: string): OutboxOp => ({ kind: 'add', queue: JOB_QUEUE[JobName.RemindStep], name: JobName.RemindStep, payload: { jobs: [reminder(date)] } });
+    const remove = (date: string): OutboxOp => ({ kind: 'remove', queue: QueueName.Contingents, name: null, payload: { jobIds: [`remind-s-${date}`] } });
+    /** A unit committed and left in the table, as a crash before (or during) its drain leaves it. */
+    const leftBehind = async (ops: OutboxOp[], into = outbox) => {
+      const unit = randomUUID();
+      await ds.transaction((em) => into.write(em, unit, label, ops));
+      return unit;
+    };
+    const reminders = async () => (await queueOf(QueueName.Contingents).getJobs(['delayed', 'waiting'])).map((j) => j.id).sort();
+    const unitsLeft = async () => (await ds.query(`SELECT DISTINCT unit FROM job_outbox WHERE label = $1`, [label])).length;
+
+    it('defers a unit while an older unit that removes jobs is left, and the sweep carries both out in commit order', async () => {
+      await uow.run(label, async (tx) => tx.addJob(JobName.RemindStep, reminder('d0').data, reminder('d0').opts));
+      expect(await reminders()).toEqual(['remind-s-d0']);
+      // Moved d0 → d1, its drain killed: the unit is still in the table, nothing of it carried out.
+      await leftBehind([remove('d0'), add('d1')]);
+      // Moved back d1 → d0 on a live api: its drain must not run before the older unit's removal.
+      await uow.run(label, async (tx) => {
+        tx.removeJobs(QueueName.Contingents, ['remind-s-d1']);
+        tx.addJob(JobName.RemindStep, reminder('d0').data, reminder('d0').opts);
+      });
+      expect(await unitsLeft()).toBe(2);
+      expect(await reminders()).toEqual(['remind-s-d0']);
+      // Oldest first: d0 removed and d1 added, then d1 removed and d0 added. The final plan (d0) stands.
+      expect(await outbox.sweep({ graceMs: 0 })).toBe(4);
+      expect(await unitsLeft()).toBe(0);
+      expect(await reminders()).toEqual(['remind-s-d0']);
+    });
+
+    it('drains at once when no older unit removes jobs: older units that only add, or removing units of another queue prefix', async () => {
+      await leftBehind([add('d5')]);
+      const elsewhere = new JobOutbox(ds, producer, events, { redis: { url: process.env.REDIS_URL!, queuePrefix: `${prefix}-other` } } as PuenteConfig);
+      const other = await leftBehind([remove('d0')], elsewhere);
+      try {
+        await uow.run(label, async (tx) => {
+          tx.removeJobs(QueueName.Contingents, ['remind-s-d1']);
+          tx.addJob(JobName.RemindStep, reminder('d0').data, reminder('d0').opts);
+        });
+        expect(await unitsLeft()).toBe(2); // the add-only unit left behind, and the other prefix's
+        expect(await reminders()).toEqual(['remind-s-d0']);
+      } finally {
+        await ds.query(`DELETE FROM job_outbox WHERE unit = $1`, [other]);
+      }
+    });
+
+    it('defers a unit, in the drain and in the sweep, while an older removing unit is being carried out elsewhere', async () => {
+      const older = await leftBehind([remove('d0'), add('d1')]);
+      const qr = ds.createQueryRunner();
+      await qr.connect();
+      await qr.startTransaction();
+      try {
+        // Another process drains the older unit: it holds its head's lock.
+        await qr.query(`SELECT id FROM job_outbox WHERE unit = $1 AND head FOR UPDATE`, [older]);
+        await uow.run(label, async (tx) => tx.addJob(JobName.RemindStep, reminder('d0').data, reminder('d0').opts));
+        expect(await unitsLeft()).toBe(2);
+        expect(await outbox.sweep({ graceMs: 0 })).toBe(0);
+        // That drain ends: its rows deleted with its commit.
+        await qr.query(`DELETE FROM job_outbox WHERE unit = $1`, [older]);
+        await qr.commitTransaction();
+      } finally {
+        if (qr.isTransactionActive) await qr.rollbackTransaction();
+        await qr.release();
+      }
+      expect(await outbox.sweep({ graceMs: 0 })).toBe(1);
+      expect(await reminders()).toEqual(['remind-s-d0']);
+    });
+
+    it('holds back the units after a removing unit that fails, not those before it, and carries them out once it goes through', async () => {
+      const refusing = Object.assign(Object.create(JobProducer.prototype), {
+        queue: queueOf,
+        removeAll: async () => {
+          throw new Error('refused');
+        },
+      });
+      const failing = new JobOutbox(ds, refusing, events, config);
+      await leftBehind([add('d0')]);
+      const removing = await leftBehind([remove('d0'), add('d1')]);
+      const after = await leftBehind([add('d2')]);
+      // The first unit goes; the removing one fails (logged) and the one after it waits.
+      expect(await failing.sweep({ graceMs: 0 })).toBe(1);
+      expect(await reminders()).toEqual(['remind-s-d0']);
+      const left: { unit: string }[] = await ds.query(`SELECT DISTINCT unit FROM job_outbox WHERE label = $1`, [label]);
+      expect(left.map((r) => r.unit).sort()).toEqual([removing, after].sort());
+      // Its removal went through: both carried out, in order.
+      expect(await outbox.sweep({ graceMs: 0 })).toBe(3);
+      expect(await reminders()).toEqual(['remind-s-d1', 'remind-s-d2']);
+    });
   });
 
   it(`writes and carries out ${BULK} jobs in one unit`, async () => {
