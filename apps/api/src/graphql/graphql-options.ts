@@ -7,6 +7,7 @@ import { GraphQLError, OperationTypeNode, getOperationAST, validate } from 'grap
 import type { Context } from 'graphql-ws';
 import { PuenteConfig } from '@puente/config';
 import { RequestContext, RequestLoaders } from '@puente/auth';
+import { compiledExecution } from './compiled-execution';
 import { controlCharacterError, controlCharacterPlugin, controlCharacterProblems } from './control-characters';
 import { formatError, genericValidationMessage, logOperationError } from './error-formatter';
 import { httpStatusPlugin } from './http-status';
@@ -37,6 +38,8 @@ export function graphqlOptions(
   const armor = httpArmor(config.isProduction);
   const rules = webSocketRules(config.isProduction);
   return {
+    // Queries run compiled (compiled-execution.ts); Nest has set the schema host by the time Apollo starts.
+    gateway: compiledExecution(() => schemaHost.schema),
     autoSchemaFile: true,
     sortSchema: true,
     path: '/graphql',
