@@ -22,15 +22,16 @@ export const STUCK_MS = 60_000;
  * carries out a unit under the lock of its first row, so the drain after commit and the sweeps of any number of
  * workers never carry out the same unit twice at once, nor one unit's rows out of order.
  *
- * Between units, removals keep their order: no unit is carried out while an older unit (a smaller head id, under
- * the same queue prefix) that removes jobs is still in the table, whether it is being carried out elsewhere, was
- * left by a crash, or keeps failing. The drain after commit then leaves its unit to the sweep, and the sweep,
- * oldest first, stops at the oldest unit with a removal it cannot carry out yet. Without this, an older unit's
- * removal carried out late (a crash mid-drain, then the sweep) would remove the jobs a newer unit added for the
- * same ids: a contingent rescheduled d0→d1, its drain killed, then back to d1→d0 would lose its d0 reminders.
- * An older unit's add carried out after a newer unit is harmless (ids are deterministic: a job for an old date
- * finds no step with that date and does nothing), so units that only add and publish hold nothing back. "Older"
- * is the order rows were written in, which is commit order for units that touch the same thing: the services that
+ * Between units, a removal keeps its order before the adds it would undo: no unit is carried out while an older unit
+ * (a smaller id, under the same queue prefix) is still in the table with a removal of a job id this unit adds,
+ * whether that unit is being carried out elsewhere, was left by a crash, or keeps failing. The drain after commit
+ * then leaves its unit to the sweep, and the sweep, oldest first, passes it by until that removal is done. Without
+ * this, an older unit's removal carried out late (a crash mid-drain, then the sweep) would remove the jobs a newer
+ * unit added with the same ids: a contingent rescheduled d0→d1, its drain killed, then back d1→d0 would lose its
+ * d0 reminders. Every other order is harmless (ids are deterministic: an older add carried out late adds a job for
+ * an old date, which finds no step with that date and does nothing), so units that add nothing an older unit
+ * removes are never held, whatever else is in the table (a case's due date moved, a status published). "Older" is
+ * the order rows were written in, which is commit order for units that touch the same thing: the services that
  * remove jobs lock the row they change (a reschedule its contingent, a case its case) before queuing anything.
  */
 @Injectable()
@@ -60,22 +61,17 @@ export class JobOutbox {
   /**
    * Carries out one unit right after its commit, from the operations it still has in memory. Returns false, its rows
    * left to the sweep, when someone else holds the unit (a sweep got there first), it is already done, or an older
-   * unit that removes jobs is still in the table (the class comment: removals keep their order). One statement
-   * decides: the head's lock and, on the head index, whether an older head of the same prefix has a `remove` row
-   * (nothing to look at when the table holds no older unit, the common case).
+   * unit still to be carried out removes a job this one adds (the class comment). The head's lock also says whether
+   * any older removal is in the table at all (none, usually); only then are this unit's job ids compared with them.
    */
   drain(unit: string, label: string, ops: readonly OutboxOp[]): Promise<boolean> {
     return this.dataSource.transaction(async (em) => {
-      const [head]: { behind: boolean }[] = await em.query(
-        `SELECT EXISTS (
-           SELECT 1 FROM job_outbox o
-           WHERE o.head AND o.queue_prefix = $2 AND o.id < h.id
-             AND EXISTS (SELECT 1 FROM job_outbox r WHERE r.unit = o.unit AND r.kind = 'remove')
-         ) AS behind
+      const [head]: { id: string; removals: boolean }[] = await em.query(
+        `SELECT h.id, EXISTS (SELECT 1 FROM job_outbox r WHERE r.kind = 'remove' AND r.queue_prefix = $2 AND r.id < h.id) AS removals
          FROM job_outbox h WHERE h.unit = $1 AND h.head FOR UPDATE OF h SKIP LOCKED`,
         [unit, this.config.redis.queuePrefix],
       );
-      if (!head || head.behind) return false;
+      if (!head || (head.removals && (await this.undoneBy(em, head.id, ops)))) return false;
       await this.carryOut(label, ops);
       await em.query(`DELETE FROM job_outbox WHERE unit = $1`, [unit]);
       return true;
@@ -85,49 +81,58 @@ export class JobOutbox {
   /**
    * Carries out the units left behind (a crash after commit, a failed drain, a drain that waited for an older
    * removal) older than `graceMs`, oldest first, each in its own transaction. A unit that fails stays for the next
-   * sweep; it holds back the units after it only if it removes jobs (as does a removing unit being carried out
-   * elsewhere right now), the others go on. Returns how many rows (batches of operations) were carried out.
+   * sweep, and so does one that adds a job an older unit still to be carried out removes (the class comment); the
+   * others go on. Returns how many rows (batches of operations) were carried out.
    */
   async sweep({ graceMs = SWEEP_GRACE_MS, maxUnits = 1000 }: { graceMs?: number; maxUnits?: number } = {}): Promise<number> {
-    const failed: string[] = [];
+    const passed: string[] = [];
     let rows = 0;
     for (let units = 0; units < maxUnits; units++) {
-      let head: { unit: string; label: string; removes: boolean; age_ms: number } | undefined;
+      let head: { id: string; unit: string; label: string; removes: boolean; age_ms: number } | undefined;
       try {
         const done = await this.dataSource.transaction(async (em) => {
-          // The oldest unit not past the oldest unit with a removal (itself included): that one, failed or being
-          // carried out elsewhere, holds back everything after it.
           [head] = await em.query(
-            `SELECT h.unit, h.label, EXISTS (SELECT 1 FROM job_outbox r WHERE r.unit = h.unit AND r.kind = 'remove') AS removes,
+            `SELECT h.id, h.unit, h.label, EXISTS (SELECT 1 FROM job_outbox r WHERE r.unit = h.unit AND r.kind = 'remove') AS removes,
                     (extract(epoch FROM clock_timestamp() - h.created_at) * 1000)::float8 AS age_ms
              FROM job_outbox h
              WHERE h.head AND h.queue_prefix = $3 AND h.created_at < clock_timestamp() - make_interval(secs => $1) AND h.unit <> ALL($2::uuid[])
-               AND h.id <= coalesce((
-                 SELECT o.id FROM job_outbox o
-                 WHERE o.head AND o.queue_prefix = $3 AND EXISTS (SELECT 1 FROM job_outbox r WHERE r.unit = o.unit AND r.kind = 'remove')
-                 ORDER BY o.id LIMIT 1
-               ), h.id)
              ORDER BY h.id LIMIT 1 FOR UPDATE OF h SKIP LOCKED`,
-            [graceMs / 1000, failed, this.config.redis.queuePrefix],
+            [graceMs / 1000, passed, this.config.redis.queuePrefix],
           );
           if (!head) return null;
           const ops: OutboxOp[] = await em.query(`SELECT kind, queue, name, payload FROM job_outbox WHERE unit = $1 ORDER BY id`, [head.unit]);
+          if (await this.undoneBy(em, head.id, ops)) return 'waits';
           await this.carryOut(head.label, ops);
           await em.query(`DELETE FROM job_outbox WHERE unit = $1`, [head.unit]);
           return ops.length;
         });
         if (done === null) break;
-        rows += done;
+        if (done === 'waits') passed.push(head!.unit);
+        else rows += done;
       } catch (error) {
         if (!head) throw error;
-        failed.push(head.unit);
+        passed.push(head.unit);
         const { unit, label, removes, age_ms: ageMs } = head;
         if (!removes) this.logger.warn({ err: error, unit, label }, 'Outbox unit not carried out; the next sweep retries it');
-        else if (ageMs < STUCK_MS) this.logger.warn({ err: error, unit, label }, 'Outbox unit not carried out; the next sweep retries it, and the units after it wait for it (it removes jobs)');
-        else this.logger.error({ err: error, unit, label, ageMs: Math.round(ageMs) }, 'Outbox unit stuck: it removes jobs and keeps failing, and every later unit of this queue prefix waits for it');
+        else if (ageMs < STUCK_MS) this.logger.warn({ err: error, unit, label }, 'Outbox unit not carried out; the next sweep retries it, and later units that add the jobs it removes wait for it');
+        else this.logger.error({ err: error, unit, label, ageMs: Math.round(ageMs) }, 'Outbox unit stuck: it removes jobs and keeps failing, and later units that add those jobs wait for it');
       }
     }
     return rows;
+  }
+
+  /** Whether an older unit still in the table (any, whoever holds it) removes a job these operations add. */
+  private async undoneBy(em: EntityManager, headId: string, ops: readonly OutboxOp[]): Promise<boolean> {
+    const added = ops.flatMap((op) => (op.kind === 'add' ? op.payload.jobs.map((job) => job.opts.jobId) : []));
+    if (!added.length) return false;
+    const [row]: { undone: boolean }[] = await em.query(
+      `SELECT EXISTS (
+         SELECT 1 FROM job_outbox r
+         WHERE r.kind = 'remove' AND r.queue_prefix = $1 AND r.id < $2::bigint AND r.payload->'jobIds' ?| $3::text[]
+       ) AS undone`,
+      [this.config.redis.queuePrefix, headId, added],
+    );
+    return row!.undone;
   }
 
   /** `label` names the unit for the mid-drain failpoint (the crash tests) only. */

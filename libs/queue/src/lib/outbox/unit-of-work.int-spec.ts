@@ -194,8 +194,10 @@ describe('the unit of work and its job outbox', () => {
       expect(await reminders()).toEqual(['remind-s-d0']);
     });
 
-    it('drains at once when no older unit removes jobs: older units that only add, or removing units of another queue prefix', async () => {
+    it('drains at once when no older unit removes a job it adds: older units that only add, that remove other jobs, or of another queue prefix', async () => {
       await leftBehind([add('d5')]);
+      // A removal of other jobs (another step's, a case's overdue check) left behind: nothing this unit adds.
+      const unrelated = await leftBehind([remove('d7')]);
       const elsewhere = new JobOutbox(ds, producer, events, { redis: { url: process.env.REDIS_URL!, queuePrefix: `${prefix}-other` } } as PuenteConfig);
       const other = await leftBehind([remove('d0')], elsewhere);
       try {
@@ -203,10 +205,10 @@ describe('the unit of work and its job outbox', () => {
           tx.removeJobs(QueueName.Contingents, ['remind-s-d1']);
           tx.addJob(JobName.RemindStep, reminder('d0').data, reminder('d0').opts);
         });
-        expect(await unitsLeft()).toBe(2); // the add-only unit left behind, and the other prefix's
+        expect(await unitsLeft()).toBe(3); // the add-only unit and the unrelated removal left behind, and the other prefix's
         expect(await reminders()).toEqual(['remind-s-d0']);
       } finally {
-        await ds.query(`DELETE FROM job_outbox WHERE unit = $1`, [other]);
+        await ds.query(`DELETE FROM job_outbox WHERE unit = ANY($1::uuid[])`, [[other, unrelated]]);
       }
     });
 
@@ -232,7 +234,7 @@ describe('the unit of work and its job outbox', () => {
       expect(await reminders()).toEqual(['remind-s-d0']);
     });
 
-    it('holds back the units after a removing unit that fails, not those before it, and carries them out once it goes through', async () => {
+    it('holds back the units that add what a failing unit removes, not the others, and carries them out once it goes through', async () => {
       const refusing = Object.assign(Object.create(JobProducer.prototype), {
         queue: queueOf,
         removeAll: async () => {
@@ -242,15 +244,16 @@ describe('the unit of work and its job outbox', () => {
       const failing = new JobOutbox(ds, refusing, events, config);
       await leftBehind([add('d0')]);
       const removing = await leftBehind([remove('d0'), add('d1')]);
-      const after = await leftBehind([add('d2')]);
-      // The first unit goes; the removing one fails (logged) and the one after it waits.
-      expect(await failing.sweep({ graceMs: 0 })).toBe(1);
-      expect(await reminders()).toEqual(['remind-s-d0']);
+      const undoing = await leftBehind([add('d0')]);
+      await leftBehind([add('d2')]);
+      // The first unit goes; the removing one fails (logged); the one that adds d0 again waits; the one after goes.
+      expect(await failing.sweep({ graceMs: 0 })).toBe(2);
+      expect(await reminders()).toEqual(['remind-s-d0', 'remind-s-d2']);
       const left: { unit: string }[] = await ds.query(`SELECT DISTINCT unit FROM job_outbox WHERE label = $1`, [label]);
-      expect(left.map((r) => r.unit).sort()).toEqual([removing, after].sort());
-      // Its removal went through: both carried out, in order.
+      expect(left.map((r) => r.unit).sort()).toEqual([removing, undoing].sort());
+      // Its removal went through: then the one that waited, so d0 is there again, as the last unit to touch it wants.
       expect(await outbox.sweep({ graceMs: 0 })).toBe(3);
-      expect(await reminders()).toEqual(['remind-s-d1', 'remind-s-d2']);
+      expect(await reminders()).toEqual(['remind-s-d0', 'remind-s-d1', 'remind-s-d2']);
     });
   });
 
