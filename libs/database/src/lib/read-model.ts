@@ -145,8 +145,10 @@ export class ReadModel<R extends ObjectLiteral, M, C> {
         const column = metadata.columns.find((c) => c.propertyName === prop);
         if (!column) throw new Error(`ReadModel: ${metadata.tableName} has no column for ${prop}`);
         const name = `c${select.length}`;
-        select.push(`${alias}."${column.databaseName}" AS ${name}`);
-        return { prop, column, name, plain: !column.transformer && AS_READ.has(column.type) };
+        // A date is read as its text (what TypeORM makes of the Date pg would parse it into, local midnight).
+        const date = column.type === 'date' && !column.transformer;
+        select.push(`${alias}."${column.databaseName}"${date ? '::text' : ''} AS ${name}`);
+        return { prop, column, name, plain: date || (!column.transformer && AS_READ.has(column.type)) };
       });
       const planned: PlannedModel = {
         row: (raw) => {
