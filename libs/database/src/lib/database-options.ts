@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../migrations';
+import { PG_TYPES } from './pg-types';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** The one place the PostgreSQL connection is described: used by the apps, the migration CLI and tests. */
@@ -21,6 +22,7 @@ export function databaseOptions(url: string, poolSize = 10): DataSourceOptions {
       max: poolSize,
       application_name: 'puente',
       options: '-c jit=off -c max_parallel_workers_per_gather=0 -c client_connection_check_interval=10000',
+      types: PG_TYPES,
     },
   };
 }
