@@ -9,7 +9,7 @@ import { addDays, todayIso } from '@puente/common';
 import { decideRehire, CURRENT_REHIRE_POLICY, RehireInputs } from '@puente/domain/rehire';
 import { DEFAULT_JOB_OPTIONS, jobId, JobName, QueueName } from '@puente/queue-contracts';
 import { until, Blocker, spawnWorker, killHard } from '../support/processes';
-import { exclusiveRehireSweeps } from '../support/returnees';
+import { exclusiveRehireSweeps, StoredRehireDecision } from '../support/returnees';
 
 /** Fixture rows carry one sealed placeholder DUI and passport, so an api reading them (other suites share the database) can decrypt them. */
 const fixtureCipher = fieldCipherFromEnv(process.env);
@@ -47,23 +47,7 @@ interface Worker {
   passportExpiry: string | null;
 }
 
-interface Decision {
-  id: string;
-  applicantId: string;
-  placementId: string;
-  policyVersion: string;
-  outcome: string;
-  needsPassportRenewal: boolean;
-  reasons: unknown;
-  inputs: RehireInputs;
-  recheckOn: string | null;
-  current: boolean;
-  createdAt: string;
-  updatedAt: string;
-  status: string;
-  /** The applicant's status moved in the deciding transaction (the two rows share its xmin). */
-  movedWithIt: boolean;
-}
+type Decision = StoredRehireDecision & { id: string; createdAt: string; updatedAt: string };
 
 const sorted = (ids: Iterable<string>) => [...ids].sort();
 
