@@ -7,22 +7,13 @@ import { StepKind, stepJobGroups } from '@puente/domain/contingents';
 import { jobId, JobName, QueueName } from '@puente/queue-contracts';
 import { startApi, TestApi } from '../support/api';
 import { approvedJobOrder, futureDate, newCoordinator, newEmployer, verifiedApplicant } from '../support/people';
-import { killHard, spawnApi, spawnWorker, until } from '../support/processes';
+import { killHard, spawnApi, spawnWorker, until, postToApi } from '../support/processes';
 
 /** Queues of this test alone: no other test's worker sweeps its outbox or takes its jobs. */
 const QUEUE_PREFIX = `${process.env.QUEUE_PREFIX}-crash-uow`;
 const RUN = `mutation($ids: [ID!]!) { runMatching(jobOrderIds: $ids) { id } }`;
 const RESCHEDULE = `mutation($id: ID!, $d: LocalDate!) { rescheduleContingent(id: $id, departureDate: $d) { departureDate } }`;
 const ALL_STATES: JobType[] = ['waiting', 'active', 'completed', 'failed', 'delayed', 'prioritized'];
-
-/** Calls the api process over HTTP; a process that dies mid-request rejects the call. */
-function post(url: string, token: string, query: string, variables: Record<string, unknown>) {
-  return fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-}
 
 /**
  * An api process killed during a mutation. Inside its transaction (the before-commit failpoint, the work and its
@@ -68,7 +59,7 @@ describe('an api killed during a mutation', () => {
     const crashing = await spawnApi({ QUEUE_PREFIX, PUENTE_FAILPOINT: `${stage}:${label}` });
     processes.push(crashing.child);
     const exited = new Promise<NodeJS.Signals | null>((resolve) => crashing.child.once('exit', (_code, signal) => resolve(signal)));
-    await expect(post(crashing.url, coordinator, query, variables)).rejects.toThrow();
+    await expect(postToApi(crashing.url, coordinator, query, variables)).rejects.toThrow();
     expect(await exited).toBe('SIGKILL');
   };
 

@@ -7,7 +7,7 @@ import { StepKind, stepJobGroups } from '@puente/domain/contingents';
 import { jobId, JobName, QueueName } from '@puente/queue-contracts';
 import { startApi, TestApi } from '../support/api';
 import { approvedJobOrder, newCoordinator, newEmployer, unusedStartDate, verifiedApplicant } from '../support/people';
-import { isAlive, killHard, spawnApi, spawnWorker, until } from '../support/processes';
+import { isAlive, killHard, spawnApi, spawnWorker, until, postToApi } from '../support/processes';
 
 /** Queues of this test alone: no other test's worker sweeps its outbox, takes its jobs or publishes on its channels. */
 const QUEUE_PREFIX = `${process.env.QUEUE_PREFIX}-crash-resched`.slice(0, 40);
@@ -26,15 +26,6 @@ interface Step {
   remindOn: string | null;
   dueDate: string;
   contingentId: string;
-}
-
-/** Calls the api process over HTTP; a process that dies mid-request rejects the call. */
-function post(url: string, token: string, query: string, variables: Record<string, unknown>) {
-  return fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
 }
 
 /**
@@ -117,6 +108,13 @@ describe('a worker killed while it moves a reschedule’s step jobs', () => {
     return { reminders: ours.filter((j) => j.name === JobName.RemindSteps), checks: ours.filter((j) => j.name === JobName.CheckStepsOverdue) };
   };
   const ids = (jobs: Job[]) => jobs.map((j) => j.id!).sort();
+  /** One job per group the plan calls for, each at the plan's date (its id and its payload), and no other. */
+  const expectOneJobPerGroup = ({ reminders, checks }: { reminders: Job[]; checks: Job[] }, plan: ReturnType<typeof wanted>) => {
+    expect(ids(reminders)).toEqual([...plan.reminders.keys()].sort());
+    expect(reminders.filter((j) => plan.reminders.get(j.id!)!.remindOn !== j.data.remindOn)).toEqual([]);
+    expect(ids(checks)).toEqual([...plan.checks.keys()].sort());
+    expect(checks.filter((j) => plan.checks.get(j.id!)!.dueDate !== j.data.dueDate)).toEqual([]);
+  };
   const outbox = (): Promise<{ kind: string }[]> => db.query(`SELECT kind FROM job_outbox WHERE queue_prefix = $1 AND label = 'contingents.reschedule' ORDER BY id`, [QUEUE_PREFIX]);
 
   /**
@@ -175,7 +173,7 @@ describe('a worker killed while it moves a reschedule’s step jobs', () => {
     const dying = await spawnApi({ QUEUE_PREFIX, PUENTE_FAILPOINT: 'after-commit:contingents.reschedule' });
     processes.push(dying.child);
     const apiExited = new Promise<NodeJS.Signals | null>((resolve) => dying.child.once('exit', (_code, signal) => resolve(signal)));
-    await expect(post(dying.url, coordinator, RESCHEDULE, { id: contingentId, d: departureDate })).rejects.toThrow();
+    await expect(postToApi(dying.url, coordinator, RESCHEDULE, { id: contingentId, d: departureDate })).rejects.toThrow();
     expect(await apiExited).toBe('SIGKILL');
   };
 
@@ -208,10 +206,7 @@ describe('a worker killed while it moves a reschedule’s step jobs', () => {
     const { reminders, checks } = await groupJobs(contingentId);
     // One job per group, each at its new date (its id and its payload), none at an old date: every pending step is
     // covered by one reminder for its new reminder date and, office steps, one overdue check for its new due date.
-    expect(ids(reminders)).toEqual([...after.reminders.keys()].sort());
-    expect(reminders.filter((j) => after.reminders.get(j.id!)!.remindOn !== j.data.remindOn)).toEqual([]);
-    expect(ids(checks)).toEqual([...after.checks.keys()].sort());
-    expect(checks.filter((j) => after.checks.get(j.id!)!.dueDate !== j.data.dueDate)).toEqual([]);
+    expectOneJobPerGroup({ reminders, checks }, after);
     // The reminders the killed worker added were not added again: the same jobs, made before the kill.
     expect(reminders.map((j) => [j.id, j.timestamp]).sort()).toEqual(half.reminders.map((j) => [j.id, j.timestamp]).sort());
     // Each seated worker heard of the reschedule once.
@@ -255,10 +250,7 @@ describe('a worker killed while it moves a reschedule’s step jobs', () => {
     const { reminders, checks } = await groupJobs(contingentId);
     // Exactly one reminder and one overdue check per step group, at the final dates (ids and payloads), none at the
     // abandoned ones.
-    expect(ids(reminders)).toEqual([...final.reminders.keys()].sort());
-    expect(reminders.filter((j) => final.reminders.get(j.id!)!.remindOn !== j.data.remindOn)).toEqual([]);
-    expect(ids(checks)).toEqual([...final.checks.keys()].sort());
-    expect(checks.filter((j) => final.checks.get(j.id!)!.dueDate !== j.data.dueDate)).toEqual([]);
+    expectOneJobPerGroup({ reminders, checks }, final);
     expect([...reminders, ...checks].filter((j) => abandoned.reminders.has(j.id!) || abandoned.checks.has(j.id!))).toEqual([]);
     // Each seated worker heard of both reschedules, once each.
     const heardHere = () => rescheduledHeard().filter((id) => applicants.includes(id));

@@ -65,6 +65,15 @@ export async function spawnApi(env: Record<string, string>, onStderr?: (chunk: s
   return { child, url };
 }
 
+/** Calls an api process's /graphql over HTTP, the raw response: a process that dies mid-request rejects the call. */
+export function postToApi(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<Response> {
+  return fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+}
+
 export const isAlive = (worker: ChildProcess | undefined): worker is ChildProcess => worker !== undefined && worker.exitCode === null && worker.signalCode === null;
 
 /** SIGKILL, as a crash would, and wait for the process to be gone. */

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { provision } from './provision.mjs';
+import { freePort, provision } from './provision.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -124,12 +124,7 @@ if (ok) {
 // A variable pointing at nothing: a one-line refusal that says to start that server or unset the variable, and
 // nothing left running (the embedded PostgreSQL started before a Redis that cannot be reached is stopped again).
 if (ok && !externalDb && !externalRedis) {
-  const closed = await new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-      server.close(() => resolve(port));
-    });
-  });
+  const closed = await freePort();
   for (const [name, value] of [['DATABASE_URL', `postgres://postgres@127.0.0.1:${closed}/nothing`], ['REDIS_URL', `redis://127.0.0.1:${closed}`]]) {
     process.env[name] = value;
     const refusal = await provision({ mode, root, log: () => undefined }).then(

@@ -14,7 +14,7 @@ const WRITE_CHUNK = 100;
 /** Rows a sweep leaves to the drain right after commit: younger than this, that drain is probably still running. */
 export const SWEEP_GRACE_MS = 5_000;
 
-/** A unit that removes jobs and has failed this long is reported as stuck: every unit after it waits for it. */
+/** A unit that removes jobs and has failed this long is reported as stuck: later units that add those jobs wait for it. */
 export const STUCK_MS = 60_000;
 
 /**

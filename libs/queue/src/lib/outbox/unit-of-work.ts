@@ -45,9 +45,9 @@ class CollectingTx implements UnitOfWorkTx {
  * Runs a change in one transaction together with what must follow it: the jobs and events it queues are written
  * to the job outbox in that transaction, carried out right after commit and deleted. A crash after commit, or a
  * Redis error, leaves the rows to the sweep (the worker's `outbox.drain`), so no job is lost; jobs carry
- * deterministic ids, so carrying a unit out again adds none twice. While an older unit that removes jobs is still
- * in the outbox, the drain leaves this unit to the sweep, which carries them out in commit order (`JobOutbox`), so
- * an old removal never undoes a newer unit's jobs. The caller's change never fails because of the drain: it has
+ * deterministic ids, so carrying a unit out again adds none twice. While an older unit that removes a job this one
+ * adds is still in the outbox, the drain leaves this unit to the sweep, which carries them out in commit order
+ * (`JobOutbox`), so an old removal never undoes a newer unit's jobs. The caller's change never fails because of the drain: it has
  * committed.
  */
 @Injectable()
