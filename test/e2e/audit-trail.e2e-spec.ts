@@ -155,6 +155,27 @@ describe('audit trail', () => {
     expect(await rowsOf(own.requestId)).toEqual([]);
   });
 
+  it('refuses a staff read whose record cannot be written, and answers no personal data', async () => {
+    const applicant = await newApplicant(api, coordinator.token);
+    await db.query(`ALTER TABLE audit_event ADD CONSTRAINT audit_test_no_reads CHECK (action <> 'read') NOT VALID`);
+    try {
+      const refused = await call(`query($id: ID!) { applicant(id: $id) { id nationalId } }`, { id: applicant.id }, coordinator.token);
+      expect(refused.data).toBeNull();
+      expect(codesOf(refused)).toEqual(['INTERNAL_SERVER_ERROR']);
+    } finally {
+      await db.query(`ALTER TABLE audit_event DROP CONSTRAINT audit_test_no_reads`);
+    }
+    const read = await call(`query($id: ID!) { applicant(id: $id) { id } }`, { id: applicant.id }, coordinator.token);
+    expect(read.data!.applicant.id).toBe(applicant.id);
+  });
+
+  it('records a staff read the guard refuses, with the code the caller received', async () => {
+    // `applicants` is for coordinators: an administrator is staff, and refused.
+    const refused = await call(`{ applicants(first: 2) { edges { node { id } } } }`, {}, admin);
+    expect(codesOf(refused)).toEqual(['FORBIDDEN']);
+    expect(await rowsOf(refused.requestId)).toEqual([expect.objectContaining({ action: 'read', operation: 'applicants', actor_role: 'ADMIN', outcome: 'FORBIDDEN', target_ids: [] })]);
+  });
+
   it("records staff reading an applicant's file beyond the profile: placements, rehire decision, travel steps", async () => {
     const applicant = await newApplicant(api, coordinator.token);
     for (const query of [

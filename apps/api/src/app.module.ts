@@ -25,6 +25,7 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { RequestContextFactory } from './graphql/request-context.factory';
 import { SocketSessions } from './graphql/socket-sessions';
 import { AuditModule } from './audit/audit.module';
+import { AuditTrailService } from './audit/audit-trail.service';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { HealthController } from './health/health.controller';
 import { loggerParams } from './logging';
@@ -41,8 +42,8 @@ class RequestContextModule {}
     EventEmitterModule.forRoot(),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [RequestContextModule],
-      inject: [PuenteConfig, RequestContextFactory, GraphQLSchemaHost, SocketSessions],
+      imports: [RequestContextModule, AuditModule],
+      inject: [PuenteConfig, RequestContextFactory, GraphQLSchemaHost, SocketSessions, AuditTrailService],
       useFactory: graphqlOptions,
     }),
     AuthModule,

@@ -3,10 +3,12 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { GraphQLError, OperationTypeNode, getOperationAST, validate } from 'graphql';
+import { GraphQLError, GraphQLSchema, OperationTypeNode, getOperationAST, validate } from 'graphql';
 import type { Context } from 'graphql-ws';
 import { PuenteConfig } from '@puente/config';
 import { RequestContext, RequestLoaders } from '@puente/auth';
+import { AuditTrailService } from '../audit/audit-trail.service';
+import { auditPersonalDataReads } from '../audit/personal-data-reads';
 import { compiledExecution } from './compiled-execution';
 import { controlCharacterError, controlCharacterPlugin, controlCharacterProblems } from './control-characters';
 import { formatError, genericValidationMessage, logOperationError } from './error-formatter';
@@ -34,6 +36,7 @@ export function graphqlOptions(
   contexts: RequestContextFactory,
   schemaHost: GraphQLSchemaHost,
   sockets: SocketSessions,
+  trail: AuditTrailService,
 ): ApolloDriverConfig {
   const armor = httpArmor(config.isProduction);
   const rules = webSocketRules(config.isProduction);
@@ -41,6 +44,7 @@ export function graphqlOptions(
     // Queries run compiled (compiled-execution.ts); Nest has set the schema host by the time Apollo starts.
     gateway: compiledExecution(() => schemaHost.schema),
     autoSchemaFile: true,
+    transformSchema: (schema: GraphQLSchema) => auditPersonalDataReads(schema, trail),
     sortSchema: true,
     path: '/graphql',
     playground: false,
