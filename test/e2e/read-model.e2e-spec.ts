@@ -1,3 +1,4 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { countQueries, startApi, TestApi } from '../support/api';
 import { jobOrderInput, newCoordinator, newEmployer, newJobOrder } from '../support/people';
@@ -59,6 +60,15 @@ describe('job orders read by selection', () => {
     const pendingAlone = await api.gql(`query($id: ID!) { employer(id: $id) { ${EMPLOYER} } }`, { id: pending.id }, coordinator);
     expect(pendingAlone.data!.employer).toEqual(verified.data!.verifyEmployer);
     expect((await api.gql(`query($id: ID!) { employer(id: $id) { id } }`, { id: employer.id }, other.token)).errors.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+  });
+
+  it("runs the schema's plain fields without a resolver of their own; resolved fields and operations keep theirs", () => {
+    // withPlainFields: graphql-jit reads a field without a resolver inline.
+    const { schema } = api.app.get(GraphQLSchemaHost);
+    const order = schema.getType('JobOrder') as import('graphql').GraphQLObjectType;
+    for (const field of ['title', 'startDate', 'workRegion', 'languages']) expect(order.getFields()[field]!.resolve).toBeUndefined();
+    for (const field of ['employer', 'employerStanding']) expect(order.getFields()[field]!.resolve).toEqual(expect.any(Function));
+    expect(schema.getQueryType()!.getFields()['jobOrders']!.resolve).toEqual(expect.any(Function));
   });
 
   it('reads only the columns selected, and joins the employer only when asked', async () => {

@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import { execute, GraphQLError, OperationTypeNode, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, isInterfaceType, isObjectType, OperationTypeNode, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
@@ -47,6 +47,24 @@ export function compiledExecution(schema: () => GraphQLSchema): Gateway {
     },
     async stop() {},
   };
+}
+
+/**
+ * Nest gives every `@Field` of a model a resolver of its own that reads the property of that name
+ * (`rootFieldResolver`); graphql-jit calls a field's resolver through its promise-aware runtime, but reads a field
+ * without one inline. These readers are removed, so a page of 20 orders makes no 300 calls for its plain values
+ * (about a tenth of the list's CPU). GraphQL's default reading is the same for Puente's models: none declares a
+ * default value on an output field, none keeps a function in a field's property. Resolvers of `@ResolveField`, of
+ * field middleware and of the root types are left as they are. Done in place, at start (`transformSchema`).
+ */
+export function withPlainFields(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.resolve?.name === 'rootFieldResolver') field.resolve = undefined;
+    }
+  }
+  return schema;
 }
 
 /**

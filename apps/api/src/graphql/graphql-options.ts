@@ -8,8 +8,9 @@ import type { Context } from 'graphql-ws';
 import { PuenteConfig } from '@puente/config';
 import { RequestContext, RequestLoaders } from '@puente/auth';
 import { AuditTrailService } from '../audit/audit-trail.service';
+import { noteMutationCalls } from '../audit/mutation-audit.plugin';
 import { auditPersonalDataReads } from '../audit/personal-data-reads';
-import { compiledExecution } from './compiled-execution';
+import { compiledExecution, withPlainFields } from './compiled-execution';
 import { controlCharacterError, controlCharacterPlugin, controlCharacterProblems } from './control-characters';
 import { formatError, genericValidationMessage, logOperationError } from './error-formatter';
 import { httpStatusPlugin } from './http-status';
@@ -44,7 +45,8 @@ export function graphqlOptions(
     // Queries run compiled (compiled-execution.ts); Nest has set the schema host by the time Apollo starts.
     gateway: compiledExecution(() => schemaHost.schema),
     autoSchemaFile: true,
-    transformSchema: (schema: GraphQLSchema) => auditPersonalDataReads(schema, trail),
+    // The audit wraps the root resolvers it records; no Apollo per-field hook, which would wrap every field.
+    transformSchema: (schema: GraphQLSchema) => auditPersonalDataReads(noteMutationCalls(withPlainFields(schema)), trail),
     sortSchema: true,
     path: '/graphql',
     playground: false,
