@@ -81,6 +81,27 @@ describe('job orders read by selection', () => {
     expect(wide.statements.filter((q) => /"job_order"|"employer"/.test(q))).toEqual([expect.stringMatching(/j0\."legal_name".* FROM "job_order" t LEFT JOIN "employer" j0 /)]);
   });
 
+  it('answers every mutation of an order as the queries read it: its selection, the employer joined', async () => {
+    const id = await newJobOrder(api, employer.token, { title: 'Through its life' });
+    ids.push(id);
+    const { legalName, region } = created.employer as { legalName: string; region: unknown };
+    const joined = { legalName, region };
+    const steps: [string, string, Record<string, unknown>, string, Record<string, unknown>][] = [
+      ['updateJobOrder', `mutation($i: UpdateJobOrderInput!) { updateJobOrder(input: $i) { id title employer { legalName region { code name } } } }`, { i: { jobOrderId: id, title: 'Renamed' } }, employer.token, { title: 'Renamed' }],
+      ['submitJobOrder', `mutation($id: ID!) { submitJobOrder(id: $id) { id status employer { legalName region { code name } } } }`, { id }, employer.token, { status: 'SUBMITTED' }],
+      ['rejectJobOrder', `mutation($i: RejectJobOrderInput!) { rejectJobOrder(input: $i) { id status statusReason employer { legalName region { code name } } } }`, { i: { id, reason: 'Wage below the prevailing rate' } }, coordinator, { status: 'REJECTED', statusReason: 'Wage below the prevailing rate' }],
+      ['updateJobOrder', `mutation($i: UpdateJobOrderInput!) { updateJobOrder(input: $i) { id status employer { legalName region { code name } } } }`, { i: { jobOrderId: id, hourlyWage: 18.5 } }, employer.token, { status: 'DRAFT' }],
+      ['submitJobOrder', `mutation($id: ID!) { submitJobOrder(id: $id) { id status employer { legalName region { code name } } } }`, { id }, employer.token, { status: 'SUBMITTED' }],
+      ['approveJobOrder', `mutation($id: ID!) { approveJobOrder(id: $id) { id status employer { legalName region { code name } } } }`, { id }, coordinator, { status: 'OPEN' }],
+      ['cancelJobOrder', `mutation($i: CancelJobOrderInput!) { cancelJobOrder(input: $i) { id status employer { legalName region { code name } } } }`, { i: { jobOrderId: id, reason: 'Season called off' } }, employer.token, { status: 'CANCELLED' }],
+    ];
+    for (const [name, query, variables, token, expected] of steps) {
+      const r = await api.gql(query, variables, token);
+      expect(r.errors).toEqual([]);
+      expect(r.data![name]).toEqual({ id, ...expected, employer: joined });
+    }
+  });
+
   it('keeps each employer to its own orders, in the list and by id', async () => {
     const mine = await api.gql(`query { jobOrders(first: 100) { edges { node { id employer { id } } } } }`, {}, other.token);
     expect(mine.errors).toEqual([]);

@@ -8,7 +8,6 @@ export * from './lib/job-orders.module';
 export * from './lib/job-orders-graphql.module';
 export { JobOrderModel } from './lib/graphql/job-order.model';
 export { CancelJobOrderInput, JobOrderFilterInput } from './lib/graphql/job-order.input';
-export { toJobOrderModel } from './lib/graphql/job-order.mapper';
 export * from './lib/public-job-orders.rules';
 export * from './lib/public-job-order.service';
 export * from './lib/job-order-feed.rules';

@@ -1,7 +1,8 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentActor, Roles } from '@puente/auth';
-import { Actor, PageArgs, parsePage, Role, toConnection } from '@puente/common';
-import { CancelJobOrderInput, JobOrderModel, toJobOrderModel } from '@puente/domain/job-orders';
+import { Actor, PageArgs, parsePage, Role, selectionOf, toConnection } from '@puente/common';
+import { CancelJobOrderInput, JobOrderModel, JobOrderService } from '@puente/domain/job-orders';
 import { ReferenceService } from '@puente/domain/reference';
 import { ContingentQueriesService, ContingentView } from '../contingent-queries.service';
 import { ContingentOfficeService } from '../office.service';
@@ -16,6 +17,7 @@ export class ContingentOfficeResolver {
     private readonly office: ContingentOfficeService,
     private readonly queries: ContingentQueriesService,
     private readonly reference: ReferenceService,
+    private readonly orders: JobOrderService,
   ) {}
 
   @Roles(Role.COORDINATOR, Role.EMPLOYER)
@@ -23,8 +25,10 @@ export class ContingentOfficeResolver {
     description:
       'Cancels a DRAFT, SUBMITTED, OPEN or FILLED order (an employer its own) with a reason: its candidates and selections are released, selected workers made available again and told, their seats in contingents not yet left cancelled.',
   })
-  async cancelJobOrder(@CurrentActor() actor: Actor, @Args('input') input: CancelJobOrderInput): Promise<JobOrderModel> {
-    return toJobOrderModel(await this.office.cancelJobOrder(actor, input), await this.reference.data());
+  async cancelJobOrder(@CurrentActor() actor: Actor, @Args('input') input: CancelJobOrderInput, @Info() info: GraphQLResolveInfo): Promise<JobOrderModel> {
+    const order = await this.office.cancelJobOrder(actor, input);
+    // Answered as the job-order queries read it, its employer joined when asked.
+    return this.orders.read(actor, order.id, selectionOf(info), await this.reference.data());
   }
 
   @Roles(Role.COORDINATOR)

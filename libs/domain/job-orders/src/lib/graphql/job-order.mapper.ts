@@ -48,7 +48,3 @@ export const JOB_ORDER_READ = new ReadModel<JobOrderEntity, JobOrderModel, Refer
   },
   joins: { employer: { model: EMPLOYER_READ, foreignKey: 'employerId' } },
 });
-
-export function toJobOrderModel(o: JobOrderEntity, ref: ReferenceData): JobOrderModel {
-  return JOB_ORDER_READ.toModel(o, ref);
-}

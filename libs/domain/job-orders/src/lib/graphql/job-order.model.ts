@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Connected, enumObject } from '@puente/common';
+import { rolesOnly } from '@puente/auth';
+import { Connected, enumObject, Role } from '@puente/common';
 import { RegionModel } from '@puente/domain/reference';
 import { EmployerModel } from '@puente/domain/employers';
 import { LanguageSkillModel } from '@puente/domain/applicants';
@@ -40,8 +41,8 @@ export class JobOrderModel {
   @Field(() => Date, { nullable: true }) submittedAt!: Date | null;
   @Field(() => Date, { nullable: true }) approvedAt!: Date | null;
   @Field() createdAt!: Date;
-  /** Set when the read that answered the order joined it (JOB_ORDER_READ); the field's resolver loads it otherwise. */
-  @Field(() => EmployerModel) employer?: EmployerModel;
+  /** Joined by the read that answered the order (JOB_ORDER_READ) when the query asks for it; mutations answer by that read too. */
+  @Field(() => EmployerModel, { middleware: [rolesOnly(Role.COORDINATOR, Role.EMPLOYER)] }) employer?: EmployerModel;
 }
 
 @ObjectType()

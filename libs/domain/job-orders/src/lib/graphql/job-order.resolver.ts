@@ -6,7 +6,6 @@ import { ReferenceService } from '@puente/domain/reference';
 import { JobOrderService } from '../job-order.service';
 import { JobOrderConnection, JobOrderModel, JobOrderStatusCountModel } from './job-order.model';
 import { CreateJobOrderInput, JobOrderFilterInput, RejectJobOrderInput, UpdateJobOrderInput } from './job-order.input';
-import { toJobOrderModel } from './job-order.mapper';
 
 @Resolver(() => JobOrderModel)
 export class JobOrderResolver {
@@ -17,35 +16,35 @@ export class JobOrderResolver {
 
   @Roles(Role.EMPLOYER)
   @Mutation(() => JobOrderModel, { description: 'Drafts a job order for your employer.' })
-  async createJobOrder(@CurrentActor() actor: Actor, @Args('input') input: CreateJobOrderInput): Promise<JobOrderModel> {
-    return this.model(await this.orders.create(actor, input));
+  async createJobOrder(@CurrentActor() actor: Actor, @Args('input') input: CreateJobOrderInput, @Info() info: GraphQLResolveInfo): Promise<JobOrderModel> {
+    return this.answer(actor, await this.orders.create(actor, input), info);
   }
 
   @Roles(Role.EMPLOYER, Role.COORDINATOR)
   @Mutation(() => JobOrderModel, {
     description: 'Corrects a DRAFT or REJECTED order (an employer its own): only the fields given change. A rejected order becomes a DRAFT again, to be submitted anew.',
   })
-  async updateJobOrder(@CurrentActor() actor: Actor, @Args('input') input: UpdateJobOrderInput): Promise<JobOrderModel> {
+  async updateJobOrder(@CurrentActor() actor: Actor, @Args('input') input: UpdateJobOrderInput, @Info() info: GraphQLResolveInfo): Promise<JobOrderModel> {
     const { jobOrderId, ...changes } = input;
-    return this.model(await this.orders.update(actor, jobOrderId, changes));
+    return this.answer(actor, await this.orders.update(actor, jobOrderId, changes), info);
   }
 
   @Roles(Role.EMPLOYER)
   @Mutation(() => JobOrderModel, { description: 'Sends a draft to the ministry for approval. Your employer must be verified.' })
-  async submitJobOrder(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<JobOrderModel> {
-    return this.model(await this.orders.submit(actor, id));
+  async submitJobOrder(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Info() info: GraphQLResolveInfo): Promise<JobOrderModel> {
+    return this.answer(actor, await this.orders.submit(actor, id), info);
   }
 
   @Roles(Role.COORDINATOR)
   @Mutation(() => JobOrderModel, { description: 'Approves a submitted order: it opens for matching.' })
-  async approveJobOrder(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<JobOrderModel> {
-    return this.model(await this.orders.approve(actor, id));
+  async approveJobOrder(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Info() info: GraphQLResolveInfo): Promise<JobOrderModel> {
+    return this.answer(actor, await this.orders.approve(actor, id), info);
   }
 
   @Roles(Role.COORDINATOR)
   @Mutation(() => JobOrderModel)
-  async rejectJobOrder(@CurrentActor() actor: Actor, @Args('input') input: RejectJobOrderInput): Promise<JobOrderModel> {
-    return this.model(await this.orders.reject(actor, input.id, input.reason));
+  async rejectJobOrder(@CurrentActor() actor: Actor, @Args('input') input: RejectJobOrderInput, @Info() info: GraphQLResolveInfo): Promise<JobOrderModel> {
+    return this.answer(actor, await this.orders.reject(actor, input.id, input.reason), info);
   }
 
   @Roles(Role.COORDINATOR, Role.EMPLOYER)
@@ -75,7 +74,8 @@ export class JobOrderResolver {
     return this.orders.countByStatus(actor);
   }
 
-  private async model(order: Parameters<typeof toJobOrderModel>[0]): Promise<JobOrderModel> {
-    return toJobOrderModel(order, await this.reference.data());
+  /** A mutation answers with the order as the queries read it: what the selection asks for, its employer joined. */
+  private async answer(actor: Actor, order: { id: string }, info: GraphQLResolveInfo): Promise<JobOrderModel> {
+    return this.orders.read(actor, order.id, selectionOf(info), await this.reference.data());
   }
 }
