@@ -12,3 +12,4 @@ export * from './lib/ttl-cache';
 export * from './lib/dependency-errors';
 export * from './lib/selection';
 export * from './lib/signed-token';
+export * from './lib/local-date';

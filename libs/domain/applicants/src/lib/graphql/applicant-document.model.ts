@@ -1,6 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
-import { enumObject } from '@puente/common';
+import { enumObject, LocalDateScalar } from '@puente/common';
 import { DOCUMENT_KINDS, DocumentKind } from '../document.rules';
 
 export const DocumentKindEnum = enumObject(DOCUMENT_KINDS);
@@ -17,9 +16,9 @@ export class ApplicantDocumentModel {
     description: 'In clear for staff; the applicant sees its last three characters (****678). Null when it has none (a medical certificate).',
   })
   number!: string | null;
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Null only for a passport typed at registration or in updateApplicant.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Null only for a passport typed at registration or in updateApplicant.' })
   issueDate!: string | null;
-  @Field(() => GraphQLLocalDate) expiryDate!: string;
+  @Field(() => LocalDateScalar) expiryDate!: string;
   @Field(() => String, { nullable: true }) issuingAuthority!: string | null;
   @Field({ description: 'When it was recorded.' }) recordedAt!: Date;
   @Field({ description: 'Still the current document of its kind (not superseded by a newer one).' }) current!: boolean;
@@ -38,7 +37,7 @@ export class RecordDocumentInput {
   @Field(() => ID) applicantId!: string;
   @Field(() => DocumentKindEnum) kind!: DocumentKind;
   @Field(() => String, { nullable: true, description: D.number }) number?: string | null;
-  @Field(() => GraphQLLocalDate, { description: D.issueDate }) issueDate!: string;
-  @Field(() => GraphQLLocalDate, { description: D.expiryDate }) expiryDate!: string;
+  @Field(() => LocalDateScalar, { description: D.issueDate }) issueDate!: string;
+  @Field(() => LocalDateScalar, { description: D.expiryDate }) expiryDate!: string;
   @Field({ description: D.issuingAuthority }) issuingAuthority!: string;
 }

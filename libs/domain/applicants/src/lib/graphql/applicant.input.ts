@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { ApplicantStatus } from '../applicant.state-machine';
 import { LANGUAGE_CODES, LANGUAGE_LEVELS } from '../applicant.rules';
 import { ApplicantStatusEnum, EducationEnum, GenderEnum, LanguageCodeEnum, LanguageLevelEnum } from './applicant.model';
+import { LocalDateScalar } from '@puente/common';
 
 const D = {
   nationalId: "DUI: 8 digits, a dash and the check digit, e.g. 04567890-3 (the dash may be left out). Fixed at registration.",
@@ -33,7 +33,7 @@ export class RegisterApplicantInput {
   @Field({ description: D.nationalId }) nationalId!: string;
   @Field({ description: D.names }) firstNames!: string;
   @Field({ description: D.names }) lastNames!: string;
-  @Field(() => GraphQLLocalDate, { description: D.birthDate }) birthDate!: string;
+  @Field(() => LocalDateScalar, { description: D.birthDate }) birthDate!: string;
   @Field(() => GenderEnum) gender!: string;
   @Field({ description: D.municipalityCode }) municipalityCode!: string;
   @Field(() => String, { nullable: true, description: D.address }) address?: string | null;
@@ -45,7 +45,7 @@ export class RegisterApplicantInput {
   @Field(() => Int, { defaultValue: 0, description: D.yearsExperience }) yearsExperience!: number;
   @Field(() => EducationEnum) education!: string;
   @Field(() => String, { nullable: true, description: D.passportNumber }) passportNumber?: string | null;
-  @Field(() => GraphQLLocalDate, { nullable: true, description: D.passportExpiry }) passportExpiry?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: D.passportExpiry }) passportExpiry?: string | null;
 }
 
 @InputType({
@@ -60,7 +60,7 @@ export class UpdateApplicantInput {
   @Field(() => String, { nullable: true, description: D.municipalityCode + KEEP }) municipalityCode?: string | null;
   @Field(() => String, { nullable: true, description: D.address + KEEP + ' null removes it.' }) address?: string | null;
   @Field(() => String, { nullable: true, description: D.passportNumber + ' A renewed passport: give both.' + KEEP }) passportNumber?: string | null;
-  @Field(() => GraphQLLocalDate, { nullable: true, description: D.passportExpiry + KEEP + ' A VERIFIED applicant with a valid passport becomes AVAILABLE.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: D.passportExpiry + KEEP + ' A VERIFIED applicant with a valid passport becomes AVAILABLE.' })
   passportExpiry?: string | null;
   @Field(() => [String], { nullable: true, description: D.occupations + ' Replaces the list.' + KEEP }) occupations?: string[] | null;
   @Field(() => [String], { nullable: true, description: D.skills + ' Replaces the list.' + KEEP }) skills?: string[] | null;

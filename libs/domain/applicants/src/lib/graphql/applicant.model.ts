@@ -1,6 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
-import { Connected, enumObject } from '@puente/common';
+import { Connected, enumObject, LocalDateScalar } from '@puente/common';
 import { MunicipalityModel } from '@puente/domain/reference';
 import { APPLICANT_STATUSES, ApplicantStatus } from '../applicant.state-machine';
 import { EDUCATION_LEVELS, GENDERS, LANGUAGE_CODES, LANGUAGE_LEVELS } from '../applicant.rules';
@@ -28,7 +27,7 @@ export class ApplicantModel {
   @Field({ description: 'DUI, e.g. 04567890-3' }) nationalId!: string;
   @Field() firstNames!: string;
   @Field() lastNames!: string;
-  @Field(() => GraphQLLocalDate) birthDate!: string;
+  @Field(() => LocalDateScalar) birthDate!: string;
   @Field(() => Int) age!: number;
   @Field(() => GenderEnum) gender!: string;
   @Field(() => MunicipalityModel) municipality!: MunicipalityModel;
@@ -41,7 +40,7 @@ export class ApplicantModel {
   @Field(() => Int) yearsExperience!: number;
   @Field(() => EducationEnum) education!: string;
   @Field(() => String, { nullable: true }) passportNumber!: string | null;
-  @Field(() => GraphQLLocalDate, { nullable: true }) passportExpiry!: string | null;
+  @Field(() => LocalDateScalar, { nullable: true }) passportExpiry!: string | null;
   @Field(() => ApplicantStatusEnum) status!: ApplicantStatus;
   @Field(() => Date, { nullable: true }) verifiedAt!: Date | null;
   @Field() createdAt!: Date;

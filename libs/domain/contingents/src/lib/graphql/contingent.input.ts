@@ -1,9 +1,9 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
 import type { WithdrawalReason } from '../withdrawal.service';
 import type { StepKind } from '../timeline.policy';
 import type { ContingentStatus } from '../contingent.state-machine';
 import { ContingentStatusEnum, StepKindEnum, WithdrawalReasonEnum } from './contingent.model';
+import { LocalDateScalar } from '@puente/common';
 
 @InputType()
 export class CompleteStepInput {
@@ -22,7 +22,7 @@ export class WithdrawTravellerInput {
 @InputType()
 export class RecordTravelInput {
   @Field(() => ID) contingentId!: string;
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => LocalDateScalar, {
     nullable: true,
     description:
       "When it happened (El Salvador's date); today if omitted. Never in the future, never before the contingent was planned, in order (departure, arrival, return).",
@@ -40,8 +40,8 @@ export class RecordTravelInput {
 export class ContingentFilterInput {
   @Field(() => ContingentStatusEnum, { nullable: true }) status?: ContingentStatus | null;
   @Field(() => String, { nullable: true, description: 'Destination region, e.g. CA-QC' }) regionCode?: string | null;
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Departing on or after this date' }) departureFrom?: string | null;
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Departing on or before this date' }) departureTo?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Departing on or after this date' }) departureFrom?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Departing on or before this date' }) departureTo?: string | null;
   @Field(() => ID, { nullable: true, description: 'Carrying (or having carried) workers of this order' }) jobOrderId?: string | null;
 }
 

@@ -1,6 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
-import { Connected, enumObject } from '@puente/common';
+import { Connected, enumObject, LocalDateScalar } from '@puente/common';
 import type { ContingentView } from '../contingent-queries.service';
 import { WITHDRAWAL_REASONS } from '../withdrawal.service';
 import { STEP_KINDS } from '../timeline.policy';
@@ -15,14 +14,14 @@ export class ContingentModel {
   @Field(() => ID) id!: string;
   @Field({ description: 'CT-<region>-<start date>-<sequence>.' }) reference!: string;
   @Field() regionCode!: string;
-  @Field(() => GraphQLLocalDate) startDate!: string;
-  @Field(() => GraphQLLocalDate) departureDate!: string;
+  @Field(() => LocalDateScalar) startDate!: string;
+  @Field(() => LocalDateScalar) departureDate!: string;
   @Field(() => ContingentStatusEnum) status!: string;
   @Field(() => Int) capacity!: number;
   @Field(() => Int, { description: 'Travellers seated, of every order in the contingent.' }) seated!: number;
-  @Field(() => GraphQLLocalDate, { nullable: true }) departedOn!: string | null;
-  @Field(() => GraphQLLocalDate, { nullable: true }) arrivedOn!: string | null;
-  @Field(() => GraphQLLocalDate, { nullable: true }) returnedOn!: string | null;
+  @Field(() => LocalDateScalar, { nullable: true }) departedOn!: string | null;
+  @Field(() => LocalDateScalar, { nullable: true }) arrivedOn!: string | null;
+  @Field(() => LocalDateScalar, { nullable: true }) returnedOn!: string | null;
 }
 
 export const TravellerStatusEnum = enumObject(TRAVELLER_STATUSES);
@@ -45,8 +44,8 @@ registerEnumType(WithdrawalReasonEnum, {
 export class TravelStepModel {
   @Field(() => ID) id!: string;
   @Field(() => StepKindEnum) kind!: string;
-  @Field(() => GraphQLLocalDate) dueDate!: string;
-  @Field(() => GraphQLLocalDate, { nullable: true }) remindOn!: string | null;
+  @Field(() => LocalDateScalar) dueDate!: string;
+  @Field(() => LocalDateScalar, { nullable: true }) remindOn!: string | null;
   @Field(() => StepStatusEnum) status!: string;
   @Field({ description: 'Missing it keeps the worker from travelling.' }) blocking!: boolean;
   @Field(() => String, { nullable: true, description: 'Why the date is not the planned one, or why the step cannot be done in time.' })
@@ -68,7 +67,7 @@ export class ContingentMemberModel {
 @ObjectType('ContingentStep', { description: 'One step of the contingent\'s timeline, over its seated workers.' })
 export class ContingentStepModel {
   @Field(() => StepKindEnum) step!: string;
-  @Field(() => GraphQLLocalDate, { description: 'The earliest due date among the workers (a replacement may have a later one).' }) dueDate!: string;
+  @Field(() => LocalDateScalar, { description: 'The earliest due date among the workers (a replacement may have a later one).' }) dueDate!: string;
   @Field(() => Int) done!: number;
   @Field(() => Int, { description: 'Pending, overdue or infeasible.' }) open!: number;
   @Field(() => Int) overdue!: number;

@@ -1,7 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { CurrentActor, Roles } from '@puente/auth';
-import { Actor, Role } from '@puente/common';
+import { Actor, LocalDateScalar, Role } from '@puente/common';
 import { ContingentQueriesService, ContingentView } from '../contingent-queries.service';
 import { SeatingService } from '../seating.service';
 import { StepJobsService } from '../step-jobs.service';
@@ -37,7 +36,7 @@ export class ContingentsResolver {
   })
   async rescheduleContingent(
     @Args('id', { type: () => ID }) id: string,
-    @Args('departureDate', { type: () => GraphQLLocalDate }) departureDate: string,
+    @Args('departureDate', { type: () => LocalDateScalar }) departureDate: string,
   ): Promise<ContingentView> {
     return this.view((await this.stepJobs.reschedule(id, departureDate)).id);
   }

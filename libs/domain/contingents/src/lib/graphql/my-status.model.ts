@@ -1,12 +1,12 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { ApplicantStatusEnum } from '@puente/domain/applicants';
 import { ContingentStatusEnum, StepKindEnum, StepStatusEnum } from './contingent.model';
+import { LocalDateScalar } from '@puente/common';
 
 @ObjectType('MyStep', { description: 'A step still to do, with its due date.' })
 export class MyStepModel {
   @Field(() => StepKindEnum) step!: string;
-  @Field(() => GraphQLLocalDate) dueDate!: string;
+  @Field(() => LocalDateScalar) dueDate!: string;
   @Field(() => StepStatusEnum) status!: string;
   @Field({ description: 'Missing it keeps you from travelling.' }) blocking!: boolean;
   @Field(() => String, { nullable: true, description: 'Why the date moved, or why it cannot be done in time.' }) note!: string | null;
@@ -19,8 +19,8 @@ export class MyJobOrderModel {
   @Field() employerName!: string;
   @Field() workCity!: string;
   @Field() workRegionCode!: string;
-  @Field(() => GraphQLLocalDate) startDate!: string;
-  @Field(() => GraphQLLocalDate) endDate!: string;
+  @Field(() => LocalDateScalar) startDate!: string;
+  @Field(() => LocalDateScalar) endDate!: string;
   @Field(() => Float) hourlyWage!: number;
   @Field() currency!: string;
   @Field(() => Int) hoursPerWeek!: number;
@@ -30,7 +30,7 @@ export class MyJobOrderModel {
 @ObjectType('MyContingent', { description: 'The group you travel with.' })
 export class MyContingentModel {
   @Field() reference!: string;
-  @Field(() => GraphQLLocalDate) departureDate!: string;
+  @Field(() => LocalDateScalar) departureDate!: string;
   @Field(() => ContingentStatusEnum) status!: string;
 }
 
@@ -57,7 +57,7 @@ export class MyEvaluationModel {
   @Field(() => String, { nullable: true }) comments!: string | null;
   @Field() employerName!: string;
   @Field() submittedAt!: Date;
-  @Field(() => GraphQLLocalDate, { description: 'The last day you may contest it (El Salvador): ten working days after it was submitted.' }) contestableUntil!: string;
+  @Field(() => LocalDateScalar, { description: 'The last day you may contest it (El Salvador): ten working days after it was submitted.' }) contestableUntil!: string;
   @Field(() => String, { nullable: true, description: 'Null while never contested; CONTESTED, UPHELD or OVERTURNED.' }) contestStatus!: string | null;
   @Field({ description: 'Whether it counts for your next season (not overturned, not set aside for a review).' }) counts!: boolean;
 }

@@ -1,6 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
-import { Connected } from '@puente/common';
+import { Connected, LocalDateScalar } from '@puente/common';
 import { CountryEnum, RegionModel, SectorEnum } from '@puente/domain/reference';
 import { ProgramEnum } from './employer.model';
 
@@ -27,7 +26,7 @@ export class VerifiedEmployerModel {
       '(published by the department, e.g. on seasonaljobs.dol.gov) or the Canadian LMIA number. Ask the program to confirm it.',
   })
   programReference!: string;
-  @Field(() => GraphQLLocalDate, { description: 'The day the ministry verified it (El Salvador’s calendar), or reinstated it after a suspension.' })
+  @Field(() => LocalDateScalar, { description: 'The day the ministry verified it (El Salvador’s calendar), or reinstated it after a suspension.' })
   verifiedOn!: string;
 }
 

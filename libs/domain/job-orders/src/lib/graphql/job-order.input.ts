@@ -1,9 +1,9 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { CountryEnum } from '@puente/domain/reference';
 import { LanguageSkillInput } from '@puente/domain/applicants';
 import { JobOrderStatus } from '../job-order.state-machine';
 import { JobOrderStatusEnum } from './job-order.model';
+import { LocalDateScalar } from '@puente/common';
 
 @InputType()
 export class CreateJobOrderInput {
@@ -18,7 +18,7 @@ export class CreateJobOrderInput {
   @Field(() => Int, { defaultValue: 0, description: '0 to 40' }) minExperienceYears!: number;
   @Field({ description: "A region of the employer's country, see the regions query" }) workRegionCode!: string;
   @Field({ description: '1 to 100 characters' }) workCity!: string;
-  @Field(() => GraphQLLocalDate, { description: 'At least 14 days and at most two years from today' }) startDate!: string;
+  @Field(() => LocalDateScalar, { description: 'At least 14 days and at most two years from today' }) startDate!: string;
   @Field(() => Int, { description: '1 to 156 weeks' }) durationWeeks!: number;
   @Field(() => Float, { description: 'In the destination currency (USD or CAD), at most two decimals, up to 500' }) hourlyWage!: number;
   @Field(() => Int, { description: '1 to 84' }) hoursPerWeek!: number;
@@ -42,7 +42,7 @@ export class UpdateJobOrderInput {
   @Field(() => Int, { nullable: true, description: '0 to 40' }) minExperienceYears?: number | null;
   @Field(() => String, { nullable: true, description: "A region of the employer's country" }) workRegionCode?: string | null;
   @Field(() => String, { nullable: true, description: '1 to 100 characters' }) workCity?: string | null;
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'At least 14 days and at most two years from today' }) startDate?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'At least 14 days and at most two years from today' }) startDate?: string | null;
   @Field(() => Int, { nullable: true, description: '1 to 156 weeks' }) durationWeeks?: number | null;
   @Field(() => Float, { nullable: true, description: 'In the destination currency, at most two decimals, up to 500' }) hourlyWage?: number | null;
   @Field(() => Int, { nullable: true, description: '1 to 84' }) hoursPerWeek?: number | null;

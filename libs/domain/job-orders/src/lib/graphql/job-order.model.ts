@@ -1,7 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { rolesOnly } from '@puente/auth';
-import { Connected, enumObject, Role } from '@puente/common';
+import { Connected, enumObject, LocalDateScalar, Role } from '@puente/common';
 import { RegionModel } from '@puente/domain/reference';
 import { EmployerModel } from '@puente/domain/employers';
 import { LanguageSkillModel } from '@puente/domain/applicants';
@@ -26,9 +25,9 @@ export class JobOrderModel {
   @Field(() => Int) minExperienceYears!: number;
   @Field(() => RegionModel) workRegion!: RegionModel;
   @Field() workCity!: string;
-  @Field(() => GraphQLLocalDate) startDate!: string;
+  @Field(() => LocalDateScalar) startDate!: string;
   @Field(() => Int) durationWeeks!: number;
-  @Field(() => GraphQLLocalDate) endDate!: string;
+  @Field(() => LocalDateScalar) endDate!: string;
   @Field(() => Float) hourlyWage!: number;
   @Field() currency!: string;
   @Field(() => Int) hoursPerWeek!: number;

@@ -1,6 +1,5 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
-import { Connected } from '@puente/common';
+import { Connected, LocalDateScalar } from '@puente/common';
 import { CountryEnum, OccupationModel, RegionModel } from '@puente/domain/reference';
 import { VerifiedEmployerModel } from '@puente/domain/employers';
 
@@ -33,15 +32,15 @@ export class PublicJobOrderModel {
   @Field(() => Float, { description: 'Gross, per hour, in `currency`.' }) hourlyWage!: number;
   @Field({ description: 'USD or CAD' }) currency!: string;
   @Field(() => Int) hoursPerWeek!: number;
-  @Field(() => GraphQLLocalDate) startDate!: string;
-  @Field(() => GraphQLLocalDate) endDate!: string;
+  @Field(() => LocalDateScalar) startDate!: string;
+  @Field(() => LocalDateScalar) endDate!: string;
   @Field(() => Int) durationWeeks!: number;
   @Field(() => Int, { description: 'Positions the employer asked for.' }) positions!: number;
   @Field() housingProvided!: boolean;
   @Field(() => String, { nullable: true }) housingDescription!: string | null;
   @Field({ description: `The employer pays all recruitment costs. ${EMPLOYER_PAYS}` }) employerPaysRecruitment!: boolean;
   @Field({ description: 'The employer pays travel to the workplace and back home.' }) employerPaysTravel!: boolean;
-  @Field(() => GraphQLLocalDate, { description: 'The day the ministry approved it (El Salvador’s calendar).' }) approvedOn!: string;
+  @Field(() => LocalDateScalar, { description: 'The day the ministry approved it (El Salvador’s calendar).' }) approvedOn!: string;
   @Field(() => VerifiedEmployerModel) employer!: VerifiedEmployerModel;
   /** When it was approved, for the feeds' dates; not a GraphQL field. */
   approvedAt!: Date;

@@ -1,12 +1,12 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { ContestDecisionEnum, EarlyEndEnum, EndFaultEnum } from './rehire.model';
+import { LocalDateScalar } from '@puente/common';
 
 @InputType()
 export class EndPlacementInput {
   @Field(() => ID) placementId!: string;
   @Field(() => EarlyEndEnum) outcome!: 'TERMINATED_EARLY' | 'ABANDONED';
-  @Field(() => GraphQLLocalDate) endedOn!: string;
+  @Field(() => LocalDateScalar) endedOn!: string;
   @Field(() => EndFaultEnum, { nullable: true, description: 'Required for an early end.' }) fault?: 'WORKER' | 'EMPLOYER' | 'NONE';
   @Field({ description: 'What happened (10 to 2000 characters).' }) reason!: string;
 }

@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { GraphQLJSON, GraphQLLocalDate } from 'graphql-scalars';
-import { Connected, enumObject } from '@puente/common';
+import { GraphQLJSON } from 'graphql-scalars';
+import { Connected, enumObject, LocalDateScalar } from '@puente/common';
 
 export const RehireOutcomeEnum = enumObject(['ELIGIBLE', 'INELIGIBLE', 'PENDING'] as const);
 registerEnumType(RehireOutcomeEnum, { name: 'RehireOutcome' });
@@ -26,7 +26,7 @@ export class RehireEligibilityModel {
   @Field(() => [RehireReasonModel]) reasons!: RehireReasonModel[];
   @Field() policyVersion!: string;
   @Field(() => GraphQLJSON, { description: 'The facts the decision used.' }) inputs!: unknown;
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'When it will be decided again because an input changes meaning.' }) recheckOn!: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'When it will be decided again because an input changes meaning.' }) recheckOn!: string | null;
   @Field() createdAt!: Date;
 }
 
@@ -36,9 +36,9 @@ export class PlacementModel {
   @Field(() => ID) applicantId!: string;
   @Field(() => ID) jobOrderId!: string;
   @Field() status!: string;
-  @Field(() => GraphQLLocalDate) departedOn!: string;
-  @Field(() => GraphQLLocalDate, { nullable: true }) endedOn!: string | null;
-  @Field(() => GraphQLLocalDate, { nullable: true }) returnedOn!: string | null;
+  @Field(() => LocalDateScalar) departedOn!: string;
+  @Field(() => LocalDateScalar, { nullable: true }) endedOn!: string | null;
+  @Field(() => LocalDateScalar, { nullable: true }) returnedOn!: string | null;
   @Field(() => EndFaultEnum, { nullable: true }) endFault!: string | null;
   @Field(() => String, { nullable: true }) endReason!: string | null;
 }
@@ -122,12 +122,12 @@ export class HistoryEntryModel {
   @Field() jobOrderReference!: string;
   @Field() employerName!: string;
   @Field() regionCode!: string;
-  @Field(() => GraphQLLocalDate) startDate!: string;
-  @Field(() => GraphQLLocalDate) endDate!: string;
+  @Field(() => LocalDateScalar) startDate!: string;
+  @Field(() => LocalDateScalar) endDate!: string;
   @Field() status!: string;
-  @Field(() => GraphQLLocalDate) departedOn!: string;
-  @Field(() => GraphQLLocalDate, { nullable: true }) endedOn!: string | null;
-  @Field(() => GraphQLLocalDate, { nullable: true }) returnedOn!: string | null;
+  @Field(() => LocalDateScalar) departedOn!: string;
+  @Field(() => LocalDateScalar, { nullable: true }) endedOn!: string | null;
+  @Field(() => LocalDateScalar, { nullable: true }) returnedOn!: string | null;
   @Field() named!: boolean;
   @Field(() => PlacementEvaluationModel, { nullable: true }) evaluation!: PlacementEvaluationModel | null;
   @Field(() => StaffEvaluationModel, { nullable: true, description: 'The evaluation with its contest, review and retaliation flag.' })
@@ -150,11 +150,11 @@ export class EmployerPlacementModel {
   @Field() jobOrderReference!: string;
   @Field() jobOrderTitle!: string;
   @Field() status!: string;
-  @Field(() => GraphQLLocalDate, { description: "The contract's start." }) startDate!: string;
-  @Field(() => GraphQLLocalDate, { description: "The contract's end." }) endDate!: string;
-  @Field(() => GraphQLLocalDate, { nullable: true }) endedOn!: string | null;
+  @Field(() => LocalDateScalar, { description: "The contract's start." }) startDate!: string;
+  @Field(() => LocalDateScalar, { description: "The contract's end." }) endDate!: string;
+  @Field(() => LocalDateScalar, { nullable: true }) endedOn!: string | null;
   @Field(() => EvaluationStateEnum) evaluationState!: string;
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'The last day to evaluate (El Salvador); null while the season runs.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The last day to evaluate (El Salvador); null while the season runs.' })
   evaluationClosesOn!: string | null;
   @Field(() => PlacementEvaluationModel, { nullable: true }) evaluation!: PlacementEvaluationModel | null;
 }
@@ -195,7 +195,7 @@ export class EvaluationModel extends PlacementEvaluationModel {
   @Field(() => Date, { nullable: true }) contestedAt!: Date | null;
   @Field(() => Date, { nullable: true }) contestResolvedAt!: Date | null;
   @Field(() => String, { nullable: true, description: "The coordinator's reason for upholding or overturning the contest." }) contestResolutionReason!: string | null;
-  @Field(() => GraphQLLocalDate, { description: 'The last day to contest it (El Salvador): ten working days after the day it was submitted.' }) contestableUntil!: string;
+  @Field(() => LocalDateScalar, { description: 'The last day to contest it (El Salvador): ten working days after the day it was submitted.' }) contestableUntil!: string;
   @Field({ description: 'The worker may contest it now: never contested, not overturned, within the window.' }) contestable!: boolean;
   @Field({ description: 'Whether it counts for rehire and matching: not overturned, and not under a retaliation review.' }) counts!: boolean;
   @Field(() => EvaluationStandingEnum) standing!: string;

@@ -1,7 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { CurrentActor, Roles } from '@puente/auth';
-import { Actor, PageArgs, parsePage, Role, toConnection, todayIso } from '@puente/common';
+import { Actor, LocalDateScalar, PageArgs, parsePage, Role, toConnection, todayIso } from '@puente/common';
 import { RehireService, StoredDecision } from '../rehire.service';
 import { EvaluationService } from '../evaluation.service';
 import { NamedWorkersService } from '../named-workers.service';
@@ -84,7 +83,7 @@ export class RehireResolver {
   @Mutation(() => PlacementModel, { description: 'Records the day a worker whose placement ended came home.' })
   async recordWorkerReturn(
     @Args('placementId', { type: () => ID }) placementId: string,
-    @Args('returnedOn', { type: () => GraphQLLocalDate }) returnedOn: string,
+    @Args('returnedOn', { type: () => LocalDateScalar }) returnedOn: string,
   ): Promise<PlacementModel> {
     return toPlacement(await this.evaluations.recordWorkerReturn(placementId, returnedOn));
   }
@@ -103,7 +102,7 @@ export class RehireResolver {
   @Mutation(() => PlacementModel, { description: 'Reopens (or extends) the evaluation window of a placement until a date.' })
   async reopenEvaluation(
     @Args('placementId', { type: () => ID }) placementId: string,
-    @Args('until', { type: () => GraphQLLocalDate }) until: string,
+    @Args('until', { type: () => LocalDateScalar }) until: string,
   ): Promise<PlacementModel> {
     return toPlacement(await this.evaluations.reopenEvaluation(placementId, until));
   }

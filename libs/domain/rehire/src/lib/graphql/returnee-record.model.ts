@@ -1,6 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
-import { Connected, enumObject } from '@puente/common';
+import { Connected, enumObject, LocalDateScalar } from '@puente/common';
 import { SAVINGS_USES } from '../returnee-record.rules';
 
 export const SavingsUseEnum = enumObject(SAVINGS_USES);
@@ -25,8 +24,8 @@ export class ReturneeReferralModel {
 export class ReturneeSeasonModel {
   @Field() jobOrderReference!: string;
   @Field() employerName!: string;
-  @Field(() => GraphQLLocalDate) departedOn!: string;
-  @Field(() => GraphQLLocalDate, { nullable: true }) returnedOn!: string | null;
+  @Field(() => LocalDateScalar) departedOn!: string;
+  @Field(() => LocalDateScalar, { nullable: true }) returnedOn!: string | null;
 }
 
 @ObjectType('ReturneeRecord', {

@@ -1,6 +1,5 @@
 import { Field, InputType, registerEnumType } from '@nestjs/graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
-import { enumObject } from '@puente/common';
+import { enumObject, LocalDateScalar } from '@puente/common';
 import { CountryEnum } from '@puente/domain/reference';
 import { SEXES, STATISTICS_DIMENSIONS, type Sex, type StatisticsDimension } from '../statistics.rules';
 
@@ -15,8 +14,8 @@ registerEnumType(SexEnum, { name: 'Sex', description: 'Sex as the statistics sho
 
 @InputType('StatisticsFilter', { description: 'The period and the groups of a statistics query, and what to restrict it to.' })
 export class StatisticsFilterInput {
-  @Field(() => GraphQLLocalDate, { description: 'The first day of the period (El Salvador\'s calendar), included.' }) from!: string;
-  @Field(() => GraphQLLocalDate, { description: 'The last day of the period, included: on or after from, within 3,660 days. The stock abroad is counted on this day.' }) to!: string;
+  @Field(() => LocalDateScalar, { description: 'The first day of the period (El Salvador\'s calendar), included.' }) from!: string;
+  @Field(() => LocalDateScalar, { description: 'The last day of the period, included: on or after from, within 3,660 days. The stock abroad is counted on this day.' }) to!: string;
   @Field(() => [StatisticsDimensionEnum], { defaultValue: [], description: 'Up to two dimensions the migration flows are grouped by (none: one total row). Every value of each dimension has a row, zeros included.' })
   groupBy!: StatisticsDimension[];
   @Field(() => CountryEnum, { nullable: true, description: 'Only deployments (and orders) to this destination country.' }) destinationCountry?: string | null;

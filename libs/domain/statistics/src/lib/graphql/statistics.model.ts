@@ -1,6 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
-import { enumObject } from '@puente/common';
+import { enumObject, LocalDateScalar } from '@puente/common';
 import { CASE_OUTCOMES, SUPPLY_BALANCES } from '../statistics.rules';
 import { StatisticsDimensionEnum } from './statistics.input';
 
@@ -159,8 +158,8 @@ export class ReturneeFiguresModel {
     "The program's statistics for a period in the format of the 20th ICLS (2018) guidelines concerning statistics of international labour migration, answered from aggregates the statistics.refresh job keeps (after the events that change them, and nightly). Each measure's definition is in its description and in docs/statistics.md.",
 })
 export class ProgramStatisticsModel {
-  @Field(() => GraphQLLocalDate) from!: string;
-  @Field(() => GraphQLLocalDate) to!: string;
+  @Field(() => LocalDateScalar) from!: string;
+  @Field(() => LocalDateScalar) to!: string;
   @Field(() => [StatisticsDimensionEnum]) groupBy!: string[];
   @Field(() => Date, { nullable: true, description: 'When the aggregates were last refreshed: the figures are as of then. Null when never (every figure is then 0).' }) asOf!: Date | null;
 }
