@@ -123,4 +123,25 @@ describe('job orders read by selection', () => {
     } while (after);
     expect(seen).toEqual([...ids].reverse());
   });
+
+  it('reads instants to the millisecond, as pg would have parsed them, whatever their microseconds', async () => {
+    const db = api.app.get(DataSource);
+    const cases: [string, string][] = [
+      ['2026-03-01 10:00:00.123999+00', '2026-03-01T10:00:00.123Z'],
+      ['2026-03-01 10:00:00.123000+00', '2026-03-01T10:00:00.123Z'],
+      ['2026-03-01 10:00:00.000001+00', '2026-03-01T10:00:00.000Z'],
+      ['2026-03-01 23:59:59.999999-06', '2026-03-02T05:59:59.999Z'],
+      ['1969-07-20 20:17:40+00', '1969-07-20T20:17:40.000Z'],
+      ['1969-07-20 20:17:40.5005+00', '1969-07-20T20:17:40.500Z'],
+    ];
+    try {
+      for (const [stored, answered] of cases) {
+        await db.query(`UPDATE job_order SET submitted_at = $1 WHERE id = $2`, [stored, created.id]);
+        const r = await api.gql(`query($id: ID!) { jobOrder(id: $id) { submittedAt approvedAt } }`, { id: created.id }, employer.token);
+        expect(r.data!.jobOrder).toEqual({ submittedAt: answered, approvedAt: null });
+      }
+    } finally {
+      await db.query(`UPDATE job_order SET submitted_at = NULL WHERE id = $1`, [created.id]);
+    }
+  });
 });
