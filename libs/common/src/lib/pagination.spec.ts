@@ -16,6 +16,8 @@ describe('parsePage', () => {
   it('round-trips a cursor and refuses a forged one', () => {
     const row = { createdAt: new Date('2026-01-02T03:04:05.678Z'), id: '8f0c1e0a-4c2b-4a57-9d1e-3b5f6a7c8d9e' };
     expect(decodeCursor(encodeCursor(row))).toEqual(row);
+    // The format clients hold: base64url of "<ISO instant>|<id>" (unchanged, so cursors survive a deploy).
+    expect(encodeCursor(row)).toBe('MjAyNi0wMS0wMlQwMzowNDowNS42NzhafDhmMGMxZTBhLTRjMmItNGE1Ny05ZDFlLTNiNWY2YTdjOGQ5ZQ');
     expect(() => parsePage({ first: 5, after: 'not-a-cursor' })).toThrow(/cursor is not valid/);
   });
 });

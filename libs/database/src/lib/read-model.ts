@@ -69,11 +69,12 @@ interface Columns {
 
 type Definition = [string, Prop<ObjectLiteral> | ReadField<ObjectLiteral, unknown>];
 
-/** One model of a plan (the root, or a joined one): its row from the raw columns, its fields, its joined models. */
+/** One model of a plan (the root, or a joined one), made from the raw columns of a row. */
 interface PlannedModel {
-  row(raw: Record<string, unknown>): Record<string, unknown> | null;
-  fields: Definition[];
-  joined: { field: string; index: number }[];
+  /** Every column read, as entity properties (entityPage). */
+  row(raw: Record<string, unknown>): Record<string, unknown>;
+  /** The model with its joined models, in one pass over the raw columns; null for a left join that found nothing. */
+  make(raw: Record<string, unknown>, ctx: unknown): Record<string, unknown> | null;
 }
 
 // Plans are cached per selection; the kinds of selection a schema allows are few, but a bound keeps an odd
@@ -164,18 +165,38 @@ export class ReadModel<R extends ObjectLiteral, M, C> {
         select.push(`${instant ? `(extract(epoch from ${ref}) * 1000)::float8` : ref}${date ? '::text' : ''} AS ${name}`);
         return { prop, column, name, instant, plain: date || (!column.transformer && AS_READ.has(column.type)) };
       });
+      const value = (c: (typeof columns)[number], raw: Record<string, unknown>): unknown => {
+        const v = raw[c.name];
+        return c.plain ? v : c.instant ? (v === null ? null : new Date(Math.floor(v as number))) : ds.driver.prepareHydratedValue(v, c.column);
+      };
+      const byProp = new Map(columns.map((c) => [c.prop, c]));
+      const fields = model.fieldsFor(new Set(props));
+      // A field of one property is copied from its column; the others are made from a row of just what they need.
+      const copied = fields.filter((f): f is [string, string] => typeof f[1] === 'string').map(([field, prop]) => ({ field, column: byProp.get(prop)! }));
+      const made = fields.filter((f): f is [string, ReadField<ObjectLiteral, unknown>] => typeof f[1] !== 'string');
+      const needed = [...new Set(made.flatMap(([, def]) => def.needs))].map((prop) => byProp.get(prop)!);
+      const id = byProp.get('id');
+      if (optional && !id) throw new Error(`ReadModel: a joined ${metadata.tableName} must always read its id`);
+      const joined: { field: string; index: number }[] = [];
       const planned: PlannedModel = {
         row: (raw) => {
           const row: Record<string, unknown> = {};
-          for (const c of columns) {
-            const value = raw[c.name];
-            row[c.prop] = c.plain ? value : c.instant ? (value === null ? null : new Date(Math.floor(value as number))) : ds.driver.prepareHydratedValue(value, c.column);
-          }
-          // A left join that found nothing gives nulls: no object.
-          return optional && row['id'] == null ? null : row;
+          for (const c of columns) row[c.prop] = value(c, raw);
+          return row;
         },
-        fields: model.fieldsFor(new Set(props)),
-        joined: [],
+        make: (raw, ctx) => {
+          // A left join that found nothing gives nulls: no object.
+          if (optional && raw[id!.name] == null) return null;
+          const out: Record<string, unknown> = {};
+          for (const f of copied) out[f.field] = value(f.column, raw);
+          if (made.length) {
+            const row: Record<string, unknown> = {};
+            for (const c of needed) row[c.prop] = value(c, raw);
+            for (const [field, def] of made) out[field] = def.map(row, ctx);
+          }
+          for (const j of joined) out[j.field] = models[j.index]!.make(raw, ctx);
+          return out;
+        },
       };
       models.push(planned);
       const index = models.length - 1;
@@ -183,24 +204,16 @@ export class ReadModel<R extends ObjectLiteral, M, C> {
         const joinAlias = `j${from.length - 1}`;
         const fk = metadata.columns.find((c) => c.propertyName === join.foreignKey)!;
         from.push(`LEFT JOIN "${join.model.tableOf(ds)}" ${joinAlias} ON ${joinAlias}.id = ${alias}."${fk.databaseName}"`);
-        planned.joined.push({ field, index: addModel(join.model, sel.nested.get(field)!, joinAlias, true) });
+        joined.push({ field, index: addModel(join.model, sel.nested.get(field)!, joinAlias, true) });
       }
       return index;
     };
     addModel(this as unknown as ReadModel<ObjectLiteral, unknown, C>, selection, 't', false);
-    const build = (index: number, rows: (Record<string, unknown> | null)[], ctx: unknown): Record<string, unknown> | null => {
-      const row = rows[index];
-      if (!row) return null;
-      const model: Record<string, unknown> = {};
-      for (const [field, def] of models[index]!.fields) model[field] = valueOf(def, row, ctx);
-      for (const j of models[index]!.joined) model[j.field] = build(j.index, rows, ctx);
-      return model;
-    };
     const plan: Plan = {
       from: from.join(' '),
       select: select.join(', '),
-      read: (raw, ctx) => build(0, models.map((m) => m.row(raw)), ctx)!,
-      row: (raw) => models[0]!.row(raw)!,
+      read: (raw, ctx) => models[0]!.make(raw, ctx)!,
+      row: (raw) => models[0]!.row(raw),
     };
     if (this.plans.size >= MAX_PLANS) this.plans.clear();
     this.plans.set(key, plan);
