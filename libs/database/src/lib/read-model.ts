@@ -283,7 +283,6 @@ function makerOf(m: {
     ...m.joined.map((j, i) => `${key(j.field)}: joins[${i}](raw, ctx)`),
   ];
   body.push(`return { ${fields.join(', ')} };`);
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const factory = new Function('hydrate', 'columns', 'maps', 'joins', `'use strict'; return function make(raw, ctx) { ${body.join(' ')} };`);
   return factory(m.hydrate, columns, m.made.map(([, def]) => def.map), m.joined.map((j) => j.make)) as PlannedModel['make'];
 }
