@@ -45,7 +45,7 @@ export type Where = (p: Param) => (string | null)[];
  * Column types whose values TypeORM hydrates exactly as pg reads them (no transformer): their values are taken as
  * they come, which spares prepareHydratedValue's chain of type tests on most columns of a page.
  */
-const AS_READ = new Set<unknown>(['uuid', 'varchar', 'character varying', 'text', 'int', 'integer', 'int4', 'smallint', 'jsonb', 'json', String]);
+const AS_READ = new Set<unknown>(['uuid', 'varchar', 'character varying', 'char', 'character', 'text', 'int', 'integer', 'int4', 'smallint', 'boolean', 'bool', 'jsonb', 'json', String]);
 
 /** The column types of an instant, read as epoch milliseconds. */
 const INSTANTS = new Set<unknown>(['timestamptz', 'timestamp with time zone']);
