@@ -149,6 +149,7 @@ export class ReadModel<R extends ObjectLiteral, M, C> {
     }
     const select: string[] = [];
     const from = [`FROM "${this.tableOf(ds)}" t`];
+    const hydrate = (v: unknown, column: ColumnMetadata) => ds.driver.prepareHydratedValue(v, column);
     const addModel = (model: ReadModel<ObjectLiteral, unknown, C>, sel: Selection, alias: string, optional: boolean): PlannedModel => {
       const { metadata, props } = model.columnsFor(ds, sel);
       const columns = props.map((prop) => {
@@ -162,11 +163,11 @@ export class ReadModel<R extends ObjectLiteral, M, C> {
         // per row of a page, 40 for a list of 20) cost more than the rest of the row.
         const instant = INSTANTS.has(column.type) && !column.transformer;
         select.push(`${instant ? `(extract(epoch from ${ref}) * 1000)::float8` : ref}${date ? '::text' : ''} AS ${name}`);
-        return { prop, column, name, instant, plain: date || (!column.transformer && AS_READ.has(column.type)) };
+        return { prop, column, name, instant, plain: date || (!column.transformer && AS_READ.has(column.type)) } satisfies PlannedColumn;
       });
-      const value = (c: (typeof columns)[number], raw: Record<string, unknown>): unknown => {
+      const value = (c: PlannedColumn, raw: Record<string, unknown>): unknown => {
         const v = raw[c.name];
-        return c.plain ? v : c.instant ? (v === null ? null : new Date(Math.floor(v as number))) : ds.driver.prepareHydratedValue(v, c.column);
+        return c.plain ? v : c.instant ? instantOf(v) : hydrate(v, c.column);
       };
       const byProp = new Map(columns.map((c) => [c.prop, c]));
       const fields = model.fieldsFor(new Set(props));
@@ -190,7 +191,7 @@ export class ReadModel<R extends ObjectLiteral, M, C> {
           for (const c of columns) row[c.prop] = value(c, raw);
           return row;
         },
-        make: makerOf({ copied, made, needed, joined, optional: optional ? id! : null, hydrate: (v, column) => ds.driver.prepareHydratedValue(v, column) }),
+        make: makerOf({ copied, made, needed, joined, optional: optional ? id! : null, hydrate }),
       };
     };
     const root = addModel(this as unknown as ReadModel<ObjectLiteral, unknown, C>, selection, 't', false);
@@ -237,6 +238,11 @@ export class ReadModel<R extends ObjectLiteral, M, C> {
   }
 }
 
+/** An instant read as epoch milliseconds (possibly fractional): a Date to the millisecond, as pg's parser makes it. */
+function instantOf(ms: unknown): Date | null {
+  return ms === null ? null : new Date(Math.floor(ms as number));
+}
+
 interface PlannedColumn {
   prop: string;
   column: ColumnMetadata;
@@ -266,7 +272,7 @@ function makerOf(m: {
     if (!/^c\d+$/.test(c.name)) throw new Error(`ReadModel: unexpected column alias ${c.name}`);
     const at = `raw.${c.name}`;
     if (c.plain) return at;
-    if (c.instant) return `(${at} === null ? null : new Date(Math.floor(${at})))`;
+    if (c.instant) return `instantOf(${at})`;
     columns.push(c.column);
     return `hydrate(${at}, columns[${columns.length - 1}])`;
   };
@@ -283,8 +289,8 @@ function makerOf(m: {
     ...m.joined.map((j, i) => `${key(j.field)}: joins[${i}](raw, ctx)`),
   ];
   body.push(`return { ${fields.join(', ')} };`);
-  const factory = new Function('hydrate', 'columns', 'maps', 'joins', `'use strict'; return function make(raw, ctx) { ${body.join(' ')} };`);
-  return factory(m.hydrate, columns, m.made.map(([, def]) => def.map), m.joined.map((j) => j.make)) as PlannedModel['make'];
+  const factory = new Function('hydrate', 'instantOf', 'columns', 'maps', 'joins', `'use strict'; return function make(raw, ctx) { ${body.join(' ')} };`);
+  return factory(m.hydrate, instantOf, columns, m.made.map(([, def]) => def.map), m.joined.map((j) => j.make)) as PlannedModel['make'];
 }
 
 function valueOf<R, C>(def: Prop<R> | ReadField<R, C>, row: R, ctx: C): unknown {
