@@ -32,18 +32,17 @@ export function runTs(entry, env, { quiet = false } = {}) {
 }
 
 /**
- * Node's own flags per entry point. The api allocates about 2 MB per list request, nearly all short-lived: a young
- * generation of 64 MB semi-spaces (V8's default is 16) lets most of it die there, with fewer, cheaper scavenges
- * (bench:api back to back on a machine loaded by other work, so noisy: 295–340 req/s with it, 224–227 without).
- * docker/compose.yaml sets the same for the api.
+ * Extra Node flags for the api a benchmark starts, for profiling it in the benchmark's own state (for example
+ * `BENCH_API_NODE_ARGS="--cpu-prof --trace-gc" npm run bench:api`). The api otherwise runs with V8's defaults: on this
+ * machine 16 MB semi-spaces, whose scavenges pause 5–18 ms; 32 and 64 MB ones paused 20–40 ms and set the list's p99.
  */
-const NODE_ARGS = { 'apps/api/src/main.ts': ['--max-semi-space-size=64'] };
+const nodeArgs = (entry) => (entry === 'apps/api/src/main.ts' && process.env.BENCH_API_NODE_ARGS?.trim() ? process.env.BENCH_API_NODE_ARGS.trim().split(/\s+/) : []);
 
 /** Starts a long-running TypeScript entry point (api, worker) with its output in a log file. */
 export function spawnTs(entry, env, logFile) {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...(NODE_ARGS[entry] ?? []), ...TS, entry], { cwd: root, env, stdio: ['ignore', out, out] });
+  const child = spawn(process.execPath, [...nodeArgs(entry), ...TS, entry], { cwd: root, env, stdio: ['ignore', out, out] });
   fs.closeSync(out);
   return child;
 }
