@@ -16,9 +16,15 @@ describe('parsePage', () => {
   it('round-trips a cursor and refuses a forged one', () => {
     const row = { createdAt: new Date('2026-01-02T03:04:05.678Z'), id: '8f0c1e0a-4c2b-4a57-9d1e-3b5f6a7c8d9e' };
     expect(decodeCursor(encodeCursor(row))).toEqual(row);
-    // The format clients hold: base64url of "<ISO instant>|<id>" (unchanged, so cursors survive a deploy).
-    expect(encodeCursor(row)).toBe('MjAyNi0wMS0wMlQwMzowNDowNS42NzhafDhmMGMxZTBhLTRjMmItNGE1Ny05ZDFlLTNiNWY2YTdjOGQ5ZQ');
+    // The format clients hold: base64url of "<epoch ms>|<id>".
+    expect(encodeCursor(row)).toBe('MTc2NzMyMzA0NTY3OHw4ZjBjMWUwYS00YzJiLTRhNTctOWQxZS0zYjVmNmE3YzhkOWU');
+    // Cursors handed out before it, base64url of "<ISO instant>|<id>", still decode to the same place.
+    expect(decodeCursor('MjAyNi0wMS0wMlQwMzowNDowNS42NzhafDhmMGMxZTBhLTRjMmItNGE1Ny05ZDFlLTNiNWY2YTdjOGQ5ZQ')).toEqual(row);
     expect(() => parsePage({ first: 5, after: 'not-a-cursor' })).toThrow(/cursor is not valid/);
+    const forged = (text: string) => Buffer.from(text).toString('base64url');
+    expect(() => decodeCursor(forged(`99999999999999999999|${row.id}`))).toThrow(/cursor is not valid/);
+    expect(() => decodeCursor(forged('1767323045678|not-an-id'))).toThrow(/cursor is not valid/);
+    expect(decodeCursor(forged(`-86400000|${row.id}`)).createdAt.toISOString()).toBe('1969-12-31T00:00:00.000Z');
   });
 });
 

@@ -39,13 +39,15 @@ export function parsePage(args: { first?: number | null; after?: string | null }
 }
 
 export function encodeCursor(row: { createdAt: Date; id: string }): string {
-  // ASCII only (an ISO instant, a uuid): as latin1 it is the same bytes as UTF-8, encoded in half the time.
-  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`, 'latin1').toString('base64url');
+  // "<epoch milliseconds>|<uuid>": ASCII, so latin1 gives the same bytes as UTF-8 in half the time; a number, because
+  // printing an ISO instant cost more than the rest of the cursor (a list of 20 spent 4-6% of the api's CPU on it).
+  return Buffer.from(`${row.createdAt.getTime()}|${row.id}`, 'latin1').toString('base64url');
 }
 
 export function decodeCursor(cursor: string): Cursor {
-  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(iso ?? '');
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  // Cursors handed out before the epoch form carry an ISO instant; they stay valid.
+  const createdAt = new Date(at && /^-?\d{1,15}$/.test(at) ? Number(at) : (at ?? ''));
   if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) {
     throw new DomainException(ErrorCode.BAD_USER_INPUT, 'The "after" cursor is not valid; use an endCursor returned by this list.', [
       { field: 'after', message: 'not a cursor returned by this list' },
