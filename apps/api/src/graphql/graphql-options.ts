@@ -6,7 +6,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { GraphQLError, GraphQLSchema, OperationTypeNode, getOperationAST, validate } from 'graphql';
 import type { Context } from 'graphql-ws';
 import { PuenteConfig } from '@puente/config';
-import { RequestContext, RequestLoaders } from '@puente/auth';
+import { RequestContext, RequestLoaders, withRolesOnlyFields } from '@puente/auth';
 import { AuditTrailService } from '../audit/audit-trail.service';
 import { noteMutationCalls } from '../audit/mutation-audit.plugin';
 import { auditPersonalDataReads } from '../audit/personal-data-reads';
@@ -46,7 +46,7 @@ export function graphqlOptions(
     gateway: compiledExecution(() => schemaHost.schema),
     autoSchemaFile: true,
     // The audit wraps the root resolvers it records; no Apollo per-field hook, which would wrap every field.
-    transformSchema: (schema: GraphQLSchema) => auditPersonalDataReads(noteMutationCalls(withPlainFields(schema)), trail),
+    transformSchema: (schema: GraphQLSchema) => auditPersonalDataReads(noteMutationCalls(withRolesOnlyFields(withPlainFields(schema))), trail),
     sortSchema: true,
     path: '/graphql',
     playground: false,

@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Extensions, Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { rolesOnly } from '@puente/auth';
 import { Connected, enumObject, LocalDateScalar, Role } from '@puente/common';
 import { RegionModel } from '@puente/domain/reference';
@@ -41,7 +41,7 @@ export class JobOrderModel {
   @Field(() => Date, { nullable: true }) approvedAt!: Date | null;
   @Field() createdAt!: Date;
   /** Joined by the read that answered the order (JOB_ORDER_READ) when the query asks for it; mutations answer by that read too. */
-  @Field(() => EmployerModel, { middleware: [rolesOnly(Role.COORDINATOR, Role.EMPLOYER)] }) employer?: EmployerModel;
+  @Field(() => EmployerModel) @Extensions(rolesOnly(Role.COORDINATOR, Role.EMPLOYER)) employer?: EmployerModel;
 }
 
 @ObjectType()
