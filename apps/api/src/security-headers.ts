@@ -1,7 +1,7 @@
-import type { FastifyHelmetOptions } from '@fastify/helmet';
+import type { HelmetOptions } from 'helmet';
 
 /**
- * Security headers from @fastify/helmet (HSTS, nosniff, frame-ancestors, referrer policy, no X-Powered-By, …).
+ * Security headers from helmet, on every response (HSTS, nosniff, frame-ancestors, referrer policy, no X-Powered-By, …).
  *
  * The Content-Security-Policy differs by environment, on purpose:
  * - production: the api serves JSON only (no Sandbox, no landing page worth rendering), so the policy allows
@@ -12,9 +12,8 @@ import type { FastifyHelmetOptions } from '@fastify/helmet';
  * The portal's files (portal.ts) replace this CSP with their own, PORTAL_CSP, in every environment, and so does
  * the administrators' queue dashboard under /admin/queues (queue-dashboard/queue-dashboard.ts, DASHBOARD_CSP).
  */
-export function securityHeaders(isProduction: boolean): FastifyHelmetOptions {
+export function securityHeaders(isProduction: boolean): HelmetOptions {
   return {
-    global: true,
     contentSecurityPolicy: isProduction
       ? {
           useDefaults: false,
