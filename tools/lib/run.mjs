@@ -32,9 +32,10 @@ export function runTs(entry, env, { quiet = false } = {}) {
 }
 
 /**
- * Extra Node flags for the api a benchmark starts, for profiling it in the benchmark's own state (for example
- * `BENCH_API_NODE_ARGS="--cpu-prof --trace-gc" npm run bench:api`). The api otherwise runs with V8's defaults: on this
- * machine 16 MB semi-spaces, whose scavenges pause 5–18 ms; 32 and 64 MB ones paused 20–40 ms and set the list's p99.
+ * Extra Node flags for the api a benchmark starts, to profile it in the benchmark's own state (for example
+ * `BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=.data/profiles --trace-gc" npm run bench:api`). The api otherwise
+ * runs with V8's defaults: on this machine 16 MB semi-spaces, whose scavenges paused 5–18 ms under the list; with
+ * 32 and 64 MB ones they paused 20–40 ms and set the list's p99.
  */
 const nodeArgs = (entry) => (entry === 'apps/api/src/main.ts' && process.env.BENCH_API_NODE_ARGS?.trim() ? process.env.BENCH_API_NODE_ARGS.trim().split(/\s+/) : []);
 
