@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
+import { isInterfaceType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { DomainException, ErrorCode, Role } from '@puente/common';
 import { PuenteConfig } from '@puente/config';
 import { PUBLIC_KEY, ROLES_KEY, SECOND_FACTOR_PENDING_KEY, TEMPORARY_PASSWORD_KEY, TWO_FACTOR_ENROLMENT_KEY } from './decorators';
@@ -95,9 +95,9 @@ export function rolesOnly(...roles: Role[]): Record<string, readonly Role[]> {
 
 /**
  * Gives each field marked `rolesOnly` a resolver, at start (`transformSchema`), that refuses as the guard does
- * (roleRefusal) and otherwise reads the property. It is synchronous, so a page's rows complete without a promise
- * each: Nest's field middleware ran an async chain per field (and its whole resolver pipeline before that), for
- * 20 rows a page.
+ * (roleRefusal) and otherwise reads the property, or calls the resolver the field already has (tracing wraps each
+ * field's reader in one of its own). It is synchronous, so a page's rows complete without a promise each: Nest's
+ * field middleware ran an async chain per field (and its whole resolver pipeline before that), for 20 rows a page.
  */
 export function withRolesOnlyFields(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
@@ -105,14 +105,12 @@ export function withRolesOnlyFields(schema: GraphQLSchema): GraphQLSchema {
     for (const field of Object.values(type.getFields())) {
       const roles = field.extensions[ROLES_ONLY] as readonly Role[] | undefined;
       if (!roles) continue;
-      if (field.resolve && field.resolve.name !== 'rootFieldResolver') {
-        throw new Error(`${type.name}.${field.name}: rolesOnly is for a value its parent holds, not a field with a resolver of its own (use @Roles)`);
-      }
       const property = field.name;
-      field.resolve = function rolesOnlyField(source: Record<string, unknown>, _args: unknown, context: RequestContext) {
+      const read: GraphQLFieldResolver<Record<string, unknown>, RequestContext> = field.resolve ?? ((source) => source[property]);
+      field.resolve = function rolesOnlyField(source: Record<string, unknown>, args: Record<string, unknown>, context: RequestContext, info) {
         const refusal = roleRefusal(context, roles);
         if (refusal) throw refusal;
-        return source[property];
+        return read(source, args, context, info);
       };
     }
   }

@@ -52,7 +52,12 @@ describe('rolesOnly, the role check of a joined field (withRolesOnlyFields)', ()
     expect(order.getFields()['title']!.resolve).toBeUndefined();
   });
 
-  it('refuses to start when the field resolves by itself: a resolver is checked by the guard (@Roles)', () => {
-    expect(() => withRolesOnlyFields(schemaWith(async () => 'looked up'))).toThrow(/Order.employer: rolesOnly is for a value its parent holds/);
+  it('checks the role before a resolver the field already has (tracing wraps every reader in its own)', () => {
+    const traced = jest.fn(() => 'through the tracer');
+    const order = withRolesOnlyFields(schemaWith(traced)).getType('Order') as GraphQLObjectType;
+    const resolve = order.getFields()['employer']!.resolve!;
+    expect(resolve({}, {}, { actor: actor(Role.EMPLOYER), authError: null }, {} as never)).toBe('through the tracer');
+    expect(() => resolve({}, {}, { actor: actor(Role.APPLICANT), authError: null }, {} as never)).toThrow('Your role does not allow this.');
+    expect(traced).toHaveBeenCalledTimes(1);
   });
 });
