@@ -54,8 +54,9 @@ export function compiledExecution(schema: () => GraphQLSchema): Gateway {
  * (`rootFieldResolver`); graphql-jit calls a field's resolver through its promise-aware runtime, but reads a field
  * without one inline. These readers are removed, so a page of 20 orders makes no 300 calls for its plain values
  * (about a tenth of the list's CPU). GraphQL's default reading is the same for Puente's models: none declares a
- * default value on an output field, none keeps a function in a field's property. Resolvers of `@ResolveField`, of
- * field middleware and of the root types are left as they are. Done in place, at start (`transformSchema`).
+ * default value on an output field, none keeps a function in a field's property. Resolvers of `@ResolveField` and of
+ * the root types are left as they are; withRolesOnlyFields, run after, gives the fields marked `rolesOnly` theirs.
+ * Done in place, at start (`transformSchema`).
  */
 export function withPlainFields(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
