@@ -1,6 +1,7 @@
 // `npm run bench:api`: throughput and p99 latency of an authenticated `jobOrders(first: 20)` with employers,
 // of a trivial `{ __typename }` on the same server in the same run, and of a realistic mix (realisticMix, tools/lib/mix.mjs). Provides its own database and starts its
-// own api (NODE_ENV=production, as deployed). The last line is one JSON object with the figures.
+// own api as deployed (NODE_ENV=production, LOG_LEVEL=info: a log line per request). The last line is one JSON object with the figures.
+import fs from 'node:fs';
 import path from 'node:path';
 import { realisticMix } from './lib/mix.mjs';
 import { benchEnv, ensureInstalled, root, runTs, spawnTs, stopChild } from './lib/run.mjs';
@@ -18,11 +19,14 @@ const services = await provision({ mode: 'test', root, log });
 let api;
 try {
   const port = await freePort();
-  const env = benchEnv(services, port);
+  const env = benchEnv(services, port, { LOG_LEVEL: 'info' });
   runTs('tools/migrate.ts', env);
   // The demo data is what the benchmark reads; the seed refuses production, so it runs as in development.
   const demo = JSON.parse(runTs('tools/seed/cli.ts', { ...env, NODE_ENV: 'development' }));
-  api = spawnTs('apps/api/src/main.ts', env, path.join(root, '.data', 'logs', 'bench-api.log'));
+  // At info the api writes about 30 MB of request lines a run: the log keeps this run's only.
+  const apiLog = path.join(root, '.data', 'logs', 'bench-api.log');
+  fs.rmSync(apiLog, { force: true });
+  api = spawnTs('apps/api/src/main.ts', env, apiLog);
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/health`, 90_000);
 

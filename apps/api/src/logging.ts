@@ -1,6 +1,6 @@
 import type { Params } from 'nestjs-pino';
-import { LOG_REDACTIONS, LOG_SERIALIZERS } from '@puente/config';
-import pino, { type DestinationStream, type Logger } from 'pino';
+import { processLogger } from '@puente/config';
+import type { DestinationStream, Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
@@ -12,13 +12,9 @@ export function requestIdOf(req: { headers: IncomingHttpHeaders }): string {
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-/**
- * The api's structured JSON logger. Errors go through LOG_SERIALIZERS (no query, parameters or driver details);
- * `destination` is stdout unless a test captures the lines.
- */
+/** The api's structured JSON logger (processLogger); `destination` is stdout unless a test captures the lines. */
 export function apiLogger(level: string, destination?: DestinationStream): Logger {
-  const options = { level, base: { service: 'api' }, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' }, serializers: LOG_SERIALIZERS };
-  return destination ? pino(options, destination) : pino(options);
+  return processLogger('api', level, destination);
 }
 
 let building: Logger | undefined;
