@@ -104,6 +104,21 @@ describe('no personal data in the logs, no control characters in any input', () 
     expect(r.errors![0]!.extensions?.fields?.map((f) => f.field)).toEqual(['id']);
   });
 
+  it('writes one line per request: its id, method, path without the query string, status and time; none for /health', async () => {
+    const secret = randomDui();
+    const before = lines.length;
+    const id = `req-line-${Date.now()}`;
+    await request(api.app.getHttpServer()).get(`/graphql?query={__typename}&variables={"dui":"${secret}"}`).set('x-request-id', id).set('apollo-require-preflight', 'true');
+    await request(api.app.getHttpServer()).get('/health');
+    // The line is written when the answer has been sent, after supertest's promise may resolve.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const written = lines.slice(before).map((l) => JSON.parse(l) as { msg?: string; req?: { id: string; method: string; path: string }; res?: { statusCode: number }; responseTime?: number });
+    const requestLines = written.filter((l) => l.msg === 'request completed' || l.msg === 'request errored');
+    expect(requestLines).toEqual([{ ...requestLines[0], req: { id, method: 'GET', path: '/graphql' }, res: { statusCode: 200 }, msg: 'request completed' }]);
+    expect(requestLines[0]!.responseTime).toEqual(expect.any(Number));
+    expect(JSON.stringify(written)).not.toContain(secret);
+  });
+
   it('logs a real failed query (the masked-500 path) with its class and SQLSTATE but no query, parameter or value', async () => {
     const p = person();
     let failure: unknown;

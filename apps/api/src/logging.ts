@@ -35,19 +35,27 @@ export function loggerParams(level: string): Params {
 }
 
 interface Hooked {
-  addHook(name: 'onResponse', hook: (request: { id: string; method: string; url: string }, reply: { statusCode: number; elapsedTime: number }) => Promise<void>): unknown;
+  addHook(
+    name: 'onResponse',
+    hook: (request: { id: string; method: string; url: string }, reply: { statusCode: number; elapsedTime: number }, done: () => void) => void,
+  ): unknown;
 }
 
 /**
  * One line per HTTP request, when its answer is sent (as pino-http wrote it): the request id, method and path (not
  * the query string, which can carry GraphQL variables), the status and the time taken; /health is left out.
+ * The line is made of those fields alone, none of which a redaction path names, so it skips the redaction pass:
+ * pino's re-parses every path on every line, and request lines made a tenth of the api's allocations under load.
  */
 export function logRequests(fastify: Hooked, logger: Logger): void {
-  fastify.addHook('onResponse', async (request, reply) => {
+  const lines = logger.child({}, { redact: [] });
+  fastify.addHook('onResponse', (request, reply, done) => {
     const path = request.url.split('?')[0];
-    if (path === '/health') return;
-    const line = { req: { id: request.id, method: request.method, path }, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) };
-    if (reply.statusCode >= 500) logger.error(line, 'request errored');
-    else logger.info(line, 'request completed');
+    if (path !== '/health') {
+      const line = { req: { id: request.id, method: request.method, path }, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) };
+      if (reply.statusCode >= 500) lines.error(line, 'request errored');
+      else lines.info(line, 'request completed');
+    }
+    done();
   });
 }
