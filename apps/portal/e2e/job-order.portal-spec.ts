@@ -17,11 +17,7 @@ const exact = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/
  * alone, a draft saved and edited later, submitted, rejected by the ministry (through the api) with a reason the
  * employer reads on the order and the dashboard, corrected and submitted again, approved, seen approved.
  */
-// Skipped, a known defect left open at the end of issue 12: on CI's fresh embedded PostgreSQL the occupation picked
-// by keyboard sometimes does not register (the destination code stays empty, its list has no option), in either
-// language; it passes every time against the machine's PostgreSQL. Until the cause is found this journey would
-// fail CI at random; meanwhile the order form is checked by hand (`npm start`, the demo employer).
-describe.skip('job order journey', () => {
+describe('job order journey', () => {
   let stack: PortalStack;
   let coordinator: string;
 
@@ -60,9 +56,17 @@ describe.skip('job order journey', () => {
     await page.keyboard.type(text);
   }
 
-  /** Types into a searchable list and takes the first match with Enter, once the list shows it. */
+  /**
+   * Types into a searchable list and takes the first match with Enter, once the list shows it. The list opens on the
+   * first character, and Mantine then settles which option Enter takes on a timer; keys typed faster than the page
+   * runs its timers (a busy machine runs input first) let that timer undo the highlight of the match, and Enter then
+   * takes nothing. A person types slower than a timer of 0 ms; the test waits for it after the first character.
+   */
   async function pick(page: Page, label: string | RegExp, search: string) {
-    await typeInto(page, label, search);
+    await typeInto(page, label, search.slice(0, 1));
+    await page.getByRole('option').first().waitFor();
+    await page.evaluate(() => new Promise((settled) => setTimeout(settled, 0)));
+    await page.keyboard.type(search.slice(1));
     // Enter takes the highlighted option; before the list highlights one, Enter would submit the step instead.
     await page.locator('[role="option"][data-combobox-selected]').filter({ hasText: search }).first().waitFor();
     await page.keyboard.press('Enter');
@@ -101,9 +105,6 @@ describe.skip('job order journey', () => {
           check();
         }),
     );
-    // Under a slow start (CI's fresh embedded PostgreSQL) the field sometimes stays empty after the pick, for a
-    // reason not yet understood (see the issue's closing note); the employer then picks the only code by keyboard.
-    if (!(await destinationCode.inputValue())) await pick(page, fill(f.destinationCode, { system: 'NOC 2021' }), '85100');
     expect(await destinationCode.inputValue()).toBe('85100');
     // Tab walks the step in reading order: destination code, job title, positions.
     await page.keyboard.press('Tab');
