@@ -3,10 +3,10 @@ import helmet from 'helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AuthService } from '@puente/auth';
-import { loadConfig } from '@puente/config';
+import { loadConfig, processLogger } from '@puente/config';
 import { AppModule } from './app.module';
 import type { DestinationStream } from 'pino';
-import { apiLogger, logRequests, requestIdOf, setBuildingLogger } from './logging';
+import { logRequests, requestIdOf, setBuildingLogger } from './logging';
 import { servePortal } from './portal';
 import { serveQueueDashboard } from './queue-dashboard/queue-dashboard';
 import { securityHeaders } from './security-headers';
@@ -15,7 +15,7 @@ import { securityHeaders } from './security-headers';
 export async function createApiApp(options: { logger?: boolean; logDestination?: DestinationStream } = {}): Promise<NestFastifyApplication> {
   const config = loadConfig(process.env);
   // A test may capture the log lines (e.g. to prove no personal data reaches them); logger: false silences them.
-  const logger = apiLogger(config.logLevel, options.logDestination);
+  const logger = processLogger('api', config.logLevel, options.logDestination);
   setBuildingLogger(logger);
   let app: NestFastifyApplication;
   try {

@@ -1,6 +1,6 @@
 import type { Params } from 'nestjs-pino';
 import { processLogger } from '@puente/config';
-import type { DestinationStream, Logger } from 'pino';
+import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
@@ -10,11 +10,6 @@ const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 export function requestIdOf(req: { headers: IncomingHttpHeaders }): string {
   const given = req.headers['x-request-id'];
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-}
-
-/** The api's structured JSON logger (processLogger); `destination` is stdout unless a test captures the lines. */
-export function apiLogger(level: string, destination?: DestinationStream): Logger {
-  return processLogger('api', level, destination);
 }
 
 let building: Logger | undefined;
@@ -31,7 +26,7 @@ export function setBuildingLogger(logger: Logger | undefined): void {
  * by the GraphQL layer (error-formatter.ts).
  */
 export function loggerParams(level: string): Params {
-  return { pinoHttp: { logger: building ?? apiLogger(level) }, forRoutes: [] };
+  return { pinoHttp: { logger: building ?? processLogger('api', level) }, forRoutes: [] };
 }
 
 interface Hooked {
